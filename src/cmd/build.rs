@@ -1,0 +1,40 @@
+use super::{print_diagnostics, seconds};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+use tkpk::messages::Message;
+
+pub fn run(root: &Path, output: Option<&Path>) -> ExitCode {
+    let started = Instant::now();
+    let output = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.join("output"));
+    match tkpk::site::build(root, &output) {
+        Ok(built) => {
+            print_diagnostics(&built.diagnostics, built.lang);
+            eprintln!(
+                "{}",
+                Message::SummaryBuilt {
+                    pages: built.pages,
+                    warnings: built.diagnostics.warning_count(),
+                    seconds: seconds(started.elapsed(), built.lang),
+                    output: built.output.display().to_string(),
+                }
+                .text(built.lang)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(failed) => {
+            print_diagnostics(&failed.diagnostics, failed.lang);
+            eprintln!(
+                "{}",
+                Message::SummaryFailed {
+                    errors: failed.diagnostics.error_count(),
+                    warnings: failed.diagnostics.warning_count(),
+                }
+                .text(failed.lang)
+            );
+            ExitCode::FAILURE
+        }
+    }
+}

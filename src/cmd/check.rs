@@ -1,0 +1,38 @@
+use super::{print_diagnostics, seconds};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+use tkpk::messages::Message;
+
+/// Loads and validates, renders in memory to catch template errors, writes nothing.
+pub fn run(root: &Path) -> ExitCode {
+    let started = Instant::now();
+    let mut loaded = tkpk::site::load(root);
+    if let Some(site) = &loaded.site
+        && let Err(more) = tkpk::site::render_files(root, site)
+    {
+        loaded.diagnostics.extend(more);
+    }
+    print_diagnostics(&loaded.diagnostics, loaded.lang);
+    if loaded.diagnostics.has_errors() {
+        eprintln!(
+            "{}",
+            Message::SummaryFailed {
+                errors: loaded.diagnostics.error_count(),
+                warnings: loaded.diagnostics.warning_count(),
+            }
+            .text(loaded.lang)
+        );
+        return ExitCode::FAILURE;
+    }
+    eprintln!(
+        "{}",
+        Message::SummaryChecked {
+            regions: loaded.site.as_ref().map_or(0, |s| s.regions.len()),
+            warnings: loaded.diagnostics.warning_count(),
+            seconds: seconds(started.elapsed(), loaded.lang),
+        }
+        .text(loaded.lang)
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,17 @@
+pub mod build;
+pub mod check;
+
+use std::time::Duration;
+use tkpk::diagnostics::Diagnostics;
+use tkpk::messages::Lang;
+
+/// Prints every diagnostic on stderr, a blank line after each.
+pub fn print_diagnostics(diagnostics: &Diagnostics, lang: Lang) {
+    if !diagnostics.is_empty() {
+        eprintln!("{}", diagnostics.render(lang));
+    }
+}
+
+pub fn seconds(elapsed: Duration, lang: Lang) -> String {
+    tkpk::format::seconds(elapsed.as_secs_f64(), lang)
+}

@@ -1,0 +1,530 @@
+//! Loading: walks the site folder, reads every file safely (UTF-8, size, no symlinks) and parses
+//! it into raw documents that still know where each value came from. Nothing here judges the
+//! figures; `model::validate` does.
+
+pub mod yaml;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::indicators::DeclaredIndicator;
+use crate::messages::{Lang, Message};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+use yaml::Entries;
+
+/// Authored files above this size are refused: they are not hand-written content.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A figure as written: a number if all is well, otherwise whatever the author wrote.
+pub type RawFigure = Spanned<serde_json::Value>;
+/// `{YEAR: {KEY: figure}}`.
+pub type RawYearTable<V> = Entries<Spanned<String>, Entries<Spanned<String>, V>>;
+
+/// `site.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    pub judul: String,
+    #[serde(default)]
+    pub deskripsi: Option<String>,
+    #[serde(default)]
+    pub bahasa: Lang,
+    #[serde(default)]
+    pub tahun_laporan: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub tema: Option<Spanned<String>>,
+    #[serde(default)]
+    pub base_url: Option<Spanned<String>>,
+    #[serde(default)]
+    pub indikator: Vec<DeclaredIndicator>,
+}
+
+/// The figures of one file, borrowed from `indikator.yaml` or a reference file (both have the
+/// same keys for figures, so one validator reads both).
+#[derive(Debug, Clone, Copy)]
+pub struct RawSeries<'a> {
+    pub sumber: &'a str,
+    pub data: &'a RawYearTable<RawFigure>,
+    pub data_september: &'a RawYearTable<RawFigure>,
+    pub sumber_data: &'a RawYearTable<Spanned<String>>,
+    pub sumber_data_september: &'a RawYearTable<Spanned<String>>,
+    /// `{KEY: {YEAR: figure}}`.
+    pub target: &'a RawYearTable<RawFigure>,
+    pub sumber_target: Option<&'a str>,
+}
+
+macro_rules! series_of {
+    ($t:ty) => {
+        impl $t {
+            pub fn series(&self) -> RawSeries<'_> {
+                RawSeries {
+                    sumber: &self.sumber,
+                    data: &self.data,
+                    data_september: &self.data_september,
+                    sumber_data: &self.sumber_data,
+                    sumber_data_september: &self.sumber_data_september,
+                    target: &self.target,
+                    sumber_target: self.sumber_target.as_deref(),
+                }
+            }
+        }
+    };
+}
+series_of!(RawIndicatorFile);
+series_of!(RawReferenceFile);
+
+/// `content/<slug>/indikator.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicatorFile {
+    pub sumber: String,
+    #[serde(default)]
+    pub data: RawYearTable<RawFigure>,
+    #[serde(default)]
+    pub data_september: RawYearTable<RawFigure>,
+    #[serde(default)]
+    pub sumber_data: RawYearTable<Spanned<String>>,
+    #[serde(default)]
+    pub sumber_data_september: RawYearTable<Spanned<String>>,
+    #[serde(default)]
+    pub target: RawYearTable<RawFigure>,
+    #[serde(default)]
+    pub sumber_target: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Nasional,
+    Provinsi,
+}
+
+/// `content/referensi/<slug>.yaml`: the nation or a province.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReferenceFile {
+    pub nama: String,
+    pub tingkat: Level,
+    pub kode: Spanned<String>,
+    pub sumber: String,
+    #[serde(default)]
+    pub data: RawYearTable<RawFigure>,
+    #[serde(default)]
+    pub data_september: RawYearTable<RawFigure>,
+    #[serde(default)]
+    pub sumber_data: RawYearTable<Spanned<String>>,
+    #[serde(default)]
+    pub sumber_data_september: RawYearTable<Spanned<String>>,
+    #[serde(default)]
+    pub target: RawYearTable<RawFigure>,
+    #[serde(default)]
+    pub sumber_target: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionKind {
+    Kabupaten,
+    Kota,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTkpk {
+    #[serde(default)]
+    pub ketua: Option<String>,
+    #[serde(default)]
+    pub sekretariat: Option<String>,
+}
+
+/// `content/<slug>/wilayah.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegionFile {
+    pub nama: String,
+    pub jenis: RegionKind,
+    pub kode: Spanned<String>,
+    pub kode_bps: Spanned<String>,
+    pub provinsi: Spanned<String>,
+    #[serde(default)]
+    pub ibu_kota: Option<String>,
+    #[serde(default)]
+    pub tkpk: Option<RawTkpk>,
+}
+
+/// The front matter of a narrative chapter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFrontMatter {
+    pub judul: String,
+    #[serde(default)]
+    pub bab: Option<Spanned<String>>,
+    #[serde(default)]
+    pub ilustrasi: bool,
+    #[serde(default)]
+    pub sumber: Option<String>,
+}
+
+/// A document with the source it was read from (for later locations).
+#[derive(Debug)]
+pub struct Sourced<T> {
+    pub doc: T,
+    pub source: SourceText,
+}
+
+#[derive(Debug)]
+pub struct RawNarrative {
+    pub year: i32,
+    pub file_name: String,
+    pub front: RawFrontMatter,
+    pub body: String,
+    /// The line of the file on which `body` starts.
+    pub body_line: usize,
+    pub source: SourceText,
+}
+
+#[derive(Debug)]
+pub struct RawReference {
+    pub slug: String,
+    pub file: Sourced<RawReferenceFile>,
+}
+
+#[derive(Debug)]
+pub struct RawRegion {
+    pub slug: String,
+    pub folder: PathBuf,
+    pub region: Option<Sourced<RawRegionFile>>,
+    pub indicators: Option<Sourced<RawIndicatorFile>>,
+    pub narratives: Vec<RawNarrative>,
+}
+
+/// Everything read from a site folder.
+#[derive(Debug, Default)]
+pub struct RawSite {
+    pub root: PathBuf,
+    pub config: Option<Sourced<RawConfig>>,
+    pub references: Vec<RawReference>,
+    pub regions: Vec<RawRegion>,
+}
+
+/// Reads a file for parsing: refuses symlinks, files above the size limit and non-UTF-8 bytes;
+/// accepts and drops a byte-order mark.
+pub fn read_source(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
+    let display = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let meta = std::fs::symlink_metadata(path).map_err(|e| {
+        Diagnostic::error(Message::ReadFailed {
+            detail: e.to_string(),
+        })
+        .in_file(&display)
+    })?;
+    if meta.file_type().is_symlink() {
+        return Err(Diagnostic::error(Message::SymlinkRefused)
+            .in_file(&display)
+            .hint(Message::HintSymlink));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(Message::FileTooLarge {
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        })
+        .in_file(&display)
+        .hint(Message::HintSplitFile));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(Message::ReadFailed {
+            detail: e.to_string(),
+        })
+        .in_file(&display)
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = bytes[..valid]
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |p| p + 1);
+            let column = String::from_utf8_lossy(&bytes[line_start..valid])
+                .chars()
+                .count()
+                + 1;
+            let shown = String::from_utf8_lossy(&bytes).into_owned();
+            let src = SourceText::new(&display, shown);
+            return Err(Diagnostic::error(Message::NotUtf8 { line })
+                .at(src.location(line, column))
+                .hint(Message::HintSaveUtf8));
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok(SourceText::new(display, text))
+}
+
+fn load_yaml<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<Sourced<T>> {
+    let source = match read_source(root, path) {
+        Ok(s) => s,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    match yaml::parse::<T>(&source, &source.text, 0) {
+        Ok(doc) => Some(Sourced { doc, source }),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+/// Splits a narrative into its front matter and body. Returns the front matter text, the line
+/// on which it starts, the body and the line on which the body starts.
+fn split_front_matter(text: &str) -> Result<(&str, usize, &str, usize), Message> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(Message::FrontMatterMissing);
+    }
+    let start = first.len();
+    let mut offset = start;
+    for (i, line) in lines.enumerate() {
+        if line.trim_end() == "---" {
+            let front = &text[start..offset];
+            let body = &text[offset + line.len()..];
+            return Ok((front, 2, body, i + 3));
+        }
+        offset += line.len();
+    }
+    Err(Message::FrontMatterUnclosed)
+}
+
+fn load_narrative(
+    root: &Path,
+    path: &Path,
+    year: i32,
+    diagnostics: &mut Diagnostics,
+) -> Option<RawNarrative> {
+    let source = match read_source(root, path) {
+        Ok(s) => s,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    let (front, front_line, body, body_line) = match split_front_matter(&source.text) {
+        Ok(parts) => parts,
+        Err(message) => {
+            diagnostics.push(
+                Diagnostic::error(message)
+                    .at(source.location(1, 1))
+                    .hint(Message::HintFrontMatter),
+            );
+            return None;
+        }
+    };
+    let front: RawFrontMatter = match yaml::parse(&source, front, front_line - 1) {
+        Ok(f) => f,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Some(RawNarrative {
+        year,
+        file_name,
+        front,
+        body: body.to_string(),
+        body_line,
+        source,
+    })
+}
+
+const REGION_FILES: &[&str] = &["wilayah.yaml", "indikator.yaml"];
+
+/// Reads a whole site folder. Every unreadable file becomes a diagnostic; loading goes on.
+pub fn load(root: &Path) -> (RawSite, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let mut site = RawSite {
+        root: root.to_path_buf(),
+        ..RawSite::default()
+    };
+    let config_path = root.join("site.yaml");
+    if !config_path.exists() && std::fs::symlink_metadata(&config_path).is_err() {
+        diagnostics.push(Diagnostic::error(Message::RootNotFound).in_file(root).hint(
+            Message::HintCreateFile {
+                name: "site.yaml".into(),
+            },
+        ));
+        return (site, diagnostics);
+    }
+    site.config = load_yaml::<RawConfig>(root, &config_path, &mut diagnostics);
+
+    let content = root.join("content");
+    let walker = WalkDir::new(&content)
+        .follow_links(false)
+        .min_depth(1)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or(content.clone());
+                diagnostics.push(
+                    Diagnostic::error(Message::ReadFailed {
+                        detail: e.to_string(),
+                    })
+                    .in_file(path.strip_prefix(root).unwrap_or(&path)),
+                );
+                continue;
+            }
+        };
+        let path = entry.path();
+        let display = path.strip_prefix(root).unwrap_or(path);
+        if entry.path_is_symlink() {
+            diagnostics.push(
+                Diagnostic::error(Message::SymlinkRefused)
+                    .in_file(display)
+                    .hint(Message::HintSymlink),
+            );
+            continue;
+        }
+        let parts: Vec<String> = path
+            .strip_prefix(&content)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let is_dir = entry.file_type().is_dir();
+        let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+        let is_md = path.extension().is_some_and(|e| e == "md");
+        match (parts.as_slice(), is_dir) {
+            ([dir], true) if dir == "referensi" => {}
+            ([dir, file], false) if dir == "referensi" && is_yaml => {
+                if let Some(doc) = load_yaml::<RawReferenceFile>(root, path, &mut diagnostics) {
+                    let slug = file
+                        .trim_end_matches(".yaml")
+                        .trim_end_matches(".yml")
+                        .to_string();
+                    site.references.push(RawReference { slug, file: doc });
+                }
+            }
+            ([slug], true) => site.regions.push(RawRegion {
+                slug: slug.clone(),
+                folder: display.to_path_buf(),
+                region: None,
+                indicators: None,
+                narratives: Vec::new(),
+            }),
+            ([slug, file], false) if is_yaml => {
+                let Some(region) = site.regions.iter_mut().find(|r| &r.slug == slug) else {
+                    continue;
+                };
+                match file.as_str() {
+                    "wilayah.yaml" => region.region = load_yaml(root, path, &mut diagnostics),
+                    "indikator.yaml" => region.indicators = load_yaml(root, path, &mut diagnostics),
+                    _ => {}
+                }
+            }
+            ([_slug, year], true) if year.parse::<i32>().is_ok() => {}
+            ([slug, year, _file], false) if is_md => {
+                let Ok(year) = year.parse::<i32>() else {
+                    diagnostics.push(
+                        Diagnostic::warning(Message::NarrativeOutsideYear)
+                            .in_file(display)
+                            .hint(Message::HintNarrativeFolder),
+                    );
+                    continue;
+                };
+                if let Some(narrative) = load_narrative(root, path, year, &mut diagnostics)
+                    && let Some(region) = site.regions.iter_mut().find(|r| &r.slug == slug)
+                {
+                    region.narratives.push(narrative);
+                }
+            }
+            ([_slug, _file], false) if is_md => diagnostics.push(
+                Diagnostic::warning(Message::NarrativeOutsideYear)
+                    .in_file(display)
+                    .hint(Message::HintNarrativeFolder),
+            ),
+            _ => {}
+        }
+    }
+    site.regions.retain(|r| r.slug != "referensi");
+    for region in &site.regions {
+        let dir = root.join(&region.folder);
+        for name in REGION_FILES {
+            let missing = match *name {
+                "wilayah.yaml" => region.region.is_none(),
+                _ => region.indicators.is_none(),
+            };
+            if missing && !dir.join(name).exists() {
+                diagnostics.push(
+                    Diagnostic::error(Message::MissingFile {
+                        name: name.to_string(),
+                    })
+                    .in_file(&region.folder)
+                    .hint(Message::HintCreateFile {
+                        name: name.to_string(),
+                    }),
+                );
+            }
+        }
+    }
+    (site, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_lines_count_from_the_top() {
+        let text = "---\njudul: A\nbab: profil\n---\nIsi\n";
+        let (front, front_line, body, body_line) = split_front_matter(text).unwrap();
+        assert_eq!(front, "judul: A\nbab: profil\n");
+        assert_eq!(front_line, 2);
+        assert_eq!(body, "Isi\n");
+        assert_eq!(body_line, 5);
+        assert_eq!(
+            split_front_matter("judul: A\n").unwrap_err(),
+            Message::FrontMatterMissing
+        );
+        assert_eq!(
+            split_front_matter("---\njudul: A\n").unwrap_err(),
+            Message::FrontMatterUnclosed
+        );
+        assert!(split_front_matter("---\r\njudul: A\r\n---\r\nIsi").is_ok());
+    }
+
+    #[test]
+    fn non_utf8_bytes_are_located() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, b"nama: a\nkode: \"3\xff5\"\n").unwrap();
+        let d = read_source(dir.path(), &path).unwrap_err();
+        assert_eq!(d.message, Message::NotUtf8 { line: 2 });
+        let loc = d.location.clone().unwrap();
+        assert_eq!((loc.line, loc.column), (2, 9));
+    }
+
+    #[test]
+    fn byte_order_mark_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, "\u{feff}nama: a\r\n").unwrap();
+        assert_eq!(read_source(dir.path(), &path).unwrap().text, "nama: a\r\n");
+    }
+}

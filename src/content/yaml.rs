@@ -1,0 +1,262 @@
+//! YAML reading with serde-saphyr: parse options (budgets, duplicate keys) and the translation
+//! of its errors into diagnostics that point at `path:line:col` with a hint.
+
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::messages::Message;
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_saphyr::Error as YamlError;
+use serde_saphyr::options::DuplicateKeyPolicy;
+use std::fmt;
+use std::marker::PhantomData;
+
+/// The entries of a YAML mapping in file order, duplicates kept, so that validation can report
+/// every problem (including `2024` next to `"2024"`) instead of serde's first one.
+#[derive(Debug, Clone)]
+pub struct Entries<K, V>(pub Vec<(K, V)>);
+
+impl<K, V> Default for Entries<K, V> {
+    fn default() -> Self {
+        Entries(Vec::new())
+    }
+}
+
+impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Entries<K, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor<K, V>(PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for EntriesVisitor<K, V> {
+            type Value = Entries<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Entries(Vec::new()))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor(PhantomData))
+    }
+}
+
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 32,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_nodes: 200_000,
+            max_documents: 1,
+        },
+        duplicate_keys: DuplicateKeyPolicy::Error,
+    }
+}
+
+/// Parses `yaml`, which starts at line `line_offset + 1` of `source` (front matter starts after
+/// its opening `---`), into `T`.
+pub fn parse<T: DeserializeOwned>(
+    source: &SourceText,
+    yaml: &str,
+    line_offset: usize,
+) -> Result<T, Diagnostic> {
+    if yaml.trim().is_empty() {
+        return Err(Diagnostic::error(Message::EmptyFile).in_file(&source.display_path));
+    }
+    serde_saphyr::from_str_with_options::<T>(yaml, options())
+        .map_err(|e| to_diagnostic(&e, source, line_offset))
+}
+
+fn bare_message(error: &YamlError) -> String {
+    let text = error.without_snippet().to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// The nearest of `candidates` to `word`, if it is near enough to be a likely typo.
+pub fn nearest<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.to_string())
+}
+
+/// Suggests the nearest allowed word, or lists them all.
+pub fn suggestion(word: &str, allowed: &[String]) -> Message {
+    match nearest(word, allowed.iter().map(String::as_str)) {
+        Some(s) => Message::HintDidYouMean { suggestion: s },
+        None => Message::HintAllowed {
+            allowed: allowed.to_vec(),
+        },
+    }
+}
+
+fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> Diagnostic {
+    let (line, column) = error
+        .location()
+        .map(|l| (l.line() as usize, l.column() as usize))
+        .unwrap_or((1, 1));
+    let location = source.location(line + line_offset, column);
+    let diagnostic = match error.without_snippet() {
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let allowed: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+            Diagnostic::error(Message::UnknownKey { key: field.clone() })
+                .hint(suggestion(field, &allowed))
+        }
+        YamlError::SerdeMissingField { field, .. } => Diagnostic::error(Message::MissingField {
+            field: field.to_string(),
+        })
+        .hint(Message::HintAddField {
+            field: field.to_string(),
+        }),
+        YamlError::DuplicateMappingKey { key, .. } => Diagnostic::error(Message::DuplicateKey {
+            key: key.clone().unwrap_or_default(),
+        })
+        .hint(Message::HintRemoveDuplicate),
+        YamlError::NonFiniteFloat { value, .. } => Diagnostic::error(Message::NonFinite {
+            text: value.clone(),
+        })
+        .hint(Message::HintOmitMissing),
+        YamlError::SerdeUnknownVariant {
+            variant, expected, ..
+        } => {
+            let allowed: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+            Diagnostic::error(Message::UnknownVariant {
+                value: variant.clone(),
+                allowed: allowed.clone(),
+            })
+            .hint_opt(
+                nearest(variant, expected.iter().copied())
+                    .map(|s| Message::HintDidYouMean { suggestion: s }),
+            )
+        }
+        YamlError::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => Diagnostic::error(Message::WrongType {
+            expected: crate::messages::kind_of_value(expected, crate::messages::Lang::Id),
+            found: unexpected.clone(),
+        }),
+        YamlError::Unexpected { expected, .. } => Diagnostic::error(Message::WrongType {
+            expected: crate::messages::kind_of_value(expected, crate::messages::Lang::Id),
+            found: location
+                .line_text
+                .as_deref()
+                .and_then(|l| {
+                    l.chars()
+                        .skip(column.saturating_sub(1))
+                        .collect::<String>()
+                        .split_whitespace()
+                        .next()
+                        .map(str::to_string)
+                })
+                .unwrap_or_default(),
+        }),
+        YamlError::Budget { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. } => Diagnostic::error(Message::TooDeep {
+            detail: bare_message(error),
+        }),
+        _ => {
+            let detail = bare_message(error);
+            if detail.contains("budget") || detail.contains("depth") || detail.contains("limit") {
+                Diagnostic::error(Message::TooDeep { detail })
+            } else {
+                Diagnostic::error(Message::YamlSyntax { detail }).hint(Message::HintYamlSyntax)
+            }
+        }
+    };
+    diagnostic.at(location)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_saphyr::Spanned;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        nama: String,
+        #[serde(default)]
+        data: Entries<Spanned<String>, Spanned<serde_json::Value>>,
+    }
+
+    fn parse_doc(text: &str) -> Result<Doc, Diagnostic> {
+        let src = SourceText::new("x.yaml", text.to_string());
+        parse(&src, text, 0)
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_nearest() {
+        let d = parse_doc("nama: a\nnamma: b\n").unwrap_err();
+        assert_eq!(
+            d.message,
+            Message::UnknownKey {
+                key: "namma".into()
+            }
+        );
+        assert_eq!(
+            d.hint,
+            Some(Message::HintDidYouMean {
+                suggestion: "nama".into()
+            })
+        );
+        let loc = d.location.clone().unwrap();
+        assert_eq!((loc.line, loc.column), (2, 1));
+    }
+
+    #[test]
+    fn entries_keep_duplicates_of_different_spelling() {
+        let doc = parse_doc("nama: a\ndata:\n  2024: 1\n  \"2024\": 2\n").unwrap();
+        assert_eq!(doc.data.0.len(), 2);
+        assert_eq!(doc.data.0[1].0.referenced.line(), 4);
+    }
+
+    #[test]
+    fn exact_duplicate_keys_are_errors() {
+        let d = parse_doc("nama: a\nnama: b\n").unwrap_err();
+        assert_eq!(d.message, Message::DuplicateKey { key: "nama".into() });
+    }
+
+    #[test]
+    fn empty_and_broken_files() {
+        assert_eq!(parse_doc("  \n").unwrap_err().message, Message::EmptyFile);
+        let d = parse_doc("nama: a\ndata: [1, 2\n").unwrap_err();
+        assert_eq!(d.location.clone().unwrap().line, 2);
+    }
+
+    #[test]
+    fn alias_bombs_are_bounded() {
+        let mut text = String::from("nama: a\nx0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "x{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        assert!(parse_doc(&text).is_err());
+    }
+
+    #[test]
+    fn near_words() {
+        assert_eq!(
+            nearest("jumlah_pendudk_miskin", ["p0", "jumlah_penduduk_miskin"]),
+            Some("jumlah_penduduk_miskin".into())
+        );
+        assert_eq!(nearest("zzz", ["p0", "gini"]), None);
+    }
+}

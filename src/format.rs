@@ -1,0 +1,119 @@
+//! Numbers written the Indonesian way (7,57 · 441.448 · Rp441.448 · 95,91 ribu jiwa), or the
+//! English way when the site is in English.
+
+use crate::indicators::Unit;
+use crate::messages::Lang;
+
+/// A number with a fixed count of decimals and grouped thousands.
+pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
+    let (group, point) = match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3 + 4);
+    let digits = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if let Some(f) = frac_part {
+        out.push(point);
+        out.push_str(f);
+    }
+    out
+}
+
+/// Rupiah without decimals: `Rp441.448` (id), `IDR 441,448` (en).
+pub fn rupiah(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Rp{}", number(value, 0, lang)),
+        Lang::En => format!("IDR {}", number(value, 0, lang)),
+    }
+}
+
+/// Thousands of people: `95,91 ribu jiwa`.
+pub fn thousand_people(value: f64, lang: Lang) -> String {
+    format!("{} {}", number(value, 2, lang), Unit::RibuJiwa.label(lang))
+}
+
+/// A figure with its unit, as written in running text: `7,57 persen`, `Rp441.448`,
+/// `95,91 ribu jiwa`, `0,88` (an index has no unit word).
+pub fn with_unit(value: f64, unit: &Unit, decimals: usize, lang: Lang) -> String {
+    match unit {
+        Unit::Persen => format!("{} {}", number(value, decimals, lang), unit.label(lang)),
+        Unit::RibuJiwa => format!("{} {}", number(value, decimals, lang), unit.label(lang)),
+        Unit::RupiahKapitaBulan => rupiah(value, lang),
+        Unit::Tahun => format!("{} {}", number(value, decimals, lang), unit.label(lang)),
+        Unit::Indeks | Unit::Rasio => number(value, decimals, lang),
+    }
+}
+
+/// A figure as it stands in a table cell whose column already names the unit.
+pub fn cell(value: f64, unit: &Unit, decimals: usize, lang: Lang) -> String {
+    match unit {
+        Unit::RupiahKapitaBulan => rupiah(value, lang),
+        _ => number(value, decimals, lang),
+    }
+}
+
+/// A signed change: `+0,12`, `-0,59`, `0,00`.
+pub fn signed(value: f64, decimals: usize, lang: Lang) -> String {
+    let text = number(value, decimals, lang);
+    if text.starts_with('-') || text.chars().all(|c| !c.is_ascii_digit() || c == '0') {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// Seconds for the summary line: `0,42`.
+pub fn seconds(secs: f64, lang: Lang) -> String {
+    number(secs, 2, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indonesian_numbers() {
+        assert_eq!(number(7.57, 2, Lang::Id), "7,57");
+        assert_eq!(number(441448.0, 0, Lang::Id), "441.448");
+        assert_eq!(number(1234567.891, 2, Lang::Id), "1.234.567,89");
+        assert_eq!(number(-0.59, 2, Lang::Id), "-0,59");
+        assert_eq!(number(-0.001, 2, Lang::Id), "0,00");
+        assert_eq!(rupiah(441448.0, Lang::Id), "Rp441.448");
+        assert_eq!(thousand_people(95.91, Lang::Id), "95,91 ribu jiwa");
+        assert_eq!(number(100.0, 0, Lang::Id), "100");
+        assert_eq!(number(999.5, 0, Lang::Id), "1.000");
+    }
+
+    #[test]
+    fn english_numbers() {
+        assert_eq!(number(7.57, 2, Lang::En), "7.57");
+        assert_eq!(number(441448.0, 0, Lang::En), "441,448");
+        assert_eq!(rupiah(441448.0, Lang::En), "IDR 441,448");
+    }
+
+    #[test]
+    fn signed_changes() {
+        assert_eq!(signed(-0.59, 2, Lang::Id), "-0,59");
+        assert_eq!(signed(0.12, 2, Lang::Id), "+0,12");
+        assert_eq!(signed(0.0, 2, Lang::Id), "0,00");
+        assert_eq!(with_unit(7.57, &Unit::Persen, 2, Lang::Id), "7,57 persen");
+        assert_eq!(with_unit(0.88, &Unit::Indeks, 2, Lang::Id), "0,88");
+    }
+}

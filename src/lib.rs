@@ -1,0 +1,18 @@
+//! tkpk: a static report-site generator for Indonesia's regional poverty-reduction
+//! coordination teams (TKPK).
+//!
+//! The pipeline runs one way (DESIGN §2): [`content`] reads the site folder, [`model`]
+//! validates it, [`analysis`] derives figures, [`render`] writes pages from view structs with
+//! tera, and [`output`] swaps the finished site into place. [`site`] strings them together.
+
+pub mod analysis;
+pub mod content;
+pub mod diagnostics;
+pub mod format;
+pub mod indicators;
+pub mod markdown;
+pub mod messages;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod site;

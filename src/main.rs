@@ -1,0 +1,16 @@
+//! The `tkpk` binary: parses the command line and calls the library.
+
+mod cli;
+mod cmd;
+
+use clap::Parser;
+use cli::{Cli, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match &cli.command {
+        Command::Build { root, output } => cmd::build::run(root, output.as_deref()),
+        Command::Check { root } => cmd::check::run(root),
+    }
+}

@@ -1,0 +1,165 @@
+//! Narrative markdown → safe HTML: pulldown-cmark (tables, footnotes, strikethrough, heading
+//! ids) and then ammonia, so raw HTML, event handlers and `javascript:` links never reach a
+//! page. Ids carry a per-narrative prefix so that several narratives share a page safely.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::collections::HashSet;
+
+/// How far narrative headings are pushed down: a narrative sits under its chapter (h2) and its
+/// own title (h3), so its `#` becomes h4.
+const HEADING_SHIFT: usize = 3;
+
+fn shift(level: HeadingLevel) -> HeadingLevel {
+    let n = (level as usize + HEADING_SHIFT).min(6);
+    HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
+}
+
+/// A lowercase ASCII slug of a heading text, for ids.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Renders one narrative. `prefix` makes every id of this narrative unique on its page.
+pub fn to_html(markdown: &str, prefix: &str) -> String {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
+                let mut text = String::new();
+                let mut j = i + 1;
+                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                    if let Event::Text(t) | Event::Code(t) = &events[j] {
+                        text.push_str(t);
+                    }
+                    j += 1;
+                }
+                let base = format!("{prefix}-{}", slugify(&text));
+                let mut id = base.clone();
+                let mut n = 2;
+                while !used_ids.insert(id.clone()) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                out_events.push(Event::Start(Tag::Heading {
+                    level: shift(*level),
+                    id: Some(CowStr::from(id)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                out_events.push(Event::End(TagEnd::Heading(shift(*level))));
+            }
+            Event::FootnoteReference(label) => {
+                out_events.push(Event::FootnoteReference(CowStr::from(format!(
+                    "{prefix}-fn-{label}"
+                ))));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                out_events.push(Event::Start(Tag::FootnoteDefinition(CowStr::from(
+                    format!("{prefix}-fn-{label}"),
+                ))));
+            }
+            other => out_events.push(other.clone()),
+        }
+        i += 1;
+    }
+    let mut raw = String::with_capacity(markdown.len() * 2);
+    html::push_html(&mut raw, out_events.into_iter());
+    sanitize(&raw)
+}
+
+fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_tag_attributes("h4", &["id"])
+        .add_tag_attributes("h5", &["id"])
+        .add_tag_attributes("h6", &["id"])
+        .add_tag_attributes("div", &["id", "class"])
+        .add_tag_attributes("sup", &["id", "class"])
+        .add_tag_attributes("li", &["id"])
+        .add_tag_attributes("td", &["style"])
+        .add_tag_attributes("th", &["style"])
+        .filter_style_properties(["text-align"].into_iter().collect())
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_footnotes_and_strikethrough() {
+        let html = to_html(
+            "| a | b |\n|---|--:|\n| 1 | 2 |\n\nTeks[^1] ~~lama~~\n\n[^1]: Catatan.\n",
+            "n1",
+        );
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>lama</del>"));
+        assert!(html.contains("href=\"#n1-fn-1\""));
+        assert!(html.contains("id=\"n1-fn-1\""));
+    }
+
+    #[test]
+    fn footnotes_of_two_narratives_do_not_collide() {
+        let a = to_html("A[^1]\n\n[^1]: x\n", "n1");
+        let b = to_html("B[^1]\n\n[^1]: y\n", "n2");
+        assert!(a.contains("id=\"n1-fn-1\"") && b.contains("id=\"n2-fn-1\""));
+    }
+
+    #[test]
+    fn headings_are_shifted_and_get_unique_ids() {
+        let html = to_html("# Latar Belakang\n\n# Latar Belakang\n", "n1");
+        assert!(html.contains("<h4 id=\"n1-latar-belakang\">"));
+        assert!(html.contains("<h4 id=\"n1-latar-belakang-2\">"));
+    }
+
+    #[test]
+    fn scripts_handlers_and_javascript_links_are_removed() {
+        let html = to_html(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x)\n\n<iframe src=x></iframe><style>p{}</style>",
+            "n1",
+        );
+        let lower = html.to_ascii_lowercase();
+        for bad in [
+            "<script",
+            "onerror",
+            "javascript:",
+            "data:",
+            "<iframe",
+            "<style",
+        ] {
+            assert!(!lower.contains(bad), "{bad} survived in {html}");
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Profil Kemiskinan 2025!"), "profil-kemiskinan-2025");
+        assert_eq!(slugify("Posisi — Relatif"), "posisi-relatif");
+    }
+}

@@ -1,0 +1,652 @@
+//! Every sentence a user reads from the tool (diagnostics, hints, the summary line), in
+//! Indonesian and English. Call sites build a [`Message`]; the language is chosen when it is
+//! printed, so adding a language never touches a call site, and a missing translation is a
+//! compile error (every variant has to be matched for every language).
+
+use serde::{Deserialize, Serialize};
+
+/// The language of a site: its pages, its numbers and its messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+/// One message shown to the user. Fields hold the facts; `text` words them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    // Reading files.
+    ReadFailed {
+        detail: String,
+    },
+    NotUtf8 {
+        line: usize,
+    },
+    FileTooLarge {
+        size: u64,
+        limit: u64,
+    },
+    SymlinkRefused,
+    EmptyFile,
+    MissingFile {
+        name: String,
+    },
+    RootNotFound,
+    // YAML structure.
+    YamlSyntax {
+        detail: String,
+    },
+    UnknownKey {
+        key: String,
+    },
+    DuplicateKey {
+        key: String,
+    },
+    MissingField {
+        field: String,
+    },
+    WrongType {
+        expected: String,
+        found: String,
+    },
+    UnknownVariant {
+        value: String,
+        allowed: Vec<String>,
+    },
+    TooDeep {
+        detail: String,
+    },
+    // Figures.
+    DecimalComma {
+        text: String,
+    },
+    PercentSign {
+        text: String,
+    },
+    NotANumber {
+        text: String,
+    },
+    NonFinite {
+        text: String,
+    },
+    NullFigure,
+    BadYear {
+        text: String,
+    },
+    DuplicateYear {
+        year: String,
+    },
+    UnknownIndicator {
+        key: String,
+    },
+    OutOfRange {
+        indicator: String,
+        value: String,
+        min: String,
+        max: String,
+    },
+    Negative {
+        indicator: String,
+        value: String,
+    },
+    P2AboveP1 {
+        year: i32,
+        p1: String,
+        p2: String,
+    },
+    ImplausibleJump {
+        indicator: String,
+        from_year: i32,
+        to_year: i32,
+        change: String,
+    },
+    SourceForMissingFigure {
+        year: i32,
+        key: String,
+    },
+    // Regions and references.
+    UnknownProvince {
+        slug: String,
+    },
+    NoNationalReference,
+    SecondNationalReference {
+        other: String,
+    },
+    BadSlug {
+        slug: String,
+    },
+    ReservedSlug {
+        slug: String,
+    },
+    DuplicateRegionCode {
+        code: String,
+        other: String,
+    },
+    BadCode {
+        code: String,
+        expected: String,
+    },
+    WrongReferenceLevel {
+        slug: String,
+    },
+    NoFigures,
+    NarrativeYearWithoutFigures {
+        year: i32,
+    },
+    NarrativeOutsideYear,
+    // Narratives.
+    FrontMatterMissing,
+    FrontMatterUnclosed,
+    // Site and theme.
+    UnknownTheme {
+        name: String,
+    },
+    TemplateInvalid {
+        detail: String,
+    },
+    RenderFailed {
+        template: String,
+        page: String,
+        detail: String,
+    },
+    BadBaseUrl {
+        url: String,
+    },
+    // Output.
+    OutputNotOurs {
+        path: String,
+    },
+    OutputUnsafe {
+        path: String,
+    },
+    WriteFailed {
+        path: String,
+        detail: String,
+    },
+    // Hints.
+    HintDidYouMean {
+        suggestion: String,
+    },
+    HintAllowed {
+        allowed: Vec<String>,
+    },
+    HintDecimalComma {
+        fixed: String,
+    },
+    HintPercentSign {
+        fixed: String,
+    },
+    HintWriteNumber,
+    HintOmitMissing,
+    HintYear,
+    HintRemoveDuplicate,
+    HintAddField {
+        field: String,
+    },
+    HintSaveUtf8,
+    HintSymlink,
+    HintSplitFile,
+    HintYamlSyntax,
+    HintAddReference {
+        slug: String,
+    },
+    HintAddNationalReference,
+    HintSlug,
+    HintCheckFigure,
+    HintFrontMatter,
+    HintCreateFile {
+        name: String,
+    },
+    HintTheme,
+    HintTemplate,
+    HintOutputNotOurs,
+    HintOutputUnsafe,
+    HintBaseUrl,
+    HintNarrativeFolder,
+    HintAddFigures,
+    // Summary lines.
+    SummaryBuilt {
+        pages: usize,
+        warnings: usize,
+        seconds: String,
+        output: String,
+    },
+    SummaryChecked {
+        regions: usize,
+        warnings: usize,
+        seconds: String,
+    },
+    SummaryFailed {
+        errors: usize,
+        warnings: usize,
+    },
+}
+
+fn list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Message {
+    /// The message in the given language.
+    pub fn text(&self, lang: Lang) -> String {
+        use Message::*;
+        let id = lang == Lang::Id;
+        let t = |a: String, b: String| if id { a } else { b };
+        match self {
+            ReadFailed { detail } => t(
+                format!("berkas tidak dapat dibaca: {detail}"),
+                format!("cannot read the file: {detail}"),
+            ),
+            NotUtf8 { line } => t(
+                format!("berkas ini bukan teks UTF-8 (baris {line} memuat bita yang tidak sah)"),
+                format!("this file is not UTF-8 text (line {line} holds invalid bytes)"),
+            ),
+            FileTooLarge { size, limit } => t(
+                format!(
+                    "berkas terlalu besar: {size} bita, batasnya {limit} bita ({} MiB)",
+                    limit / (1024 * 1024)
+                ),
+                format!(
+                    "the file is too large: {size} bytes, the limit is {limit} bytes ({} MiB)",
+                    limit / (1024 * 1024)
+                ),
+            ),
+            SymlinkRefused => t(
+                "tautan simbolik (symlink) tidak diizinkan di dalam situs".into(),
+                "symbolic links are not allowed inside the site".into(),
+            ),
+            EmptyFile => t("berkas ini kosong".into(), "this file is empty".into()),
+            MissingFile { name } => t(
+                format!("berkas `{name}` tidak ada di folder ini"),
+                format!("the file `{name}` is missing from this folder"),
+            ),
+            RootNotFound => t(
+                "folder situs tidak memuat `site.yaml`".into(),
+                "the site folder holds no `site.yaml`".into(),
+            ),
+            YamlSyntax { detail } => t(
+                format!("YAML tidak dapat dibaca: {detail}"),
+                format!("the YAML cannot be read: {detail}"),
+            ),
+            UnknownKey { key } => t(
+                format!("kunci `{key}` tidak dikenal"),
+                format!("unknown key `{key}`"),
+            ),
+            DuplicateKey { key } => t(
+                format!("kunci `{key}` ditulis dua kali"),
+                format!("the key `{key}` is written twice"),
+            ),
+            MissingField { field } => t(
+                format!("kunci wajib `{field}` tidak ada"),
+                format!("the required key `{field}` is missing"),
+            ),
+            WrongType { expected, found } => t(
+                format!("jenis nilai salah: seharusnya {expected}, tertulis {found}"),
+                format!("wrong kind of value: expected {expected}, found {found}"),
+            ),
+            UnknownVariant { value, allowed } => t(
+                format!("nilai `{value}` tidak dikenal; pilihan: {}", list(allowed)),
+                format!("unknown value `{value}`; choose one of {}", list(allowed)),
+            ),
+            TooDeep { detail } => t(
+                format!("struktur YAML melampaui batas aman: {detail}"),
+                format!("the YAML structure exceeds a safety limit: {detail}"),
+            ),
+            DecimalComma { text } => t(
+                format!("angka `{text}` memakai koma desimal dan terbaca sebagai teks"),
+                format!("the number `{text}` uses a decimal comma and reads as text"),
+            ),
+            PercentSign { text } => t(
+                format!("angka `{text}` memuat tanda persen dan terbaca sebagai teks"),
+                format!("the number `{text}` holds a percent sign and reads as text"),
+            ),
+            NotANumber { text } => t(
+                format!("`{text}` bukan angka"),
+                format!("`{text}` is not a number"),
+            ),
+            NonFinite { text } => t(
+                format!("`{text}` bukan angka yang sah (tak hingga atau NaN)"),
+                format!("`{text}` is not a valid figure (infinite or NaN)"),
+            ),
+            NullFigure => t(
+                "angka kosong (`null`) bukan angka".into(),
+                "an empty figure (`null`) is not a number".into(),
+            ),
+            BadYear { text } => t(
+                format!("`{text}` bukan tahun yang sah"),
+                format!("`{text}` is not a valid year"),
+            ),
+            DuplicateYear { year } => t(
+                format!("tahun {year} ditulis dua kali"),
+                format!("the year {year} is written twice"),
+            ),
+            UnknownIndicator { key } => t(
+                format!("indikator `{key}` tidak dikenal"),
+                format!("unknown indicator `{key}`"),
+            ),
+            OutOfRange {
+                indicator,
+                value,
+                min,
+                max,
+            } => t(
+                format!("{indicator} = {value} mustahil: nilainya harus antara {min} dan {max}"),
+                format!("{indicator} = {value} is impossible: it must lie between {min} and {max}"),
+            ),
+            Negative { indicator, value } => t(
+                format!("{indicator} = {value} mustahil: nilainya tidak boleh negatif"),
+                format!("{indicator} = {value} is impossible: it cannot be negative"),
+            ),
+            P2AboveP1 { year, p1, p2 } => t(
+                format!(
+                    "tahun {year}: indeks keparahan P2 ({p2}) lebih besar dari indeks kedalaman P1 ({p1}), hal yang mustahil"
+                ),
+                format!("year {year}: the severity index P2 ({p2}) exceeds the depth index P1 ({p1}), which is impossible"),
+            ),
+            ImplausibleJump {
+                indicator,
+                from_year,
+                to_year,
+                change,
+            } => t(
+                format!(
+                    "{indicator} berubah {change} poin dari {from_year} ke {to_year}; perubahan lebih dari 5 poin dalam setahun jarang terjadi"
+                ),
+                format!(
+                    "{indicator} changes by {change} points from {from_year} to {to_year}; a change of more than 5 points in a year is rare"
+                ),
+            ),
+            SourceForMissingFigure { year, key } => t(
+                format!("ada sumber untuk `{key}` tahun {year}, tetapi angkanya tidak ada di `data`"),
+                format!("there is a source for `{key}` in {year}, but no such figure in `data`"),
+            ),
+            UnknownProvince { slug } => t(
+                format!("provinsi `{slug}` tidak ada di `content/referensi/`"),
+                format!("the province `{slug}` is not in `content/referensi/`"),
+            ),
+            NoNationalReference => t(
+                "tidak ada berkas referensi nasional (`tingkat: nasional`) di `content/referensi/`".into(),
+                "no national reference file (`tingkat: nasional`) in `content/referensi/`".into(),
+            ),
+            SecondNationalReference { other } => t(
+                format!("referensi nasional kedua; `{other}` sudah bertingkat nasional"),
+                format!("a second national reference; `{other}` is national already"),
+            ),
+            BadSlug { slug } => t(
+                format!(
+                    "nama folder `{slug}` tidak dapat dipakai sebagai alamat halaman"
+                ),
+                format!("the folder name `{slug}` cannot be used as a page address"),
+            ),
+            ReservedSlug { slug } => t(
+                format!("nama folder `{slug}` dipakai sendiri oleh tkpk"),
+                format!("the folder name `{slug}` is reserved by tkpk"),
+            ),
+            DuplicateRegionCode { code, other } => t(
+                format!("kode wilayah `{code}` sudah dipakai oleh `{other}`"),
+                format!("the region code `{code}` is already used by `{other}`"),
+            ),
+            BadCode { code, expected } => t(
+                format!("kode `{code}` tidak sesuai bentuknya; seharusnya {expected}"),
+                format!("the code `{code}` is malformed; expected {expected}"),
+            ),
+            WrongReferenceLevel { slug } => t(
+                format!("`{slug}` adalah referensi nasional, bukan provinsi"),
+                format!("`{slug}` is the national reference, not a province"),
+            ),
+            NoFigures => t(
+                "belum ada angka satu tahun pun; laporan tahunan tidak dapat dibuat".into(),
+                "there is no figure for any year yet; no annual report can be made".into(),
+            ),
+            NarrativeYearWithoutFigures { year } => t(
+                format!("ada narasi tahun {year}, tetapi tidak ada angka tahun {year} di `indikator.yaml`; narasi ini tidak diterbitkan"),
+                format!("there are narratives for {year}, but no figures for {year} in `indikator.yaml`; they are not published"),
+            ),
+            NarrativeOutsideYear => t(
+                "berkas markdown di luar folder tahun tidak diterbitkan".into(),
+                "a markdown file outside a year folder is not published".into(),
+            ),
+            FrontMatterMissing => t(
+                "narasi tidak diawali front matter (`---` di baris pertama)".into(),
+                "the narrative does not start with front matter (`---` on the first line)".into(),
+            ),
+            FrontMatterUnclosed => t(
+                "front matter dibuka dengan `---` tetapi tidak ditutup".into(),
+                "the front matter opens with `---` but is never closed".into(),
+            ),
+            UnknownTheme { name } => t(
+                format!("tema `{name}` tidak ditemukan di `themes/{name}/`"),
+                format!("the theme `{name}` is not found in `themes/{name}/`"),
+            ),
+            TemplateInvalid { detail } => t(
+                format!("templat tidak sah: {detail}"),
+                format!("invalid template: {detail}"),
+            ),
+            RenderFailed {
+                template,
+                page,
+                detail,
+            } => t(
+                format!("templat `{template}` gagal untuk halaman `{page}`: {detail}"),
+                format!("the template `{template}` failed for the page `{page}`: {detail}"),
+            ),
+            BadBaseUrl { url } => t(
+                format!("`base_url` harus alamat http(s), tertulis `{url}`"),
+                format!("`base_url` must be an http(s) address, found `{url}`"),
+            ),
+            OutputNotOurs { path } => t(
+                format!("folder keluaran `{path}` sudah ada dan bukan buatan tkpk; tkpk tidak akan menimpanya"),
+                format!("the output folder `{path}` exists and was not written by tkpk; tkpk will not replace it"),
+            ),
+            OutputUnsafe { path } => t(
+                format!("folder keluaran `{path}` tidak aman: ia adalah folder situs, folder konten, atau induknya"),
+                format!("the output folder `{path}` is unsafe: it is the site folder, the content folder or one of their parents"),
+            ),
+            WriteFailed { path, detail } => t(
+                format!("gagal menulis `{path}`: {detail}"),
+                format!("cannot write `{path}`: {detail}"),
+            ),
+            HintDidYouMean { suggestion } => t(
+                format!("mungkin maksud Anda `{suggestion}`?"),
+                format!("did you mean `{suggestion}`?"),
+            ),
+            HintAllowed { allowed } => t(
+                format!("kunci yang dikenal: {}", list(allowed)),
+                format!("known keys: {}", list(allowed)),
+            ),
+            HintDecimalComma { fixed } => t(
+                format!(
+                    "tulis `{fixed}`: titik sebagai pemisah desimal, tanpa tanda kutip (halaman tetap menampilkan koma)"
+                ),
+                format!("write `{fixed}`: a dot as the decimal separator, without quotes"),
+            ),
+            HintPercentSign { fixed } => t(
+                format!("tulis angkanya saja, `{fixed}`; satuannya sudah diketahui dari katalog indikator"),
+                format!("write the number alone, `{fixed}`; the unit comes from the indicator catalogue"),
+            ),
+            HintWriteNumber => t(
+                "tulis angka tanpa tanda kutip, misalnya `7.57`".into(),
+                "write a number without quotes, for example `7.57`".into(),
+            ),
+            HintOmitMissing => t(
+                "jika angkanya belum ada, hapus baris ini: angka yang tidak ada dibiarkan kosong, tidak ditulis".into(),
+                "if the figure is not available, delete this line: a missing figure is left out".into(),
+            ),
+            HintYear => t(
+                "tulis tahun sebagai bilangan bulat antara 1990 dan 2100, misalnya `2025:`".into(),
+                "write the year as a whole number from 1990 to 2100, for example `2025:`".into(),
+            ),
+            HintRemoveDuplicate => t(
+                "hapus salah satunya, atau gabungkan isinya".into(),
+                "delete one of them, or merge their contents".into(),
+            ),
+            HintAddField { field } => t(
+                format!("tambahkan baris `{field}: …`"),
+                format!("add a line `{field}: …`"),
+            ),
+            HintSaveUtf8 => t(
+                "simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8)".into(),
+                "save the file again as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".into(),
+            ),
+            HintSymlink => t(
+                "ganti tautan dengan berkas atau folder aslinya".into(),
+                "replace the link with the real file or folder".into(),
+            ),
+            HintSplitFile => t(
+                "berkas sebesar ini bukan berkas isian; periksa apakah isinya benar, atau pecah menjadi beberapa berkas".into(),
+                "a file this large is not an authored file; check its contents, or split it".into(),
+            ),
+            HintYamlSyntax => t(
+                "periksa indentasi (pakai spasi, bukan tab), titik dua sesudah setiap kunci, dan kurung atau tanda kutip yang belum ditutup".into(),
+                "check the indentation (spaces, not tabs), the colon after each key, and unclosed brackets or quotes".into(),
+            ),
+            HintAddReference { slug } => t(
+                format!("buat berkas `content/referensi/{slug}.yaml` (`tingkat: provinsi`), atau perbaiki nama provinsinya"),
+                format!("create `content/referensi/{slug}.yaml` (`tingkat: provinsi`), or correct the province name"),
+            ),
+            HintAddNationalReference => t(
+                "buat `content/referensi/indonesia.yaml` dengan `tingkat: nasional` dan `kode: \"00\"`".into(),
+                "create `content/referensi/indonesia.yaml` with `tingkat: nasional` and `kode: \"00\"`".into(),
+            ),
+            HintSlug => t(
+                "pakai huruf kecil a–z, angka dan tanda hubung saja, misalnya `kabupaten-blitar`".into(),
+                "use lowercase a–z, digits and hyphens only, for example `kabupaten-blitar`".into(),
+            ),
+            HintCheckFigure => t(
+                "periksa angka ini dengan rilis BPS".into(),
+                "check this figure against the BPS release".into(),
+            ),
+            HintFrontMatter => t(
+                "awali berkas dengan `---`, lalu `judul: …` (dan `bab: …`), lalu `---` pada barisnya sendiri".into(),
+                "start the file with `---`, then `judul: …` (and `bab: …`), then `---` on a line of its own".into(),
+            ),
+            HintCreateFile { name } => t(
+                format!("buat berkas `{name}` di folder ini (lihat README, bagian Referensi penulis)"),
+                format!("create the file `{name}` in this folder (see the README, author reference)"),
+            ),
+            HintTheme => t(
+                "hapus `tema` dari site.yaml untuk memakai tema bawaan, atau buat folder temanya".into(),
+                "remove `tema` from site.yaml to use the built-in theme, or create the theme folder".into(),
+            ),
+            HintTemplate => t(
+                "perbaiki templat pada baris dan kolom yang disebut, atau hapus berkasnya untuk memakai templat bawaan".into(),
+                "fix the template at the line and column given, or delete the file to use the built-in one".into(),
+            ),
+            HintOutputNotOurs => t(
+                "pilih folder lain dengan `--output`, atau pindahkan folder itu jika memang boleh dibuang".into(),
+                "choose another folder with `--output`, or move that folder away if it may go".into(),
+            ),
+            HintOutputUnsafe => t(
+                "pilih folder keluaran tersendiri, misalnya `output/`".into(),
+                "choose a folder of its own for the output, for example `output/`".into(),
+            ),
+            HintBaseUrl => t(
+                "misalnya `base_url: https://tkpk.blitarkab.go.id/`, atau hapus barisnya".into(),
+                "for example `base_url: https://tkpk.example.go.id/`, or delete the line".into(),
+            ),
+            HintNarrativeFolder => t(
+                "pindahkan ke folder tahunnya, misalnya `2025/`".into(),
+                "move it into its year folder, for example `2025/`".into(),
+            ),
+            HintAddFigures => t(
+                "tambahkan angka di bawah `data:`, misalnya `2025: {p0: 7.57}`".into(),
+                "add figures under `data:`, for example `2025: {p0: 7.57}`".into(),
+            ),
+            SummaryBuilt {
+                pages,
+                warnings,
+                seconds,
+                output,
+            } => t(
+                format!("selesai: {pages} halaman ditulis ke {output}, {warnings} peringatan, {seconds} detik"),
+                format!("done: {pages} pages written to {output}, {warnings} warnings, {seconds} s"),
+            ),
+            SummaryChecked {
+                regions,
+                warnings,
+                seconds,
+            } => t(
+                format!("pemeriksaan selesai: {regions} wilayah tanpa galat, {warnings} peringatan, {seconds} detik"),
+                format!("check done: {regions} regions without errors, {warnings} warnings, {seconds} s"),
+            ),
+            SummaryFailed { errors, warnings } => t(
+                format!("gagal: {errors} galat, {warnings} peringatan; folder keluaran tidak diubah"),
+                format!("failed: {errors} errors, {warnings} warnings; the output folder is unchanged"),
+            ),
+        }
+    }
+}
+
+/// Words that frame a diagnostic.
+pub struct Labels {
+    pub error: &'static str,
+    pub warning: &'static str,
+    pub hint: &'static str,
+}
+
+pub fn labels(lang: Lang) -> Labels {
+    match lang {
+        Lang::Id => Labels {
+            error: "galat",
+            warning: "peringatan",
+            hint: "saran",
+        },
+        Lang::En => Labels {
+            error: "error",
+            warning: "warning",
+            hint: "help",
+        },
+    }
+}
+
+/// Human words for serde's type descriptions ("a string", "f64", …).
+pub fn kind_of_value(serde_words: &str, lang: Lang) -> String {
+    let w = serde_words.trim();
+    let id = match w {
+        s if s.contains("string") || s.contains("str") => "teks",
+        s if s.contains("f64") || s.contains("float") => "angka",
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
+            "bilangan bulat"
+        }
+        s if s.contains("integer") => "bilangan bulat",
+        s if s.contains("bool") => "ya/tidak (`true` atau `false`)",
+        s if s.contains("map") || s.contains("struct") => "pemetaan `kunci: nilai`",
+        s if s.contains("seq") || s.contains("list") => "daftar (`- …`)",
+        s if s.contains("unit") || s.contains("null") => "kosong",
+        _ => "",
+    };
+    if lang == Lang::Id && !id.is_empty() {
+        return id.to_string();
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_differ_and_carry_the_facts() {
+        let m = Message::DecimalComma {
+            text: "7,57".into(),
+        };
+        assert!(m.text(Lang::Id).contains("koma desimal"));
+        assert!(m.text(Lang::En).contains("decimal comma"));
+        assert!(m.text(Lang::Id).contains("7,57") && m.text(Lang::En).contains("7,57"));
+    }
+
+    #[test]
+    fn kinds_are_worded_in_indonesian() {
+        assert_eq!(kind_of_value("a string", Lang::Id), "teks");
+        assert_eq!(kind_of_value("f64", Lang::Id), "angka");
+        assert_eq!(kind_of_value("u16", Lang::Id), "bilangan bulat");
+        assert_eq!(kind_of_value("a sequence", Lang::Id), "daftar (`- …`)");
+        assert_eq!(kind_of_value("a string", Lang::En), "a string");
+    }
+}

@@ -1,0 +1,267 @@
+//! The validated site: every figure is a finite number in range with its source, every year is
+//! a real year, every region knows its province. Later stages read only these types.
+
+mod validate;
+
+pub use validate::validate;
+
+use crate::indicators::Catalog;
+use crate::messages::Lang;
+use std::collections::BTreeMap;
+
+pub use crate::content::{Level, RegionKind};
+
+#[derive(Clone, Debug)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: Option<String>,
+    pub lang: Lang,
+    pub report_year: Option<i32>,
+    pub theme: String,
+    pub base_url: Option<String>,
+}
+
+/// A figure and where it was published.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub value: f64,
+    pub source: String,
+}
+
+/// Figures of one region: March (Susenas Maret) and, for province and nation, September.
+#[derive(Clone, Debug, Default)]
+pub struct Series {
+    pub march: BTreeMap<i32, BTreeMap<String, Figure>>,
+    pub september: BTreeMap<i32, BTreeMap<String, Figure>>,
+    /// `{KEY: {YEAR: value}}`.
+    pub targets: BTreeMap<String, BTreeMap<i32, f64>>,
+    pub target_source: Option<String>,
+}
+
+impl Series {
+    /// The March figure of `key` in `year`.
+    pub fn get(&self, year: i32, key: &str) -> Option<&Figure> {
+        self.march.get(&year).and_then(|m| m.get(key))
+    }
+
+    /// Years with at least one March figure, ascending.
+    pub fn years(&self) -> Vec<i32> {
+        self.march.keys().copied().collect()
+    }
+
+    /// The latest year before `year` that has a March figure of `key`.
+    pub fn previous(&self, year: i32, key: &str) -> Option<(i32, &Figure)> {
+        self.march
+            .range(..year)
+            .rev()
+            .find_map(|(y, m)| m.get(key).map(|f| (*y, f)))
+    }
+
+    /// Indicator keys that have at least one March figure.
+    pub fn keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self
+            .march
+            .values()
+            .flat_map(|m| m.keys().map(String::as_str))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// The first RPJMD target of `key` in `year` or later.
+    pub fn next_target(&self, key: &str, year: i32) -> Option<(i32, f64)> {
+        self.targets
+            .get(key)
+            .and_then(|t| t.range(year..).next().map(|(y, v)| (*y, *v)))
+    }
+}
+
+/// The nation or a province.
+#[derive(Clone, Debug)]
+pub struct Reference {
+    pub slug: String,
+    pub name: String,
+    pub level: Level,
+    pub code: String,
+    pub series: Series,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Tkpk {
+    pub chair: Option<String>,
+    pub secretariat: Option<String>,
+}
+
+/// The chapters of an LP2KD, in report order; a narrative names its chapter in `bab`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Chapter {
+    Ringkasan,
+    Pendahuluan,
+    KondisiUmum,
+    Profil,
+    PosisiRelatif,
+    CapaianTarget,
+    Program,
+    Kantong,
+    Kelembagaan,
+    Evaluasi,
+    Penutup,
+    Lampiran,
+}
+
+impl Chapter {
+    pub const ALL: [Chapter; 12] = [
+        Chapter::Ringkasan,
+        Chapter::Pendahuluan,
+        Chapter::KondisiUmum,
+        Chapter::Profil,
+        Chapter::PosisiRelatif,
+        Chapter::CapaianTarget,
+        Chapter::Program,
+        Chapter::Kantong,
+        Chapter::Kelembagaan,
+        Chapter::Evaluasi,
+        Chapter::Penutup,
+        Chapter::Lampiran,
+    ];
+
+    /// The key written in front matter (`bab: profil`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Chapter::Ringkasan => "ringkasan",
+            Chapter::Pendahuluan => "pendahuluan",
+            Chapter::KondisiUmum => "kondisi_umum",
+            Chapter::Profil => "profil",
+            Chapter::PosisiRelatif => "posisi_relatif",
+            Chapter::CapaianTarget => "capaian_target",
+            Chapter::Program => "program",
+            Chapter::Kantong => "kantong",
+            Chapter::Kelembagaan => "kelembagaan",
+            Chapter::Evaluasi => "evaluasi",
+            Chapter::Penutup => "penutup",
+            Chapter::Lampiran => "lampiran",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Chapter> {
+        Chapter::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        let (id, en) = match self {
+            Chapter::Ringkasan => ("Ringkasan Eksekutif", "Executive Summary"),
+            Chapter::Pendahuluan => ("Pendahuluan", "Introduction"),
+            Chapter::KondisiUmum => ("Kondisi Umum Daerah", "General Conditions"),
+            Chapter::Profil => ("Profil Kemiskinan", "Poverty Profile"),
+            Chapter::PosisiRelatif => ("Posisi Relatif", "Relative Position"),
+            Chapter::CapaianTarget => ("Capaian Target RPJMD", "RPJMD Target Attainment"),
+            Chapter::Program => ("Program dan Anggaran", "Programmes and Budget"),
+            Chapter::Kantong => ("Kantong Kemiskinan", "Poverty Pockets"),
+            Chapter::Kelembagaan => ("Kelembagaan TKPK", "TKPK Institutions"),
+            Chapter::Evaluasi => ("Evaluasi", "Evaluation"),
+            Chapter::Penutup => ("Penutup", "Closing"),
+            Chapter::Lampiran => ("Lampiran", "Appendix"),
+        };
+        match lang {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A narrative chapter written by the TKPK, still in markdown.
+#[derive(Clone, Debug)]
+pub struct Narrative {
+    pub file_name: String,
+    pub title: String,
+    pub chapter: Option<Chapter>,
+    pub illustrative: bool,
+    pub source: Option<String>,
+    pub markdown: String,
+}
+
+/// A kabupaten or kota.
+#[derive(Clone, Debug)]
+pub struct Region {
+    pub slug: String,
+    pub name: String,
+    pub kind: RegionKind,
+    pub code: String,
+    pub bps_code: String,
+    /// Slug of its province in `Site::provinces`.
+    pub province: String,
+    pub capital: Option<String>,
+    pub tkpk: Tkpk,
+    pub series: Series,
+    /// Narratives per report year, in file-name order.
+    pub narratives: BTreeMap<i32, Vec<Narrative>>,
+}
+
+impl Region {
+    /// The years that get an annual report: every year with a March figure.
+    pub fn report_years(&self) -> Vec<i32> {
+        self.series.years()
+    }
+}
+
+/// A whole validated site.
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub catalog: Catalog,
+    pub nation: Option<Reference>,
+    pub provinces: BTreeMap<String, Reference>,
+    /// Sorted by province name, then region name.
+    pub regions: Vec<Region>,
+}
+
+impl Site {
+    pub fn province_of(&self, region: &Region) -> Option<&Reference> {
+        self.provinces.get(&region.province)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(v: f64) -> Figure {
+        Figure {
+            value: v,
+            source: "BPS".into(),
+        }
+    }
+
+    #[test]
+    fn previous_skips_missing_years() {
+        let mut s = Series::default();
+        s.march
+            .entry(2017)
+            .or_default()
+            .insert("p0".into(), fig(10.0));
+        s.march
+            .entry(2018)
+            .or_default()
+            .insert("ipm".into(), fig(70.0));
+        s.march
+            .entry(2019)
+            .or_default()
+            .insert("p0".into(), fig(9.0));
+        assert_eq!(
+            s.previous(2019, "p0").map(|(y, f)| (y, f.value)),
+            Some((2017, 10.0))
+        );
+        assert_eq!(s.previous(2017, "p0"), None);
+        assert_eq!(s.years(), vec![2017, 2018, 2019]);
+        assert_eq!(s.keys(), vec!["ipm", "p0"]);
+    }
+
+    #[test]
+    fn chapters_round_trip_their_keys() {
+        for c in Chapter::ALL {
+            assert_eq!(Chapter::from_key(c.key()), Some(c));
+        }
+        assert_eq!(Chapter::Profil.title(Lang::Id), "Profil Kemiskinan");
+    }
+}

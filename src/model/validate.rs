@@ -1,0 +1,735 @@
+//! Raw documents → validated site. Every problem in every file is reported; a file with errors
+//! still yields what could be read so that later checks can run on the rest.
+
+use super::{Chapter, Figure, Narrative, Reference, Region, Series, Site, SiteConfig, Tkpk};
+use crate::content::yaml::{nearest, suggestion};
+use crate::content::{
+    Level, RawFigure, RawNarrative, RawReferenceFile, RawSeries, RawSite, RawYearTable, Sourced,
+};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::indicators::{Catalog, Unit};
+use crate::messages::Message;
+use serde_json::Value;
+use serde_saphyr::Spanned;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const FIRST_YEAR: i64 = 1990;
+pub const LAST_YEAR: i64 = 2100;
+/// A yearly change above this many points of a percentage is worth a second look.
+const IMPLAUSIBLE_JUMP: f64 = 5.0;
+/// Folder names the output uses itself.
+pub const RESERVED_SLUGS: &[&str] = &["assets", "provinsi", "data", "referensi", "cari", "en"];
+
+fn at<T>(source: &SourceText, spanned: &Spanned<T>) -> crate::diagnostics::Location {
+    source.location(
+        spanned.referenced.line() as usize,
+        spanned.referenced.column() as usize,
+    )
+}
+
+/// `2025`, `"2025"` → 2025; anything else is reported.
+fn parse_year(
+    key: &Spanned<String>,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<i32> {
+    let text = key.value.trim();
+    match text.parse::<i64>() {
+        Ok(y) if (FIRST_YEAR..=LAST_YEAR).contains(&y) => Some(y as i32),
+        _ => {
+            diagnostics.push(
+                Diagnostic::error(Message::BadYear {
+                    text: key.value.clone(),
+                })
+                .at(at(source, key))
+                .hint(Message::HintYear),
+            );
+            None
+        }
+    }
+}
+
+/// A figure as a finite number, or a diagnostic that says what to write instead.
+fn parse_figure(
+    figure: &RawFigure,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<f64> {
+    let location = at(source, figure);
+    let problem = match &figure.value {
+        Value::Number(n) => match n.as_f64() {
+            Some(v) if v.is_finite() => return Some(v),
+            _ => Diagnostic::error(Message::NonFinite {
+                text: n.to_string(),
+            }),
+        },
+        Value::String(text) => {
+            let t = text.trim();
+            let fixed_comma = t.replace('.', "").replace(',', ".");
+            let without_percent = t.trim_end_matches('%').trim().replace(',', ".");
+            if t.ends_with('%') && without_percent.parse::<f64>().is_ok() {
+                Diagnostic::error(Message::PercentSign { text: text.clone() }).hint(
+                    Message::HintPercentSign {
+                        fixed: without_percent,
+                    },
+                )
+            } else if t.contains(',') && fixed_comma.parse::<f64>().is_ok() {
+                Diagnostic::error(Message::DecimalComma { text: text.clone() })
+                    .hint(Message::HintDecimalComma { fixed: fixed_comma })
+            } else if matches!(
+                t.to_ascii_lowercase().as_str(),
+                "nan" | ".nan" | "inf" | ".inf" | "-.inf" | "infinity"
+            ) {
+                Diagnostic::error(Message::NonFinite { text: text.clone() })
+                    .hint(Message::HintOmitMissing)
+            } else if t.is_empty() || t == "-" || t == "…" || t == "..." {
+                Diagnostic::error(Message::NotANumber { text: text.clone() })
+                    .hint(Message::HintOmitMissing)
+            } else {
+                Diagnostic::error(Message::NotANumber { text: text.clone() })
+                    .hint(Message::HintWriteNumber)
+            }
+        }
+        Value::Null => Diagnostic::error(Message::NullFigure).hint(Message::HintOmitMissing),
+        Value::Bool(b) => Diagnostic::error(Message::NotANumber {
+            text: b.to_string(),
+        })
+        .hint(Message::HintWriteNumber),
+        Value::Array(_) | Value::Object(_) => Diagnostic::error(Message::WrongType {
+            expected: "angka".into(),
+            found: if figure.value.is_array() {
+                "daftar".into()
+            } else {
+                "pemetaan".into()
+            },
+        })
+        .hint(Message::HintWriteNumber),
+    };
+    diagnostics.push(problem.at(location));
+    None
+}
+
+/// Checks an indicator key against the catalogue.
+fn check_key(
+    key: &Spanned<String>,
+    catalog: &Catalog,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    if catalog.get(&key.value).is_some() {
+        return true;
+    }
+    let keys = catalog.keys();
+    let hint = match key.value.strip_suffix("_sep") {
+        Some(base) if catalog.get(base).is_some() => Message::HintDidYouMean {
+            suggestion: format!("data_september: … {base}"),
+        },
+        _ => suggestion(&key.value, &keys),
+    };
+    diagnostics.push(
+        Diagnostic::error(Message::UnknownIndicator {
+            key: key.value.clone(),
+        })
+        .at(at(source, key))
+        .hint(hint),
+    );
+    false
+}
+
+/// Range checks that need only the figure itself.
+fn check_range(
+    key: &Spanned<String>,
+    value: f64,
+    figure: &RawFigure,
+    catalog: &Catalog,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let Some(indicator) = catalog.get(&key.value) else {
+        return false;
+    };
+    let (min, max) = indicator.unit.bounds();
+    let shown = crate::format::number(value, indicator.decimals.max(2), crate::messages::Lang::Id);
+    let problem = if value < 0.0 {
+        Some(Message::Negative {
+            indicator: key.value.clone(),
+            value: shown,
+        })
+    } else if value > max {
+        Some(Message::OutOfRange {
+            indicator: key.value.clone(),
+            value: shown,
+            min: crate::format::number(min, 0, crate::messages::Lang::Id),
+            max: crate::format::number(max, 0, crate::messages::Lang::Id),
+        })
+    } else {
+        None
+    };
+    match problem {
+        Some(message) => {
+            diagnostics.push(
+                Diagnostic::error(message)
+                    .at(at(source, figure))
+                    .hint(Message::HintCheckFigure),
+            );
+            false
+        }
+        None => true,
+    }
+}
+
+type FigureTable = BTreeMap<i32, BTreeMap<String, (Figure, RawLocation)>>;
+type RawLocation = (usize, usize);
+
+/// `{YEAR: {KEY: figure}}` → validated figures with their sources and where they were written.
+fn figure_table(
+    table: &RawYearTable<RawFigure>,
+    default_source: &str,
+    sources: &RawYearTable<Spanned<String>>,
+    catalog: &Catalog,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> FigureTable {
+    let mut out: FigureTable = BTreeMap::new();
+    for (year_key, row) in &table.0 {
+        let year = parse_year(year_key, source, diagnostics);
+        if let Some(y) = year
+            && out.contains_key(&y)
+        {
+            diagnostics.push(
+                Diagnostic::error(Message::DuplicateYear {
+                    year: y.to_string(),
+                })
+                .at(at(source, year_key))
+                .hint(Message::HintRemoveDuplicate),
+            );
+            continue;
+        }
+        let mut figures = BTreeMap::new();
+        for (key, figure) in &row.0 {
+            let known = check_key(key, catalog, source, diagnostics);
+            let value = parse_figure(figure, source, diagnostics);
+            if figures.contains_key(&key.value) {
+                diagnostics.push(
+                    Diagnostic::error(Message::DuplicateKey {
+                        key: key.value.clone(),
+                    })
+                    .at(at(source, key))
+                    .hint(Message::HintRemoveDuplicate),
+                );
+                continue;
+            }
+            if let (true, Some(v)) = (known, value)
+                && check_range(key, v, figure, catalog, source, diagnostics)
+            {
+                figures.insert(
+                    key.value.clone(),
+                    (
+                        Figure {
+                            value: v,
+                            source: default_source.to_string(),
+                        },
+                        (
+                            figure.referenced.line() as usize,
+                            figure.referenced.column() as usize,
+                        ),
+                    ),
+                );
+            }
+        }
+        if let Some(y) = year {
+            out.insert(y, figures);
+        }
+    }
+    for (year_key, row) in &sources.0 {
+        let Some(year) = parse_year(year_key, source, diagnostics) else {
+            continue;
+        };
+        for (key, text) in &row.0 {
+            match out.get_mut(&year).and_then(|m| m.get_mut(&key.value)) {
+                Some((figure, _)) => figure.source = text.value.trim().to_string(),
+                None => diagnostics.push(
+                    Diagnostic::warning(Message::SourceForMissingFigure {
+                        year,
+                        key: key.value.clone(),
+                    })
+                    .at(at(source, key)),
+                ),
+            }
+        }
+    }
+    out
+}
+
+/// Checks that need several figures: P2 ≤ P1, and implausible yearly jumps.
+fn check_consistency(
+    table: &FigureTable,
+    catalog: &Catalog,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) {
+    for (year, row) in table {
+        if let (Some((p1, _)), Some((p2, at_p2))) = (row.get("p1"), row.get("p2"))
+            && p2.value > p1.value
+        {
+            diagnostics.push(
+                Diagnostic::error(Message::P2AboveP1 {
+                    year: *year,
+                    p1: crate::format::number(p1.value, 2, crate::messages::Lang::Id),
+                    p2: crate::format::number(p2.value, 2, crate::messages::Lang::Id),
+                })
+                .at(source.location(at_p2.0, at_p2.1))
+                .hint(Message::HintCheckFigure),
+            );
+        }
+    }
+    for indicator in catalog.iter().filter(|i| i.unit == Unit::Persen) {
+        let points: Vec<(i32, f64, RawLocation)> = table
+            .iter()
+            .filter_map(|(y, row)| row.get(&indicator.key).map(|(f, l)| (*y, f.value, *l)))
+            .collect();
+        for pair in points.windows(2) {
+            let ((y0, v0, _), (y1, v1, loc)) = (pair[0], pair[1]);
+            if y1 - y0 == 1 && (v1 - v0).abs() > IMPLAUSIBLE_JUMP {
+                diagnostics.push(
+                    Diagnostic::warning(Message::ImplausibleJump {
+                        indicator: indicator.key.clone(),
+                        from_year: y0,
+                        to_year: y1,
+                        change: crate::format::signed(v1 - v0, 2, crate::messages::Lang::Id),
+                    })
+                    .at(source.location(loc.0, loc.1))
+                    .hint(Message::HintCheckFigure),
+                );
+            }
+        }
+    }
+}
+
+fn strip_locations(table: FigureTable) -> BTreeMap<i32, BTreeMap<String, Figure>> {
+    table
+        .into_iter()
+        .map(|(y, row)| (y, row.into_iter().map(|(k, (f, _))| (k, f)).collect()))
+        .collect()
+}
+
+/// Validates the figures of one indicator or reference file.
+pub fn validate_series(
+    raw: RawSeries<'_>,
+    catalog: &Catalog,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Series {
+    let default_source = raw.sumber.trim();
+    let march = figure_table(
+        raw.data,
+        default_source,
+        raw.sumber_data,
+        catalog,
+        source,
+        diagnostics,
+    );
+    check_consistency(&march, catalog, source, diagnostics);
+    let september = figure_table(
+        raw.data_september,
+        default_source,
+        raw.sumber_data_september,
+        catalog,
+        source,
+        diagnostics,
+    );
+    check_consistency(&september, catalog, source, diagnostics);
+    let mut targets: BTreeMap<String, BTreeMap<i32, f64>> = BTreeMap::new();
+    for (key, years) in &raw.target.0 {
+        if !check_key(key, catalog, source, diagnostics) {
+            continue;
+        }
+        let entry = targets.entry(key.value.clone()).or_default();
+        for (year_key, figure) in &years.0 {
+            let year = parse_year(year_key, source, diagnostics);
+            let value = parse_figure(figure, source, diagnostics);
+            if let (Some(y), Some(v)) = (year, value) {
+                match entry.entry(y) {
+                    std::collections::btree_map::Entry::Occupied(_) => diagnostics.push(
+                        Diagnostic::error(Message::DuplicateYear {
+                            year: y.to_string(),
+                        })
+                        .at(at(source, year_key))
+                        .hint(Message::HintRemoveDuplicate),
+                    ),
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        if check_range(key, v, figure, catalog, source, diagnostics) {
+                            slot.insert(v);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Series {
+        march: strip_locations(march),
+        september: strip_locations(september),
+        targets,
+        target_source: raw.sumber_target.map(str::to_string),
+    }
+}
+
+fn valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+}
+
+fn check_slug(slug: &str, shown_at: &std::path::Path, diagnostics: &mut Diagnostics) -> bool {
+    if !valid_slug(slug) {
+        diagnostics.push(
+            Diagnostic::error(Message::BadSlug {
+                slug: slug.to_string(),
+            })
+            .in_file(shown_at)
+            .hint(Message::HintSlug),
+        );
+        return false;
+    }
+    if RESERVED_SLUGS.contains(&slug) {
+        diagnostics.push(
+            Diagnostic::error(Message::ReservedSlug {
+                slug: slug.to_string(),
+            })
+            .in_file(shown_at)
+            .hint(Message::HintSlug),
+        );
+        return false;
+    }
+    true
+}
+
+fn check_code(
+    code: &Spanned<String>,
+    pattern: &[usize],
+    separator: Option<char>,
+    expected: &str,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) {
+    let parts: Vec<&str> = match separator {
+        Some(sep) => code.value.split(sep).collect(),
+        None => vec![code.value.as_str()],
+    };
+    let ok = parts.len() == pattern.len()
+        && parts
+            .iter()
+            .zip(pattern)
+            .all(|(p, n)| p.len() == *n && p.chars().all(|c| c.is_ascii_digit()));
+    if !ok {
+        diagnostics.push(
+            Diagnostic::error(Message::BadCode {
+                code: code.value.clone(),
+                expected: expected.to_string(),
+            })
+            .at(at(source, code)),
+        );
+    }
+}
+
+fn config(raw: &RawSite, diagnostics: &mut Diagnostics) -> Option<(SiteConfig, Catalog)> {
+    let Sourced { doc, source } = raw.config.as_ref()?;
+    let report_year = doc.tahun_laporan.as_ref().and_then(|y| {
+        if (FIRST_YEAR..=LAST_YEAR).contains(&y.value) {
+            Some(y.value as i32)
+        } else {
+            diagnostics.push(
+                Diagnostic::error(Message::BadYear {
+                    text: y.value.to_string(),
+                })
+                .at(at(source, y))
+                .hint(Message::HintYear),
+            );
+            None
+        }
+    });
+    let base_url = doc.base_url.as_ref().and_then(|u| {
+        let url = u.value.trim();
+        let ok = (url.starts_with("https://") || url.starts_with("http://"))
+            && url.len() > "https://".len()
+            && !url.contains(char::is_whitespace);
+        if ok {
+            Some(if url.ends_with('/') {
+                url.to_string()
+            } else {
+                format!("{url}/")
+            })
+        } else {
+            diagnostics.push(
+                Diagnostic::error(Message::BadBaseUrl {
+                    url: u.value.clone(),
+                })
+                .at(at(source, u))
+                .hint(Message::HintBaseUrl),
+            );
+            None
+        }
+    });
+    let theme = doc
+        .tema
+        .as_ref()
+        .map(|t| t.value.trim().to_string())
+        .unwrap_or_else(|| "default".to_string());
+    if let Some(t) = &doc.tema {
+        let dir = raw.root.join("themes").join(&theme);
+        if theme != "default" && (!valid_slug(&theme) || !dir.is_dir()) {
+            diagnostics.push(
+                Diagnostic::error(Message::UnknownTheme {
+                    name: theme.clone(),
+                })
+                .at(at(source, t))
+                .hint(Message::HintTheme),
+            );
+        }
+    }
+    let catalog = Catalog::with_declared(&doc.indikator);
+    Some((
+        SiteConfig {
+            title: doc.judul.trim().to_string(),
+            description: doc.deskripsi.clone(),
+            lang: doc.bahasa,
+            report_year,
+            theme,
+            base_url,
+        },
+        catalog,
+    ))
+}
+
+fn reference(
+    slug: &str,
+    file: &Sourced<RawReferenceFile>,
+    catalog: &Catalog,
+    diagnostics: &mut Diagnostics,
+) -> Reference {
+    let doc = &file.doc;
+    match doc.tingkat {
+        Level::Nasional => check_code(&doc.kode, &[2], None, "\"00\"", &file.source, diagnostics),
+        Level::Provinsi => check_code(
+            &doc.kode,
+            &[2],
+            None,
+            "dua angka, misalnya \"35\"",
+            &file.source,
+            diagnostics,
+        ),
+    }
+    Reference {
+        slug: slug.to_string(),
+        name: doc.nama.trim().to_string(),
+        level: doc.tingkat,
+        code: doc.kode.value.clone(),
+        series: validate_series(doc.series(), catalog, &file.source, diagnostics),
+    }
+}
+
+fn narrative(raw: &RawNarrative, diagnostics: &mut Diagnostics) -> Narrative {
+    let chapter = raw.front.bab.as_ref().and_then(|bab| {
+        let key = bab.value.trim();
+        let found = Chapter::from_key(key);
+        if found.is_none() {
+            let allowed: Vec<String> = Chapter::ALL.iter().map(|c| c.key().to_string()).collect();
+            diagnostics.push(
+                Diagnostic::error(Message::UnknownVariant {
+                    value: key.to_string(),
+                    allowed: allowed.clone(),
+                })
+                .at(at(&raw.source, bab))
+                .hint_opt(
+                    nearest(key, allowed.iter().map(String::as_str))
+                        .map(|s| Message::HintDidYouMean { suggestion: s }),
+                ),
+            );
+        }
+        found
+    });
+    Narrative {
+        file_name: raw.file_name.clone(),
+        title: raw.front.judul.trim().to_string(),
+        chapter,
+        illustrative: raw.front.ilustrasi,
+        source: raw.front.sumber.clone(),
+        markdown: raw.body.clone(),
+    }
+}
+
+/// Turns what was read into a validated site. Returns no site when there are errors.
+pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let Some((config, catalog)) = config(&raw, &mut diagnostics) else {
+        return (None, diagnostics);
+    };
+
+    let mut nation: Option<Reference> = None;
+    let mut provinces: BTreeMap<String, Reference> = BTreeMap::new();
+    for r in &raw.references {
+        let shown = &r.file.source.display_path;
+        if !check_slug(&r.slug, shown, &mut diagnostics) {
+            continue;
+        }
+        let reference = reference(&r.slug, &r.file, &catalog, &mut diagnostics);
+        match reference.level {
+            Level::Nasional => match &nation {
+                Some(first) => diagnostics.push(
+                    Diagnostic::error(Message::SecondNationalReference {
+                        other: first.slug.clone(),
+                    })
+                    .in_file(shown),
+                ),
+                None => nation = Some(reference),
+            },
+            Level::Provinsi => {
+                provinces.insert(r.slug.clone(), reference);
+            }
+        }
+    }
+    if nation.is_none() {
+        diagnostics.push(
+            Diagnostic::warning(Message::NoNationalReference)
+                .in_file("content/referensi")
+                .hint(Message::HintAddNationalReference),
+        );
+    }
+
+    let mut regions = Vec::new();
+    let mut codes: BTreeMap<String, String> = BTreeMap::new();
+    for r in &raw.regions {
+        if !check_slug(&r.slug, &r.folder, &mut diagnostics) {
+            continue;
+        }
+        let (Some(meta), Some(indicators)) = (&r.region, &r.indicators) else {
+            continue;
+        };
+        let doc = &meta.doc;
+        let src = &meta.source;
+        check_code(
+            &doc.kode,
+            &[2, 2],
+            Some('.'),
+            "\"35.05\"",
+            src,
+            &mut diagnostics,
+        );
+        check_code(&doc.kode_bps, &[4], None, "\"3505\"", src, &mut diagnostics);
+        for code in [&doc.kode, &doc.kode_bps] {
+            if let Some(other) = codes.get(&code.value) {
+                diagnostics.push(
+                    Diagnostic::error(Message::DuplicateRegionCode {
+                        code: code.value.clone(),
+                        other: other.clone(),
+                    })
+                    .at(at(src, code)),
+                );
+            } else {
+                codes.insert(code.value.clone(), r.slug.clone());
+            }
+        }
+        let province = doc.provinsi.value.trim().to_string();
+        if !provinces.contains_key(&province) {
+            let message = if nation.as_ref().is_some_and(|n| n.slug == province) {
+                Message::WrongReferenceLevel {
+                    slug: province.clone(),
+                }
+            } else {
+                Message::UnknownProvince {
+                    slug: province.clone(),
+                }
+            };
+            let hint = match nearest(&province, provinces.keys().map(String::as_str)) {
+                Some(s) => Message::HintDidYouMean { suggestion: s },
+                None => Message::HintAddReference {
+                    slug: province.clone(),
+                },
+            };
+            diagnostics.push(
+                Diagnostic::error(message)
+                    .at(at(src, &doc.provinsi))
+                    .hint(hint),
+            );
+        }
+        let series = validate_series(
+            indicators.doc.series(),
+            &catalog,
+            &indicators.source,
+            &mut diagnostics,
+        );
+        if series.march.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(Message::NoFigures)
+                    .in_file(&indicators.source.display_path)
+                    .hint(Message::HintAddFigures),
+            );
+        }
+        let mut narratives: BTreeMap<i32, Vec<Narrative>> = BTreeMap::new();
+        let mut warned_years = BTreeSet::new();
+        for n in &r.narratives {
+            if !(FIRST_YEAR..=LAST_YEAR).contains(&(n.year as i64)) {
+                diagnostics.push(
+                    Diagnostic::error(Message::BadYear {
+                        text: n.year.to_string(),
+                    })
+                    .in_file(&n.source.display_path)
+                    .hint(Message::HintYear),
+                );
+                continue;
+            }
+            let narrative = narrative(n, &mut diagnostics);
+            if !series.march.contains_key(&n.year) && warned_years.insert(n.year) {
+                diagnostics.push(
+                    Diagnostic::warning(Message::NarrativeYearWithoutFigures { year: n.year })
+                        .in_file(&n.source.display_path)
+                        .hint(Message::HintAddFigures),
+                );
+            }
+            narratives.entry(n.year).or_default().push(narrative);
+        }
+        let tkpk = doc
+            .tkpk
+            .as_ref()
+            .map(|t| Tkpk {
+                chair: t.ketua.clone(),
+                secretariat: t.sekretariat.clone(),
+            })
+            .unwrap_or_default();
+        regions.push(Region {
+            slug: r.slug.clone(),
+            name: doc.nama.trim().to_string(),
+            kind: doc.jenis,
+            code: doc.kode.value.clone(),
+            bps_code: doc.kode_bps.value.clone(),
+            province,
+            capital: doc.ibu_kota.clone(),
+            tkpk,
+            series,
+            narratives,
+        });
+    }
+    regions.sort_by(|a, b| {
+        let pa = provinces.get(&a.province).map(|p| p.name.as_str());
+        let pb = provinces.get(&b.province).map(|p| p.name.as_str());
+        pa.cmp(&pb)
+            .then(a.name.cmp(&b.name))
+            .then(a.slug.cmp(&b.slug))
+    });
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
+    }
+    (
+        Some(Site {
+            config,
+            catalog,
+            nation,
+            provinces,
+            regions,
+        }),
+        diagnostics,
+    )
+}

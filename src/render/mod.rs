@@ -1,0 +1,243 @@
+//! Rendering: the theme (embedded default, overridable file by file from the site's
+//! `themes/<tema>/`), tera set up once, and every page rendered in parallel from view structs.
+
+pub mod filters;
+pub mod ui;
+pub mod views;
+
+use crate::content::read_source;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::messages::{Lang, Message};
+use crate::model::Site;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tera::{Context, Tera};
+use walkdir::WalkDir;
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The default theme's templates, compiled into the binary.
+const DEFAULT_TEMPLATES: &[(&str, &str)] =
+    embedded!("base.html", "index.html", "wilayah.html", "laporan.html");
+
+/// The default theme's static files, written to `output/assets/`.
+const DEFAULT_ASSETS: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../../themes/default/static/style.css"),
+)];
+
+/// One output file, its path relative to the output folder with `/` separators.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A ready theme: parsed templates and the static files.
+pub struct Theme {
+    tera: Tera,
+    /// Where each template came from, for error messages.
+    origins: BTreeMap<String, SourceText>,
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+fn template_diagnostic(
+    error: &tera::Error,
+    origins: &BTreeMap<String, SourceText>,
+    page: Option<&str>,
+) -> Diagnostic {
+    let report = match error.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    let template = report.map(|r| r.filename().to_string()).unwrap_or_default();
+    let detail = match report {
+        Some(r) => r.message().to_string(),
+        None => error.to_string(),
+    };
+    let message = match page {
+        Some(page) => Message::RenderFailed {
+            template: template.clone(),
+            page: page.to_string(),
+            detail,
+        },
+        None => Message::TemplateInvalid { detail },
+    };
+    let mut diagnostic = Diagnostic::error(message).hint(Message::HintTemplate);
+    if let (Some(r), Some(source)) = (report, origins.get(&template)) {
+        let span = r.span();
+        diagnostic = diagnostic.at(source.location(span.start_line, span.start_col + 1));
+    }
+    diagnostic
+}
+
+fn read_bytes(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let display = path.strip_prefix(root).unwrap_or(path);
+    let fail = |detail: String| Diagnostic::error(Message::ReadFailed { detail }).in_file(display);
+    let meta = std::fs::symlink_metadata(path).map_err(|e| fail(e.to_string()))?;
+    if meta.file_type().is_symlink() {
+        return Err(Diagnostic::error(Message::SymlinkRefused)
+            .in_file(display)
+            .hint(Message::HintSymlink));
+    }
+    std::fs::read(path).map_err(|e| fail(e.to_string()))
+}
+
+/// Files below `dir`, sorted, as (path relative to `dir` with `/`, full path).
+fn files_below(dir: &Path, diagnostics: &mut Diagnostics, root: &Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.path_is_symlink() => diagnostics.push(
+                Diagnostic::error(Message::SymlinkRefused)
+                    .in_file(e.path().strip_prefix(root).unwrap_or(e.path()))
+                    .hint(Message::HintSymlink),
+            ),
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap_or(e.path())
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push((rel, e.path().to_path_buf()));
+            }
+            Ok(_) => {}
+            Err(e) => diagnostics.push(
+                Diagnostic::error(Message::ReadFailed {
+                    detail: e.to_string(),
+                })
+                .in_file(dir.strip_prefix(root).unwrap_or(dir)),
+            ),
+        }
+    }
+    out
+}
+
+impl Theme {
+    /// The default theme with the files of `root/themes/<name>/` laid over it.
+    pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, Diagnostics> {
+        let mut diagnostics = Diagnostics::new();
+        let mut origins: BTreeMap<String, SourceText> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, text)| {
+                (
+                    n.to_string(),
+                    SourceText::new(format!("(tema bawaan) templates/{n}"), text.to_string()),
+                )
+            })
+            .collect();
+        let mut assets: BTreeMap<String, Vec<u8>> = DEFAULT_ASSETS
+            .iter()
+            .map(|(n, bytes)| (n.to_string(), bytes.to_vec()))
+            .collect();
+        let theme_dir = root.join("themes").join(name);
+        for (rel, path) in files_below(&theme_dir.join("templates"), &mut diagnostics, root) {
+            if !rel.ends_with(".html") {
+                continue;
+            }
+            match read_source(root, &path) {
+                Ok(source) => {
+                    origins.insert(rel, source);
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        for (rel, path) in files_below(&theme_dir.join("static"), &mut diagnostics, root) {
+            match read_bytes(root, &path) {
+                Ok(bytes) => {
+                    assets.insert(rel, bytes);
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        let mut tera = Tera::default();
+        filters::register(&mut tera, lang);
+        tera.autoescape_on(vec![".html"]);
+        if let Err(e) = tera.add_raw_templates(
+            origins
+                .iter()
+                .map(|(n, s)| (n.as_str(), s.text.as_str()))
+                .collect::<Vec<_>>(),
+        ) {
+            diagnostics.push(template_diagnostic(&e, &origins, None));
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(Theme {
+            tera,
+            origins,
+            assets,
+        })
+    }
+
+    fn render<T: Serialize>(
+        &self,
+        template: &str,
+        view: &T,
+        page: &str,
+    ) -> Result<OutputFile, Diagnostic> {
+        let context = Context::from_serialize(view).map_err(|e| {
+            Diagnostic::error(Message::RenderFailed {
+                template: template.to_string(),
+                page: page.to_string(),
+                detail: e.to_string(),
+            })
+        })?;
+        self.tera
+            .render(template, &context)
+            .map(|html| OutputFile {
+                path: page.to_string(),
+                bytes: html.into_bytes(),
+            })
+            .map_err(|e| template_diagnostic(&e, &self.origins, Some(page)))
+    }
+}
+
+/// Every page of the site: the index, and per region its overview and one report per year.
+pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
+    let index = theme.render("index.html", &views::index(site), "index.html");
+    let per_region: Vec<Vec<Result<OutputFile, Diagnostic>>> = site
+        .regions
+        .par_iter()
+        .map(|region| {
+            let mut pages = vec![theme.render(
+                "wilayah.html",
+                &views::region(site, region),
+                &format!("{}/index.html", region.slug),
+            )];
+            pages.extend(region.report_years().into_iter().map(|year| {
+                theme.render(
+                    "laporan.html",
+                    &views::report(site, region, year),
+                    &format!("{}/{year}/index.html", region.slug),
+                )
+            }));
+            pages
+        })
+        .collect();
+    let mut diagnostics = Diagnostics::new();
+    let mut files = Vec::new();
+    for result in std::iter::once(index).chain(per_region.into_iter().flatten()) {
+        match result {
+            Ok(f) => files.push(f),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(files)
+}

@@ -1,0 +1,108 @@
+//! The words of the pages themselves (headings, column names, links), in both languages.
+//! Templates read them as `site.teks.KEY`; a key missing in one language fails the test below.
+
+use crate::messages::Lang;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+const STRINGS: &[(&str, &str, &str)] = &[
+    ("beranda", "Beranda", "Home"),
+    ("daftar_isi", "Daftar Isi", "Contents"),
+    ("wilayah", "Wilayah", "Region"),
+    ("provinsi", "Provinsi", "Province"),
+    ("tahun", "Tahun", "Year"),
+    ("indikator", "Indikator", "Indicator"),
+    ("nilai", "Nilai", "Value"),
+    ("satuan", "Satuan", "Unit"),
+    ("sumber", "Sumber", "Source"),
+    ("perubahan", "Perubahan", "Change"),
+    ("dibanding", "dibanding", "against"),
+    ("membaik", "membaik", "improved"),
+    ("memburuk", "memburuk", "worsened"),
+    ("tetap", "tetap", "unchanged"),
+    ("p0_terakhir", "P0 terakhir", "Latest P0"),
+    ("laporan", "Laporan", "Report"),
+    (
+        "laporan_tahunan",
+        "Laporan Penanggulangan Kemiskinan",
+        "Poverty Reduction Report",
+    ),
+    ("laporan_per_tahun", "Laporan tahunan", "Annual reports"),
+    ("narasi", "narasi", "narratives"),
+    ("tanpa_narasi", "tanpa narasi", "no narrative"),
+    ("ringkasan_wilayah", "Ringkasan wilayah", "Region overview"),
+    (
+        "indikator_lintas_tahun",
+        "Indikator lintas tahun",
+        "Indicators across the years",
+    ),
+    ("kode_kemendagri", "Kode Kemendagri", "Kemendagri code"),
+    ("kode_bps", "Kode BPS", "BPS code"),
+    ("ibu_kota", "Ibu kota", "Capital"),
+    ("ketua_tkpk", "Ketua TKPK", "TKPK chair"),
+    ("sekretariat_tkpk", "Sekretariat TKPK", "TKPK secretariat"),
+    ("target_rpjmd", "Target RPJMD", "RPJMD targets"),
+    ("target", "Target", "Target"),
+    ("indikator_utama", "Indikator utama", "Key indicators"),
+    (
+        "tabel_indikator",
+        "Indikator kemiskinan dan pembangunan",
+        "Poverty and development indicators",
+    ),
+    (
+        "pembanding",
+        "Perbandingan dengan provinsi dan nasional pada tahun yang sama",
+        "Comparison with the province and the nation in the same year",
+    ),
+    ("tahun_sebelumnya", "Tahun sebelumnya", "Previous year"),
+    ("tahun_berikutnya", "Tahun berikutnya", "Next year"),
+    ("ilustrasi", "ilustrasi", "illustrative"),
+    (
+        "ilustrasi_catatan",
+        "Isi bagian ini adalah ilustrasi, bukan data resmi.",
+        "This section is illustrative, not official data.",
+    ),
+    ("uraian_lain", "Uraian Lain", "Further Notes"),
+    ("tidak_ada_data", "Belum ada angka.", "No figures yet."),
+    ("tahun_laporan", "Tahun laporan", "Report year"),
+    ("jumlah_wilayah", "kabupaten/kota", "regencies and cities"),
+    ("dibuat_dengan", "Dibuat dengan", "Made with"),
+    (
+        "angka_maret",
+        "Angka Maret (Susenas) kecuali disebut lain.",
+        "March (Susenas) figures unless stated otherwise.",
+    ),
+    ("berkas", "berkas", "file"),
+];
+
+static ID: LazyLock<BTreeMap<&'static str, &'static str>> =
+    LazyLock::new(|| STRINGS.iter().map(|(k, id, _)| (*k, *id)).collect());
+static EN: LazyLock<BTreeMap<&'static str, &'static str>> =
+    LazyLock::new(|| STRINGS.iter().map(|(k, _, en)| (*k, *en)).collect());
+
+pub fn strings(lang: Lang) -> &'static BTreeMap<&'static str, &'static str> {
+    match lang {
+        Lang::Id => &ID,
+        Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_exists_in_both_languages() {
+        for (key, id, en) in STRINGS {
+            assert!(
+                !id.is_empty() && !en.is_empty(),
+                "{key} is empty in one language"
+            );
+        }
+        assert_eq!(
+            strings(Lang::Id).len(),
+            STRINGS.len(),
+            "a key is defined twice"
+        );
+    }
+}

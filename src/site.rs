@@ -1,0 +1,98 @@
+//! The pipeline in one place: load → validate → render → write. The CLI and the tests call
+//! these functions; each returns its diagnostics, never prints.
+
+use crate::content;
+use crate::diagnostics::Diagnostics;
+use crate::messages::Lang;
+use crate::model::{self, Site};
+use crate::output;
+use crate::render::{self, OutputFile, Theme};
+use std::path::{Path, PathBuf};
+
+/// The outcome of loading a site: the site when it has no errors, and every diagnostic.
+pub struct Loaded {
+    pub site: Option<Site>,
+    pub diagnostics: Diagnostics,
+    /// The language for messages (from site.yaml when it could be read).
+    pub lang: Lang,
+}
+
+/// Reads and validates the site folder at `root`.
+pub fn load(root: &Path) -> Loaded {
+    let (raw, mut diagnostics) = content::load(root);
+    let lang = raw
+        .config
+        .as_ref()
+        .map(|c| c.doc.bahasa)
+        .unwrap_or_default();
+    let (site, more) = model::validate(raw);
+    diagnostics.extend(more);
+    let site = if diagnostics.has_errors() { None } else { site };
+    Loaded {
+        site,
+        diagnostics,
+        lang,
+    }
+}
+
+/// What a build wrote.
+pub struct Built {
+    pub pages: usize,
+    pub files: usize,
+    pub diagnostics: Diagnostics,
+    pub lang: Lang,
+    pub output: PathBuf,
+}
+
+/// A build that stopped; the output folder was left as it was.
+#[derive(Debug, thiserror::Error)]
+#[error("{} galat, {} peringatan", diagnostics.error_count(), diagnostics.warning_count())]
+pub struct Failed {
+    pub diagnostics: Diagnostics,
+    pub lang: Lang,
+}
+
+/// Every file of the site, pages and assets, in a stable order.
+pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
+    let theme = Theme::load(root, &site.config.theme, site.config.lang)?;
+    let mut files = render::render_site(site, &theme)?;
+    files.extend(theme.assets.iter().map(|(name, bytes)| OutputFile {
+        path: format!("assets/{name}"),
+        bytes: bytes.clone(),
+    }));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Builds the site at `root` into `output`.
+pub fn build(root: &Path, output: &Path) -> Result<Built, Failed> {
+    let Loaded {
+        site,
+        mut diagnostics,
+        lang,
+    } = load(root);
+    if let Err(d) = output::check_target(root, output) {
+        diagnostics.push(d);
+    }
+    let Some(site) = site.filter(|_| !diagnostics.has_errors()) else {
+        return Err(Failed { diagnostics, lang });
+    };
+    let files = match render_files(root, &site) {
+        Ok(f) => f,
+        Err(more) => {
+            diagnostics.extend(more);
+            return Err(Failed { diagnostics, lang });
+        }
+    };
+    if let Err(d) = output::write_site(root, output, &files) {
+        diagnostics.push(d);
+        return Err(Failed { diagnostics, lang });
+    }
+    Ok(Built {
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+        diagnostics,
+        lang,
+        output: output.to_path_buf(),
+    })
+}

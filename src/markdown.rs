@@ -5,12 +5,14 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashSet;
 
-/// How far narrative headings are pushed down: a narrative sits under its chapter (h2) and its
-/// own title (h3), so its `#` becomes h4.
-const HEADING_SHIFT: usize = 3;
+/// A narrative sits under its chapter (h2) and its own title (h3), so its top heading level,
+/// whatever it is (`#` or `##`), becomes h4 and the others follow.
+const TOP_LEVEL: usize = 4;
 
-fn shift(level: HeadingLevel) -> HeadingLevel {
-    let n = (level as usize + HEADING_SHIFT).min(6);
+fn shift(level: HeadingLevel, top: usize) -> HeadingLevel {
+    let n = (level as usize + TOP_LEVEL)
+        .saturating_sub(top)
+        .clamp(TOP_LEVEL, 6);
     HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
 }
 
@@ -37,6 +39,14 @@ pub fn to_html(markdown: &str, prefix: &str) -> String {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let top = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut i = 0;
@@ -64,14 +74,14 @@ pub fn to_html(markdown: &str, prefix: &str) -> String {
                     n += 1;
                 }
                 out_events.push(Event::Start(Tag::Heading {
-                    level: shift(*level),
+                    level: shift(*level, top),
                     id: Some(CowStr::from(id)),
                     classes: classes.clone(),
                     attrs: attrs.clone(),
                 }));
             }
             Event::End(TagEnd::Heading(level)) => {
-                out_events.push(Event::End(TagEnd::Heading(shift(*level))));
+                out_events.push(Event::End(TagEnd::Heading(shift(*level, top))));
             }
             Event::FootnoteReference(label) => {
                 out_events.push(Event::FootnoteReference(CowStr::from(format!(
@@ -136,6 +146,9 @@ mod tests {
         let html = to_html("# Latar Belakang\n\n# Latar Belakang\n", "n1");
         assert!(html.contains("<h4 id=\"n1-latar-belakang\">"));
         assert!(html.contains("<h4 id=\"n1-latar-belakang-2\">"));
+        let html = to_html("## Bagian\n\n### Sub\n\n###### Kecil\n", "n2");
+        assert!(html.contains("<h4 id=\"n2-bagian\">") && html.contains("<h5 id=\"n2-sub\">"));
+        assert!(html.contains("<h6 id=\"n2-kecil\">"));
     }
 
     #[test]

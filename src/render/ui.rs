@@ -16,6 +16,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("satuan", "Satuan", "Unit"),
     ("sumber", "Sumber", "Source"),
     ("perubahan", "Perubahan", "Change"),
+    ("sebelumnya", "Sebelumnya", "Previous"),
     ("dibanding", "dibanding", "against"),
     ("membaik", "membaik", "improved"),
     ("memburuk", "memburuk", "worsened"),

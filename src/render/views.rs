@@ -2,7 +2,7 @@
 //! never see loader internals; numbers stay numbers and are written by the filters.
 
 use crate::analysis::{YearChange, year_change};
-use crate::indicators::Indicator;
+use crate::indicators::{Indicator, Unit};
 use crate::markdown;
 use crate::messages::Lang;
 use crate::model::{Chapter, Reference, Region, RegionKind, Site};
@@ -42,6 +42,8 @@ impl SiteView {
 #[derive(Serialize)]
 pub struct ChangeView {
     pub dari_tahun: i32,
+    /// The figure of `dari_tahun`.
+    pub dari: f64,
     pub selisih: f64,
     pub membaik: bool,
     pub tetap: bool,
@@ -52,6 +54,7 @@ impl From<YearChange> for ChangeView {
     fn from(c: YearChange) -> Self {
         ChangeView {
             dari_tahun: c.from_year,
+            dari: c.from,
             selisih: c.delta,
             membaik: c.improved,
             tetap: c.delta == 0.0,
@@ -306,6 +309,10 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
 pub struct Headline {
     pub label: String,
     pub nilai: FigureView,
+    /// The unit after the figure (`persen`, `ribu jiwa`; empty for rupiah, written `Rp…`).
+    pub satuan_label: &'static str,
+    /// The unit of a change (`poin` for a percentage).
+    pub satuan_perubahan: &'static str,
     pub perubahan: Option<ChangeView>,
 }
 
@@ -413,6 +420,16 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
             Some(Headline {
                 label: indicator.label(lang).to_string(),
                 nilai: figure(f.value, indicator),
+                satuan_label: match indicator.unit {
+                    Unit::RupiahKapitaBulan => "",
+                    _ => indicator.unit.label(lang),
+                },
+                satuan_perubahan: match (&indicator.unit, lang) {
+                    (Unit::Persen, Lang::Id) => "poin",
+                    (Unit::Persen, Lang::En) => "points",
+                    (Unit::RupiahKapitaBulan, _) => "",
+                    (unit, _) => unit.label(lang),
+                },
                 perubahan: year_change(series, indicator, year).map(ChangeView::from),
             })
         })

@@ -1,0 +1,359 @@
+//! `tkpk build` on valid sites: the pages, their figures, links, determinism and output safety.
+
+mod common;
+
+use common::{TestSite, cell, snapshot, texts};
+use std::collections::BTreeSet;
+
+#[test]
+fn sample_site_builds_every_page() {
+    let site = TestSite::sample();
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("selesai: "), "{}", run.stderr);
+    assert!(run.stderr.contains(" halaman ditulis"), "{}", run.stderr);
+    let out = site.output();
+    assert!(out.join("index.html").is_file());
+    assert!(out.join("assets/style.css").is_file());
+    for slug in [
+        "kabupaten-blitar",
+        "kabupaten-blora",
+        "kota-kediri",
+        "kabupaten-balangan",
+    ] {
+        assert!(out.join(slug).join("index.html").is_file(), "{slug}");
+    }
+    // A report for every year with figures, with or without narratives.
+    for year in [2015, 2016, 2019, 2020, 2021, 2022, 2023, 2024, 2025] {
+        assert!(
+            out.join(format!("kabupaten-blitar/{year}/index.html"))
+                .is_file(),
+            "{year}"
+        );
+    }
+    assert!(out.join("kabupaten-balangan/2024/index.html").is_file());
+    assert!(!out.join("kabupaten-blitar/2017").exists());
+}
+
+#[test]
+fn blitar_2025_report_shows_bps_figures_against_2024() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let page = site.page("kabupaten-blitar/2025/index.html");
+    let table = "table.indikator";
+    let p0 = "Persentase penduduk miskin (P0)";
+    let poor = "Jumlah penduduk miskin";
+    assert_eq!(cell(&page, table, p0, 0).as_deref(), Some("7,57"));
+    assert_eq!(cell(&page, table, p0, 2).as_deref(), Some("8,16 (2024)"));
+    assert_eq!(cell(&page, table, p0, 3).as_deref(), Some("-0,59"));
+    assert_eq!(cell(&page, table, poor, 0).as_deref(), Some("89,04"));
+    assert_eq!(cell(&page, table, poor, 1).as_deref(), Some("ribu jiwa"));
+    assert_eq!(cell(&page, table, poor, 2).as_deref(), Some("95,91 (2024)"));
+    let tiles = texts(&page, ".ubin-satu");
+    assert!(
+        tiles[0].contains("7,57 persen") && tiles[0].contains("-0,59 poin"),
+        "{tiles:?}"
+    );
+    // Sources are on the page, under the figures.
+    let sources = texts(&page, "table.indikator td.sumber");
+    assert!(sources.iter().all(|s| s.contains("BPS")), "{sources:?}");
+    // Province and nation in the same year.
+    let compare = texts(&page, "table.pembanding tbody tr");
+    assert!(compare.iter().any(|r| r.contains("7,57")), "{compare:?}");
+}
+
+#[test]
+fn jawa_timur_2022_uses_the_bps_release_not_the_news_quote() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let page = site.page("kabupaten-blitar/2022/index.html");
+    let row = cell(
+        &page,
+        "table.pembanding",
+        "Persentase penduduk miskin (P0)",
+        2,
+    );
+    assert_eq!(row.as_deref(), Some("10,38"));
+    assert_eq!(
+        cell(
+            &page,
+            "table.pembanding",
+            "Persentase penduduk miskin (P0)",
+            1
+        )
+        .as_deref(),
+        Some("8,71")
+    );
+}
+
+#[test]
+fn index_groups_regions_by_province_with_latest_p0() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let page = site.page("index.html");
+    let provinces = texts(&page, "section.provinsi h2");
+    assert_eq!(
+        provinces,
+        vec![
+            "Provinsi Jawa Tengah",
+            "Provinsi Jawa Timur",
+            "Provinsi Kalimantan Selatan"
+        ]
+    );
+    assert_eq!(
+        cell(&page, "table", "Kabupaten Blitar", 1).as_deref(),
+        Some("7,57")
+    );
+    assert_eq!(
+        cell(&page, "table", "Kabupaten Blitar", 2).as_deref(),
+        Some("-0,59 dibanding 2024")
+    );
+    // Kota Kediri has no 2025 figure: its latest year stands.
+    assert_eq!(
+        cell(&page, "table", "Kota Kediri", 0).as_deref(),
+        Some("2024")
+    );
+}
+
+#[test]
+fn region_overview_lists_every_year_and_report() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let page = site.page("kabupaten-blitar/index.html");
+    let years = texts(&page, "table.lintas-tahun thead th.angka");
+    assert_eq!(years.first().map(String::as_str), Some("2015"));
+    assert_eq!(years.last().map(String::as_str), Some("2025"));
+    let links = texts(&page, "ul.daftar-laporan a");
+    assert!(links.contains(&"Laporan 2025".to_string()), "{links:?}");
+    let targets = texts(&page, "section table tbody tr");
+    assert!(
+        targets
+            .iter()
+            .any(|t| t.contains("2026") && t.contains("8,88")),
+        "{targets:?}"
+    );
+}
+
+#[test]
+fn links_are_relative_and_resolve_to_files() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let out = site.output();
+    let files = snapshot(&out);
+    let sel = scraper::Selector::parse("a[href], link[href], script[src], img[src]").unwrap();
+    let mut checked = 0;
+    for (path, bytes) in &files {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = scraper::Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        let dir = out.join(path).parent().unwrap().to_path_buf();
+        for e in html.select(&sel) {
+            let target = e.value().attr("href").or(e.value().attr("src")).unwrap();
+            if target.starts_with('#') {
+                continue;
+            }
+            assert!(
+                !target.starts_with('/') && !target.contains("://"),
+                "{path}: absolute link {target}"
+            );
+            let file = target.split('#').next().unwrap();
+            assert!(
+                file.ends_with(".html") || file.ends_with(".css"),
+                "{path}: link to a folder {target}"
+            );
+            assert!(dir.join(file).is_file(), "{path}: broken link {target}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links checked");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let first = snapshot(&site.output());
+    assert_eq!(site.build().code, 0);
+    assert_eq!(first, snapshot(&site.output()));
+}
+
+#[test]
+fn a_broken_file_leaves_the_previous_output_untouched() {
+    let site = TestSite::fixture("dasar");
+    assert_eq!(site.build().code, 0);
+    let before = snapshot(&site.output());
+    site.write(
+        "content/kabupaten-contoh/indikator.yaml",
+        "sumber: BPS\ndata:\n  2025: {p0: \"7,57\"}\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("galat: angka `7,57` memakai koma desimal"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("--> content/kabupaten-contoh/indikator.yaml:3:14"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("gagal: 1 galat"), "{}", run.stderr);
+    assert_eq!(before, snapshot(&site.output()));
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_write() {
+    let site = TestSite::fixture("dasar");
+    site.write("laporan-lama/catatan.docx", "penting");
+    let run = site.run(&["build", "--output", "laporan-lama"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("bukan buatan tkpk"), "{}", run.stderr);
+    assert_eq!(site.read("laporan-lama/catatan.docx"), "penting");
+    let run = site.run(&["build", "--output", "content"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("tidak aman"), "{}", run.stderr);
+    let run = site.run(&["build", "--output", "."]);
+    assert_eq!(run.code, 1);
+    assert!(
+        site.root()
+            .join("content/kabupaten-contoh/wilayah.yaml")
+            .is_file()
+    );
+}
+
+#[test]
+fn build_writes_elsewhere_with_root_and_output() {
+    let site = TestSite::fixture("dasar");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("situs");
+    let run = site.run(&[
+        "build",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(out.join("kabupaten-contoh/2025/index.html").is_file());
+    assert!(out.join(".tkpk-output").is_file());
+}
+
+#[test]
+fn check_validates_and_writes_nothing() {
+    let site = TestSite::fixture("dasar");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("pemeriksaan selesai: 1 wilayah"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.output().exists());
+    site.write("content/kabupaten-contoh/wilayah.yaml", "nama: X\n");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("kunci wajib `jenis` tidak ada"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn help_and_version() {
+    let site = TestSite::fixture("dasar");
+    let run = site.run(&["--version"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with("tkpk "), "{}", run.stdout);
+    for args in [&["--help"][..], &["build", "--help"], &["check", "--help"]] {
+        let run = site.run(args);
+        assert_eq!(run.code, 0, "{args:?}");
+        assert!(run.stdout.contains("Usage"), "{args:?}: {}", run.stdout);
+    }
+    let build_help = site.run(&["build", "--help"]).stdout;
+    assert!(build_help.contains("--root") && build_help.contains("--output"));
+}
+
+#[test]
+fn footnotes_of_two_narratives_on_one_page_are_unique() {
+    let site = TestSite::fixture("dasar");
+    assert_eq!(site.build().code, 0);
+    let text =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    let html = scraper::Html::parse_document(&text);
+    let sel = scraper::Selector::parse("[id]").unwrap();
+    let ids: Vec<&str> = html.select(&sel).map(|e| e.value().id().unwrap()).collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids: {ids:?}");
+    assert!(
+        ids.iter().filter(|id| id.contains("fn-1")).count() >= 2,
+        "{ids:?}"
+    );
+    // A narrative without `bab` still appears, in its own chapter.
+    assert!(
+        texts(&html, "h2")
+            .iter()
+            .any(|h| h.ends_with("Uraian Lain"))
+    );
+    // Narratives carry no script of any kind.
+    assert!(!text.to_ascii_lowercase().contains("<script"));
+}
+
+#[test]
+fn a_site_theme_overrides_one_template_and_reports_template_errors() {
+    let site = TestSite::fixture("dasar");
+    site.write(
+        "themes/default/templates/index.html",
+        "{% extends \"base.html\" %}{% block content %}<h1 class=\"milik-situs\">{{ site.judul }}</h1>{% endblock content %}",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        texts(&site.page("index.html"), "h1.milik-situs"),
+        vec!["Situs Uji tkpk"]
+    );
+    // The other templates are still the built-in ones.
+    assert!(
+        !texts(
+            &site.page("kabupaten-contoh/2025/index.html"),
+            "table.indikator"
+        )
+        .is_empty()
+    );
+
+    let before = snapshot(&site.output());
+    site.write(
+        "themes/default/templates/index.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ site.judul \n{% endblock content %}",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("themes/default/templates/index.html:"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(before, snapshot(&site.output()));
+}
+
+#[test]
+fn warnings_do_not_fail_the_build() {
+    let site = TestSite::fixture("dasar");
+    site.write(
+        "content/kabupaten-contoh/2019/01-lama.md",
+        "---\njudul: Lama\n---\nTeks.\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("peringatan: ada narasi tahun 2019"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 peringatan"), "{}", run.stderr);
+}

@@ -1,0 +1,161 @@
+//! A small harness: copy a fixture site into a temporary folder, change files, run the real
+//! `tkpk` binary on it, and read what it wrote (files, stderr, exit code).
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The result of one run of the binary.
+pub struct Run {
+    pub code: i32,
+    pub stderr: String,
+    pub stdout: String,
+}
+
+/// A site in a temporary folder.
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestSite {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&fixtures().join(name), dir.path());
+        TestSite { dir }
+    }
+
+    /// A copy of the repository's own sample site (site.yaml and content/).
+    pub fn sample() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).unwrap();
+        copy_dir(&repo.join("content"), &dir.path().join("content"));
+        TestSite { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn output(&self) -> PathBuf {
+        self.root().join("output")
+    }
+
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) -> &Self {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
+    pub fn remove(&self, rel: &str) -> &Self {
+        let path = self.root().join(rel);
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        } else {
+            std::fs::remove_file(path).unwrap();
+        }
+        self
+    }
+
+    /// Runs `tkpk ARGS…` in the site folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_tkpk"))
+            .args(args)
+            .current_dir(self.root())
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        }
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    /// An output page parsed as HTML.
+    pub fn page(&self, rel: &str) -> scraper::Html {
+        let text = std::fs::read_to_string(self.output().join(rel))
+            .unwrap_or_else(|e| panic!("output/{rel}: {e}"));
+        scraper::Html::parse_document(&text)
+    }
+}
+
+/// Every file below `dir` with its bytes, keyed by relative path.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.insert(rel, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    files
+}
+
+/// The trimmed text of every element matching `selector`.
+pub fn texts(html: &scraper::Html, selector: &str) -> Vec<String> {
+    let sel = scraper::Selector::parse(selector).unwrap();
+    html.select(&sel)
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The text of the cell `column` (0-based, among `td`) in the table row whose header is `row`.
+pub fn cell(html: &scraper::Html, table: &str, row: &str, column: usize) -> Option<String> {
+    let tr = scraper::Selector::parse(&format!("{table} tbody tr")).unwrap();
+    let th = scraper::Selector::parse("th").unwrap();
+    let td = scraper::Selector::parse("td").unwrap();
+    html.select(&tr)
+        .find(|r| {
+            r.select(&th)
+                .next()
+                .is_some_and(|h| h.text().collect::<String>().trim() == row)
+        })
+        .and_then(|r| r.select(&td).nth(column))
+        .map(|c| {
+            c.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+}

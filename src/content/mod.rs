@@ -21,9 +21,12 @@ pub type RawFigure = Spanned<serde_json::Value>;
 /// `{YEAR: {KEY: figure}}`.
 pub type RawYearTable<V> = Entries<Spanned<String>, Entries<Spanned<String>, V>>;
 
+// Top-level documents do not use `deny_unknown_fields`: `yaml::parse` reports every unknown key
+// itself (from the struct's own field list) and still reads the rest, so that one run shows
+// every problem of a file. Nested structs deny unknown fields as usual.
+
 /// `site.yaml`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawConfig {
     pub judul: String,
     #[serde(default)]
@@ -76,7 +79,6 @@ series_of!(RawReferenceFile);
 
 /// `content/<slug>/indikator.yaml`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawIndicatorFile {
     pub sumber: String,
     #[serde(default)]
@@ -102,7 +104,6 @@ pub enum Level {
 
 /// `content/referensi/<slug>.yaml`: the nation or a province.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawReferenceFile {
     pub nama: String,
     pub tingkat: Level,
@@ -140,7 +141,6 @@ pub struct RawTkpk {
 
 /// `content/<slug>/wilayah.yaml`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawRegionFile {
     pub nama: String,
     pub jenis: RegionKind,
@@ -155,7 +155,6 @@ pub struct RawRegionFile {
 
 /// The front matter of a narrative chapter.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawFrontMatter {
     pub judul: String,
     #[serde(default)]
@@ -278,7 +277,10 @@ fn load_yaml<T: serde::de::DeserializeOwned>(
         }
     };
     match yaml::parse::<T>(&source, &source.text, 0) {
-        Ok(doc) => Some(Sourced { doc, source }),
+        Ok((doc, unknown_keys)) => {
+            unknown_keys.into_iter().for_each(|d| diagnostics.push(d));
+            Some(Sourced { doc, source })
+        }
         Err(d) => {
             diagnostics.push(d);
             None
@@ -332,7 +334,10 @@ fn load_narrative(
         }
     };
     let front: RawFrontMatter = match yaml::parse(&source, front, front_line - 1) {
-        Ok(f) => f,
+        Ok((f, unknown_keys)) => {
+            unknown_keys.into_iter().for_each(|d| diagnostics.push(d));
+            f
+        }
         Err(d) => {
             diagnostics.push(d);
             return None;

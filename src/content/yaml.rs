@@ -6,6 +6,7 @@ use crate::messages::Message;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Error as YamlError;
+use serde_saphyr::Spanned;
 use serde_saphyr::options::DuplicateKeyPolicy;
 use std::fmt;
 use std::marker::PhantomData;
@@ -57,17 +58,73 @@ fn options() -> serde_saphyr::Options {
     }
 }
 
+/// The field names of a struct as serde sees them, read from its `Deserialize` impl, so the
+/// list of allowed keys can never drift from the struct.
+pub fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct FieldNames<'a>(&'a mut &'static [&'static str]);
+    impl<'de> Deserializer<'de> for FieldNames<'_> {
+        type Error = serde::de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(serde::de::Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(serde::de::Error::custom("fields read"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(FieldNames(&mut fields));
+    fields
+}
+
 /// Parses `yaml`, which starts at line `line_offset + 1` of `source` (front matter starts after
-/// its opening `---`), into `T`.
+/// its opening `---`), into the struct `T`. Unknown top-level keys are all reported (with the
+/// nearest known key), and the rest of the document is still read so that its other problems
+/// are reported in the same run.
 pub fn parse<T: DeserializeOwned>(
     source: &SourceText,
     yaml: &str,
     line_offset: usize,
-) -> Result<T, Diagnostic> {
+) -> Result<(T, Vec<Diagnostic>), Diagnostic> {
     if yaml.trim().is_empty() {
         return Err(Diagnostic::error(Message::EmptyFile).in_file(&source.display_path));
     }
+    let mut unknown = Vec::new();
+    let known = field_names::<T>();
+    if !known.is_empty()
+        && let Ok(keys) = serde_saphyr::from_str_with_options::<
+            Entries<Spanned<String>, serde::de::IgnoredAny>,
+        >(yaml, options())
+    {
+        let allowed: Vec<String> = known.iter().map(|s| s.to_string()).collect();
+        for (key, _) in keys.0 {
+            if !known.contains(&key.value.as_str()) {
+                let location = source.location(
+                    key.referenced.line() as usize + line_offset,
+                    key.referenced.column() as usize,
+                );
+                unknown.push(
+                    Diagnostic::error(Message::UnknownKey {
+                        key: key.value.clone(),
+                    })
+                    .at(location)
+                    .hint(suggestion(&key.value, &allowed)),
+                );
+            }
+        }
+    }
     serde_saphyr::from_str_with_options::<T>(yaml, options())
+        .map(|doc| (doc, unknown))
         .map_err(|e| to_diagnostic(&e, source, line_offset))
 }
 
@@ -184,10 +241,8 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_saphyr::Spanned;
 
     #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Doc {
         nama: String,
@@ -197,7 +252,34 @@ mod tests {
 
     fn parse_doc(text: &str) -> Result<Doc, Diagnostic> {
         let src = SourceText::new("x.yaml", text.to_string());
-        parse(&src, text, 0)
+        parse(&src, text, 0).and_then(|(doc, mut unknown)| match unknown.pop() {
+            Some(d) => Err(d),
+            None => Ok(doc),
+        })
+    }
+
+    #[test]
+    fn field_names_come_from_the_struct() {
+        assert_eq!(field_names::<Doc>(), &["nama", "data"]);
+    }
+
+    #[test]
+    fn every_unknown_key_is_reported_and_the_rest_still_read() {
+        let text = "nama: a\nnamma: b\ndat: c\n";
+        let src = SourceText::new("x.yaml", text.to_string());
+        let (doc, unknown) = parse::<Doc>(&src, text, 0).unwrap();
+        assert_eq!(doc.nama, "a");
+        let keys: Vec<_> = unknown.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(
+            keys,
+            vec![
+                Message::UnknownKey {
+                    key: "namma".into()
+                },
+                Message::UnknownKey { key: "dat".into() }
+            ]
+        );
+        assert_eq!(unknown[1].location.as_ref().unwrap().line, 3);
     }
 
     #[test]

@@ -100,6 +100,7 @@ pub enum Message {
         indicator: String,
         from_year: i32,
         to_year: i32,
+        rose: bool,
         change: String,
     },
     SourceForMissingFigure {
@@ -179,6 +180,9 @@ pub enum Message {
         fixed: String,
     },
     HintWriteNumber,
+    HintWriteKind {
+        expected: String,
+    },
     HintOmitMissing,
     HintYear,
     HintRemoveDuplicate,
@@ -353,13 +357,16 @@ impl Message {
                 indicator,
                 from_year,
                 to_year,
+                rose,
                 change,
             } => t(
                 format!(
-                    "{indicator} berubah {change} poin dari {from_year} ke {to_year}; perubahan lebih dari 5 poin dalam setahun jarang terjadi"
+                    "{indicator} {} {change} poin dari {from_year} ke {to_year}; perubahan lebih dari 5 poin dalam setahun jarang terjadi",
+                    if *rose { "naik" } else { "turun" }
                 ),
                 format!(
-                    "{indicator} changes by {change} points from {from_year} to {to_year}; a change of more than 5 points in a year is rare"
+                    "{indicator} {} by {change} points from {from_year} to {to_year}; a change of more than 5 points in a year is rare",
+                    if *rose { "rises" } else { "falls" }
                 ),
             ),
             SourceForMissingFigure { year, key } => t(
@@ -474,9 +481,13 @@ impl Message {
                 "tulis angka tanpa tanda kutip, misalnya `7.57`".into(),
                 "write a number without quotes, for example `7.57`".into(),
             ),
+            HintWriteKind { expected } => t(
+                format!("tulis {expected} di sini"),
+                format!("write {expected} here"),
+            ),
             HintOmitMissing => t(
-                "jika angkanya belum ada, hapus baris ini: angka yang tidak ada dibiarkan kosong, tidak ditulis".into(),
-                "if the figure is not available, delete this line: a missing figure is left out".into(),
+                "jika angkanya belum ada, hapus `kunci: nilai` ini saja: angka yang tidak ada tidak ditulis".into(),
+                "if the figure is not available, delete this `key: value`: a missing figure is left out".into(),
             ),
             HintYear => t(
                 "tulis tahun sebagai bilangan bulat antara 1990 dan 2100, misalnya `2025:`".into(),

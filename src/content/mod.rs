@@ -177,6 +177,9 @@ pub struct RawNarrative {
     pub year: i32,
     pub file_name: String,
     pub front: RawFrontMatter,
+    /// Lines before the front matter's first key (the opening `---`): locations inside the
+    /// front matter are counted from its start and shifted by this much.
+    pub front_line_offset: usize,
     pub body: String,
     /// The line of the file on which `body` starts.
     pub body_line: usize,
@@ -204,6 +207,8 @@ pub struct RawSite {
     pub root: PathBuf,
     pub config: Option<Sourced<RawConfig>>,
     pub references: Vec<RawReference>,
+    /// Reference files that exist but could not be read (their errors are already reported).
+    pub unreadable_references: Vec<String>,
     pub regions: Vec<RawRegion>,
 }
 
@@ -239,8 +244,13 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
+            let bom = if e.as_bytes().starts_with(b"\xef\xbb\xbf") {
+                3
+            } else {
+                0
+            };
+            let valid = e.utf8_error().valid_up_to() - bom;
+            let bytes = e.into_bytes().split_off(bom);
             let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
             let line_start = bytes[..valid]
                 .iter()
@@ -281,8 +291,8 @@ fn load_yaml<T: serde::de::DeserializeOwned>(
             unknown_keys.into_iter().for_each(|d| diagnostics.push(d));
             Some(Sourced { doc, source })
         }
-        Err(d) => {
-            diagnostics.push(d);
+        Err(all) => {
+            all.into_iter().for_each(|d| diagnostics.push(d));
             None
         }
     }
@@ -333,13 +343,15 @@ fn load_narrative(
             return None;
         }
     };
-    let front: RawFrontMatter = match yaml::parse(&source, front, front_line - 1) {
+    // Empty front matter is a missing `judul`, not an empty file.
+    let front_text = if front.trim().is_empty() { "{}" } else { front };
+    let front: RawFrontMatter = match yaml::parse(&source, front_text, front_line - 1) {
         Ok((f, unknown_keys)) => {
             unknown_keys.into_iter().for_each(|d| diagnostics.push(d));
             f
         }
-        Err(d) => {
-            diagnostics.push(d);
+        Err(all) => {
+            all.into_iter().for_each(|d| diagnostics.push(d));
             return None;
         }
     };
@@ -351,6 +363,7 @@ fn load_narrative(
         year,
         file_name,
         front,
+        front_line_offset: front_line - 1,
         body: body.to_string(),
         body_line,
         source,
@@ -418,12 +431,13 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
         match (parts.as_slice(), is_dir) {
             ([dir], true) if dir == "referensi" => {}
             ([dir, file], false) if dir == "referensi" && is_yaml => {
-                if let Some(doc) = load_yaml::<RawReferenceFile>(root, path, &mut diagnostics) {
-                    let slug = file
-                        .trim_end_matches(".yaml")
-                        .trim_end_matches(".yml")
-                        .to_string();
-                    site.references.push(RawReference { slug, file: doc });
+                let slug = file
+                    .trim_end_matches(".yaml")
+                    .trim_end_matches(".yml")
+                    .to_string();
+                match load_yaml::<RawReferenceFile>(root, path, &mut diagnostics) {
+                    Some(doc) => site.references.push(RawReference { slug, file: doc }),
+                    None => site.unreadable_references.push(slug),
                 }
             }
             ([slug], true) => site.regions.push(RawRegion {

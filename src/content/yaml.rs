@@ -2,7 +2,7 @@
 //! of its errors into diagnostics that point at `path:line:col` with a hint.
 
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::messages::Message;
+use crate::messages::{Lang, Message, kind_of_value};
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Error as YamlError;
@@ -95,11 +95,14 @@ pub fn parse<T: DeserializeOwned>(
     source: &SourceText,
     yaml: &str,
     line_offset: usize,
-) -> Result<(T, Vec<Diagnostic>), Diagnostic> {
+) -> Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
     if yaml.trim().is_empty() {
-        return Err(Diagnostic::error(Message::EmptyFile).in_file(&source.display_path));
+        return Err(vec![
+            Diagnostic::error(Message::EmptyFile).in_file(&source.display_path),
+        ]);
     }
     let mut unknown = Vec::new();
+    let mut suggested = Vec::new();
     let known = field_names::<T>();
     if !known.is_empty()
         && let Ok(keys) = serde_saphyr::from_str_with_options::<
@@ -113,19 +116,33 @@ pub fn parse<T: DeserializeOwned>(
                     key.referenced.line() as usize + line_offset,
                     key.referenced.column() as usize,
                 );
+                let hint = suggestion(&key.value, &allowed);
+                if let Message::HintDidYouMean { suggestion } = &hint {
+                    suggested.push(suggestion.clone());
+                }
                 unknown.push(
                     Diagnostic::error(Message::UnknownKey {
                         key: key.value.clone(),
                     })
                     .at(location)
-                    .hint(suggestion(&key.value, &allowed)),
+                    .hint(hint),
                 );
             }
         }
     }
-    serde_saphyr::from_str_with_options::<T>(yaml, options())
-        .map(|doc| (doc, unknown))
-        .map_err(|e| to_diagnostic(&e, source, line_offset))
+    match serde_saphyr::from_str_with_options::<T>(yaml, options()) {
+        Ok(doc) => Ok((doc, unknown)),
+        Err(e) => {
+            let d = to_diagnostic(&e, source, line_offset);
+            // A misspelt required key is one problem, not two: the did-you-mean says it all.
+            let covered =
+                matches!(&d.message, Message::MissingField { field } if suggested.contains(field));
+            if !covered {
+                unknown.push(d);
+            }
+            Err(unknown)
+        }
+    }
 }
 
 fn bare_message(error: &YamlError) -> String {
@@ -156,12 +173,33 @@ pub fn suggestion(word: &str, allowed: &[String]) -> Message {
     }
 }
 
+fn wrong_type(expected: String, found: String) -> Diagnostic {
+    Diagnostic::error(Message::WrongType {
+        expected: expected.clone(),
+        found,
+    })
+    .hint(Message::HintWriteKind { expected })
+}
+
 fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> Diagnostic {
     let (line, column) = error
         .location()
         .map(|l| (l.line() as usize, l.column() as usize))
         .unwrap_or((1, 1));
     let location = source.location(line + line_offset, column);
+    // The word written at the error, for "tertulis …".
+    let found = || {
+        location
+            .line_text
+            .as_deref()
+            .map(|l| l.chars().skip(column.saturating_sub(1)).collect::<String>())
+            .and_then(|rest| {
+                rest.split([',', '}', '#'])
+                    .next()
+                    .map(|w| w.trim().to_string())
+            })
+            .unwrap_or_default()
+    };
     let diagnostic = match error.without_snippet() {
         YamlError::SerdeUnknownField {
             field, expected, ..
@@ -170,12 +208,23 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
             Diagnostic::error(Message::UnknownKey { key: field.clone() })
                 .hint(suggestion(field, &allowed))
         }
-        YamlError::SerdeMissingField { field, .. } => Diagnostic::error(Message::MissingField {
-            field: field.to_string(),
-        })
-        .hint(Message::HintAddField {
-            field: field.to_string(),
-        }),
+        YamlError::SerdeMissingField { field, .. } => {
+            return Diagnostic::error(Message::MissingField {
+                field: field.to_string(),
+            })
+            .in_file(&source.display_path)
+            .hint(Message::HintAddField {
+                field: field.to_string(),
+            });
+        }
+        YamlError::InvalidScalar { ty, .. } => wrong_type(kind_of_value(ty, Lang::Id), found()),
+        YamlError::InvalidBooleanStrict { .. } => {
+            wrong_type(kind_of_value("bool", Lang::Id), found())
+        }
+        YamlError::ExternallyTaggedEnumExpectedScalarOrMapping { .. }
+        | YamlError::UnexpectedValueForUnitEnumVariant { .. } => {
+            wrong_type("satu kata pilihan (lihat README)".into(), found())
+        }
         YamlError::DuplicateMappingKey { key, .. } => Diagnostic::error(Message::DuplicateKey {
             key: key.clone().unwrap_or_default(),
         })
@@ -252,10 +301,13 @@ mod tests {
 
     fn parse_doc(text: &str) -> Result<Doc, Diagnostic> {
         let src = SourceText::new("x.yaml", text.to_string());
-        parse(&src, text, 0).and_then(|(doc, mut unknown)| match unknown.pop() {
-            Some(d) => Err(d),
-            None => Ok(doc),
-        })
+        match parse(&src, text, 0) {
+            Ok((doc, mut unknown)) => match unknown.pop() {
+                Some(d) => Err(d),
+                None => Ok(doc),
+            },
+            Err(mut all) => Err(all.remove(0)),
+        }
     }
 
     #[test]

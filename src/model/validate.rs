@@ -296,7 +296,12 @@ fn check_consistency(
                         indicator: indicator.key.clone(),
                         from_year: y0,
                         to_year: y1,
-                        change: crate::format::signed(v1 - v0, 2, crate::messages::Lang::Id),
+                        rose: v1 > v0,
+                        change: crate::format::number(
+                            (v1 - v0).abs(),
+                            2,
+                            crate::messages::Lang::Id,
+                        ),
                     })
                     .at(source.location(loc.0, loc.1))
                     .hint(Message::HintCheckFigure),
@@ -532,6 +537,12 @@ fn reference(
 }
 
 fn narrative(raw: &RawNarrative, diagnostics: &mut Diagnostics) -> Narrative {
+    let front_at = |spanned: &Spanned<String>| {
+        raw.source.location(
+            spanned.referenced.line() as usize + raw.front_line_offset,
+            spanned.referenced.column() as usize,
+        )
+    };
     let chapter = raw.front.bab.as_ref().and_then(|bab| {
         let key = bab.value.trim();
         let found = Chapter::from_key(key);
@@ -542,7 +553,7 @@ fn narrative(raw: &RawNarrative, diagnostics: &mut Diagnostics) -> Narrative {
                     value: key.to_string(),
                     allowed: allowed.clone(),
                 })
-                .at(at(&raw.source, bab))
+                .at(front_at(bab))
                 .hint_opt(
                     nearest(key, allowed.iter().map(String::as_str))
                         .map(|s| Message::HintDidYouMean { suggestion: s }),
@@ -559,6 +570,39 @@ fn narrative(raw: &RawNarrative, diagnostics: &mut Diagnostics) -> Narrative {
         source: raw.front.sumber.clone(),
         markdown: raw.body.clone(),
     }
+}
+
+/// A region's narratives per year; a year without figures is reported (only when the figures
+/// could be read at all).
+fn region_narratives(
+    r: &crate::content::RawRegion,
+    series: Option<&Series>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<i32, Vec<Narrative>> {
+    let mut narratives: BTreeMap<i32, Vec<Narrative>> = BTreeMap::new();
+    let mut warned_years = BTreeSet::new();
+    for n in &r.narratives {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&(n.year as i64)) {
+            diagnostics.push(
+                Diagnostic::error(Message::BadYear {
+                    text: n.year.to_string(),
+                })
+                .in_file(&n.source.display_path)
+                .hint(Message::HintYear),
+            );
+            continue;
+        }
+        let narrative = narrative(n, diagnostics);
+        if series.is_some_and(|s| !s.march.contains_key(&n.year)) && warned_years.insert(n.year) {
+            diagnostics.push(
+                Diagnostic::warning(Message::NarrativeYearWithoutFigures { year: n.year })
+                    .in_file(&n.source.display_path)
+                    .hint(Message::HintAddFigures),
+            );
+        }
+        narratives.entry(n.year).or_default().push(narrative);
+    }
+    narratives
 }
 
 /// Turns what was read into a validated site. Returns no site when there are errors.
@@ -591,7 +635,7 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
             }
         }
     }
-    if nation.is_none() {
+    if nation.is_none() && raw.unreadable_references.is_empty() {
         diagnostics.push(
             Diagnostic::warning(Message::NoNationalReference)
                 .in_file("content/referensi")
@@ -605,7 +649,25 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
         if !check_slug(&r.slug, &r.folder, &mut diagnostics) {
             continue;
         }
-        let (Some(meta), Some(indicators)) = (&r.region, &r.indicators) else {
+        // Each file is checked on its own, so a broken wilayah.yaml hides nothing else.
+        let series = r.indicators.as_ref().map(|indicators| {
+            let series = validate_series(
+                indicators.doc.series(),
+                &catalog,
+                &indicators.source,
+                &mut diagnostics,
+            );
+            if series.march.is_empty() {
+                diagnostics.push(
+                    Diagnostic::error(Message::NoFigures)
+                        .in_file(&indicators.source.display_path)
+                        .hint(Message::HintAddFigures),
+                );
+            }
+            series
+        });
+        let narratives = region_narratives(r, series.as_ref(), &mut diagnostics);
+        let (Some(meta), Some(series)) = (&r.region, series) else {
             continue;
         };
         let doc = &meta.doc;
@@ -633,7 +695,7 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
             }
         }
         let province = doc.provinsi.value.trim().to_string();
-        if !provinces.contains_key(&province) {
+        if !provinces.contains_key(&province) && !raw.unreadable_references.contains(&province) {
             let message = if nation.as_ref().is_some_and(|n| n.slug == province) {
                 Message::WrongReferenceLevel {
                     slug: province.clone(),
@@ -654,42 +716,6 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
                     .at(at(src, &doc.provinsi))
                     .hint(hint),
             );
-        }
-        let series = validate_series(
-            indicators.doc.series(),
-            &catalog,
-            &indicators.source,
-            &mut diagnostics,
-        );
-        if series.march.is_empty() {
-            diagnostics.push(
-                Diagnostic::error(Message::NoFigures)
-                    .in_file(&indicators.source.display_path)
-                    .hint(Message::HintAddFigures),
-            );
-        }
-        let mut narratives: BTreeMap<i32, Vec<Narrative>> = BTreeMap::new();
-        let mut warned_years = BTreeSet::new();
-        for n in &r.narratives {
-            if !(FIRST_YEAR..=LAST_YEAR).contains(&(n.year as i64)) {
-                diagnostics.push(
-                    Diagnostic::error(Message::BadYear {
-                        text: n.year.to_string(),
-                    })
-                    .in_file(&n.source.display_path)
-                    .hint(Message::HintYear),
-                );
-                continue;
-            }
-            let narrative = narrative(n, &mut diagnostics);
-            if !series.march.contains_key(&n.year) && warned_years.insert(n.year) {
-                diagnostics.push(
-                    Diagnostic::warning(Message::NarrativeYearWithoutFigures { year: n.year })
-                        .in_file(&n.source.display_path)
-                        .hint(Message::HintAddFigures),
-                );
-            }
-            narratives.entry(n.year).or_default().push(narrative);
         }
         let tkpk = doc
             .tkpk

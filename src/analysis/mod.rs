@@ -1,0 +1,473 @@
+//! Figures derived from the validated model (DESIGN §4). Pure functions: the same site gives the
+//! same figures; a missing year is a gap, never a zero.
+
+use crate::indicators::Indicator;
+use crate::model::{Reference, Region, Series, Site};
+
+/// The change of one indicator against the latest earlier year that has a figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearChange {
+    pub from_year: i32,
+    pub to_year: i32,
+    pub from: f64,
+    pub to: f64,
+    /// `to − from`, in the indicator's unit (points for a percentage).
+    pub delta: f64,
+    /// `delta` as a percentage of `from`.
+    pub percent: Option<f64>,
+    /// Whether the change is an improvement (a fall where lower is better).
+    pub improved: bool,
+    /// Whether a year without a figure lies between the two.
+    pub skips_years: bool,
+}
+
+/// The change of `indicator` in `year` against its previous figure, if both exist.
+pub fn year_change(series: &Series, indicator: &Indicator, year: i32) -> Option<YearChange> {
+    let to = series.get(year, &indicator.key)?.value;
+    let (from_year, from) = series.previous(year, &indicator.key)?;
+    Some(change_between(indicator, from_year, from.value, year, to))
+}
+
+fn change_between(
+    indicator: &Indicator,
+    from_year: i32,
+    from: f64,
+    year: i32,
+    to: f64,
+) -> YearChange {
+    let delta = round_to(to - from, indicator.decimals.max(2));
+    YearChange {
+        from_year,
+        to_year: year,
+        from,
+        to,
+        delta,
+        percent: (from != 0.0).then(|| round_to(delta / from * 100.0, 2)),
+        improved: delta != 0.0 && indicator.improved(from, to),
+        skips_years: year - from_year > 1,
+    }
+}
+
+/// Rounds away binary noise so that 7.57 − 8.16 is −0.59, not −0.5900000000000007.
+pub fn round_to(value: f64, decimals: usize) -> f64 {
+    let factor = 10f64.powi(decimals as i32);
+    (value * factor).round() / factor
+}
+
+/// The attainment band of Permendagri 86/2017 for a percentage of attainment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Band {
+    SangatBaik,
+    Baik,
+    Cukup,
+    Kurang,
+    SangatKurang,
+}
+
+impl Band {
+    pub fn of(percent: f64) -> Band {
+        // Bands on whole percentages: 91 and above, 76–90, 66–75, 51–65, 50 and below.
+        let p = percent.round();
+        if p >= 91.0 {
+            Band::SangatBaik
+        } else if p >= 76.0 {
+            Band::Baik
+        } else if p >= 66.0 {
+            Band::Cukup
+        } else if p >= 51.0 {
+            Band::Kurang
+        } else {
+            Band::SangatKurang
+        }
+    }
+}
+
+/// A figure measured against its RPJMD target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetAttainment {
+    pub year: i32,
+    pub value: f64,
+    pub target_year: i32,
+    pub target: f64,
+    /// `value − target` in the indicator's unit.
+    pub gap: f64,
+    /// Whether the figure already meets the target.
+    pub attained: bool,
+    /// Attainment in percent: realisation/target, or (2·target − realisation)/target when
+    /// lower is better (Permendagri 86/2017).
+    pub percent: f64,
+    pub band: Band,
+    /// Yearly change still needed to reach the target by its year (none when the target year
+    /// is this year or past).
+    pub pace_needed: Option<f64>,
+    /// Average yearly change over the last three years, and the year it is measured from.
+    pub pace_recent: Option<(i32, f64)>,
+}
+
+/// The figure of `year` against the first target in `year` or later (or, when all targets lie
+/// in the past, the latest one).
+pub fn target_attainment(
+    series: &Series,
+    indicator: &Indicator,
+    year: i32,
+) -> Option<TargetAttainment> {
+    let value = series.get(year, &indicator.key)?.value;
+    let targets = series.targets.get(&indicator.key)?;
+    let (target_year, target) = targets
+        .range(year..)
+        .next()
+        .or_else(|| targets.iter().next_back())
+        .map(|(y, v)| (*y, *v))?;
+    let attained = if indicator.lower_is_better {
+        value <= target
+    } else {
+        value >= target
+    };
+    let percent = if target == 0.0 {
+        if attained { 100.0 } else { 0.0 }
+    } else if indicator.lower_is_better {
+        (2.0 * target - value) / target * 100.0
+    } else {
+        value / target * 100.0
+    };
+    let percent = round_to(percent, 2);
+    let pace_needed =
+        (target_year > year).then(|| round_to((target - value) / f64::from(target_year - year), 2));
+    let pace_recent = series
+        .march
+        .range(year - 3..year)
+        .find_map(|(y, m)| m.get(&indicator.key).map(|f| (*y, f.value)))
+        .map(|(y, v)| (y, round_to((value - v) / f64::from(year - y), 2)));
+    Some(TargetAttainment {
+        year,
+        value,
+        target_year,
+        target,
+        gap: round_to(value - target, indicator.decimals.max(2)),
+        attained,
+        percent,
+        band: Band::of(percent),
+        pace_needed,
+        pace_recent,
+    })
+}
+
+/// A region's figure against a reference (province or nation) in the same year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReferenceGap {
+    pub reference: String,
+    pub year: i32,
+    pub value: f64,
+    pub reference_value: f64,
+    /// `value − reference_value`.
+    pub diff: f64,
+    /// Whether the region does better than the reference.
+    pub better: bool,
+}
+
+pub fn reference_gap(
+    series: &Series,
+    reference: &Reference,
+    indicator: &Indicator,
+    year: i32,
+) -> Option<ReferenceGap> {
+    let value = series.get(year, &indicator.key)?.value;
+    let reference_value = reference.series.get(year, &indicator.key)?.value;
+    let diff = round_to(value - reference_value, indicator.decimals.max(2));
+    Some(ReferenceGap {
+        reference: reference.name.clone(),
+        year,
+        value,
+        reference_value,
+        diff,
+        better: diff != 0.0 && indicator.improved(reference_value, value),
+    })
+}
+
+/// Relevance and effectiveness (Bappenas EKPD) of a region's change against one reference over
+/// the same pair of years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relevance {
+    pub reference: String,
+    pub region_change: YearChange,
+    pub reference_change: YearChange,
+    /// The region's trend is in line with the reference's (same direction) or better.
+    pub relevant: bool,
+    /// The region improved faster than the reference.
+    pub faster: bool,
+}
+
+/// An improvement measured so that larger is better whatever the indicator's direction.
+fn gain(indicator: &Indicator, change: &YearChange) -> f64 {
+    if indicator.lower_is_better {
+        -change.delta
+    } else {
+        change.delta
+    }
+}
+
+pub fn relevance(
+    series: &Series,
+    reference: &Reference,
+    indicator: &Indicator,
+    year: i32,
+) -> Option<Relevance> {
+    let region_change = year_change(series, indicator, year)?;
+    let from = reference
+        .series
+        .get(region_change.from_year, &indicator.key)?
+        .value;
+    let to = reference.series.get(year, &indicator.key)?.value;
+    let reference_change = change_between(indicator, region_change.from_year, from, year, to);
+    let (own, theirs) = (
+        gain(indicator, &region_change),
+        gain(indicator, &reference_change),
+    );
+    let same_direction = own.signum() == theirs.signum() || (own == 0.0 && theirs == 0.0);
+    Some(Relevance {
+        reference: reference.name.clone(),
+        relevant: same_direction || own > theirs,
+        faster: own > theirs,
+        region_change,
+        reference_change,
+    })
+}
+
+/// Effectiveness: the region improved on its own previous figure.
+pub fn effective(change: &YearChange) -> bool {
+    change.improved
+}
+
+/// A region's place among others by one indicator in one year, best first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rank {
+    pub rank: usize,
+    pub of: usize,
+    /// (slug, name, value) of every ranked region, best first.
+    pub order: Vec<(String, String, f64)>,
+}
+
+/// Ranks `regions` by `indicator` in `year`; regions without the figure are left out.
+pub fn rank_among<'a>(
+    regions: impl IntoIterator<Item = &'a Region>,
+    indicator: &Indicator,
+    year: i32,
+    slug: &str,
+) -> Option<Rank> {
+    let mut order: Vec<(String, String, f64)> = regions
+        .into_iter()
+        .filter_map(|r| {
+            r.series
+                .get(year, &indicator.key)
+                .map(|f| (r.slug.clone(), r.name.clone(), f.value))
+        })
+        .collect();
+    order.sort_by(|a, b| {
+        let by_value = if indicator.lower_is_better {
+            a.2.total_cmp(&b.2)
+        } else {
+            b.2.total_cmp(&a.2)
+        };
+        by_value.then(a.1.cmp(&b.1))
+    });
+    let rank = order.iter().position(|(s, _, _)| s == slug)? + 1;
+    Some(Rank {
+        rank,
+        of: order.len(),
+        order,
+    })
+}
+
+/// Rank of a region within its province (the province's regions in this site).
+pub fn rank_in_province(
+    site: &Site,
+    region: &Region,
+    indicator: &Indicator,
+    year: i32,
+) -> Option<Rank> {
+    rank_among(
+        site.regions
+            .iter()
+            .filter(|r| r.province == region.province),
+        indicator,
+        year,
+        &region.slug,
+    )
+}
+
+/// Position against the province: level (below or above) and change (faster or slower).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quadrant {
+    /// Better level, faster improvement.
+    I,
+    /// Worse level, faster improvement.
+    II,
+    /// Worse level, slower improvement.
+    III,
+    /// Better level, slower improvement.
+    IV,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuadrantPosition {
+    pub quadrant: Quadrant,
+    /// Region level minus province level.
+    pub level_diff: f64,
+    /// Region change minus province change over the same years.
+    pub change_diff: f64,
+    pub from_year: i32,
+}
+
+/// The quadrant of a region by `indicator` in `year`, against its province.
+pub fn quadrant(
+    site: &Site,
+    region: &Region,
+    indicator: &Indicator,
+    year: i32,
+) -> Option<QuadrantPosition> {
+    let province = site.province_of(region)?;
+    let gap = reference_gap(&region.series, province, indicator, year)?;
+    let rel = relevance(&region.series, province, indicator, year)?;
+    let level_better = gap.diff == 0.0 || gap.better;
+    let faster = gain(indicator, &rel.region_change) >= gain(indicator, &rel.reference_change);
+    let quadrant = match (level_better, faster) {
+        (true, true) => Quadrant::I,
+        (false, true) => Quadrant::II,
+        (false, false) => Quadrant::III,
+        (true, false) => Quadrant::IV,
+    };
+    Some(QuadrantPosition {
+        quadrant,
+        level_diff: gap.diff,
+        change_diff: round_to(rel.region_change.delta - rel.reference_change.delta, 2),
+        from_year: rel.region_change.from_year,
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::indicators::Catalog;
+    use crate::model::{Figure, Level};
+
+    pub fn series(key: &str, points: &[(i32, f64)]) -> Series {
+        let mut s = Series::default();
+        add(&mut s, key, points);
+        s
+    }
+
+    pub fn add(s: &mut Series, key: &str, points: &[(i32, f64)]) {
+        for (y, v) in points {
+            s.march.entry(*y).or_default().insert(
+                key.into(),
+                Figure {
+                    value: *v,
+                    source: "BPS".into(),
+                },
+            );
+        }
+    }
+
+    pub fn reference(name: &str, points: &[(i32, f64)]) -> Reference {
+        Reference {
+            slug: name.to_lowercase().replace(' ', "-"),
+            name: name.into(),
+            level: Level::Provinsi,
+            code: "35".into(),
+            series: series("p0", points),
+        }
+    }
+
+    fn p0() -> Indicator {
+        Catalog::default().get("p0").unwrap().clone()
+    }
+
+    #[test]
+    fn blitar_2024_to_2025_falls_0_59_points_and_6_87_thousand_people() {
+        let catalog = Catalog::default();
+        let mut s = series("p0", &[(2024, 8.16), (2025, 7.57)]);
+        add(
+            &mut s,
+            "jumlah_penduduk_miskin",
+            &[(2024, 95.91), (2025, 89.04)],
+        );
+        let c = year_change(&s, &p0(), 2025).unwrap();
+        assert_eq!(c.delta, -0.59);
+        assert_eq!(c.percent, Some(-7.23));
+        assert!(c.improved && !c.skips_years);
+        let poor = catalog.get("jumlah_penduduk_miskin").unwrap();
+        assert_eq!(year_change(&s, poor, 2025).unwrap().delta, -6.87);
+    }
+
+    #[test]
+    fn a_gap_names_the_year_compared_with() {
+        let s = series("p0", &[(2016, 9.88), (2023, 8.69)]);
+        let c = year_change(&s, &p0(), 2023).unwrap();
+        assert_eq!((c.from_year, c.skips_years), (2016, true));
+        assert!(year_change(&s, &p0(), 2016).is_none());
+        assert!(year_change(&s, &p0(), 2020).is_none());
+    }
+
+    #[test]
+    fn blitar_2022_against_jawa_timur_and_the_nation() {
+        let s = series("p0", &[(2022, 8.71)]);
+        let jatim = reference("Provinsi Jawa Timur", &[(2022, 10.38)]);
+        let nation = reference("Indonesia", &[(2022, 9.54)]);
+        let g = reference_gap(&s, &jatim, &p0(), 2022).unwrap();
+        assert_eq!(g.diff, -1.67);
+        assert!(g.better);
+        let n = reference_gap(&s, &nation, &p0(), 2022).unwrap();
+        assert_eq!(n.diff, -0.83);
+        // The news quote (10,39; a gap of 2,21) is not what the tool computes.
+        assert_ne!(g.diff, -2.21);
+    }
+
+    #[test]
+    fn blitar_2022_already_meets_the_2026_target() {
+        let mut s = series(
+            "p0",
+            &[(2019, 9.33), (2020, 9.33), (2021, 9.65), (2022, 8.71)],
+        );
+        s.targets.entry("p0".into()).or_default().insert(2026, 8.88);
+        let t = target_attainment(&s, &p0(), 2022).unwrap();
+        assert!(t.attained);
+        assert_eq!(t.gap, -0.17);
+        assert_eq!(t.target_year, 2026);
+        assert_eq!(t.percent, 101.91);
+        assert_eq!(t.band, Band::SangatBaik);
+        assert_eq!(t.pace_needed, Some(0.04));
+        // Over 2019–2022: (8,71 − 9,33) / 3 = −0,21 a year.
+        assert_eq!(t.pace_recent, Some((2019, -0.21)));
+    }
+
+    #[test]
+    fn bands_follow_permendagri_86_2017() {
+        assert_eq!(Band::of(91.0), Band::SangatBaik);
+        assert_eq!(Band::of(90.0), Band::Baik);
+        assert_eq!(Band::of(76.0), Band::Baik);
+        assert_eq!(Band::of(75.4), Band::Cukup);
+        assert_eq!(Band::of(65.0), Band::Kurang);
+        assert_eq!(Band::of(50.0), Band::SangatKurang);
+    }
+
+    #[test]
+    fn relevance_effectiveness_and_speed() {
+        let s = series("p0", &[(2024, 8.16), (2025, 7.57)]);
+        let jatim = reference("Provinsi Jawa Timur", &[(2024, 9.79), (2025, 9.50)]);
+        let r = relevance(&s, &jatim, &p0(), 2025).unwrap();
+        assert!(r.relevant && r.faster);
+        assert_eq!(r.reference_change.delta, -0.29);
+        assert!(effective(&r.region_change));
+        // Rising while the province falls: neither relevant nor effective.
+        let worse = series("p0", &[(2024, 8.16), (2025, 8.30)]);
+        let r = relevance(&worse, &jatim, &p0(), 2025).unwrap();
+        assert!(!r.relevant && !r.faster && !effective(&r.region_change));
+        // Falling more slowly than the province is still in line with it.
+        let slow = series("p0", &[(2024, 8.16), (2025, 8.10)]);
+        let r = relevance(&slow, &jatim, &p0(), 2025).unwrap();
+        assert!(r.relevant && !r.faster);
+        // No reference figure for the comparison year: no verdict, never a zero.
+        let gap = reference("Provinsi Jawa Timur", &[(2025, 9.50)]);
+        assert!(relevance(&s, &gap, &p0(), 2025).is_none());
+    }
+}

@@ -1,5 +1,8 @@
 //! Figures derived from the validated model (DESIGN §4). Pure functions: the same site gives the
-//! same figures; a missing year is a gap, never a zero.
+//! same figures; a missing year is a gap, never a zero. Each analysis has its sentence in
+//! `sentences`.
+
+pub mod sentences;
 
 use crate::indicators::Indicator;
 use crate::model::{Reference, Region, Series, Site};

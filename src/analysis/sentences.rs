@@ -1,0 +1,492 @@
+//! One plain sentence per analysis, in the site's language, that a planner can paste into a
+//! speech: "Tingkat kemiskinan turun 0,59 poin, dari 8,16 persen (2024) menjadi 7,57 persen
+//! (2025); sekitar 6,87 ribu jiwa keluar dari kemiskinan."
+
+use super::{Band, Quadrant, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange};
+use crate::format;
+use crate::indicators::{Indicator, Unit};
+use crate::messages::Lang;
+
+fn id(lang: Lang) -> bool {
+    lang == Lang::Id
+}
+
+/// A figure with its unit: `7,57 persen`, `Rp441.448`, `0,88`.
+fn value(indicator: &Indicator, v: f64, lang: Lang) -> String {
+    format::with_unit(v, &indicator.unit, indicator.decimals, lang)
+}
+
+/// A size of change with its unit: `0,59 poin`, `6,87 ribu jiwa`, `Rp12.345`.
+fn amount(indicator: &Indicator, v: f64, lang: Lang) -> String {
+    let decimals = indicator.decimals;
+    match indicator.unit {
+        Unit::Persen => format!(
+            "{} {}",
+            format::number(v.abs(), decimals, lang),
+            if id(lang) { "poin" } else { "points" }
+        ),
+        _ => format::with_unit(v.abs(), &indicator.unit, decimals, lang),
+    }
+}
+
+/// The subject of a sentence about an indicator.
+fn subject(indicator: &Indicator, lang: Lang) -> String {
+    match (indicator.key.as_str(), lang) {
+        ("p0", Lang::Id) => "Tingkat kemiskinan".to_string(),
+        ("p0", Lang::En) => "The poverty rate".to_string(),
+        _ => indicator.label(lang).to_string(),
+    }
+}
+
+fn verb(delta: f64, lang: Lang) -> &'static str {
+    match (delta < 0.0, lang) {
+        (true, Lang::Id) => "turun",
+        (false, Lang::Id) => "naik",
+        (true, Lang::En) => "fell",
+        (false, Lang::En) => "rose",
+    }
+}
+
+/// Year-on-year change; for P0 with the number of poor it adds who left (or entered) poverty.
+pub fn change(
+    indicator: &Indicator,
+    change: Option<&YearChange>,
+    year: i32,
+    poor: Option<(&Indicator, &YearChange)>,
+    lang: Lang,
+) -> String {
+    let Some(c) = change else {
+        return if id(lang) {
+            format!(
+                "Perubahan {} tahun {year} belum dapat dihitung karena belum ada angka tahun sebelumnya.",
+                subject(indicator, lang).to_lowercase()
+            )
+        } else {
+            format!(
+                "The change in {} in {year} cannot be computed yet: there is no earlier figure.",
+                subject(indicator, lang).to_lowercase()
+            )
+        };
+    };
+    let from = value(indicator, c.from, lang);
+    let to = value(indicator, c.to, lang);
+    let mut s = if c.delta == 0.0 {
+        if id(lang) {
+            format!(
+                "{} tetap {to} pada {} seperti pada {}",
+                subject(indicator, lang),
+                c.to_year,
+                c.from_year
+            )
+        } else {
+            format!(
+                "{} stayed at {to} in {} as in {}",
+                subject(indicator, lang),
+                c.to_year,
+                c.from_year
+            )
+        }
+    } else if id(lang) {
+        format!(
+            "{} {} {}, dari {from} ({}) menjadi {to} ({})",
+            subject(indicator, lang),
+            verb(c.delta, lang),
+            amount(indicator, c.delta, lang),
+            c.from_year,
+            c.to_year
+        )
+    } else {
+        format!(
+            "{} {} by {}, from {from} ({}) to {to} ({})",
+            subject(indicator, lang),
+            verb(c.delta, lang),
+            amount(indicator, c.delta, lang),
+            c.from_year,
+            c.to_year
+        )
+    };
+    if c.skips_years {
+        s.push_str(&if id(lang) {
+            format!(
+                ", dibanding {} karena tahun di antaranya belum memiliki angka",
+                c.from_year
+            )
+        } else {
+            format!(
+                ", compared with {} as the years between have no figure",
+                c.from_year
+            )
+        });
+    }
+    if let Some((poor_indicator, p)) = poor.filter(|(_, p)| p.from_year == c.from_year) {
+        let n = amount(poor_indicator, p.delta, lang);
+        let tail = match (p.delta < 0.0, p.delta == 0.0, lang) {
+            (_, true, Lang::Id) => "; jumlah penduduk miskin tidak berubah".to_string(),
+            (_, true, Lang::En) => "; the number of poor people did not change".to_string(),
+            (true, _, Lang::Id) => format!("; sekitar {n} keluar dari kemiskinan"),
+            (true, _, Lang::En) => format!("; about {n} left poverty"),
+            (false, _, Lang::Id) => format!("; jumlah penduduk miskin bertambah sekitar {n}"),
+            (false, _, Lang::En) => format!("; the number of poor people grew by about {n}"),
+        };
+        s.push_str(&tail);
+    }
+    s.push('.');
+    s
+}
+
+fn band_word(band: Band, lang: Lang) -> &'static str {
+    match (band, lang) {
+        (Band::SangatBaik, Lang::Id) => "sangat baik",
+        (Band::Baik, Lang::Id) => "baik",
+        (Band::Cukup, Lang::Id) => "cukup",
+        (Band::Kurang, Lang::Id) => "kurang",
+        (Band::SangatKurang, Lang::Id) => "sangat kurang",
+        (Band::SangatBaik, Lang::En) => "very good",
+        (Band::Baik, Lang::En) => "good",
+        (Band::Cukup, Lang::En) => "fair",
+        (Band::Kurang, Lang::En) => "poor",
+        (Band::SangatKurang, Lang::En) => "very poor",
+    }
+}
+
+/// The figure against its RPJMD target, the attainment band, and the pace needed against the
+/// recent pace.
+pub fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String {
+    let v = value(indicator, t.value, lang);
+    let target = value(indicator, t.target, lang);
+    let gap = amount(indicator, t.gap, lang);
+    let percent = format::number(t.percent, 2, lang);
+    let band = band_word(t.band, lang);
+    let key = indicator.key.to_uppercase();
+    let mut s = match (t.attained, lang) {
+        (true, Lang::Id) => format!(
+            "{key} {} sebesar {v} sudah mencapai target RPJMD {} ({target}){}; capaian {percent} persen ({band}).",
+            t.year,
+            t.target_year,
+            if t.gap == 0.0 { String::new() } else { format!(", {gap} lebih baik") }
+        ),
+        (false, Lang::Id) => format!(
+            "{key} {} sebesar {v} masih {gap} dari target RPJMD {} ({target}); capaian {percent} persen ({band}).",
+            t.year, t.target_year
+        ),
+        (true, Lang::En) => format!(
+            "{key} in {} at {v} already meets the RPJMD target for {} ({target}){}; attainment {percent} percent ({band}).",
+            t.year,
+            t.target_year,
+            if t.gap == 0.0 { String::new() } else { format!(", {gap} better") }
+        ),
+        (false, Lang::En) => format!(
+            "{key} in {} at {v} is still {gap} away from the RPJMD target for {} ({target}); attainment {percent} percent ({band}).",
+            t.year, t.target_year
+        ),
+    };
+    if !t.attained
+        && let Some(needed) = t.pace_needed
+    {
+        let needed_text = format!("{} {}", verb(needed, lang), amount(indicator, needed, lang));
+        let recent = t.pace_recent.map(|(from, pace)| {
+            if pace == 0.0 {
+                if id(lang) {
+                    format!("sejak {from} angkanya tidak berubah")
+                } else {
+                    format!("since {from} the figure has not changed")
+                }
+            } else if id(lang) {
+                format!(
+                    "sejak {from} rata-rata {} {} per tahun",
+                    verb(pace, lang),
+                    amount(indicator, pace, lang)
+                )
+            } else {
+                format!(
+                    "since {from} it {} by {} a year on average",
+                    verb(pace, lang),
+                    amount(indicator, pace, lang)
+                )
+            }
+        });
+        s.push(' ');
+        s.push_str(&match (recent, lang) {
+            (Some(r), Lang::Id) => format!(
+                "Untuk mencapainya pada {} diperlukan rata-rata {needed_text} per tahun; {r}.",
+                t.target_year
+            ),
+            (None, Lang::Id) => format!(
+                "Untuk mencapainya pada {} diperlukan rata-rata {needed_text} per tahun.",
+                t.target_year
+            ),
+            (Some(r), Lang::En) => format!(
+                "Reaching it by {} needs an average change of {needed_text} a year; {r}.",
+                t.target_year
+            ),
+            (None, Lang::En) => format!(
+                "Reaching it by {} needs an average change of {needed_text} a year.",
+                t.target_year
+            ),
+        });
+    }
+    s
+}
+
+/// The region against province and nation in the same year.
+pub fn references(region: &str, indicator: &Indicator, gaps: &[ReferenceGap], lang: Lang) -> String {
+    let Some(first) = gaps.first() else {
+        return String::new();
+    };
+    let parts: Vec<String> = gaps
+        .iter()
+        .map(|g| {
+            let rv = value(indicator, g.reference_value, lang);
+            let side = match (g.diff == 0.0, g.diff < 0.0, lang) {
+                (true, _, Lang::Id) => return format!("sama dengan {} ({rv})", g.reference),
+                (true, _, Lang::En) => return format!("equal to {} ({rv})", g.reference),
+                (false, true, Lang::Id) => "di bawah",
+                (false, false, Lang::Id) => "di atas",
+                (false, true, Lang::En) => "below",
+                (false, false, Lang::En) => "above",
+            };
+            format!("{} {side} {} ({rv})", amount(indicator, g.diff, lang), g.reference)
+        })
+        .collect();
+    let joined = match lang {
+        Lang::Id => parts.join(" dan "),
+        Lang::En => parts.join(" and "),
+    };
+    let key = indicator.key.to_uppercase();
+    match lang {
+        Lang::Id => format!(
+            "{key} {region} {} ({}) {joined}.",
+            first.year,
+            value(indicator, first.value, lang)
+        ),
+        Lang::En => format!(
+            "{key} of {region} in {} ({}) is {joined}.",
+            first.year,
+            value(indicator, first.value, lang)
+        ),
+    }
+}
+
+/// Relevance and effectiveness against province and nation, and speed against the province.
+pub fn relevance(region: &str, indicator: &Indicator, rels: &[Relevance], lang: Lang) -> String {
+    let Some(first) = rels.first() else {
+        return String::new();
+    };
+    let c = &first.region_change;
+    let period = format!("{}–{}", c.from_year, c.to_year);
+    let names = |pick: bool| -> Vec<String> {
+        rels.iter()
+            .filter(|r| r.relevant == pick)
+            .map(|r| r.reference.clone())
+            .collect()
+    };
+    let (yes, no) = (names(true), names(false));
+    let and = if id(lang) { " dan " } else { " and " };
+    let mut parts = Vec::new();
+    if !yes.is_empty() {
+        parts.push(if id(lang) {
+            format!("relevan terhadap {}", yes.join(and))
+        } else {
+            format!("relevant to {}", yes.join(and))
+        });
+    }
+    if !no.is_empty() {
+        parts.push(if id(lang) {
+            format!("tidak relevan terhadap {}", no.join(and))
+        } else {
+            format!("not relevant to {}", no.join(and))
+        });
+    }
+    let effective = match (c.improved, lang) {
+        (true, Lang::Id) => "efektif (membaik dari angka sebelumnya)",
+        (false, Lang::Id) => "belum efektif (tidak membaik dari angka sebelumnya)",
+        (true, Lang::En) => "effective (better than its previous figure)",
+        (false, Lang::En) => "not yet effective (no better than its previous figure)",
+    };
+    let mut s = if id(lang) {
+        format!("Perubahan {period} {} {}, serta {effective}", indicator.key.to_uppercase(), parts.join(", "))
+    } else {
+        format!("The {period} change in {} is {}, and {effective}", indicator.key.to_uppercase(), parts.join(", "))
+    };
+    if let Some(p) = rels.first() {
+        let own = amount(indicator, p.region_change.delta, lang);
+        let theirs = amount(indicator, p.reference_change.delta, lang);
+        let (own_verb, their_verb) = (verb(p.region_change.delta, lang), verb(p.reference_change.delta, lang));
+        s.push_str(&match (p.faster, lang) {
+            (true, Lang::Id) => format!("; {region} ({own_verb} {own}) membaik lebih cepat daripada {} ({their_verb} {theirs})", p.reference),
+            (false, Lang::Id) => format!("; {region} ({own_verb} {own}) tidak membaik lebih cepat daripada {} ({their_verb} {theirs})", p.reference),
+            (true, Lang::En) => format!("; {region} ({own_verb} {own}) improved faster than {} ({their_verb} {theirs})", p.reference),
+            (false, Lang::En) => format!("; {region} ({own_verb} {own}) did not improve faster than {} ({their_verb} {theirs})", p.reference),
+        });
+    }
+    s.push('.');
+    s
+}
+
+/// The rank within the province's regions in this site.
+pub fn rank(region: &str, province: &str, indicator: &Indicator, year: i32, r: &Rank, lang: Lang) -> String {
+    let key = indicator.key.to_uppercase();
+    let best = if indicator.lower_is_better {
+        if id(lang) { "terendah" } else { "lowest" }
+    } else if id(lang) {
+        "tertinggi"
+    } else {
+        "highest"
+    };
+    match lang {
+        Lang::Id => format!(
+            "Menurut {key} {year}, {region} berada di urutan ke-{} dari {} kabupaten/kota {province} dalam situs ini ({key} {best} di urutan pertama).",
+            r.rank, r.of
+        ),
+        Lang::En => format!(
+            "By {key} in {year}, {region} ranks {} of {} regencies and cities of {province} in this site ({best} {key} first).",
+            r.rank, r.of
+        ),
+    }
+}
+
+/// The quadrant against the province.
+pub fn quadrant(q: &QuadrantPosition, lang: Lang) -> String {
+    let (id_text, en_text) = match q.quadrant {
+        Quadrant::I => (
+            "tingkat kemiskinan di bawah provinsi dan membaik lebih cepat daripada provinsi",
+            "poverty below the province's and improving faster than the province",
+        ),
+        Quadrant::II => (
+            "tingkat kemiskinan di atas provinsi, tetapi membaik lebih cepat daripada provinsi",
+            "poverty above the province's, but improving faster than the province",
+        ),
+        Quadrant::III => (
+            "tingkat kemiskinan di atas provinsi dan membaik lebih lambat daripada provinsi",
+            "poverty above the province's and improving more slowly than the province",
+        ),
+        Quadrant::IV => (
+            "tingkat kemiskinan di bawah provinsi, tetapi membaik lebih lambat daripada provinsi",
+            "poverty below the province's, but improving more slowly than the province",
+        ),
+    };
+    let name = match q.quadrant {
+        Quadrant::I => "I",
+        Quadrant::II => "II",
+        Quadrant::III => "III",
+        Quadrant::IV => "IV",
+    };
+    match lang {
+        Lang::Id => format!("Kuadran {name}: {id_text} (dibanding {}).", q.from_year),
+        Lang::En => format!("Quadrant {name}: {en_text} (since {}).", q.from_year),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{add, reference, series};
+    use super::super::{self as an, Quadrant, QuadrantPosition, Rank};
+    use super::{change, quadrant, rank, references, relevance, target};
+    use crate::indicators::Catalog;
+    use crate::messages::Lang;
+
+    #[test]
+    fn blitar_2025_change_sentence() {
+        let catalog = Catalog::default();
+        let p0 = catalog.get("p0").unwrap();
+        let poor = catalog.get("jumlah_penduduk_miskin").unwrap();
+        let mut s = series("p0", &[(2024, 8.16), (2025, 7.57)]);
+        add(&mut s, "jumlah_penduduk_miskin", &[(2024, 95.91), (2025, 89.04)]);
+        let c = an::year_change(&s, p0, 2025).unwrap();
+        let pc = an::year_change(&s, poor, 2025).unwrap();
+        assert_eq!(
+            change(p0, Some(&c), 2025, Some((poor, &pc)), Lang::Id),
+            "Tingkat kemiskinan turun 0,59 poin, dari 8,16 persen (2024) menjadi 7,57 persen (2025); sekitar 6,87 ribu jiwa keluar dari kemiskinan."
+        );
+        assert_eq!(
+            change(p0, Some(&c), 2025, Some((poor, &pc)), Lang::En),
+            "The poverty rate fell by 0.59 points, from 8.16 percent (2024) to 7.57 percent (2025); about 6.87 thousand people left poverty."
+        );
+    }
+
+    #[test]
+    fn a_gap_and_a_missing_year_are_named() {
+        let catalog = Catalog::default();
+        let p0 = catalog.get("p0").unwrap();
+        let s = series("p0", &[(2016, 9.88), (2023, 8.69)]);
+        let c = an::year_change(&s, p0, 2023).unwrap();
+        assert_eq!(
+            change(p0, Some(&c), 2023, None, Lang::Id),
+            "Tingkat kemiskinan turun 1,19 poin, dari 9,88 persen (2016) menjadi 8,69 persen (2023), dibanding 2016 karena tahun di antaranya belum memiliki angka."
+        );
+        assert_eq!(
+            change(p0, None, 2016, None, Lang::Id),
+            "Perubahan tingkat kemiskinan tahun 2016 belum dapat dihitung karena belum ada angka tahun sebelumnya."
+        );
+    }
+
+    #[test]
+    fn blitar_2022_reference_and_target_sentences() {
+        let catalog = Catalog::default();
+        let p0 = catalog.get("p0").unwrap();
+        let mut s = series("p0", &[(2019, 9.33), (2022, 8.71)]);
+        s.targets.entry("p0".into()).or_default().insert(2026, 8.88);
+        let gaps = vec![
+            an::reference_gap(&s, &reference("Provinsi Jawa Timur", &[(2022, 10.38)]), p0, 2022).unwrap(),
+            an::reference_gap(&s, &reference("Indonesia", &[(2022, 9.54)]), p0, 2022).unwrap(),
+        ];
+        assert_eq!(
+            references("Kabupaten Blitar", p0, &gaps, Lang::Id),
+            "P0 Kabupaten Blitar 2022 (8,71 persen) 1,67 poin di bawah Provinsi Jawa Timur (10,38 persen) dan 0,83 poin di bawah Indonesia (9,54 persen)."
+        );
+        let t = an::target_attainment(&s, p0, 2022).unwrap();
+        assert_eq!(
+            target(p0, &t, Lang::Id),
+            "P0 2022 sebesar 8,71 persen sudah mencapai target RPJMD 2026 (8,88 persen), 0,17 poin lebih baik; capaian 101,91 persen (sangat baik)."
+        );
+    }
+
+    #[test]
+    fn a_target_not_yet_met_compares_paces() {
+        let catalog = Catalog::default();
+        let p0 = catalog.get("p0").unwrap();
+        let mut s = series("p0", &[(2022, 11.22), (2025, 10.58)]);
+        s.targets.entry("p0".into()).or_default().insert(2026, 10.0);
+        let t = an::target_attainment(&s, p0, 2025).unwrap();
+        assert_eq!(
+            target(p0, &t, Lang::Id),
+            "P0 2025 sebesar 10,58 persen masih 0,58 poin dari target RPJMD 2026 (10,00 persen); capaian 94,20 persen (sangat baik). Untuk mencapainya pada 2026 diperlukan rata-rata turun 0,58 poin per tahun; sejak 2022 rata-rata turun 0,21 poin per tahun."
+        );
+    }
+
+    #[test]
+    fn relevance_rank_and_quadrant_sentences() {
+        let catalog = Catalog::default();
+        let p0 = catalog.get("p0").unwrap();
+        let s = series("p0", &[(2024, 8.16), (2025, 7.57)]);
+        let jatim = reference("Provinsi Jawa Timur", &[(2024, 9.79), (2025, 9.50)]);
+        let nation = reference("Indonesia", &[(2024, 9.03), (2025, 8.47)]);
+        let rels = vec![
+            an::relevance(&s, &jatim, p0, 2025).unwrap(),
+            an::relevance(&s, &nation, p0, 2025).unwrap(),
+        ];
+        assert_eq!(
+            relevance("Kabupaten Blitar", p0, &rels, Lang::Id),
+            "Perubahan 2024–2025 P0 relevan terhadap Provinsi Jawa Timur dan Indonesia, serta efektif (membaik dari angka sebelumnya); Kabupaten Blitar (turun 0,59 poin) membaik lebih cepat daripada Provinsi Jawa Timur (turun 0,29 poin)."
+        );
+        let r = Rank {
+            rank: 1,
+            of: 2,
+            order: vec![],
+        };
+        assert_eq!(
+            rank("Kabupaten Blitar", "Provinsi Jawa Timur", p0, 2025, &r, Lang::Id),
+            "Menurut P0 2025, Kabupaten Blitar berada di urutan ke-1 dari 2 kabupaten/kota Provinsi Jawa Timur dalam situs ini (P0 terendah di urutan pertama)."
+        );
+        let q = QuadrantPosition {
+            quadrant: Quadrant::I,
+            level_diff: -1.93,
+            change_diff: -0.30,
+            from_year: 2024,
+        };
+        assert_eq!(
+            quadrant(&q, Lang::Id),
+            "Kuadran I: tingkat kemiskinan di bawah provinsi dan membaik lebih cepat daripada provinsi (dibanding 2024)."
+        );
+    }
+}

@@ -6,6 +6,7 @@
 //! tera, and [`output`] swaps the finished site into place. [`site`] strings them together.
 
 pub mod analysis;
+pub mod charts;
 pub mod content;
 pub mod diagnostics;
 pub mod format;

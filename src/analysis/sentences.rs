@@ -2,7 +2,9 @@
 //! speech: "Tingkat kemiskinan turun 0,59 poin, dari 8,16 persen (2024) menjadi 7,57 persen
 //! (2025); sekitar 6,87 ribu jiwa keluar dari kemiskinan."
 
-use super::{Band, Quadrant, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange};
+use super::{
+    Band, Quadrant, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange,
+};
 use crate::format;
 use crate::indicators::{Indicator, Unit};
 use crate::messages::Lang;
@@ -163,7 +165,11 @@ pub fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String
             "{key} {} sebesar {v} sudah mencapai target RPJMD {} ({target}){}; capaian {percent} persen ({band}).",
             t.year,
             t.target_year,
-            if t.gap == 0.0 { String::new() } else { format!(", {gap} lebih baik") }
+            if t.gap == 0.0 {
+                String::new()
+            } else {
+                format!(", {gap} lebih baik")
+            }
         ),
         (false, Lang::Id) => format!(
             "{key} {} sebesar {v} masih {gap} dari target RPJMD {} ({target}); capaian {percent} persen ({band}).",
@@ -173,7 +179,11 @@ pub fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String
             "{key} in {} at {v} already meets the RPJMD target for {} ({target}){}; attainment {percent} percent ({band}).",
             t.year,
             t.target_year,
-            if t.gap == 0.0 { String::new() } else { format!(", {gap} better") }
+            if t.gap == 0.0 {
+                String::new()
+            } else {
+                format!(", {gap} better")
+            }
         ),
         (false, Lang::En) => format!(
             "{key} in {} at {v} is still {gap} away from the RPJMD target for {} ({target}); attainment {percent} percent ({band}).",
@@ -229,7 +239,12 @@ pub fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String
 }
 
 /// The region against province and nation in the same year.
-pub fn references(region: &str, indicator: &Indicator, gaps: &[ReferenceGap], lang: Lang) -> String {
+pub fn references(
+    region: &str,
+    indicator: &Indicator,
+    gaps: &[ReferenceGap],
+    lang: Lang,
+) -> String {
     let Some(first) = gaps.first() else {
         return String::new();
     };
@@ -245,7 +260,11 @@ pub fn references(region: &str, indicator: &Indicator, gaps: &[ReferenceGap], la
                 (false, true, Lang::En) => "below",
                 (false, false, Lang::En) => "above",
             };
-            format!("{} {side} {} ({rv})", amount(indicator, g.diff, lang), g.reference)
+            format!(
+                "{} {side} {} ({rv})",
+                amount(indicator, g.diff, lang),
+                g.reference
+            )
         })
         .collect();
     let joined = match lang {
@@ -304,14 +323,25 @@ pub fn relevance(region: &str, indicator: &Indicator, rels: &[Relevance], lang: 
         (false, Lang::En) => "not yet effective (no better than its previous figure)",
     };
     let mut s = if id(lang) {
-        format!("Perubahan {period} {} {}, serta {effective}", indicator.key.to_uppercase(), parts.join(", "))
+        format!(
+            "Perubahan {period} {} {}, serta {effective}",
+            indicator.key.to_uppercase(),
+            parts.join(", ")
+        )
     } else {
-        format!("The {period} change in {} is {}, and {effective}", indicator.key.to_uppercase(), parts.join(", "))
+        format!(
+            "The {period} change in {} is {}, and {effective}",
+            indicator.key.to_uppercase(),
+            parts.join(", ")
+        )
     };
     if let Some(p) = rels.first() {
         let own = amount(indicator, p.region_change.delta, lang);
         let theirs = amount(indicator, p.reference_change.delta, lang);
-        let (own_verb, their_verb) = (verb(p.region_change.delta, lang), verb(p.reference_change.delta, lang));
+        let (own_verb, their_verb) = (
+            verb(p.region_change.delta, lang),
+            verb(p.reference_change.delta, lang),
+        );
         s.push_str(&match (p.faster, lang) {
             (true, Lang::Id) => format!("; {region} ({own_verb} {own}) membaik lebih cepat daripada {} ({their_verb} {theirs})", p.reference),
             (false, Lang::Id) => format!("; {region} ({own_verb} {own}) tidak membaik lebih cepat daripada {} ({their_verb} {theirs})", p.reference),
@@ -324,7 +354,14 @@ pub fn relevance(region: &str, indicator: &Indicator, rels: &[Relevance], lang: 
 }
 
 /// The rank within the province's regions in this site.
-pub fn rank(region: &str, province: &str, indicator: &Indicator, year: i32, r: &Rank, lang: Lang) -> String {
+pub fn rank(
+    region: &str,
+    province: &str,
+    indicator: &Indicator,
+    year: i32,
+    r: &Rank,
+    lang: Lang,
+) -> String {
     let key = indicator.key.to_uppercase();
     let best = if indicator.lower_is_better {
         if id(lang) { "terendah" } else { "lowest" }
@@ -391,7 +428,11 @@ mod tests {
         let p0 = catalog.get("p0").unwrap();
         let poor = catalog.get("jumlah_penduduk_miskin").unwrap();
         let mut s = series("p0", &[(2024, 8.16), (2025, 7.57)]);
-        add(&mut s, "jumlah_penduduk_miskin", &[(2024, 95.91), (2025, 89.04)]);
+        add(
+            &mut s,
+            "jumlah_penduduk_miskin",
+            &[(2024, 95.91), (2025, 89.04)],
+        );
         let c = an::year_change(&s, p0, 2025).unwrap();
         let pc = an::year_change(&s, poor, 2025).unwrap();
         assert_eq!(
@@ -427,7 +468,13 @@ mod tests {
         let mut s = series("p0", &[(2019, 9.33), (2022, 8.71)]);
         s.targets.entry("p0".into()).or_default().insert(2026, 8.88);
         let gaps = vec![
-            an::reference_gap(&s, &reference("Provinsi Jawa Timur", &[(2022, 10.38)]), p0, 2022).unwrap(),
+            an::reference_gap(
+                &s,
+                &reference("Provinsi Jawa Timur", &[(2022, 10.38)]),
+                p0,
+                2022,
+            )
+            .unwrap(),
             an::reference_gap(&s, &reference("Indonesia", &[(2022, 9.54)]), p0, 2022).unwrap(),
         ];
         assert_eq!(
@@ -475,7 +522,14 @@ mod tests {
             order: vec![],
         };
         assert_eq!(
-            rank("Kabupaten Blitar", "Provinsi Jawa Timur", p0, 2025, &r, Lang::Id),
+            rank(
+                "Kabupaten Blitar",
+                "Provinsi Jawa Timur",
+                p0,
+                2025,
+                &r,
+                Lang::Id
+            ),
             "Menurut P0 2025, Kabupaten Blitar berada di urutan ke-1 dari 2 kabupaten/kota Provinsi Jawa Timur dalam situs ini (P0 terendah di urutan pertama)."
         );
         let q = QuadrantPosition {

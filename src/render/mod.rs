@@ -26,11 +26,21 @@ macro_rules! embedded {
 const DEFAULT_TEMPLATES: &[(&str, &str)] =
     embedded!("base.html", "index.html", "wilayah.html", "laporan.html");
 
-/// The default theme's static files, written to `output/assets/`.
-const DEFAULT_ASSETS: &[(&str, &[u8])] = &[(
+macro_rules! embedded_assets {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../../themes/default/static/", $name)))),*]
+    };
+}
+
+/// The default theme's static files, written once to `output/assets/`. The ECharts runtime
+/// ships with its Apache-2.0 licence; nothing is loaded from a network.
+const DEFAULT_ASSETS: &[(&str, &[u8])] = embedded_assets!(
     "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+    "tkpk-grafik.js",
+    "echarts/echarts.min.js",
+    "echarts/LICENSE",
+    "echarts/NOTICE",
+);
 
 /// One output file, its path relative to the output folder with `/` separators.
 #[derive(Debug, Clone, PartialEq, Eq)]

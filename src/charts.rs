@@ -1,0 +1,727 @@
+//! Chart options for the annual report (DESIGN §5), built with charming and serialised as JSON
+//! for a local ECharts runtime. Every chart carries the same figures as an HTML table, its
+//! source, and its chapter; a chart without data is left out with a note.
+
+use crate::analysis::{self, rank_in_province};
+use crate::format;
+use crate::indicators::Indicator;
+use crate::messages::Lang;
+use crate::model::{Chapter, Reference, Region, Series, Site};
+use charming::Chart;
+use charming::component::{Axis, Grid, Legend};
+use charming::datatype::DataPointItem;
+use charming::element::{
+    AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, Tooltip, Trigger,
+};
+use charming::series::{Bar, Line, Scatter};
+
+/// The colours of the default theme: the region first, then province, nation, target.
+const REGION_COLOUR: &str = "#0b4f8a";
+const PROVINCE_COLOUR: &str = "#c0392b";
+const NATION_COLOUR: &str = "#7f8c8d";
+const TARGET_COLOUR: &str = "#1f6f3a";
+const OTHER_COLOUR: &str = "#b8c4d0";
+
+/// The figures of a chart as a table (accessible, and what prints when scripts are off).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DataTable {
+    pub kolom: Vec<String>,
+    pub baris: Vec<DataRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DataRow {
+    pub label: String,
+    pub sel: Vec<String>,
+}
+
+/// One chart of a report.
+#[derive(Clone, Debug)]
+pub struct ChartSpec {
+    /// Unique on its page; used for the element ids.
+    pub id: String,
+    pub chapter: Chapter,
+    pub title: String,
+    pub sources: Vec<String>,
+    pub chart: Chart,
+    /// How many series the chart draws (checked by the browser test).
+    pub series: usize,
+    pub table: DataTable,
+}
+
+/// A chart that was left out, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OmittedChart {
+    pub chapter: Chapter,
+    pub title: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ReportCharts {
+    pub charts: Vec<ChartSpec>,
+    pub omitted: Vec<OmittedChart>,
+}
+
+/// The option JSON, safe inside `<script type="application/json">`: `<`, `>` and `&` are
+/// escaped so no string from content can close the element.
+pub fn options_json(chart: &Chart) -> String {
+    let json = serde_json::to_string(chart).unwrap_or_else(|_| "{}".to_string());
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Id => &ID,
+        Lang::En => &EN,
+    }
+}
+
+struct Words {
+    year: &'static str,
+    target: &'static str,
+    no_data: &'static str,
+    trend: &'static str,
+    poor: &'static str,
+    depth: &'static str,
+    line: &'static str,
+    food: &'static str,
+    non_food: &'static str,
+    extreme: &'static str,
+    rank: &'static str,
+    quadrant: &'static str,
+    quadrant_x: &'static str,
+    quadrant_y: &'static str,
+    region: &'static str,
+    too_few: &'static str,
+}
+
+const ID: Words = Words {
+    year: "Tahun",
+    target: "Target RPJMD",
+    no_data: "Grafik tidak ditampilkan: belum ada angka",
+    trend: "Persentase penduduk miskin (P0) dibanding provinsi, nasional dan target",
+    poor: "Jumlah penduduk miskin (ribu jiwa)",
+    depth: "Indeks kedalaman (P1) dan keparahan (P2) kemiskinan",
+    line: "Garis kemiskinan (rupiah/kapita/bulan)",
+    food: "Makanan",
+    non_food: "Bukan makanan",
+    extreme: "Kemiskinan ekstrem menurut metodologi (persen)",
+    rank: "Urutan P0 kabupaten/kota dalam provinsi",
+    quadrant: "Kuadran: tingkat dan perubahan P0 dibanding provinsi",
+    quadrant_x: "Selisih P0 dengan provinsi (poin)",
+    quadrant_y: "Selisih perubahan P0 dengan provinsi (poin)",
+    region: "Wilayah",
+    too_few: "Grafik tidak ditampilkan: perlu angka tahun ini dan tahun sebelumnya untuk wilayah dan provinsinya",
+};
+
+const EN: Words = Words {
+    year: "Year",
+    target: "RPJMD target",
+    no_data: "Chart not shown: no figures yet",
+    trend: "Poverty rate (P0) against province, nation and target",
+    poor: "Number of poor people (thousands)",
+    depth: "Poverty gap (P1) and severity (P2) indices",
+    line: "Poverty line (rupiah/capita/month)",
+    food: "Food",
+    non_food: "Non-food",
+    extreme: "Extreme poverty by methodology (percent)",
+    rank: "P0 rank of regencies and cities within the province",
+    quadrant: "Quadrant: P0 level and change against the province",
+    quadrant_x: "P0 minus the province's (points)",
+    quadrant_y: "P0 change minus the province's (points)",
+    region: "Region",
+    too_few: "Chart not shown: it needs this year's and an earlier figure for the region and its province",
+};
+
+/// A line of one indicator over `years`, `None` where there is no figure.
+fn values(series: &Series, key: &str, years: &[i32]) -> Vec<Option<f64>> {
+    years
+        .iter()
+        .map(|y| series.get(*y, key).map(|f| f.value))
+        .collect()
+}
+
+fn cells(values: &[Option<f64>], indicator: &Indicator, lang: Lang) -> Vec<String> {
+    values
+        .iter()
+        .map(|v| match v {
+            Some(v) => format::cell(*v, &indicator.unit, indicator.decimals, lang),
+            None => "–".to_string(),
+        })
+        .collect()
+}
+
+fn sources_of(series: &Series, keys: &[&str], years: &[i32], name: &str) -> Vec<String> {
+    let mut out: Vec<String> = years
+        .iter()
+        .flat_map(|y| keys.iter().filter_map(move |k| series.get(*y, k)))
+        .map(|f| format!("{name}: {}", f.source))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A chart over categories (years). Lines use a scaled value axis; bars start at zero so that
+/// their lengths stay honest.
+fn base_chart(categories: Vec<String>, legend: bool, zero_based: bool) -> Chart {
+    let chart = Chart::new()
+        .animation(false)
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .grid(
+            Grid::new()
+                .left(56)
+                .right(24)
+                .top(if legend { 40 } else { 16 })
+                .bottom(32),
+        )
+        .x_axis(Axis::new().type_(AxisType::Category).data(categories))
+        .y_axis(Axis::new().type_(AxisType::Value).scale(!zero_based));
+    if legend {
+        chart.legend(Legend::new().top(0))
+    } else {
+        chart
+    }
+}
+
+fn line(name: &str, data: Vec<Option<f64>>, colour: &str) -> Line {
+    Line::new()
+        .name(name)
+        .data(data)
+        .connect_nulls(true)
+        .item_style(ItemStyle::new().color(colour))
+        .line_style(LineStyle::new().color(colour))
+}
+
+/// A year-series chart from named lines; lines without any figure are dropped.
+struct Lines<'a> {
+    years: Vec<i32>,
+    lines: Vec<(String, Vec<Option<f64>>, &'static str, bool)>,
+    indicator: &'a Indicator,
+}
+
+impl Lines<'_> {
+    fn push(&mut self, name: &str, data: Vec<Option<f64>>, colour: &'static str, dashed: bool) {
+        if data.iter().any(Option::is_some) {
+            self.lines.push((name.to_string(), data, colour, dashed));
+        }
+    }
+
+    fn finish(
+        self,
+        id: &str,
+        chapter: Chapter,
+        title: &str,
+        sources: Vec<String>,
+        lang: Lang,
+    ) -> Option<ChartSpec> {
+        if self.lines.is_empty() {
+            return None;
+        }
+        let categories: Vec<String> = self.years.iter().map(i32::to_string).collect();
+        let mut chart = base_chart(categories.clone(), self.lines.len() > 1, false);
+        for (name, data, colour, dashed) in &self.lines {
+            let mut l = line(name, data.clone(), colour);
+            if *dashed {
+                l = l.line_style(LineStyle::new().color(*colour).type_(LineStyleType::Dashed));
+            }
+            chart = chart.series(l);
+        }
+        let table = DataTable {
+            kolom: std::iter::once(words(lang).year.to_string())
+                .chain(self.lines.iter().map(|(n, ..)| n.clone()))
+                .collect(),
+            baris: self
+                .years
+                .iter()
+                .enumerate()
+                .map(|(i, y)| DataRow {
+                    label: y.to_string(),
+                    sel: self
+                        .lines
+                        .iter()
+                        .map(|(_, d, ..)| cells(&d[i..=i], self.indicator, lang).remove(0))
+                        .collect(),
+                })
+                .collect(),
+        };
+        Some(ChartSpec {
+            id: id.to_string(),
+            chapter,
+            title: title.to_string(),
+            sources,
+            series: self.lines.len(),
+            chart,
+            table,
+        })
+    }
+}
+
+fn years_up_to(series: &Series, keys: &[&str], year: i32) -> Vec<i32> {
+    series
+        .march
+        .range(..=year)
+        .filter(|(_, m)| keys.iter().any(|k| m.contains_key(*k)))
+        .map(|(y, _)| *y)
+        .collect()
+}
+
+fn trend(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
+    let lang = site.config.lang;
+    let w = words(lang);
+    let p0 = site.catalog.get("p0")?;
+    let mut years = years_up_to(&region.series, &["p0"], year);
+    let first = *years.first()?;
+    let targets: Vec<(i32, f64)> = region
+        .series
+        .targets
+        .get("p0")
+        .map(|t| t.range(first..).map(|(y, v)| (*y, *v)).collect())
+        .unwrap_or_default();
+    let references: Vec<&Reference> = [site.province_of(region), site.nation.as_ref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    for r in &references {
+        years.extend(
+            years_up_to(&r.series, &["p0"], year)
+                .into_iter()
+                .filter(|y| *y >= first),
+        );
+    }
+    years.extend(targets.iter().map(|(y, _)| *y));
+    years.sort_unstable();
+    years.dedup();
+    let mut lines = Lines {
+        years: years.clone(),
+        lines: Vec::new(),
+        indicator: p0,
+    };
+    lines.push(
+        &region.name,
+        values(&region.series, "p0", &years),
+        REGION_COLOUR,
+        false,
+    );
+    let mut sources = sources_of(&region.series, &["p0"], &years, &region.name);
+    for (r, colour) in references.iter().zip([PROVINCE_COLOUR, NATION_COLOUR]) {
+        lines.push(&r.name, values(&r.series, "p0", &years), colour, false);
+        sources.extend(sources_of(&r.series, &["p0"], &years, &r.name));
+    }
+    let target_line: Vec<Option<f64>> = years
+        .iter()
+        .map(|y| targets.iter().find(|(ty, _)| ty == y).map(|(_, v)| *v))
+        .collect();
+    lines.push(w.target, target_line, TARGET_COLOUR, true);
+    if !targets.is_empty()
+        && let Some(s) = &region.series.target_source
+    {
+        sources.push(format!("{}: {s}", w.target));
+    }
+    lines.finish("grafik-p0", Chapter::Profil, w.trend, sources, lang)
+}
+
+fn simple_lines(
+    site: &Site,
+    region: &Region,
+    year: i32,
+    id: &str,
+    title: &str,
+    keys: &[(&str, &'static str)],
+) -> Option<ChartSpec> {
+    let lang = site.config.lang;
+    let indicator = site.catalog.get(keys[0].0)?;
+    let only: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
+    let years = years_up_to(&region.series, &only, year);
+    let mut lines = Lines {
+        years: years.clone(),
+        lines: Vec::new(),
+        indicator,
+    };
+    for (key, colour) in keys {
+        if let Some(i) = site.catalog.get(key) {
+            lines.push(
+                i.label(lang),
+                values(&region.series, key, &years),
+                colour,
+                false,
+            );
+        }
+    }
+    let sources = sources_of(&region.series, &only, &years, &region.name);
+    lines.finish(id, Chapter::Profil, title, sources, lang)
+}
+
+fn bars_by_year(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
+    let lang = site.config.lang;
+    let w = words(lang);
+    let indicator = site.catalog.get("jumlah_penduduk_miskin")?;
+    let years = years_up_to(&region.series, &["jumlah_penduduk_miskin"], year);
+    if years.is_empty() {
+        return None;
+    }
+    let data = values(&region.series, "jumlah_penduduk_miskin", &years);
+    let categories: Vec<String> = years.iter().map(i32::to_string).collect();
+    let chart = base_chart(categories, false, true).series(
+        Bar::new()
+            .name(indicator.label(lang))
+            .data(data.clone())
+            .item_style(ItemStyle::new().color(REGION_COLOUR)),
+    );
+    Some(ChartSpec {
+        id: "grafik-jumlah-miskin".into(),
+        chapter: Chapter::Profil,
+        title: w.poor.into(),
+        sources: sources_of(
+            &region.series,
+            &["jumlah_penduduk_miskin"],
+            &years,
+            &region.name,
+        ),
+        chart,
+        series: 1,
+        table: DataTable {
+            kolom: vec![w.year.into(), indicator.label(lang).into()],
+            baris: years
+                .iter()
+                .zip(cells(&data, indicator, lang))
+                .map(|(y, c)| DataRow {
+                    label: y.to_string(),
+                    sel: vec![c],
+                })
+                .collect(),
+        },
+    })
+}
+
+/// The poverty line, split into food and non-food where both are given.
+fn poverty_line(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
+    let lang = site.config.lang;
+    let w = words(lang);
+    let gk = site.catalog.get("garis_kemiskinan")?;
+    let keys = ["garis_kemiskinan", "gkm", "gknm"];
+    let years = years_up_to(&region.series, &keys, year);
+    if years.is_empty() {
+        return None;
+    }
+    let total = values(&region.series, "garis_kemiskinan", &years);
+    let food = values(&region.series, "gkm", &years);
+    let non_food = values(&region.series, "gknm", &years);
+    let split = food
+        .iter()
+        .zip(&non_food)
+        .any(|(a, b)| a.is_some() && b.is_some());
+    let categories: Vec<String> = years.iter().map(i32::to_string).collect();
+    let mut chart = base_chart(categories, split, true);
+    let mut kolom = vec![w.year.to_string(), gk.label(lang).to_string()];
+    let series = if split {
+        chart = chart
+            .series(
+                Bar::new()
+                    .name(w.food)
+                    .stack("gk")
+                    .data(food.clone())
+                    .item_style(ItemStyle::new().color(REGION_COLOUR)),
+            )
+            .series(
+                Bar::new()
+                    .name(w.non_food)
+                    .stack("gk")
+                    .data(non_food.clone())
+                    .item_style(ItemStyle::new().color(OTHER_COLOUR)),
+            );
+        kolom.extend([w.food.to_string(), w.non_food.to_string()]);
+        2
+    } else {
+        chart = chart.series(
+            Bar::new()
+                .name(gk.label(lang))
+                .data(total.clone())
+                .item_style(ItemStyle::new().color(REGION_COLOUR)),
+        );
+        1
+    };
+    let baris = years
+        .iter()
+        .enumerate()
+        .map(|(i, y)| {
+            let mut sel = cells(&total[i..=i], gk, lang);
+            if split {
+                sel.extend(cells(&food[i..=i], gk, lang));
+                sel.extend(cells(&non_food[i..=i], gk, lang));
+            }
+            DataRow {
+                label: y.to_string(),
+                sel,
+            }
+        })
+        .collect();
+    Some(ChartSpec {
+        id: "grafik-garis-kemiskinan".into(),
+        chapter: Chapter::Profil,
+        title: w.line.into(),
+        sources: sources_of(&region.series, &keys, &years, &region.name),
+        chart,
+        series,
+        table: DataTable { kolom, baris },
+    })
+}
+
+/// Horizontal bars of P0 of the province's regions in this site, this region highlighted.
+fn rank(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
+    let lang = site.config.lang;
+    let w = words(lang);
+    let p0 = site.catalog.get("p0")?;
+    let r = rank_in_province(site, region, p0, year)?;
+    let province = site.province_of(region)?;
+    // Best at the top: ECharts draws the first category at the bottom, so reverse.
+    let order: Vec<&(String, String, f64)> = r.order.iter().rev().collect();
+    let names: Vec<String> = order.iter().map(|(_, n, _)| n.clone()).collect();
+    let data: Vec<DataPointItem> = order
+        .iter()
+        .map(|(slug, _, v)| {
+            let colour = if *slug == region.slug {
+                REGION_COLOUR
+            } else {
+                OTHER_COLOUR
+            };
+            DataPointItem::new(*v).item_style(ItemStyle::new().color(colour))
+        })
+        .collect();
+    let chart = Chart::new()
+        .animation(false)
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .grid(Grid::new().left(140).right(48).top(16).bottom(24))
+        .x_axis(Axis::new().type_(AxisType::Value))
+        .y_axis(Axis::new().type_(AxisType::Category).data(names))
+        .series(
+            Bar::new()
+                .name(p0.label(lang))
+                .data(data)
+                .label(Label::new().show(true).position(LabelPosition::Right)),
+        );
+    let mut sources: Vec<String> = site
+        .regions
+        .iter()
+        .filter(|o| o.province == region.province)
+        .filter_map(|o| {
+            o.series
+                .get(year, "p0")
+                .map(|f| format!("{}: {}", o.name, f.source))
+        })
+        .collect();
+    sources.sort();
+    sources.dedup();
+    Some(ChartSpec {
+        id: "grafik-urutan".into(),
+        chapter: Chapter::PosisiRelatif,
+        title: format!("{} ({}, {year})", w.rank, province.name),
+        sources,
+        chart,
+        series: 1,
+        table: DataTable {
+            kolom: vec!["#".into(), w.region.into(), p0.label(lang).into()],
+            baris: r
+                .order
+                .iter()
+                .enumerate()
+                .map(|(i, (_, name, v))| DataRow {
+                    label: (i + 1).to_string(),
+                    sel: vec![name.clone(), format::number(*v, p0.decimals, lang)],
+                })
+                .collect(),
+        },
+    })
+}
+
+/// Scatter of the province's regions: P0 against the province (x) and its change against the
+/// province's change (y). Lower-left is better on both.
+fn quadrant(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
+    let lang = site.config.lang;
+    let w = words(lang);
+    let p0 = site.catalog.get("p0")?;
+    let province = site.province_of(region)?;
+    let mut points: Vec<(&Region, analysis::QuadrantPosition)> = site
+        .regions
+        .iter()
+        .filter(|o| o.province == region.province)
+        .filter_map(|o| analysis::quadrant(site, o, p0, year).map(|q| (o, q)))
+        .collect();
+    if !points.iter().any(|(o, _)| o.slug == region.slug) {
+        return None;
+    }
+    points.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    let data: Vec<DataPointItem> = points
+        .iter()
+        .map(|(o, q)| {
+            let colour = if o.slug == region.slug {
+                REGION_COLOUR
+            } else {
+                OTHER_COLOUR
+            };
+            DataPointItem::new(vec![q.level_diff, q.change_diff])
+                .name(o.name.clone())
+                .item_style(ItemStyle::new().color(colour))
+        })
+        .collect();
+    let chart = Chart::new()
+        .animation(false)
+        .tooltip(Tooltip::new().trigger(Trigger::Item))
+        .grid(Grid::new().left(56).right(24).top(16).bottom(48))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .name(w.quadrant_x)
+                .name_location(charming::element::NameLocation::Middle)
+                .name_gap(28),
+        )
+        .y_axis(Axis::new().type_(AxisType::Value).name(w.quadrant_y))
+        .series(
+            Scatter::new()
+                .name(province.name.clone())
+                .symbol_size(12)
+                .data(data)
+                .label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Right)
+                        .formatter("{b}"),
+                ),
+        );
+    let mut sources = sources_of(&province.series, &["p0"], &[year], &province.name);
+    for (o, q) in &points {
+        sources.extend(sources_of(
+            &o.series,
+            &["p0"],
+            &[q.from_year, year],
+            &o.name,
+        ));
+    }
+    sources.sort();
+    sources.dedup();
+    Some(ChartSpec {
+        id: "grafik-kuadran".into(),
+        chapter: Chapter::PosisiRelatif,
+        title: format!("{} ({}, {year})", w.quadrant, province.name),
+        sources,
+        chart,
+        series: 1,
+        table: DataTable {
+            kolom: vec![w.region.into(), w.quadrant_x.into(), w.quadrant_y.into()],
+            baris: points
+                .iter()
+                .map(|(o, q)| DataRow {
+                    label: o.name.clone(),
+                    sel: vec![
+                        format::signed(q.level_diff, 2, lang),
+                        format::signed(q.change_diff, 2, lang),
+                    ],
+                })
+                .collect(),
+        },
+    })
+}
+
+/// Every chart of one annual report, and a note for each one left out.
+pub fn report_charts(site: &Site, region: &Region, year: i32) -> ReportCharts {
+    let lang = site.config.lang;
+    let w = words(lang);
+    let depth_title = w.depth;
+    let extreme_title = w.extreme;
+    let built: Vec<(Chapter, &str, Option<ChartSpec>)> = vec![
+        (Chapter::Profil, w.trend, trend(site, region, year)),
+        (Chapter::Profil, w.poor, bars_by_year(site, region, year)),
+        (
+            Chapter::Profil,
+            depth_title,
+            simple_lines(
+                site,
+                region,
+                year,
+                "grafik-p1-p2",
+                depth_title,
+                &[("p1", REGION_COLOUR), ("p2", PROVINCE_COLOUR)],
+            ),
+        ),
+        (Chapter::Profil, w.line, poverty_line(site, region, year)),
+        (
+            Chapter::Profil,
+            extreme_title,
+            simple_lines(
+                site,
+                region,
+                year,
+                "grafik-ekstrem",
+                extreme_title,
+                &[
+                    ("kemiskinan_ekstrem_ppp2011", REGION_COLOUR),
+                    ("kemiskinan_ekstrem_ppp2017", PROVINCE_COLOUR),
+                ],
+            ),
+        ),
+        (Chapter::PosisiRelatif, w.rank, rank(site, region, year)),
+        (
+            Chapter::PosisiRelatif,
+            w.quadrant,
+            quadrant(site, region, year),
+        ),
+    ];
+    let mut out = ReportCharts::default();
+    for (chapter, title, spec) in built {
+        match spec {
+            Some(s) => out.charts.push(s),
+            None => out.omitted.push(OmittedChart {
+                chapter,
+                title: title.to_string(),
+                note: if chapter == Chapter::PosisiRelatif && title == w.quadrant {
+                    w.too_few.to_string()
+                } else {
+                    w.no_data.to_string()
+                },
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use charming::component::Title;
+
+    #[test]
+    fn option_json_cannot_close_a_script_element() {
+        let chart =
+            Chart::new().title(Title::new().text("</script><script>alert(1)</script> & co"));
+        let json = options_json(&chart);
+        assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            back["title"][0]["text"],
+            "</script><script>alert(1)</script> & co"
+        );
+    }
+
+    #[test]
+    fn lines_without_figures_are_dropped() {
+        let catalog = crate::indicators::Catalog::default();
+        let p0 = catalog.get("p0").unwrap();
+        let mut lines = Lines {
+            years: vec![2024, 2025],
+            lines: vec![],
+            indicator: p0,
+        };
+        lines.push("A", vec![Some(8.16), Some(7.57)], REGION_COLOUR, false);
+        lines.push("B", vec![None, None], PROVINCE_COLOUR, false);
+        let spec = lines
+            .finish("x", Chapter::Profil, "t", vec![], Lang::Id)
+            .unwrap();
+        assert_eq!(spec.series, 1);
+        assert_eq!(spec.table.baris[1].sel, vec!["7,57"]);
+        let json: serde_json::Value = serde_json::from_str(&options_json(&spec.chart)).unwrap();
+        assert_eq!(json["series"][0]["data"], serde_json::json!([8.16, 7.57]));
+    }
+}

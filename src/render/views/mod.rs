@@ -1,0 +1,307 @@
+//! View structs: exactly what each template sees, built from the validated site. Templates
+//! never see loader internals; numbers stay numbers and are written by the filters.
+
+use crate::analysis::{YearChange, year_change};
+use crate::indicators::Indicator;
+use crate::messages::Lang;
+use crate::model::{Region, RegionKind, Site};
+use crate::render::filters::unit_key;
+use crate::render::ui;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What every page knows about the site and about where it stands.
+#[derive(Serialize)]
+pub struct SiteView {
+    pub judul: String,
+    pub deskripsi: Option<String>,
+    pub bahasa: &'static str,
+    /// Relative path from the page to the site root (`""`, `"../"`, `"../../"`).
+    pub root: String,
+    pub generator: String,
+    pub teks: &'static BTreeMap<&'static str, &'static str>,
+}
+
+impl SiteView {
+    fn new(site: &Site, depth: usize) -> Self {
+        SiteView {
+            judul: site.config.title.clone(),
+            deskripsi: site.config.description.clone(),
+            bahasa: match site.config.lang {
+                Lang::Id => "id",
+                Lang::En => "en",
+            },
+            root: "../".repeat(depth),
+            generator: format!("tkpk {}", env!("CARGO_PKG_VERSION")),
+            teks: ui::strings(site.config.lang),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct ChangeView {
+    pub dari_tahun: i32,
+    /// The figure of `dari_tahun`.
+    pub dari: f64,
+    pub selisih: f64,
+    pub membaik: bool,
+    pub tetap: bool,
+    pub melompati_tahun: bool,
+}
+
+impl From<YearChange> for ChangeView {
+    fn from(c: YearChange) -> Self {
+        ChangeView {
+            dari_tahun: c.from_year,
+            dari: c.from,
+            selisih: c.delta,
+            membaik: c.improved,
+            tetap: c.delta == 0.0,
+            melompati_tahun: c.skips_years,
+        }
+    }
+}
+
+/// A figure with what the filters need to write it.
+#[derive(Serialize)]
+pub struct FigureView {
+    pub nilai: f64,
+    pub satuan: &'static str,
+    pub desimal: usize,
+}
+
+pub(crate) fn figure(value: f64, indicator: &Indicator) -> FigureView {
+    FigureView {
+        nilai: value,
+        satuan: unit_key(&indicator.unit),
+        desimal: indicator.decimals,
+    }
+}
+
+pub(crate) fn kind_label(kind: RegionKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (RegionKind::Kabupaten, Lang::Id) => "Kabupaten",
+        (RegionKind::Kabupaten, Lang::En) => "Regency",
+        (RegionKind::Kota, Lang::Id) => "Kota",
+        (RegionKind::Kota, Lang::En) => "City",
+    }
+}
+
+// ---------------------------------------------------------------- index
+
+#[derive(Serialize)]
+pub struct IndexRow {
+    pub nama: String,
+    pub jenis: &'static str,
+    pub href: String,
+    pub tahun: Option<i32>,
+    pub p0: Option<FigureView>,
+    pub perubahan: Option<ChangeView>,
+    pub laporan_href: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ProvinceGroup {
+    pub nama: String,
+    pub wilayah: Vec<IndexRow>,
+}
+
+#[derive(Serialize)]
+pub struct IndexView {
+    pub site: SiteView,
+    pub judul_halaman: String,
+    pub tahun_laporan: Option<i32>,
+    pub provinsi: Vec<ProvinceGroup>,
+    pub jumlah_wilayah: usize,
+}
+
+/// The year a region's headline figure comes from: the site's report year when the region has
+/// P0 for it, else its latest year with P0.
+fn headline_year(site: &Site, region: &Region) -> Option<i32> {
+    let has_p0 = |y: i32| region.series.get(y, "p0").is_some();
+    match site.config.report_year {
+        Some(y) if has_p0(y) => Some(y),
+        _ => region
+            .series
+            .march
+            .iter()
+            .rev()
+            .find(|(_, m)| m.contains_key("p0"))
+            .map(|(y, _)| *y),
+    }
+}
+
+pub fn index(site: &Site) -> IndexView {
+    let lang = site.config.lang;
+    let p0 = site.catalog.get("p0");
+    let mut groups: Vec<ProvinceGroup> = Vec::new();
+    for region in &site.regions {
+        let province = site
+            .province_of(region)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        let year = headline_year(site, region);
+        let row = IndexRow {
+            nama: region.name.clone(),
+            jenis: kind_label(region.kind, lang),
+            href: format!("{}/index.html", region.slug),
+            tahun: year,
+            p0: year
+                .zip(p0)
+                .and_then(|(y, i)| region.series.get(y, "p0").map(|f| figure(f.value, i))),
+            perubahan: year
+                .zip(p0)
+                .and_then(|(y, i)| year_change(&region.series, i, y))
+                .map(ChangeView::from),
+            laporan_href: year.map(|y| format!("{}/{y}/index.html", region.slug)),
+        };
+        match groups.last_mut() {
+            Some(g) if g.nama == province => g.wilayah.push(row),
+            _ => groups.push(ProvinceGroup {
+                nama: province,
+                wilayah: vec![row],
+            }),
+        }
+    }
+    IndexView {
+        site: SiteView::new(site, 0),
+        judul_halaman: site.config.title.clone(),
+        tahun_laporan: site.config.report_year,
+        provinsi: groups,
+        jumlah_wilayah: site.regions.len(),
+    }
+}
+
+// ---------------------------------------------------------------- region overview
+
+#[derive(Serialize)]
+pub struct RegionHeader {
+    pub nama: String,
+    pub jenis: &'static str,
+    pub kode: String,
+    pub kode_bps: String,
+    pub provinsi: String,
+    pub ibu_kota: Option<String>,
+    pub ketua_tkpk: Option<String>,
+    pub sekretariat_tkpk: Option<String>,
+}
+
+pub(crate) fn header(site: &Site, region: &Region) -> RegionHeader {
+    RegionHeader {
+        nama: region.name.clone(),
+        jenis: kind_label(region.kind, site.config.lang),
+        kode: region.code.clone(),
+        kode_bps: region.bps_code.clone(),
+        provinsi: site
+            .province_of(region)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        ibu_kota: region.capital.clone(),
+        ketua_tkpk: region.tkpk.chair.clone(),
+        sekretariat_tkpk: region.tkpk.secretariat.clone(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct SeriesRow {
+    pub label: String,
+    pub satuan_label: &'static str,
+    pub sel: Vec<Option<FigureView>>,
+}
+
+#[derive(Serialize)]
+pub struct ReportLink {
+    pub tahun: i32,
+    pub href: String,
+    pub jumlah_narasi: usize,
+}
+
+#[derive(Serialize)]
+pub struct TargetView {
+    pub label: String,
+    pub tahun: i32,
+    pub target: FigureView,
+}
+
+#[derive(Serialize)]
+pub struct RegionView {
+    pub site: SiteView,
+    pub judul_halaman: String,
+    pub wilayah: RegionHeader,
+    pub tahun: Vec<i32>,
+    pub baris: Vec<SeriesRow>,
+    pub laporan: Vec<ReportLink>,
+    pub target: Vec<TargetView>,
+    pub sumber_target: Option<String>,
+    pub sumber: Vec<String>,
+}
+
+fn sources_of(region: &Region) -> Vec<String> {
+    let mut sources: Vec<String> = region
+        .series
+        .march
+        .values()
+        .flat_map(|m| m.values().map(|f| f.source.clone()))
+        .collect();
+    sources.sort();
+    sources.dedup();
+    sources
+}
+
+pub(crate) fn targets(site: &Site, region: &Region) -> Vec<TargetView> {
+    let mut out = Vec::new();
+    for indicator in site.catalog.iter() {
+        if let Some(years) = region.series.targets.get(&indicator.key) {
+            for (year, value) in years {
+                out.push(TargetView {
+                    label: indicator.label(site.config.lang).to_string(),
+                    tahun: *year,
+                    target: figure(*value, indicator),
+                });
+            }
+        }
+    }
+    out
+}
+
+pub fn region(site: &Site, region: &Region) -> RegionView {
+    let lang = site.config.lang;
+    let years = region.series.years();
+    let baris = site
+        .catalog
+        .iter()
+        .filter(|i| region.series.march.values().any(|m| m.contains_key(&i.key)))
+        .map(|i| SeriesRow {
+            label: i.label(lang).to_string(),
+            satuan_label: i.unit.label(lang),
+            sel: years
+                .iter()
+                .map(|y| region.series.get(*y, &i.key).map(|f| figure(f.value, i)))
+                .collect(),
+        })
+        .collect();
+    let laporan = years
+        .iter()
+        .rev()
+        .map(|y| ReportLink {
+            tahun: *y,
+            href: format!("{y}/index.html"),
+            jumlah_narasi: region.narratives.get(y).map_or(0, Vec::len),
+        })
+        .collect();
+    RegionView {
+        site: SiteView::new(site, 1),
+        judul_halaman: region.name.clone(),
+        wilayah: header(site, region),
+        tahun: years,
+        baris,
+        laporan,
+        target: targets(site, region),
+        sumber_target: region.series.target_source.clone(),
+        sumber: sources_of(region),
+    }
+}
+
+mod report;
+
+pub use report::{ReportView, report};

@@ -1,0 +1,562 @@
+//! The annual report: LP2KD chapters with the computed sections (summary tiles, indicator
+//! table, comparisons, analyses as sentences, charts) and the TKPK's narratives.
+
+use super::{ChangeView, FigureView, RegionHeader, SiteView, TargetView, figure, header, targets};
+use crate::analysis::{self, sentences};
+use crate::charts::{self, ChartSpec, DataTable};
+use crate::format;
+use crate::indicators::Indicator;
+use crate::markdown;
+use crate::messages::Lang;
+use crate::model::{Chapter, Reference, Region, Site};
+use crate::render::ui;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A tile of the executive summary: already worded, since each tile says something different.
+#[derive(Serialize)]
+pub struct Tile {
+    pub label: String,
+    pub nilai: String,
+    pub satuan: String,
+    pub keterangan: String,
+    /// `membaik`, `memburuk`, `tetap` or empty.
+    pub arah: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorRow {
+    pub label: String,
+    pub satuan_label: &'static str,
+    pub nilai: FigureView,
+    pub perubahan: Option<ChangeView>,
+    pub sumber: String,
+}
+
+#[derive(Serialize)]
+pub struct ComparisonRow {
+    pub label: String,
+    pub satuan_label: &'static str,
+    pub wilayah: FigureView,
+    pub provinsi: Option<FigureView>,
+    pub nasional: Option<FigureView>,
+}
+
+#[derive(Serialize)]
+pub struct NarrativeView {
+    pub judul: String,
+    pub html: String,
+    pub ilustrasi: bool,
+    pub sumber: Option<String>,
+    pub berkas: String,
+}
+
+#[derive(Serialize)]
+pub struct ChartView {
+    pub id: String,
+    pub judul: String,
+    pub sumber: Vec<String>,
+    /// ECharts option JSON, already escaped for a `<script>` element.
+    pub json: String,
+    pub seri: usize,
+    pub tabel: DataTable,
+}
+
+#[derive(Serialize)]
+pub struct OmittedView {
+    pub judul: String,
+    pub catatan: String,
+}
+
+#[derive(Serialize)]
+pub struct ChapterView {
+    pub kunci: &'static str,
+    pub nomor: String,
+    pub judul: String,
+    /// Computed analyses, one sentence each.
+    pub analisis: Vec<String>,
+    pub grafik: Vec<ChartView>,
+    pub grafik_tidak_ada: Vec<OmittedView>,
+    pub narasi: Vec<NarrativeView>,
+}
+
+#[derive(Serialize)]
+pub struct YearLink {
+    pub tahun: i32,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct ReportView {
+    pub site: SiteView,
+    pub judul_halaman: String,
+    /// The running header of printed pages, escaped for a CSS string.
+    pub judul_cetak_css: String,
+    pub wilayah: RegionHeader,
+    pub tahun: i32,
+    pub sebelumnya: Option<YearLink>,
+    pub berikutnya: Option<YearLink>,
+    pub ubin: Vec<Tile>,
+    pub indikator: Vec<IndicatorRow>,
+    pub pembanding: Vec<ComparisonRow>,
+    pub nama_provinsi: Option<String>,
+    pub nama_nasional: Option<String>,
+    pub sumber_pembanding: Vec<String>,
+    pub target: Vec<TargetView>,
+    pub sumber_target: Option<String>,
+    pub ada_grafik: bool,
+    pub bab: Vec<ChapterView>,
+}
+
+/// Escapes text for a CSS string: every character but letters, digits and spaces becomes a
+/// CSS escape, so nothing from content can end the string or the style element.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:06x}", c as u32));
+        }
+    }
+    out
+}
+
+fn roman(n: usize) -> String {
+    const NUMERALS: &[(usize, &str)] = &[(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut n = n;
+    let mut out = String::new();
+    for (value, numeral) in NUMERALS {
+        while n >= *value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
+fn reference_figure(
+    reference: Option<&Reference>,
+    year: i32,
+    indicator: &Indicator,
+) -> Option<FigureView> {
+    reference
+        .and_then(|r| r.series.get(year, &indicator.key))
+        .map(|f| figure(f.value, indicator))
+}
+
+fn direction(improved: bool, delta: f64) -> &'static str {
+    if delta == 0.0 {
+        "tetap"
+    } else if improved {
+        "membaik"
+    } else {
+        "memburuk"
+    }
+}
+
+fn missing_reference(name: &str, key: &str, year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!(
+            "Angka {} {name} tahun {year} belum tersedia, sehingga perbandingannya belum dapat dibuat.",
+            key.to_uppercase()
+        ),
+        Lang::En => format!(
+            "{} for {name} in {year} is not available yet, so no comparison can be made.",
+            key.to_uppercase()
+        ),
+    }
+}
+
+/// The tiles of the executive summary: P0, its change, poor people, gap to target, position
+/// against the province.
+fn tiles(site: &Site, region: &Region, year: i32) -> Vec<Tile> {
+    let lang = site.config.lang;
+    let t = ui::strings(lang);
+    let series = &region.series;
+    let mut out = Vec::new();
+    let p0 = site.catalog.get("p0");
+    let p0_value = p0.and_then(|i| series.get(year, &i.key).map(|f| (i, f.value)));
+    if let Some((i, v)) = p0_value {
+        out.push(Tile {
+            label: i.label(lang).to_string(),
+            nilai: format::number(v, i.decimals, lang),
+            satuan: i.unit.label(lang).to_string(),
+            keterangan: format!("{} {year}", t["angka_maret_pendek"]),
+            arah: "",
+        });
+        if let Some(c) = analysis::year_change(series, i, year) {
+            out.push(Tile {
+                label: t["perubahan_p0"].to_string(),
+                nilai: format::signed(c.delta, 2, lang),
+                satuan: t["poin"].to_string(),
+                keterangan: format!(
+                    "{} {} ({})",
+                    t["dibanding"],
+                    format::number(c.from, i.decimals, lang),
+                    c.from_year
+                ),
+                arah: direction(c.improved, c.delta),
+            });
+        }
+    }
+    if let Some(i) = site.catalog.get("jumlah_penduduk_miskin")
+        && let Some(f) = series.get(year, &i.key)
+    {
+        let change = analysis::year_change(series, i, year);
+        out.push(Tile {
+            label: i.label(lang).to_string(),
+            nilai: format::number(f.value, i.decimals, lang),
+            satuan: i.unit.label(lang).to_string(),
+            keterangan: change
+                .as_ref()
+                .map(|c| {
+                    format!(
+                        "{} {} {} ({})",
+                        format::signed(c.delta, i.decimals, lang),
+                        t["dibanding"],
+                        format::number(c.from, i.decimals, lang),
+                        c.from_year
+                    )
+                })
+                .unwrap_or_default(),
+            arah: change.map_or("", |c| direction(c.improved, c.delta)),
+        });
+    }
+    if let Some(i) = p0
+        && let Some(a) = analysis::target_attainment(series, i, year)
+    {
+        out.push(Tile {
+            label: format!("{} {}", t["jarak_target"], a.target_year),
+            nilai: format::signed(a.gap, 2, lang),
+            satuan: t["poin"].to_string(),
+            keterangan: format!(
+                "{} {} · {} {} %",
+                t["target"],
+                format::number(a.target, i.decimals, lang),
+                t["capaian"],
+                format::number(a.percent, 2, lang)
+            ),
+            arah: if a.attained { "membaik" } else { "memburuk" },
+        });
+    }
+    if let (Some(i), Some(province)) = (p0, site.province_of(region))
+        && let Some(g) = analysis::reference_gap(series, province, i, year)
+    {
+        out.push(Tile {
+            label: format!("{} {}", t["terhadap"], province.name),
+            nilai: format::signed(g.diff, 2, lang),
+            satuan: t["poin"].to_string(),
+            keterangan: format!(
+                "{} {}",
+                province.name,
+                format::with_unit(g.reference_value, &i.unit, i.decimals, lang)
+            ),
+            arah: direction(g.better, g.diff),
+        });
+    }
+    out
+}
+
+/// The analysis sentences of each chapter.
+fn analyses(site: &Site, region: &Region, year: i32) -> BTreeMap<Chapter, Vec<String>> {
+    let lang = site.config.lang;
+    let series = &region.series;
+    let mut out: BTreeMap<Chapter, Vec<String>> = BTreeMap::new();
+    let Some(p0) = site.catalog.get("p0") else {
+        return out;
+    };
+    let poor = site.catalog.get("jumlah_penduduk_miskin");
+    let has_p0 = series.get(year, "p0").is_some();
+    let references: Vec<&Reference> = [site.province_of(region), site.nation.as_ref()]
+        .into_iter()
+        .flatten()
+        .collect();
+
+    let mut poor_told = false;
+    if has_p0 {
+        let change = analysis::year_change(series, p0, year);
+        let poor_change = poor.and_then(|i| analysis::year_change(series, i, year).map(|c| (i, c)));
+        poor_told = matches!((&change, &poor_change), (Some(c), Some((_, p))) if c.from_year == p.from_year);
+        let sentence = sentences::change(
+            p0,
+            change.as_ref(),
+            year,
+            poor_change.as_ref().map(|(i, c)| (*i, c)),
+            lang,
+        );
+        out.entry(Chapter::Ringkasan).or_default().push(sentence);
+    } else {
+        let sentence = match lang {
+            Lang::Id => format!(
+                "Angka P0 tahun {year} belum tersedia; laporan ini memuat indikator lain yang ada."
+            ),
+            Lang::En => format!(
+                "There is no P0 figure for {year} yet; this report shows the other indicators."
+            ),
+        };
+        out.entry(Chapter::Ringkasan).or_default().push(sentence);
+    }
+
+    // Profile: the change of every other indicator of this year.
+    for i in site.catalog.iter().filter(|i| i.key != "p0") {
+        if series.get(year, &i.key).is_none() || (poor_told && i.key == "jumlah_penduduk_miskin") {
+            continue;
+        }
+        if let Some(c) = analysis::year_change(series, i, year) {
+            out.entry(Chapter::Profil)
+                .or_default()
+                .push(sentences::change(i, Some(&c), year, None, lang));
+        }
+    }
+
+    if has_p0 {
+        let mut gaps = Vec::new();
+        let mut missing = Vec::new();
+        for r in &references {
+            match analysis::reference_gap(series, r, p0, year) {
+                Some(g) => gaps.push(g),
+                None => missing.push(missing_reference(&r.name, "p0", year, lang)),
+            }
+        }
+        let position = out.entry(Chapter::PosisiRelatif).or_default();
+        if !gaps.is_empty() {
+            let sentence = sentences::references(&region.name, p0, &gaps, lang);
+            position.push(sentence.clone());
+            out.entry(Chapter::Ringkasan).or_default().push(sentence);
+        }
+        let position = out.entry(Chapter::PosisiRelatif).or_default();
+        position.extend(missing);
+        let rels: Vec<analysis::Relevance> = references
+            .iter()
+            .filter_map(|r| analysis::relevance(series, r, p0, year))
+            .collect();
+        if !rels.is_empty() {
+            position.push(sentences::relevance(&region.name, p0, &rels, lang));
+        }
+        if let Some(province) = site.province_of(region) {
+            if let Some(r) = analysis::rank_in_province(site, region, p0, year) {
+                position.push(sentences::rank(
+                    &region.name,
+                    &province.name,
+                    p0,
+                    year,
+                    &r,
+                    lang,
+                ));
+            }
+            if let Some(q) = analysis::quadrant(site, region, p0, year) {
+                position.push(sentences::quadrant(&q, lang));
+            }
+        }
+    }
+
+    for i in site.catalog.iter() {
+        if let Some(a) = analysis::target_attainment(series, i, year) {
+            let sentence = sentences::target(i, &a, lang);
+            if i.key == "p0" {
+                out.entry(Chapter::Ringkasan)
+                    .or_default()
+                    .push(sentence.clone());
+            }
+            out.entry(Chapter::CapaianTarget)
+                .or_default()
+                .push(sentence);
+        }
+    }
+    out
+}
+
+fn chart_view(spec: ChartSpec) -> ChartView {
+    ChartView {
+        json: charts::options_json(&spec.chart),
+        id: spec.id,
+        judul: spec.title,
+        sumber: spec.sources,
+        seri: spec.series,
+        tabel: spec.table,
+    }
+}
+
+pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
+    let lang = site.config.lang;
+    let series = &region.series;
+    let province = site.province_of(region);
+    let nation = site.nation.as_ref();
+    let years = series.years();
+    let position = years.iter().position(|y| *y == year);
+    let link = |y: i32| YearLink {
+        tahun: y,
+        href: format!("../{y}/index.html"),
+    };
+    let indikator = site
+        .catalog
+        .iter()
+        .filter_map(|i| {
+            let f = series.get(year, &i.key)?;
+            Some(IndicatorRow {
+                label: i.label(lang).to_string(),
+                satuan_label: i.unit.label(lang),
+                nilai: figure(f.value, i),
+                perubahan: analysis::year_change(series, i, year).map(ChangeView::from),
+                sumber: f.source.clone(),
+            })
+        })
+        .collect();
+    let mut sumber_pembanding = Vec::new();
+    let pembanding = site
+        .catalog
+        .iter()
+        .filter_map(|i| {
+            let f = series.get(year, &i.key)?;
+            let provinsi = reference_figure(province, year, i);
+            let nasional = reference_figure(nation, year, i);
+            if provinsi.is_none() && nasional.is_none() {
+                return None;
+            }
+            for r in [province, nation].into_iter().flatten() {
+                if let Some(rf) = r.series.get(year, &i.key) {
+                    sumber_pembanding.push(format!("{}: {}", r.name, rf.source));
+                }
+            }
+            Some(ComparisonRow {
+                label: i.label(lang).to_string(),
+                satuan_label: i.unit.label(lang),
+                wilayah: figure(f.value, i),
+                provinsi,
+                nasional,
+            })
+        })
+        .collect();
+    sumber_pembanding.sort();
+    sumber_pembanding.dedup();
+
+    let narratives = region
+        .narratives
+        .get(&year)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let mut by_chapter: BTreeMap<Option<Chapter>, Vec<NarrativeView>> = BTreeMap::new();
+    for (i, n) in narratives.iter().enumerate() {
+        by_chapter
+            .entry(n.chapter)
+            .or_default()
+            .push(NarrativeView {
+                judul: n.title.clone(),
+                html: markdown::to_html(&n.markdown, &format!("narasi-{}", i + 1)),
+                ilustrasi: n.illustrative,
+                sumber: n.source.clone(),
+                berkas: n.file_name.clone(),
+            });
+    }
+    let mut analyses = analyses(site, region, year);
+    let report_charts = charts::report_charts(site, region, year);
+    let ada_grafik = !report_charts.charts.is_empty();
+    let mut charts_by_chapter: BTreeMap<Chapter, Vec<ChartView>> = BTreeMap::new();
+    for spec in report_charts.charts {
+        charts_by_chapter
+            .entry(spec.chapter)
+            .or_default()
+            .push(chart_view(spec));
+    }
+    let mut omitted_by_chapter: BTreeMap<Chapter, Vec<OmittedView>> = BTreeMap::new();
+    for o in report_charts.omitted {
+        omitted_by_chapter
+            .entry(o.chapter)
+            .or_default()
+            .push(OmittedView {
+                judul: o.title,
+                catatan: o.note,
+            });
+    }
+    // Computed sections stand in their chapters whether or not a narrative does.
+    let computed = [Chapter::Ringkasan, Chapter::Profil, Chapter::PosisiRelatif];
+    let has_targets = !series.targets.is_empty();
+    let mut bab = Vec::new();
+    for chapter in Chapter::ALL {
+        let narasi = by_chapter.remove(&Some(chapter)).unwrap_or_default();
+        let has_computed =
+            computed.contains(&chapter) || (chapter == Chapter::CapaianTarget && has_targets);
+        if narasi.is_empty() && !has_computed {
+            continue;
+        }
+        bab.push(ChapterView {
+            kunci: chapter.key(),
+            nomor: String::new(),
+            judul: chapter.title(lang).to_string(),
+            analisis: analyses.remove(&chapter).unwrap_or_default(),
+            grafik: charts_by_chapter.remove(&chapter).unwrap_or_default(),
+            grafik_tidak_ada: omitted_by_chapter.remove(&chapter).unwrap_or_default(),
+            narasi,
+        });
+    }
+    if let Some(narasi) = by_chapter.remove(&None) {
+        let closing = bab
+            .iter()
+            .position(|c| c.kunci == Chapter::Penutup.key() || c.kunci == Chapter::Lampiran.key())
+            .unwrap_or(bab.len());
+        bab.insert(
+            closing,
+            ChapterView {
+                kunci: "uraian",
+                nomor: String::new(),
+                judul: ui::strings(lang)["uraian_lain"].to_string(),
+                analisis: Vec::new(),
+                grafik: Vec::new(),
+                grafik_tidak_ada: Vec::new(),
+                narasi,
+            },
+        );
+    }
+    for (i, c) in bab.iter_mut().enumerate() {
+        c.nomor = roman(i + 1);
+    }
+    let judul_halaman = format!(
+        "{} {} {year}",
+        ui::strings(lang)["laporan_tahunan"],
+        region.name
+    );
+
+    ReportView {
+        site: SiteView::new(site, 2),
+        judul_cetak_css: css_string(&format!("{} · LP2KD {year}", region.name)),
+        judul_halaman,
+        wilayah: header(site, region),
+        tahun: year,
+        sebelumnya: position
+            .and_then(|p| p.checked_sub(1))
+            .map(|p| link(years[p])),
+        berikutnya: position.and_then(|p| years.get(p + 1)).map(|y| link(*y)),
+        ubin: tiles(site, region, year),
+        indikator,
+        pembanding,
+        nama_provinsi: province.map(|p| p.name.clone()),
+        nama_nasional: nation.map(|n| n.name.clone()),
+        sumber_pembanding,
+        target: targets(site, region),
+        sumber_target: series.target_source.clone(),
+        ada_grafik,
+        bab,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{css_string, roman};
+
+    #[test]
+    fn roman_numerals_for_chapters() {
+        assert_eq!(roman(1), "I");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(roman(12), "XII");
+    }
+
+    #[test]
+    fn css_strings_cannot_break_out() {
+        assert_eq!(css_string("Kota Kediri"), "Kota Kediri");
+        let s = css_string("a\"b</style>");
+        assert!(!s.contains('"') && !s.contains('<') && !s.contains('/'));
+        assert!(s.starts_with("a\\000022b"));
+    }
+}

@@ -116,7 +116,8 @@ pub fn css_string(text: &str) -> String {
         if c.is_ascii_alphanumeric() || c == ' ' {
             out.push(c);
         } else {
-            out.push_str(&format!("\\{:06x}", c as u32));
+            // The space ends the escape (and is consumed by it), so a following space stays.
+            out.push_str(&format!("\\{:06x} ", c as u32));
         }
     }
     out
@@ -557,6 +558,6 @@ mod tests {
         assert_eq!(css_string("Kota Kediri"), "Kota Kediri");
         let s = css_string("a\"b</style>");
         assert!(!s.contains('"') && !s.contains('<') && !s.contains('/'));
-        assert!(s.starts_with("a\\000022b"));
+        assert!(s.starts_with("a\\000022 b"));
     }
 }

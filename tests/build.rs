@@ -388,3 +388,101 @@ fn warnings_do_not_fail_the_build() {
     );
     assert!(run.stderr.contains("1 peringatan"), "{}", run.stderr);
 }
+
+#[test]
+fn chart_options_carry_the_source_figures() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let page = site.page("kabupaten-blitar/2025/index.html");
+    let sel = scraper::Selector::parse("script[type=\"application/json\"]").unwrap();
+    let mut charts = std::collections::BTreeMap::new();
+    for s in page.select(&sel) {
+        let id = s.value().id().unwrap().to_string();
+        let json: serde_json::Value = serde_json::from_str(&s.text().collect::<String>()).unwrap();
+        charts.insert(id, json);
+    }
+    let trend = &charts["grafik-p0-opsi"];
+    let years: Vec<String> = trend["xAxis"]["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    let at = |series: usize, year: &str| {
+        let i = years.iter().position(|y| y == year).unwrap();
+        trend["series"][series]["data"][i].clone()
+    };
+    assert_eq!(trend["series"][0]["name"], "Kabupaten Blitar");
+    assert_eq!(at(0, "2025"), serde_json::json!(7.57));
+    assert_eq!(at(0, "2024"), serde_json::json!(8.16));
+    assert_eq!(trend["series"][1]["name"], "Provinsi Jawa Timur");
+    assert_eq!(at(1, "2022"), serde_json::json!(10.38));
+    assert_eq!(trend["series"][2]["name"], "Indonesia");
+    assert_eq!(at(2, "2022"), serde_json::json!(9.54));
+    assert_eq!(trend["series"][3]["name"], "Target RPJMD");
+    assert_eq!(at(3, "2026"), serde_json::json!(8.88));
+    assert_eq!(
+        at(0, "2017"),
+        serde_json::Value::Null,
+        "a missing year is a gap"
+    );
+    let poor = &charts["grafik-jumlah-miskin-opsi"];
+    assert_eq!(
+        poor["series"][0]["data"],
+        serde_json::json!([113.51, 95.91, 89.04])
+    );
+    // The rank chart highlights Blitar among the province's regions in this site.
+    let rank = &charts["grafik-urutan-opsi"];
+    assert_eq!(
+        rank["yAxis"]["data"],
+        serde_json::json!(["Kabupaten Blitar"])
+    );
+    assert!(!trend.to_string().contains("function"));
+}
+
+#[test]
+fn no_page_loads_anything_from_a_network() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    for (path, bytes) in snapshot(&site.output()) {
+        if !(path.ends_with(".html") || path.ends_with(".css")) {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let html = scraper::Html::parse_document(&text);
+        let sel = scraper::Selector::parse("script[src], link[href], img[src]").unwrap();
+        for e in html.select(&sel) {
+            let target = e.value().attr("src").or(e.value().attr("href")).unwrap();
+            assert!(!target.contains("//"), "{path}: {target}");
+        }
+        assert!(!text.contains("@import"), "{path}");
+    }
+    let runtime = site.output().join("assets/echarts/echarts.min.js");
+    assert!(runtime.is_file());
+    let licence = std::fs::read_to_string(site.output().join("assets/echarts/LICENSE")).unwrap();
+    assert!(licence.contains("Apache License"));
+}
+
+#[test]
+fn the_samples_sentences_stay_as_written() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let mut all = String::new();
+    for page in [
+        "kabupaten-blitar/2025/index.html",
+        "kabupaten-blitar/2022/index.html",
+        "kabupaten-blora/2025/index.html",
+        "kota-kediri/2024/index.html",
+        "kabupaten-balangan/2024/index.html",
+    ] {
+        all.push_str(&format!("# {page}\n"));
+        for s in texts(&site.page(page), ".analisis p") {
+            all.push_str(&s);
+            all.push('\n');
+        }
+        for s in texts(&site.page(page), ".grafik-tidak-ada") {
+            all.push_str(&format!("[{s}]\n"));
+        }
+    }
+    insta::assert_snapshot!(all);
+}

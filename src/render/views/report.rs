@@ -328,13 +328,40 @@ fn analyses(site: &Site, region: &Region, year: i32) -> BTreeMap<Chapter, Vec<St
         }
         let position = out.entry(Chapter::PosisiRelatif).or_default();
         position.extend(missing);
-        let rels: Vec<analysis::Relevance> = references
-            .iter()
-            .filter_map(|r| analysis::relevance(series, r, p0, year))
-            .collect();
+        let mut rels = Vec::new();
+        let mut not_assessed = Vec::new();
+        let change = analysis::year_change(series, p0, year);
+        for r in &references {
+            match (analysis::relevance(series, r, p0, year), &change) {
+                (Some(rel), _) => rels.push(rel),
+                // The region has a change but the reference lacks one of the two years.
+                (None, Some(c)) => {
+                    let missing: Vec<String> = [c.from_year, year]
+                        .into_iter()
+                        .filter(|y| r.series.get(*y, "p0").is_none())
+                        .map(|y| y.to_string())
+                        .collect();
+                    not_assessed.push(match lang {
+                        Lang::Id => format!(
+                            "Relevansi terhadap {} belum dapat dinilai karena angka P0 {} tahun {} belum tersedia.",
+                            r.name,
+                            r.name,
+                            missing.join(" dan ")
+                        ),
+                        Lang::En => format!(
+                            "Relevance to {} cannot be assessed: its P0 for {} is not available.",
+                            r.name,
+                            missing.join(" and ")
+                        ),
+                    })
+                }
+                (None, None) => {}
+            }
+        }
         if !rels.is_empty() {
             position.push(sentences::relevance(&region.name, p0, &rels, lang));
         }
+        position.extend(not_assessed);
         if let Some(province) = site.province_of(region) {
             if let Some(r) = analysis::rank_in_province(site, region, p0, year) {
                 position.push(sentences::rank(

@@ -486,3 +486,48 @@ fn the_samples_sentences_stay_as_written() {
     }
     insta::assert_snapshot!(all);
 }
+
+#[test]
+fn an_english_site_gets_english_messages_numbers_and_pages() {
+    let site = TestSite::fixture("dasar");
+    site.write(
+        "site.yaml",
+        "judul: Test site\nbahasa: en\ntahun_laporan: 2025\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.starts_with("done: "), "{}", run.stderr);
+    let page = site.page("kabupaten-contoh/2025/index.html");
+    assert_eq!(
+        cell(&page, "table.indikator", "Number of poor people", 0).as_deref(),
+        Some("89.04")
+    );
+    let summary = texts(&page, "#bab-ringkasan .analisis p");
+    assert!(
+        summary[0].starts_with("The poverty rate fell by 0.59 points"),
+        "{summary:?}"
+    );
+    site.write(
+        "content/kabupaten-contoh/indikator.yaml",
+        "sumbr: x\ndata:\n  2025: {p0: \"7,57\"}\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("error: unknown key `sumbr`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("help: did you mean `sumber`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: the number `7,57` uses a decimal comma"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("failed: 2 errors"), "{}", run.stderr);
+}

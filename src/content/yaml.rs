@@ -102,7 +102,8 @@ pub fn parse<T: DeserializeOwned>(
         ]);
     }
     let mut unknown = Vec::new();
-    let mut suggested = Vec::new();
+    // (line, column, misspelt key, suggested key) of each likely typo, 1-based within `yaml`.
+    let mut suggested: Vec<(usize, usize, String, String)> = Vec::new();
     let known = field_names::<T>();
     if !known.is_empty()
         && let Ok(keys) = serde_saphyr::from_str_with_options::<
@@ -118,7 +119,12 @@ pub fn parse<T: DeserializeOwned>(
                 );
                 let hint = suggestion(&key.value, &allowed);
                 if let Message::HintDidYouMean { suggestion } = &hint {
-                    suggested.push(suggestion.clone());
+                    suggested.push((
+                        key.referenced.line() as usize,
+                        key.referenced.column() as usize,
+                        key.value.clone(),
+                        suggestion.clone(),
+                    ));
                 }
                 unknown.push(
                     Diagnostic::error(Message::UnknownKey {
@@ -135,14 +141,40 @@ pub fn parse<T: DeserializeOwned>(
         Err(e) => {
             let d = to_diagnostic(&e, source, line_offset);
             // A misspelt required key is one problem, not two: the did-you-mean says it all.
-            let covered =
-                matches!(&d.message, Message::MissingField { field } if suggested.contains(field));
+            let covered = matches!(&d.message, Message::MissingField { field }
+                if suggested.iter().any(|(.., s)| s == field));
             if !covered {
                 unknown.push(d);
+                return Err(unknown);
             }
-            Err(unknown)
+            // Read the rest as if the typos were corrected, so that its own problems are
+            // reported in this run too; the typos stay reported as errors.
+            match serde_saphyr::from_str_with_options::<T>(&corrected(yaml, &suggested), options())
+            {
+                Ok(doc) => Ok((doc, unknown)),
+                Err(_) => Err(unknown),
+            }
         }
     }
+}
+
+/// `yaml` with each misspelt key replaced by its suggestion, where it stands.
+fn corrected(yaml: &str, typos: &[(usize, usize, String, String)]) -> String {
+    yaml.split_inclusive('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let Some((_, column, typo, fix)) = typos.iter().find(|(l, ..)| *l == i + 1) else {
+                return line.to_string();
+            };
+            let start: usize = line.chars().take(column - 1).map(char::len_utf8).sum();
+            match line.get(start..) {
+                Some(rest) if rest.starts_with(typo.as_str()) => {
+                    format!("{}{fix}{}", &line[..start], &rest[typo.len()..])
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect()
 }
 
 fn bare_message(error: &YamlError) -> String {
@@ -332,6 +364,35 @@ mod tests {
             ]
         );
         assert_eq!(unknown[1].location.as_ref().unwrap().line, 3);
+    }
+
+    #[test]
+    fn a_misspelt_required_key_is_reported_once_and_the_rest_still_read() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Required {
+            sumber: String,
+            data: Spanned<serde_json::Value>,
+        }
+        let text = "sumbr: BPS\ndata: \"7,57\"\n";
+        let src = SourceText::new("x.yaml", text.to_string());
+        let (doc, errors) = parse::<Required>(&src, text, 0).unwrap();
+        assert_eq!(doc.sumber, "BPS");
+        assert_eq!(doc.data.referenced.line(), 2);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].message,
+            Message::UnknownKey {
+                key: "sumbr".into()
+            }
+        );
+        assert_eq!(
+            corrected(
+                "a: 1\n  sumbr: x\n",
+                &[(2, 3, "sumbr".into(), "sumber".into())]
+            ),
+            "a: 1\n  sumber: x\n"
+        );
     }
 
     #[test]

@@ -41,7 +41,9 @@ impl Unit {
             Unit::Rasio => (0.0, 1.0),
             Unit::Indeks => (0.0, 100.0),
             Unit::Tahun => (0.0, 100.0),
-            Unit::RibuJiwa | Unit::RupiahKapitaBulan => (0.0, f64::MAX),
+            // The nation has about 280 million people; no poverty line reaches a billion rupiah.
+            Unit::RibuJiwa => (0.0, 300_000.0),
+            Unit::RupiahKapitaBulan => (0.0, 1e9),
         }
     }
 }
@@ -219,8 +221,13 @@ impl Default for Catalog {
 }
 
 impl Catalog {
+    /// Whether `key` is one of the built-in indicators.
+    pub fn is_built_in(key: &str) -> bool {
+        BUILT_IN.iter().any(|(k, ..)| *k == key)
+    }
+
     /// The built-in catalogue extended with a site's own indicators. A declared key that is
-    /// already built in replaces the built-in entry.
+    /// already built in is left to the validator to refuse; here it replaces the entry.
     pub fn with_declared(declared: &[DeclaredIndicator]) -> Self {
         let mut catalog = Catalog::default();
         for d in declared {

@@ -93,6 +93,8 @@ pub fn to_html(markdown: &str, prefix: &str) -> String {
                     format!("{prefix}-fn-{label}"),
                 ))));
             }
+            // Raw HTML never reaches a page: not as markup, not as text of a tag.
+            Event::Html(_) | Event::InlineHtml(_) => {}
             other => out_events.push(other.clone()),
         }
         i += 1;
@@ -114,6 +116,8 @@ fn sanitize(html: &str) -> String {
         .add_tag_attributes("th", &["style"])
         .filter_style_properties(["text-align"].into_iter().collect())
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        // An image would load from outside the site; pages work offline.
+        .rm_tags(["img"])
         .clean(html)
         .to_string()
 }
@@ -168,6 +172,19 @@ mod tests {
         ] {
             assert!(!lower.contains(bad), "{bad} survived in {html}");
         }
+    }
+
+    #[test]
+    fn raw_html_cannot_take_an_id_of_the_page() {
+        let html = to_html(
+            "<div id=\"grafik-p0-opsi\">bajak</div>\n\nTeks <b>tebal</b>.\n",
+            "n1",
+        );
+        assert!(
+            !html.contains("grafik-p0-opsi") && !html.contains("<b>"),
+            "{html}"
+        );
+        assert!(html.contains("Teks tebal."), "{html}");
     }
 
     #[test]

@@ -155,6 +155,9 @@ pub enum Message {
     BadBaseUrl {
         url: String,
     },
+    DeclaredBuiltIn {
+        key: String,
+    },
     // Output.
     OutputNotOurs {
         path: String,
@@ -208,6 +211,7 @@ pub enum Message {
     HintOutputNotOurs,
     HintOutputUnsafe,
     HintBaseUrl,
+    HintOwnKey,
     HintNarrativeFolder,
     HintAddFigures,
     // Summary lines.
@@ -447,6 +451,10 @@ impl Message {
                 format!("`base_url` harus alamat http(s), tertulis `{url}`"),
                 format!("`base_url` must be an http(s) address, found `{url}`"),
             ),
+            DeclaredBuiltIn { key } => t(
+                format!("indikator `{key}` sudah ada di katalog bawaan dan tidak dapat diubah di site.yaml"),
+                format!("the indicator `{key}` is built in and cannot be redefined in site.yaml"),
+            ),
             OutputNotOurs { path } => t(
                 format!("folder keluaran `{path}` sudah ada dan bukan buatan tkpk; tkpk tidak akan menimpanya"),
                 format!("the output folder `{path}` exists and was not written by tkpk; tkpk will not replace it"),
@@ -560,6 +568,10 @@ impl Message {
             HintBaseUrl => t(
                 "misalnya `base_url: https://tkpk.blitarkab.go.id/`, atau hapus barisnya".into(),
                 "for example `base_url: https://tkpk.example.go.id/`, or delete the line".into(),
+            ),
+            HintOwnKey => t(
+                "hapus entri ini (indikator bawaan sudah dikenal), atau beri indikator Anda kunci lain".into(),
+                "delete this entry (built-in indicators are known already), or give yours another key".into(),
             ),
             HintNarrativeFolder => t(
                 "pindahkan ke folder tahunnya, misalnya `2025/`".into(),

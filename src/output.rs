@@ -52,6 +52,13 @@ fn absolute(path: &Path) -> PathBuf {
 /// Refuses an output folder that is `/`, the site folder, its content or themes folder, or a
 /// parent of any of them, and one that exists without tkpk's mark.
 pub fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    // A link is judged as written, before resolving it: replacing it would write elsewhere.
+    if std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Diagnostic::error(Message::OutputNotOurs {
+            path: output.display().to_string(),
+        })
+        .hint(Message::HintOutputNotOurs));
+    }
     let out = absolute(output);
     let root = absolute(root);
     let shown = output.display().to_string();
@@ -188,5 +195,12 @@ mod tests {
             assert!(matches!(e.message, Message::OutputUnsafe { .. }), "{bad:?}");
         }
         assert!(check_target(root, &root.join("output")).is_ok());
+        // A link to a folder tkpk wrote is still refused: it would replace what it points at.
+        let ours = root.join("ours");
+        write_site(root, &ours, &[page("i.html", "x")]).unwrap();
+        let link = root.join("link");
+        std::os::unix::fs::symlink(&ours, &link).unwrap();
+        let e = check_target(root, &link).unwrap_err();
+        assert!(matches!(e.message, Message::OutputNotOurs { .. }));
     }
 }

@@ -531,3 +531,69 @@ fn an_english_site_gets_english_messages_numbers_and_pages() {
     );
     assert!(run.stderr.contains("failed: 2 errors"), "{}", run.stderr);
 }
+
+#[test]
+fn a_linked_content_or_theme_folder_is_refused() {
+    let site = TestSite::fixture("dasar");
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::rename(
+        site.root().join("content"),
+        elsewhere.path().join("content"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        elsewhere.path().join("content"),
+        site.root().join("content"),
+    )
+    .unwrap();
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("tautan simbolik (symlink) tidak diizinkan"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> content\n"), "{}", run.stderr);
+
+    let site = TestSite::fixture("dasar");
+    let theme = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(theme.path().join("templates")).unwrap();
+    std::fs::create_dir_all(site.root().join("themes")).unwrap();
+    std::os::unix::fs::symlink(theme.path(), site.root().join("themes/default")).unwrap();
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("--> themes/default"), "{}", run.stderr);
+}
+
+#[test]
+fn a_site_cannot_redefine_a_built_in_indicator() {
+    let site = TestSite::fixture("dasar");
+    site.write(
+        "site.yaml",
+        "judul: Uji\nindikator:\n  - kunci: p0\n    label: Persentase\n    satuan: rupiah_kapita_bulan\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("indikator `p0` sudah ada di katalog bawaan"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> site.yaml:3:12"), "{}", run.stderr);
+}
+
+#[test]
+fn narrative_html_cannot_hijack_a_chart() {
+    let site = TestSite::fixture("dasar");
+    site.write(
+        "content/kabupaten-contoh/2025/00-mentah.md",
+        "---\njudul: Mentah\nbab: pendahuluan\n---\n<div id=\"grafik-p0-opsi\">bajak</div>\n\n<img src=\"https://pelacak.example/p.png\">\n",
+    );
+    assert_eq!(site.build().code, 0);
+    let text =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    assert_eq!(text.matches("id=\"grafik-p0-opsi\"").count(), 1);
+    assert!(!text.contains("bajak") && !text.contains("pelacak.example"));
+}

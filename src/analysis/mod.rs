@@ -97,9 +97,10 @@ pub struct TargetAttainment {
     /// Whether the figure already meets the target.
     pub attained: bool,
     /// Attainment in percent: realisation/target, or (2·target − realisation)/target when
-    /// lower is better (Permendagri 86/2017).
-    pub percent: f64,
-    pub band: Band,
+    /// lower is better (Permendagri 86/2017). None for a target of zero, where the formula has
+    /// no meaning.
+    pub percent: Option<f64>,
+    pub band: Option<Band>,
     /// Yearly change still needed to reach the target by its year (none when the target year
     /// is this year or past).
     pub pace_needed: Option<f64>,
@@ -126,14 +127,14 @@ pub fn target_attainment(
     } else {
         value >= target
     };
-    let percent = if target == 0.0 {
-        if attained { 100.0 } else { 0.0 }
-    } else if indicator.lower_is_better {
-        (2.0 * target - value) / target * 100.0
-    } else {
-        value / target * 100.0
-    };
-    let percent = round_to(percent, 2);
+    let percent = (target != 0.0).then(|| {
+        let p = if indicator.lower_is_better {
+            (2.0 * target - value) / target * 100.0
+        } else {
+            value / target * 100.0
+        };
+        round_to(p, 2)
+    });
     let pace_needed =
         (target_year > year).then(|| round_to((target - value) / f64::from(target_year - year), 2));
     let pace_recent = series
@@ -149,7 +150,7 @@ pub fn target_attainment(
         gap: round_to(value - target, indicator.decimals.max(2)),
         attained,
         percent,
-        band: Band::of(percent),
+        band: percent.map(Band::of),
         pace_needed,
         pace_recent,
     })
@@ -234,11 +235,6 @@ pub fn relevance(
         region_change,
         reference_change,
     })
-}
-
-/// Effectiveness: the region improved on its own previous figure.
-pub fn effective(change: &YearChange) -> bool {
-    change.improved
 }
 
 /// A region's place among others by one indicator in one year, best first.
@@ -436,11 +432,25 @@ pub(crate) mod tests {
         assert!(t.attained);
         assert_eq!(t.gap, -0.17);
         assert_eq!(t.target_year, 2026);
-        assert_eq!(t.percent, 101.91);
-        assert_eq!(t.band, Band::SangatBaik);
+        assert_eq!(t.percent, Some(101.91));
+        assert_eq!(t.band, Some(Band::SangatBaik));
         assert_eq!(t.pace_needed, Some(0.04));
         // Over 2019–2022: (8,71 − 9,33) / 3 = −0,21 a year.
         assert_eq!(t.pace_recent, Some((2019, -0.21)));
+    }
+
+    #[test]
+    fn a_zero_target_has_no_attainment_percentage() {
+        let catalog = Catalog::default();
+        let extreme = catalog.get("kemiskinan_ekstrem_ppp2017").unwrap();
+        let mut s = series("kemiskinan_ekstrem_ppp2017", &[(2024, 1.2), (2025, 0.9)]);
+        s.targets
+            .entry(extreme.key.clone())
+            .or_default()
+            .insert(2026, 0.0);
+        let t = target_attainment(&s, extreme, 2025).unwrap();
+        assert_eq!((t.percent, t.band, t.attained), (None, None, false));
+        assert_eq!(t.pace_needed, Some(-0.9));
     }
 
     #[test]
@@ -460,11 +470,11 @@ pub(crate) mod tests {
         let r = relevance(&s, &jatim, &p0(), 2025).unwrap();
         assert!(r.relevant && r.faster);
         assert_eq!(r.reference_change.delta, -0.29);
-        assert!(effective(&r.region_change));
+        assert!(r.region_change.improved);
         // Rising while the province falls: neither relevant nor effective.
         let worse = series("p0", &[(2024, 8.16), (2025, 8.30)]);
         let r = relevance(&worse, &jatim, &p0(), 2025).unwrap();
-        assert!(!r.relevant && !r.faster && !effective(&r.region_change));
+        assert!(!r.relevant && !r.faster && !r.region_change.improved);
         // Falling more slowly than the province is still in line with it.
         let slow = series("p0", &[(2024, 8.16), (2025, 8.10)]);
         let r = relevance(&slow, &jatim, &p0(), 2025).unwrap();

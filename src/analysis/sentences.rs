@@ -49,6 +49,51 @@ fn verb(delta: f64, lang: Lang) -> &'static str {
     }
 }
 
+/// A change as words: `turun 0,59 poin`, `naik Rp33.328`, `tetap`.
+fn moved(indicator: &Indicator, delta: f64, lang: Lang) -> String {
+    if delta == 0.0 {
+        return if id(lang) { "tetap" } else { "unchanged" }.to_string();
+    }
+    format!("{} {}", verb(delta, lang), amount(indicator, delta, lang))
+}
+
+/// How the region's change compares with the province's, in words that stay true whether
+/// either improved or worsened. `own` and `theirs` are gains (positive is better).
+fn pace(own: f64, theirs: f64, province: &str, lang: Lang) -> String {
+    let en = !id(lang);
+    match (own.partial_cmp(&0.0), theirs.partial_cmp(&0.0)) {
+        _ if own == theirs => {
+            if en {
+                format!("changed as much as {province}")
+            } else {
+                format!("berubah sama besar dengan {province}")
+            }
+        }
+        (Some(std::cmp::Ordering::Greater), Some(std::cmp::Ordering::Greater)) => {
+            match (own > theirs, en) {
+                (true, false) => format!("membaik lebih cepat daripada {province}"),
+                (false, false) => format!("membaik lebih lambat daripada {province}"),
+                (true, true) => format!("improved faster than {province}"),
+                (false, true) => format!("improved more slowly than {province}"),
+            }
+        }
+        (Some(std::cmp::Ordering::Less), Some(std::cmp::Ordering::Less)) => {
+            match (own > theirs, en) {
+                (true, false) => format!("memburuk lebih sedikit daripada {province}"),
+                (false, false) => format!("memburuk lebih banyak daripada {province}"),
+                (true, true) => format!("worsened less than {province}"),
+                (false, true) => format!("worsened more than {province}"),
+            }
+        }
+        _ => match (own > theirs, en) {
+            (true, false) => format!("berubah lebih baik daripada {province}"),
+            (false, false) => format!("berubah lebih buruk daripada {province}"),
+            (true, true) => format!("did better than {province}"),
+            (false, true) => format!("did worse than {province}"),
+        },
+    }
+}
+
 /// Year-on-year change; for P0 with the number of poor it adds who left (or entered) poverty.
 pub fn change(
     indicator: &Indicator,
@@ -157,12 +202,28 @@ pub fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String
     let v = value(indicator, t.value, lang);
     let target = value(indicator, t.target, lang);
     let gap = amount(indicator, t.gap, lang);
-    let percent = format::number(t.percent, 2, lang);
-    let band = band_word(t.band, lang);
-    let key = indicator.key.to_uppercase();
+    let attainment = match (t.percent, t.band, lang) {
+        (Some(p), Some(b), Lang::Id) => {
+            format!(
+                "capaian {} persen ({})",
+                format::number(p, 2, lang),
+                band_word(b, lang)
+            )
+        }
+        (Some(p), Some(b), Lang::En) => {
+            format!(
+                "attainment {} percent ({})",
+                format::number(p, 2, lang),
+                band_word(b, lang)
+            )
+        }
+        (_, _, Lang::Id) => "capaian dalam persen tidak dihitung karena targetnya nol".to_string(),
+        (_, _, Lang::En) => "no attainment percentage, as the target is zero".to_string(),
+    };
+    let key = subject(indicator, lang);
     let mut s = match (t.attained, lang) {
         (true, Lang::Id) => format!(
-            "{key} {} sebesar {v} sudah mencapai target RPJMD {} ({target}){}; capaian {percent} persen ({band}).",
+            "{key} {} sebesar {v} sudah mencapai target RPJMD {} ({target}){}; {attainment}.",
             t.year,
             t.target_year,
             if t.gap == 0.0 {
@@ -172,11 +233,11 @@ pub fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String
             }
         ),
         (false, Lang::Id) => format!(
-            "{key} {} sebesar {v} masih {gap} dari target RPJMD {} ({target}); capaian {percent} persen ({band}).",
+            "{key} {} sebesar {v} masih {gap} dari target RPJMD {} ({target}); {attainment}.",
             t.year, t.target_year
         ),
         (true, Lang::En) => format!(
-            "{key} in {} at {v} already meets the RPJMD target for {} ({target}){}; attainment {percent} percent ({band}).",
+            "{key} in {} at {v} already meets the RPJMD target for {} ({target}){}; {attainment}.",
             t.year,
             t.target_year,
             if t.gap == 0.0 {
@@ -186,7 +247,7 @@ pub fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String
             }
         ),
         (false, Lang::En) => format!(
-            "{key} in {} at {v} is still {gap} away from the RPJMD target for {} ({target}); attainment {percent} percent ({band}).",
+            "{key} in {} at {v} is still {gap} away from the RPJMD target for {} ({target}); {attainment}.",
             t.year, t.target_year
         ),
     };
@@ -222,16 +283,20 @@ pub fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String
                 t.target_year
             ),
             (None, Lang::Id) => format!(
-                "Untuk mencapainya pada {} diperlukan rata-rata {needed_text} per tahun.",
-                t.target_year
+                "Untuk mencapainya pada {} diperlukan rata-rata {needed_text} per tahun; laju tiga tahun terakhir belum dapat dihitung karena angka {}–{} belum tersedia.",
+                t.target_year,
+                t.year - 3,
+                t.year - 1
             ),
             (Some(r), Lang::En) => format!(
                 "Reaching it by {} needs an average change of {needed_text} a year; {r}.",
                 t.target_year
             ),
             (None, Lang::En) => format!(
-                "Reaching it by {} needs an average change of {needed_text} a year.",
-                t.target_year
+                "Reaching it by {} needs an average change of {needed_text} a year; the pace of the last three years is unknown, as {}–{} has no figure.",
+                t.target_year,
+                t.year - 3,
+                t.year - 1
             ),
         });
     }
@@ -287,7 +352,13 @@ pub fn references(
 }
 
 /// Relevance and effectiveness against province and nation, and speed against the province.
-pub fn relevance(region: &str, indicator: &Indicator, rels: &[Relevance], lang: Lang) -> String {
+pub fn relevance(
+    region: &str,
+    province: Option<&str>,
+    indicator: &Indicator,
+    rels: &[Relevance],
+    lang: Lang,
+) -> String {
     let Some(first) = rels.first() else {
         return String::new();
     };
@@ -335,19 +406,20 @@ pub fn relevance(region: &str, indicator: &Indicator, rels: &[Relevance], lang: 
             parts.join(", ")
         )
     };
-    if let Some(p) = rels.first() {
-        let own = amount(indicator, p.region_change.delta, lang);
-        let theirs = amount(indicator, p.reference_change.delta, lang);
-        let (own_verb, their_verb) = (
-            verb(p.region_change.delta, lang),
-            verb(p.reference_change.delta, lang),
-        );
-        s.push_str(&match (p.faster, lang) {
-            (true, Lang::Id) => format!("; {region} ({own_verb} {own}) membaik lebih cepat daripada {} ({their_verb} {theirs})", p.reference),
-            (false, Lang::Id) => format!("; {region} ({own_verb} {own}) tidak membaik lebih cepat daripada {} ({their_verb} {theirs})", p.reference),
-            (true, Lang::En) => format!("; {region} ({own_verb} {own}) improved faster than {} ({their_verb} {theirs})", p.reference),
-            (false, Lang::En) => format!("; {region} ({own_verb} {own}) did not improve faster than {} ({their_verb} {theirs})", p.reference),
-        });
+    // Whether it improved faster is asked of the province only, never of a stand-in.
+    if let Some(p) = rels.iter().find(|r| Some(r.reference.as_str()) == province) {
+        let gain = |d: f64| if indicator.lower_is_better { -d } else { d };
+        s.push_str(&format!(
+            "; {region} ({}) {} ({})",
+            moved(indicator, p.region_change.delta, lang),
+            pace(
+                gain(p.region_change.delta),
+                gain(p.reference_change.delta),
+                &p.reference,
+                lang
+            ),
+            moved(indicator, p.reference_change.delta, lang),
+        ));
     }
     s.push('.');
     s
@@ -386,20 +458,20 @@ pub fn rank(
 pub fn quadrant(q: &QuadrantPosition, lang: Lang) -> String {
     let (id_text, en_text) = match q.quadrant {
         Quadrant::I => (
-            "tingkat kemiskinan di bawah provinsi dan membaik lebih cepat daripada provinsi",
-            "poverty below the province's and improving faster than the province",
+            "tingkat kemiskinan di bawah provinsi dan perubahannya lebih baik daripada provinsi",
+            "poverty below the province's and a better change than the province's",
         ),
         Quadrant::II => (
-            "tingkat kemiskinan di atas provinsi, tetapi membaik lebih cepat daripada provinsi",
-            "poverty above the province's, but improving faster than the province",
+            "tingkat kemiskinan di atas provinsi, tetapi perubahannya lebih baik daripada provinsi",
+            "poverty above the province's, but a better change than the province's",
         ),
         Quadrant::III => (
-            "tingkat kemiskinan di atas provinsi dan membaik lebih lambat daripada provinsi",
-            "poverty above the province's and improving more slowly than the province",
+            "tingkat kemiskinan di atas provinsi dan perubahannya tidak lebih baik daripada provinsi",
+            "poverty above the province's and a change no better than the province's",
         ),
         Quadrant::IV => (
-            "tingkat kemiskinan di bawah provinsi, tetapi membaik lebih lambat daripada provinsi",
-            "poverty below the province's, but improving more slowly than the province",
+            "tingkat kemiskinan di bawah provinsi, tetapi perubahannya tidak lebih baik daripada provinsi",
+            "poverty below the province's, but a change no better than the province's",
         ),
     };
     let name = match q.quadrant {
@@ -484,7 +556,7 @@ mod tests {
         let t = an::target_attainment(&s, p0, 2022).unwrap();
         assert_eq!(
             target(p0, &t, Lang::Id),
-            "P0 2022 sebesar 8,71 persen sudah mencapai target RPJMD 2026 (8,88 persen), 0,17 poin lebih baik; capaian 101,91 persen (sangat baik)."
+            "Tingkat kemiskinan 2022 sebesar 8,71 persen sudah mencapai target RPJMD 2026 (8,88 persen), 0,17 poin lebih baik; capaian 101,91 persen (sangat baik)."
         );
     }
 
@@ -497,7 +569,7 @@ mod tests {
         let t = an::target_attainment(&s, p0, 2025).unwrap();
         assert_eq!(
             target(p0, &t, Lang::Id),
-            "P0 2025 sebesar 10,58 persen masih 0,58 poin dari target RPJMD 2026 (10,00 persen); capaian 94,20 persen (sangat baik). Untuk mencapainya pada 2026 diperlukan rata-rata turun 0,58 poin per tahun; sejak 2022 rata-rata turun 0,21 poin per tahun."
+            "Tingkat kemiskinan 2025 sebesar 10,58 persen masih 0,58 poin dari target RPJMD 2026 (10,00 persen); capaian 94,20 persen (sangat baik). Untuk mencapainya pada 2026 diperlukan rata-rata turun 0,58 poin per tahun; sejak 2022 rata-rata turun 0,21 poin per tahun."
         );
     }
 
@@ -513,7 +585,13 @@ mod tests {
             an::relevance(&s, &nation, p0, 2025).unwrap(),
         ];
         assert_eq!(
-            relevance("Kabupaten Blitar", p0, &rels, Lang::Id),
+            relevance(
+                "Kabupaten Blitar",
+                Some("Provinsi Jawa Timur"),
+                p0,
+                &rels,
+                Lang::Id
+            ),
             "Perubahan 2024–2025 P0 relevan terhadap Provinsi Jawa Timur dan Indonesia, serta efektif (membaik dari angka sebelumnya); Kabupaten Blitar (turun 0,59 poin) membaik lebih cepat daripada Provinsi Jawa Timur (turun 0,29 poin)."
         );
         let r = Rank {
@@ -540,7 +618,47 @@ mod tests {
         };
         assert_eq!(
             quadrant(&q, Lang::Id),
-            "Kuadran I: tingkat kemiskinan di bawah provinsi dan membaik lebih cepat daripada provinsi (dibanding 2024)."
+            "Kuadran I: tingkat kemiskinan di bawah provinsi dan perubahannya lebih baik daripada provinsi (dibanding 2024)."
         );
+    }
+
+    #[test]
+    fn rising_and_unchanged_figures_are_never_called_an_improvement() {
+        let catalog = Catalog::default();
+        let p0 = catalog.get("p0").unwrap();
+        let kediri = series("p0", &[(2020, 7.69), (2021, 7.75)]);
+        let jatim = reference("Provinsi Jawa Timur", &[(2020, 11.09), (2021, 11.40)]);
+        let rels = vec![an::relevance(&kediri, &jatim, p0, 2021).unwrap()];
+        assert_eq!(
+            relevance(
+                "Kota Kediri",
+                Some("Provinsi Jawa Timur"),
+                p0,
+                &rels,
+                Lang::Id
+            ),
+            "Perubahan 2020–2021 P0 relevan terhadap Provinsi Jawa Timur, serta belum efektif (tidak membaik dari angka sebelumnya); Kota Kediri (naik 0,06 poin) memburuk lebih sedikit daripada Provinsi Jawa Timur (naik 0,31 poin)."
+        );
+        let flat = series("p0", &[(2020, 7.15), (2021, 7.15)]);
+        let rels = vec![an::relevance(&flat, &jatim, p0, 2021).unwrap()];
+        let text = relevance(
+            "Kota Kediri",
+            Some("Provinsi Jawa Timur"),
+            p0,
+            &rels,
+            Lang::Id,
+        );
+        assert!(text.contains("Kota Kediri (tetap) berubah lebih baik daripada Provinsi Jawa Timur (naik 0,31 poin)"), "{text}");
+        // Without the province, no speed is claimed against a stand-in.
+        let nation = reference("Indonesia", &[(2020, 10.19), (2021, 10.14)]);
+        let rels = vec![an::relevance(&kediri, &nation, p0, 2021).unwrap()];
+        let text = relevance(
+            "Kota Kediri",
+            Some("Provinsi Jawa Timur"),
+            p0,
+            &rels,
+            Lang::Id,
+        );
+        assert!(!text.contains("daripada"), "{text}");
     }
 }

@@ -391,6 +391,15 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
     site.config = load_yaml::<RawConfig>(root, &config_path, &mut diagnostics);
 
     let content = root.join("content");
+    // WalkDir follows the folder it starts from even when that is a link: refuse it here.
+    if std::fs::symlink_metadata(&content).is_ok_and(|m| m.file_type().is_symlink()) {
+        diagnostics.push(
+            Diagnostic::error(Message::SymlinkRefused)
+                .in_file("content")
+                .hint(Message::HintSymlink),
+        );
+        return (site, diagnostics);
+    }
     let walker = WalkDir::new(&content)
         .follow_links(false)
         .min_depth(1)

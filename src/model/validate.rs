@@ -495,6 +495,29 @@ fn config(raw: &RawSite, diagnostics: &mut Diagnostics) -> Option<(SiteConfig, C
             );
         }
     }
+    for declared in doc
+        .indikator
+        .iter()
+        .filter(|d| Catalog::is_built_in(&d.kunci))
+    {
+        let line = source
+            .text
+            .lines()
+            .position(|l| l.contains("kunci") && l.contains(declared.kunci.as_str()))
+            .map_or(0, |i| i + 1);
+        let location = if line == 0 {
+            source.location(1, 1)
+        } else {
+            source.location_of(line, &declared.kunci)
+        };
+        diagnostics.push(
+            Diagnostic::error(Message::DeclaredBuiltIn {
+                key: declared.kunci.clone(),
+            })
+            .at(location)
+            .hint(Message::HintOwnKey),
+        );
+    }
     let catalog = Catalog::with_declared(&doc.indikator);
     Some((
         SiteConfig {

@@ -102,6 +102,17 @@ fn read_bytes(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
 /// Files below `dir`, sorted, as (path relative to `dir` with `/`, full path).
 fn files_below(dir: &Path, diagnostics: &mut Diagnostics, root: &Path) -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
+    // WalkDir follows the folder it starts from even when that (or its parent) is a link.
+    for d in [dir.parent(), Some(dir)].into_iter().flatten() {
+        if std::fs::symlink_metadata(d).is_ok_and(|m| m.file_type().is_symlink()) {
+            diagnostics.push(
+                Diagnostic::error(Message::SymlinkRefused)
+                    .in_file(d.strip_prefix(root).unwrap_or(d))
+                    .hint(Message::HintSymlink),
+            );
+            return out;
+        }
+    }
     if !dir.is_dir() {
         return out;
     }

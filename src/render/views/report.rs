@@ -231,13 +231,20 @@ fn tiles(site: &Site, region: &Region, year: i32) -> Vec<Tile> {
             label: format!("{} {}", t["jarak_target"], a.target_year),
             nilai: format::signed(a.gap, 2, lang),
             satuan: t["poin"].to_string(),
-            keterangan: format!(
-                "{} {} · {} {} %",
-                t["target"],
-                format::number(a.target, i.decimals, lang),
-                t["capaian"],
-                format::number(a.percent, 2, lang)
-            ),
+            keterangan: match a.percent {
+                Some(p) => format!(
+                    "{} {} · {} {} %",
+                    t["target"],
+                    format::number(a.target, i.decimals, lang),
+                    t["capaian"],
+                    format::number(p, 2, lang)
+                ),
+                None => format!(
+                    "{} {}",
+                    t["target"],
+                    format::number(a.target, i.decimals, lang)
+                ),
+            },
             arah: if a.attained { "membaik" } else { "memburuk" },
         });
     }
@@ -359,7 +366,14 @@ fn analyses(site: &Site, region: &Region, year: i32) -> BTreeMap<Chapter, Vec<St
             }
         }
         if !rels.is_empty() {
-            position.push(sentences::relevance(&region.name, p0, &rels, lang));
+            let province = site.province_of(region).map(|p| p.name.as_str());
+            position.push(sentences::relevance(
+                &region.name,
+                province,
+                p0,
+                &rels,
+                lang,
+            ));
         }
         position.extend(not_assessed);
         if let Some(province) = site.province_of(region) {

@@ -48,7 +48,7 @@ pub enum Message {
         field: String,
     },
     WrongType {
-        expected: String,
+        expected: ValueKind,
         found: String,
     },
     UnknownVariant {
@@ -83,25 +83,26 @@ pub enum Message {
     },
     OutOfRange {
         indicator: String,
-        value: String,
-        min: String,
-        max: String,
+        value: f64,
+        min: f64,
+        max: f64,
     },
     Negative {
         indicator: String,
-        value: String,
+        value: f64,
     },
     P2AboveP1 {
         year: i32,
-        p1: String,
-        p2: String,
+        p1: f64,
+        p2: f64,
     },
     ImplausibleJump {
         indicator: String,
         from_year: i32,
         to_year: i32,
+        /// The size of the change in points, positive.
+        change: f64,
         rose: bool,
-        change: String,
     },
     SourceForMissingFigure {
         year: i32,
@@ -184,7 +185,7 @@ pub enum Message {
     },
     HintWriteNumber,
     HintWriteKind {
-        expected: String,
+        expected: ValueKind,
     },
     HintOmitMissing,
     HintYear,
@@ -246,6 +247,7 @@ impl Message {
         use Message::*;
         let id = lang == Lang::Id;
         let t = |a: String, b: String| if id { a } else { b };
+        let n = |v: &f64, decimals: usize| crate::format::number(*v, decimals, lang);
         match self {
             ReadFailed { detail } => t(
                 format!("berkas tidak dapat dibaca: {detail}"),
@@ -295,8 +297,8 @@ impl Message {
                 format!("the required key `{field}` is missing"),
             ),
             WrongType { expected, found } => t(
-                format!("jenis nilai salah: seharusnya {expected}, tertulis {found}"),
-                format!("wrong kind of value: expected {expected}, found {found}"),
+                format!("jenis nilai salah: seharusnya {}, tertulis {found}", expected.text(lang)),
+                format!("wrong kind of value: expected {}, found {found}", expected.text(lang)),
             ),
             UnknownVariant { value, allowed } => t(
                 format!("nilai `{value}` tidak dikenal; pilihan: {}", list(allowed)),
@@ -343,27 +345,38 @@ impl Message {
                 value,
                 min,
                 max,
-            } => t(
-                format!("{indicator} = {value} mustahil: nilainya harus antara {min} dan {max}"),
-                format!("{indicator} = {value} is impossible: it must lie between {min} and {max}"),
-            ),
-            Negative { indicator, value } => t(
-                format!("{indicator} = {value} mustahil: nilainya tidak boleh negatif"),
-                format!("{indicator} = {value} is impossible: it cannot be negative"),
-            ),
-            P2AboveP1 { year, p1, p2 } => t(
-                format!(
-                    "tahun {year}: indeks keparahan P2 ({p2}) lebih besar dari indeks kedalaman P1 ({p1}), hal yang mustahil"
-                ),
-                format!("year {year}: the severity index P2 ({p2}) exceeds the depth index P1 ({p1}), which is impossible"),
-            ),
+            } => {
+                let (value, min, max) = (n(value, 2), n(min, 0), n(max, 0));
+                t(
+                    format!("{indicator} = {value} mustahil: nilainya harus antara {min} dan {max}"),
+                    format!("{indicator} = {value} is impossible: it must lie between {min} and {max}"),
+                )
+            }
+            Negative { indicator, value } => {
+                let value = n(value, 2);
+                t(
+                    format!("{indicator} = {value} mustahil: nilainya tidak boleh negatif"),
+                    format!("{indicator} = {value} is impossible: it cannot be negative"),
+                )
+            }
+            P2AboveP1 { year, p1, p2 } => {
+                let (p1, p2) = (n(p1, 2), n(p2, 2));
+                t(
+                    format!(
+                        "tahun {year}: indeks keparahan P2 ({p2}) lebih besar dari indeks kedalaman P1 ({p1}), hal yang mustahil"
+                    ),
+                    format!("year {year}: the severity index P2 ({p2}) exceeds the depth index P1 ({p1}), which is impossible"),
+                )
+            }
             ImplausibleJump {
                 indicator,
                 from_year,
                 to_year,
                 rose,
                 change,
-            } => t(
+            } => {
+                let change = n(change, 2);
+                t(
                 format!(
                     "{indicator} {} {change} poin dari {from_year} ke {to_year}; perubahan lebih dari 5 poin dalam setahun jarang terjadi",
                     if *rose { "naik" } else { "turun" }
@@ -372,7 +385,8 @@ impl Message {
                     "{indicator} {} by {change} points from {from_year} to {to_year}; a change of more than 5 points in a year is rare",
                     if *rose { "rises" } else { "falls" }
                 ),
-            ),
+            )
+            }
             SourceForMissingFigure { year, key } => t(
                 format!("ada sumber untuk `{key}` tahun {year}, tetapi angkanya tidak ada di `data`"),
                 format!("there is a source for `{key}` in {year}, but no such figure in `data`"),
@@ -404,8 +418,8 @@ impl Message {
                 format!("the region code `{code}` is already used by `{other}`"),
             ),
             BadCode { code, expected } => t(
-                format!("kode `{code}` tidak sesuai bentuknya; seharusnya {expected}"),
-                format!("the code `{code}` is malformed; expected {expected}"),
+                format!("kode `{code}` tidak sesuai bentuknya; seharusnya seperti {expected}"),
+                format!("the code `{code}` is malformed; expected something like {expected}"),
             ),
             WrongReferenceLevel { slug } => t(
                 format!("`{slug}` adalah referensi nasional, bukan provinsi"),
@@ -490,8 +504,8 @@ impl Message {
                 "write a number without quotes, for example `7.57`".into(),
             ),
             HintWriteKind { expected } => t(
-                format!("tulis {expected} di sini"),
-                format!("write {expected} here"),
+                format!("tulis {} di sini", expected.text(lang)),
+                format!("write {} here", expected.text(lang)),
             ),
             HintOmitMissing => t(
                 "jika angkanya belum ada, hapus `kunci: nilai` ini saja: angka yang tidak ada tidak ditulis".into(),
@@ -628,26 +642,63 @@ pub fn labels(lang: Lang) -> Labels {
     }
 }
 
-/// Human words for serde's type descriptions ("a string", "f64", …).
-pub fn kind_of_value(serde_words: &str, lang: Lang) -> String {
-    let w = serde_words.trim();
-    let id = match w {
-        s if s.contains("string") || s.contains("str") => "teks",
-        s if s.contains("f64") || s.contains("float") => "angka",
-        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
-            "bilangan bulat"
+/// The kind of value a key expects, named from serde's words ("a string", "f64", "struct …").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    Text,
+    Number,
+    Integer,
+    Bool,
+    Map,
+    List,
+    Empty,
+    /// One word out of a fixed list (`kabupaten` or `kota`).
+    Choice,
+    Other(String),
+}
+
+impl ValueKind {
+    pub fn from_serde(words: &str) -> ValueKind {
+        let w = words.trim();
+        match w {
+            "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
+                ValueKind::Integer
+            }
+            s if s.contains("map") || s.contains("struct") => ValueKind::Map,
+            s if s.contains("seq") || s.contains("list") => ValueKind::List,
+            s if s.contains("string") || s.contains("str") || s.contains("char") => ValueKind::Text,
+            s if s.contains("f64") || s.contains("f32") || s.contains("float") => ValueKind::Number,
+            s if s.contains("integer") => ValueKind::Integer,
+            s if s.contains("bool") => ValueKind::Bool,
+            s if s.contains("enum") || s.contains("variant") => ValueKind::Choice,
+            s if s.contains("unit") || s.contains("null") => ValueKind::Empty,
+            other => ValueKind::Other(other.to_string()),
         }
-        s if s.contains("integer") => "bilangan bulat",
-        s if s.contains("bool") => "ya/tidak (`true` atau `false`)",
-        s if s.contains("map") || s.contains("struct") => "pemetaan `kunci: nilai`",
-        s if s.contains("seq") || s.contains("list") => "daftar (`- …`)",
-        s if s.contains("unit") || s.contains("null") => "kosong",
-        _ => "",
-    };
-    if lang == Lang::Id && !id.is_empty() {
-        return id.to_string();
     }
-    w.to_string()
+
+    pub fn text(&self, lang: Lang) -> String {
+        let (id, en) = match self {
+            ValueKind::Text => ("teks", "text"),
+            ValueKind::Number => ("angka", "a number"),
+            ValueKind::Integer => ("bilangan bulat", "a whole number"),
+            ValueKind::Bool => (
+                "ya/tidak (`true` atau `false`)",
+                "yes/no (`true` or `false`)",
+            ),
+            ValueKind::Map => ("pemetaan `kunci: nilai`", "a mapping `key: value`"),
+            ValueKind::List => ("daftar (`- …`)", "a list (`- …`)"),
+            ValueKind::Empty => ("kosong", "nothing"),
+            ValueKind::Choice => (
+                "satu kata dari pilihan yang tersedia (lihat README)",
+                "one of the listed words (see the README)",
+            ),
+            ValueKind::Other(w) => return w.clone(),
+        };
+        match lang {
+            Lang::Id => id.to_string(),
+            Lang::En => en.to_string(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -665,11 +716,23 @@ mod tests {
     }
 
     #[test]
-    fn kinds_are_worded_in_indonesian() {
-        assert_eq!(kind_of_value("a string", Lang::Id), "teks");
-        assert_eq!(kind_of_value("f64", Lang::Id), "angka");
-        assert_eq!(kind_of_value("u16", Lang::Id), "bilangan bulat");
-        assert_eq!(kind_of_value("a sequence", Lang::Id), "daftar (`- …`)");
-        assert_eq!(kind_of_value("a string", Lang::En), "a string");
+    fn kinds_are_worded_in_each_language() {
+        let k = ValueKind::from_serde;
+        assert_eq!(k("a string").text(Lang::Id), "teks");
+        assert_eq!(k("f64").text(Lang::Id), "angka");
+        assert_eq!(k("u16").text(Lang::Id), "bilangan bulat");
+        assert_eq!(k("a sequence").text(Lang::Id), "daftar (`- …`)");
+        assert_eq!(
+            k("struct RawTkpk").text(Lang::Id),
+            "pemetaan `kunci: nilai`"
+        );
+        assert_eq!(k("a string").text(Lang::En), "text");
+        let m = Message::OutOfRange {
+            indicator: "p0".into(),
+            value: 108.69,
+            min: 0.0,
+            max: 100.0,
+        };
+        assert!(m.text(Lang::Id).contains("108,69") && m.text(Lang::En).contains("108.69"));
     }
 }

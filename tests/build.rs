@@ -530,6 +530,28 @@ fn an_english_site_gets_english_messages_numbers_and_pages() {
         run.stderr
     );
     assert!(run.stderr.contains("failed: 2 errors"), "{}", run.stderr);
+    site.write(
+        "content/kabupaten-contoh/indikator.yaml",
+        "sumber: BPS\ndata:\n  2025: {p0: [1], p1: -3}\n",
+    );
+    let run = site.build();
+    assert!(
+        run.stderr
+            .contains("error: wrong kind of value: expected a number, found [1]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: p1 = -3.00 is impossible: it cannot be negative"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("galat") && !run.stderr.contains("saran"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

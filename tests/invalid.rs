@@ -198,7 +198,7 @@ fn wrong_type_list_where_a_figure_is_expected() {
     let run = broken("wrong_type_figure");
     error(
         &run,
-        "jenis nilai salah: seharusnya angka, tertulis daftar",
+        "jenis nilai salah: seharusnya angka, tertulis [1]",
         &at(INDIKATOR, 3, 14),
         Some("tulis angka tanpa tanda kutip, misalnya `7.57`"),
     );

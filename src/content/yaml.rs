@@ -2,7 +2,7 @@
 //! of its errors into diagnostics that point at `path:line:col` with a hint.
 
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::messages::{Lang, Message, kind_of_value};
+use crate::messages::{Message, ValueKind};
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Error as YamlError;
@@ -205,7 +205,7 @@ pub fn suggestion(word: &str, allowed: &[String]) -> Message {
     }
 }
 
-fn wrong_type(expected: String, found: String) -> Diagnostic {
+fn wrong_type(expected: ValueKind, found: String) -> Diagnostic {
     Diagnostic::error(Message::WrongType {
         expected: expected.clone(),
         found,
@@ -249,13 +249,11 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
                 field: field.to_string(),
             });
         }
-        YamlError::InvalidScalar { ty, .. } => wrong_type(kind_of_value(ty, Lang::Id), found()),
-        YamlError::InvalidBooleanStrict { .. } => {
-            wrong_type(kind_of_value("bool", Lang::Id), found())
-        }
+        YamlError::InvalidScalar { ty, .. } => wrong_type(ValueKind::from_serde(ty), found()),
+        YamlError::InvalidBooleanStrict { .. } => wrong_type(ValueKind::Bool, found()),
         YamlError::ExternallyTaggedEnumExpectedScalarOrMapping { .. }
         | YamlError::UnexpectedValueForUnitEnumVariant { .. } => {
-            wrong_type("satu kata pilihan (lihat README)".into(), found())
+            wrong_type(ValueKind::Choice, found())
         }
         YamlError::DuplicateMappingKey { key, .. } => Diagnostic::error(Message::DuplicateKey {
             key: key.clone().unwrap_or_default(),
@@ -282,25 +280,10 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
             unexpected,
             expected,
             ..
-        } => Diagnostic::error(Message::WrongType {
-            expected: crate::messages::kind_of_value(expected, crate::messages::Lang::Id),
-            found: unexpected.clone(),
-        }),
-        YamlError::Unexpected { expected, .. } => Diagnostic::error(Message::WrongType {
-            expected: crate::messages::kind_of_value(expected, crate::messages::Lang::Id),
-            found: location
-                .line_text
-                .as_deref()
-                .and_then(|l| {
-                    l.chars()
-                        .skip(column.saturating_sub(1))
-                        .collect::<String>()
-                        .split_whitespace()
-                        .next()
-                        .map(str::to_string)
-                })
-                .unwrap_or_default(),
-        }),
+        } => wrong_type(ValueKind::from_serde(expected), unexpected.clone()),
+        YamlError::Unexpected { expected, .. } => {
+            wrong_type(ValueKind::from_serde(expected), found())
+        }
         YamlError::Budget { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayLimitExceeded { .. }

@@ -8,7 +8,7 @@ use crate::content::{
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::indicators::{Catalog, Unit};
-use crate::messages::Message;
+use crate::messages::{Message, ValueKind};
 use serde_json::Value;
 use serde_saphyr::Spanned;
 use std::collections::{BTreeMap, BTreeSet};
@@ -96,12 +96,8 @@ fn parse_figure(
         })
         .hint(Message::HintWriteNumber),
         Value::Array(_) | Value::Object(_) => Diagnostic::error(Message::WrongType {
-            expected: "angka".into(),
-            found: if figure.value.is_array() {
-                "daftar".into()
-            } else {
-                "pemetaan".into()
-            },
+            expected: ValueKind::Number,
+            found: figure.value.to_string(),
         })
         .hint(Message::HintWriteNumber),
     };
@@ -149,18 +145,17 @@ fn check_range(
         return false;
     };
     let (min, max) = indicator.unit.bounds();
-    let shown = crate::format::number(value, indicator.decimals.max(2), crate::messages::Lang::Id);
     let problem = if value < 0.0 {
         Some(Message::Negative {
             indicator: key.value.clone(),
-            value: shown,
+            value,
         })
     } else if value > max {
         Some(Message::OutOfRange {
             indicator: key.value.clone(),
-            value: shown,
-            min: crate::format::number(min, 0, crate::messages::Lang::Id),
-            max: crate::format::number(max, 0, crate::messages::Lang::Id),
+            value,
+            min,
+            max,
         })
     } else {
         None
@@ -275,8 +270,8 @@ fn check_consistency(
             diagnostics.push(
                 Diagnostic::error(Message::P2AboveP1 {
                     year: *year,
-                    p1: crate::format::number(p1.value, 2, crate::messages::Lang::Id),
-                    p2: crate::format::number(p2.value, 2, crate::messages::Lang::Id),
+                    p1: p1.value,
+                    p2: p2.value,
                 })
                 .at(source.location(at_p2.0, at_p2.1))
                 .hint(Message::HintCheckFigure),
@@ -297,11 +292,7 @@ fn check_consistency(
                         from_year: y0,
                         to_year: y1,
                         rose: v1 > v0,
-                        change: crate::format::number(
-                            (v1 - v0).abs(),
-                            2,
-                            crate::messages::Lang::Id,
-                        ),
+                        change: crate::analysis::round_to((v1 - v0).abs(), 2),
                     })
                     .at(source.location(loc.0, loc.1))
                     .hint(Message::HintCheckFigure),
@@ -541,14 +532,7 @@ fn reference(
     let doc = &file.doc;
     match doc.tingkat {
         Level::Nasional => check_code(&doc.kode, &[2], None, "\"00\"", &file.source, diagnostics),
-        Level::Provinsi => check_code(
-            &doc.kode,
-            &[2],
-            None,
-            "dua angka, misalnya \"35\"",
-            &file.source,
-            diagnostics,
-        ),
+        Level::Provinsi => check_code(&doc.kode, &[2], None, "\"35\"", &file.source, diagnostics),
     }
     Reference {
         slug: slug.to_string(),

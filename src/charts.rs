@@ -6,7 +6,7 @@ use crate::analysis::{self, rank_in_province};
 use crate::format;
 use crate::indicators::Indicator;
 use crate::messages::Lang;
-use crate::model::{Chapter, Reference, Region, Series, Site};
+use crate::model::{Chapter, Region, Series, Site};
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::datatype::DataPointItem;
@@ -154,17 +154,6 @@ fn cells(values: &[Option<f64>], indicator: &Indicator, lang: Lang) -> Vec<Strin
         .collect()
 }
 
-fn sources_of(series: &Series, keys: &[&str], years: &[i32], name: &str) -> Vec<String> {
-    let mut out: Vec<String> = years
-        .iter()
-        .flat_map(|y| keys.iter().filter_map(move |k| series.get(*y, k)))
-        .map(|f| format!("{name}: {}", f.source))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
 /// A chart over categories (years). Lines use a scaled value axis; bars start at zero so that
 /// their lengths stay honest.
 fn base_chart(categories: Vec<String>, legend: bool, zero_based: bool) -> Chart {
@@ -281,10 +270,7 @@ fn trend(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         .get("p0")
         .map(|t| t.range(first..).map(|(y, v)| (*y, *v)).collect())
         .unwrap_or_default();
-    let references: Vec<&Reference> = [site.province_of(region), site.nation.as_ref()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let references = site.references_of(region);
     for r in &references {
         years.extend(
             years_up_to(&r.series, &["p0"], year)
@@ -306,10 +292,10 @@ fn trend(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         REGION_COLOUR,
         false,
     );
-    let mut sources = sources_of(&region.series, &["p0"], &years, &region.name);
+    let mut sources = region.series.sources(&["p0"], &years, &region.name);
     for (r, colour) in references.iter().zip([PROVINCE_COLOUR, NATION_COLOUR]) {
         lines.push(&r.name, values(&r.series, "p0", &years), colour, false);
-        sources.extend(sources_of(&r.series, &["p0"], &years, &r.name));
+        sources.extend(r.series.sources(&["p0"], &years, &r.name));
     }
     let target_line: Vec<Option<f64>> = years
         .iter()
@@ -351,7 +337,7 @@ fn simple_lines(
             );
         }
     }
-    let sources = sources_of(&region.series, &only, &years, &region.name);
+    let sources = region.series.sources(&only, &years, &region.name);
     lines.finish(id, Chapter::Profil, title, sources, lang)
 }
 
@@ -375,12 +361,9 @@ fn bars_by_year(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         id: "grafik-jumlah-miskin".into(),
         chapter: Chapter::Profil,
         title: w.poor.into(),
-        sources: sources_of(
-            &region.series,
-            &["jumlah_penduduk_miskin"],
-            &years,
-            &region.name,
-        ),
+        sources: region
+            .series
+            .sources(&["jumlah_penduduk_miskin"], &years, &region.name),
         chart,
         series: 1,
         table: DataTable {
@@ -463,7 +446,7 @@ fn poverty_line(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         id: "grafik-garis-kemiskinan".into(),
         chapter: Chapter::Profil,
         title: w.line.into(),
-        sources: sources_of(&region.series, &keys, &years, &region.name),
+        sources: region.series.sources(&keys, &years, &region.name),
         chart,
         series,
         table: DataTable { kolom, baris },
@@ -591,14 +574,9 @@ fn quadrant(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
                         .formatter("{b}"),
                 ),
         );
-    let mut sources = sources_of(&province.series, &["p0"], &[year], &province.name);
+    let mut sources = province.series.sources(&["p0"], &[year], &province.name);
     for (o, q) in &points {
-        sources.extend(sources_of(
-            &o.series,
-            &["p0"],
-            &[q.from_year, year],
-            &o.name,
-        ));
+        sources.extend(o.series.sources(&["p0"], &[q.from_year, year], &o.name));
     }
     sources.sort();
     sources.dedup();

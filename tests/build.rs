@@ -46,6 +46,7 @@ fn blitar_2025_report_shows_bps_figures_against_2024() {
     assert_eq!(cell(&page, table, p0, 0).as_deref(), Some("7,57"));
     assert_eq!(cell(&page, table, p0, 2).as_deref(), Some("8,16 (2024)"));
     assert_eq!(cell(&page, table, p0, 3).as_deref(), Some("-0,59"));
+    assert_eq!(cell(&page, table, p0, 4).as_deref(), Some("-7,23"));
     assert_eq!(cell(&page, table, poor, 0).as_deref(), Some("89,04"));
     assert_eq!(cell(&page, table, poor, 1).as_deref(), Some("ribu jiwa"));
     assert_eq!(cell(&page, table, poor, 2).as_deref(), Some("95,91 (2024)"));

@@ -57,6 +57,19 @@ impl Series {
             .find_map(|(y, m)| m.get(key).map(|f| (*y, f)))
     }
 
+    /// The distinct sources of the March figures of `keys` in `years`, each prefixed with
+    /// `name`, sorted.
+    pub fn sources(&self, keys: &[&str], years: &[i32], name: &str) -> Vec<String> {
+        let mut out: Vec<String> = years
+            .iter()
+            .flat_map(|y| keys.iter().filter_map(move |k| self.get(*y, k)))
+            .map(|f| format!("{name}: {}", f.source))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Indicator keys that have at least one March figure.
     pub fn keys(&self) -> Vec<&str> {
         let mut keys: Vec<&str> = self
@@ -67,13 +80,6 @@ impl Series {
         keys.sort_unstable();
         keys.dedup();
         keys
-    }
-
-    /// The first RPJMD target of `key` in `year` or later.
-    pub fn next_target(&self, key: &str, year: i32) -> Option<(i32, f64)> {
-        self.targets
-            .get(key)
-            .and_then(|t| t.range(year..).next().map(|(y, v)| (*y, *v)))
     }
 }
 
@@ -219,6 +225,14 @@ pub struct Site {
 impl Site {
     pub fn province_of(&self, region: &Region) -> Option<&Reference> {
         self.provinces.get(&region.province)
+    }
+
+    /// The references a region is compared with: its province, then the nation.
+    pub fn references_of(&self, region: &Region) -> Vec<&Reference> {
+        [self.province_of(region), self.nation.as_ref()]
+            .into_iter()
+            .flatten()
+            .collect()
     }
 }
 

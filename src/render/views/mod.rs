@@ -43,6 +43,8 @@ pub struct ChangeView {
     pub dari_tahun: i32,
     /// The figure of `dari_tahun`.
     pub dari: f64,
+    /// The change as a percentage of `dari`.
+    pub persen: Option<f64>,
     pub selisih: f64,
     pub membaik: bool,
     pub tetap: bool,
@@ -54,6 +56,7 @@ impl From<YearChange> for ChangeView {
         ChangeView {
             dari_tahun: c.from_year,
             dari: c.from,
+            persen: c.percent,
             selisih: c.delta,
             membaik: c.improved,
             tetap: c.delta == 0.0,

@@ -22,6 +22,29 @@ pub enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Menyajikan situs di http://127.0.0.1 dan membangun ulang setiap kali berkas berubah.
+    Serve {
+        /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port di 127.0.0.1.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Membuka situs di peramban setelah siap.
+        #[arg(long)]
+        buka: bool,
+    },
+    /// Membuat folder situs baru yang langsung dapat dibangun.
+    New {
+        /// Folder yang dibuat (harus belum ada atau kosong).
+        dir: PathBuf,
+        /// Nama resmi wilayah, misalnya "Kabupaten Blitar" atau "Kota Kediri".
+        #[arg(long, default_value = "Kabupaten Contoh")]
+        wilayah: String,
+        /// Provinsinya, sebagai nama berkas referensi, misalnya jawa-timur.
+        #[arg(long, default_value = "jawa-timur")]
+        provinsi: String,
+    },
     /// Memeriksa semua berkas tanpa menulis apa pun.
     Check {
         /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).

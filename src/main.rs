@@ -12,5 +12,11 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Build { root, output } => cmd::build::run(root, output.as_deref()),
         Command::Check { root } => cmd::check::run(root),
+        Command::Serve { root, port, buka } => cmd::serve::run(root, *port, *buka),
+        Command::New {
+            dir,
+            wilayah,
+            provinsi,
+        } => cmd::new::run(dir, wilayah, provinsi),
     }
 }

@@ -215,6 +215,37 @@ pub enum Message {
     HintOwnKey,
     HintNarrativeFolder,
     HintAddFigures,
+    // Serving and new sites.
+    ServeListening {
+        url: String,
+    },
+    ServeRebuilt {
+        pages: usize,
+        millis: u128,
+    },
+    ServeRebuildFailed {
+        errors: usize,
+        millis: u128,
+    },
+    ServeStartFailed {
+        address: String,
+        detail: String,
+    },
+    ServeWatchFailed {
+        detail: String,
+    },
+    NewNotEmpty {
+        path: String,
+    },
+    NewUnknownProvince {
+        slug: String,
+    },
+    NewCreated {
+        path: String,
+        region: String,
+    },
+    HintServePort,
+    HintNewDir,
     // Summary lines.
     SummaryBuilt {
         pages: usize,
@@ -594,6 +625,46 @@ impl Message {
             HintAddFigures => t(
                 "tambahkan angka di bawah `data:`, misalnya `2025: {p0: 7.57}`".into(),
                 "add figures under `data:`, for example `2025: {p0: 7.57}`".into(),
+            ),
+            ServeListening { url } => t(
+                format!("situs disajikan di {url} (tekan Ctrl+C untuk berhenti); perubahan berkas dibangun ulang otomatis"),
+                format!("serving the site at {url} (Ctrl+C to stop); changed files are rebuilt automatically"),
+            ),
+            ServeRebuilt { pages, millis } => t(
+                format!("dibangun ulang: {pages} halaman dalam {millis} ms"),
+                format!("rebuilt: {pages} pages in {millis} ms"),
+            ),
+            ServeRebuildFailed { errors, millis } => t(
+                format!("belum dapat dibangun ulang ({errors} galat, {millis} ms); versi terakhir yang berhasil tetap disajikan"),
+                format!("cannot rebuild yet ({errors} errors, {millis} ms); the last good version is still served"),
+            ),
+            ServeStartFailed { address, detail } => t(
+                format!("tidak dapat menyajikan situs di {address}: {detail}"),
+                format!("cannot serve the site at {address}: {detail}"),
+            ),
+            ServeWatchFailed { detail } => t(
+                format!("tidak dapat mengamati perubahan berkas: {detail}"),
+                format!("cannot watch the files for changes: {detail}"),
+            ),
+            NewNotEmpty { path } => t(
+                format!("folder `{path}` sudah berisi; tkpk new hanya menulis ke folder baru atau kosong"),
+                format!("the folder `{path}` is not empty; tkpk new only writes into a new or empty folder"),
+            ),
+            NewUnknownProvince { slug } => t(
+                format!("provinsi `{slug}` tidak dikenal"),
+                format!("unknown province `{slug}`"),
+            ),
+            NewCreated { path, region } => t(
+                format!("situs baru untuk {region} dibuat di {path}; lanjutkan dengan `tkpk serve --root {path}` atau `tkpk build --root {path}`"),
+                format!("a new site for {region} is in {path}; go on with `tkpk serve --root {path}` or `tkpk build --root {path}`"),
+            ),
+            HintServePort => t(
+                "port itu mungkin sudah dipakai; pilih yang lain, misalnya `--port 1112`".into(),
+                "the port may be in use; choose another, for example `--port 1112`".into(),
+            ),
+            HintNewDir => t(
+                "pilih nama folder lain, misalnya `tkpk new situs-tkpk`".into(),
+                "choose another folder name, for example `tkpk new tkpk-site`".into(),
             ),
             SummaryBuilt {
                 pages,

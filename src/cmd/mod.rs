@@ -1,5 +1,7 @@
 pub mod build;
 pub mod check;
+pub mod new;
+pub mod serve;
 
 use std::time::Duration;
 use tkpk::diagnostics::Diagnostics;

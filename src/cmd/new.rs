@@ -1,0 +1,45 @@
+use std::path::Path;
+use std::process::ExitCode;
+use tkpk::content::yaml::suggestion;
+use tkpk::diagnostics::Diagnostic;
+use tkpk::messages::{Lang, Message};
+use tkpk::scaffold::{self, ScaffoldError};
+
+pub fn run(dir: &Path, region: &str, province: &str) -> ExitCode {
+    let lang = Lang::Id;
+    match scaffold::create(dir, region, province) {
+        Ok(_) => {
+            eprintln!(
+                "{}",
+                Message::NewCreated {
+                    path: dir.display().to_string(),
+                    region: region.to_string(),
+                }
+                .text(lang)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let d = match e {
+                ScaffoldError::NotEmpty(p) => Diagnostic::error(Message::NewNotEmpty {
+                    path: p.display().to_string(),
+                })
+                .hint(Message::HintNewDir),
+                ScaffoldError::UnknownProvince(slug) => {
+                    let known: Vec<String> = scaffold::province_slugs()
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect();
+                    Diagnostic::error(Message::NewUnknownProvince { slug: slug.clone() })
+                        .hint(suggestion(&slug, &known))
+                }
+                ScaffoldError::Write(p, err) => Diagnostic::error(Message::WriteFailed {
+                    path: p.display().to_string(),
+                    detail: err.to_string(),
+                }),
+            };
+            eprintln!("{}", d.render(lang));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,131 @@
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+use tkpk::diagnostics::Diagnostic;
+use tkpk::messages::{Lang, Message};
+use tkpk::serve::{Live, Rebuild};
+
+fn report(outcome: &Rebuild) {
+    let millis = outcome.elapsed.as_millis();
+    super::print_diagnostics(&outcome.diagnostics, outcome.lang);
+    let line = if outcome.ok {
+        Message::ServeRebuilt {
+            pages: outcome.pages,
+            millis,
+        }
+    } else {
+        Message::ServeRebuildFailed {
+            errors: outcome.diagnostics.error_count(),
+            millis,
+        }
+    };
+    eprintln!("{}", line.text(outcome.lang));
+}
+
+fn open_in_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(opener).arg(url).spawn();
+}
+
+/// Serves the site on 127.0.0.1 only, rebuilding on every change under content/, themes/
+/// and site.yaml. The whole site is rebuilt: the sample takes tens of milliseconds, and a
+/// full rebuild can never serve a page that depends on something stale.
+pub fn run(root: &Path, port: u16, open: bool) -> ExitCode {
+    let live = Arc::new(Live::default());
+    let first = live.rebuild(root);
+    let lang: Lang = first.lang;
+    report(&first);
+    let address = format!("127.0.0.1:{port}");
+    let server = match tiny_http::Server::http(&address) {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            let d = Diagnostic::error(Message::ServeStartFailed {
+                address,
+                detail: e.to_string(),
+            })
+            .hint(Message::HintServePort);
+            eprintln!("{}", d.render(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    let url = format!("http://{address}/");
+    eprintln!(
+        "{}",
+        Message::ServeListening { url: url.clone() }.text(lang)
+    );
+    {
+        let live = Arc::clone(&live);
+        let server = Arc::clone(&server);
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let live = Arc::clone(&live);
+                std::thread::spawn(move || tkpk::serve::handle(&live, request, lang));
+            }
+        });
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let watcher = notify_debouncer_mini::new_debouncer(Duration::from_millis(150), tx);
+    let mut debouncer = match watcher {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                Diagnostic::error(Message::ServeWatchFailed {
+                    detail: e.to_string()
+                })
+                .render(lang)
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    use notify_debouncer_mini::notify::RecursiveMode;
+    // Absolute paths to watch, so that the events name them the same way.
+    let root_abs = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    // The site folder itself is watched without recursion (for site.yaml, which editors often
+    // replace rather than rewrite) and content/ and themes/ with it.
+    for (path, mode) in [
+        (root_abs.clone(), RecursiveMode::NonRecursive),
+        (root_abs.join("content"), RecursiveMode::Recursive),
+        (root_abs.join("themes"), RecursiveMode::Recursive),
+    ] {
+        if path.exists()
+            && let Err(e) = debouncer.watcher().watch(&path, mode)
+        {
+            eprintln!(
+                "{}",
+                Diagnostic::error(Message::ServeWatchFailed {
+                    detail: format!("{}: {e}", path.display())
+                })
+                .render(lang)
+            );
+        }
+    }
+    if open {
+        open_in_browser(&url);
+    }
+    let relevant = |path: &Path| {
+        path.starts_with(root_abs.join("content"))
+            || path.starts_with(root_abs.join("themes"))
+            || path == root_abs.join("site.yaml")
+    };
+    let mut last = tkpk::serve::fingerprint(root);
+    for events in rx {
+        if let Ok(events) = events
+            && events.iter().any(|e| relevant(&e.path))
+        {
+            let now = tkpk::serve::fingerprint(root);
+            if now != last {
+                last = now;
+                report(&live.rebuild(root));
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

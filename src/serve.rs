@@ -1,0 +1,385 @@
+//! `tkpk serve`: the site built in memory and served on 127.0.0.1, rebuilt when a file
+//! changes, with open pages reloaded over server-sent events. A broken file shows its
+//! diagnostics as an overlay over the last good site, which stays served.
+//!
+//! The server injects its reload script and overlay into the HTML it serves; nothing of it
+//! reaches `tkpk build` output.
+
+use crate::diagnostics::Diagnostics;
+use crate::messages::Lang;
+use crate::site;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// The path of the event stream and of the reload script (not a page of the site).
+pub const EVENTS_PATH: &str = "/__tkpk/peristiwa";
+pub const SCRIPT_PATH: &str = "/__tkpk/muat-ulang.js";
+
+const RELOAD_SCRIPT: &str = r#"(function () {
+  var source = new EventSource("/__tkpk/peristiwa");
+  var seen = null;
+  source.addEventListener("versi", function (e) {
+    if (seen === null) { seen = e.data; return; }
+    if (e.data !== seen) { window.location.reload(); }
+  });
+})();
+"#;
+
+/// What is being served now.
+#[derive(Default)]
+pub struct LiveState {
+    /// Output files by path relative to the site root (`kabupaten-blitar/2025/index.html`).
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// The diagnostics of the last failed rebuild, as printed; none after a good one.
+    pub problems: Option<String>,
+    /// Grows with every rebuild, good or not; pages reload when it changes.
+    pub version: u64,
+}
+
+/// The served state and a signal for the event streams.
+#[derive(Default)]
+pub struct Live {
+    pub state: Mutex<LiveState>,
+    pub changed: Condvar,
+}
+
+/// The outcome of one rebuild.
+pub struct Rebuild {
+    pub ok: bool,
+    pub pages: usize,
+    pub elapsed: Duration,
+    pub diagnostics: Diagnostics,
+    pub lang: Lang,
+}
+
+impl Live {
+    /// Builds the site at `root` in memory and serves it if it built; otherwise keeps the last
+    /// good site and shows the diagnostics over it.
+    pub fn rebuild(&self, root: &Path) -> Rebuild {
+        let started = Instant::now();
+        let loaded = site::load(root);
+        let lang = loaded.lang;
+        let mut diagnostics = loaded.diagnostics;
+        let files = match &loaded.site {
+            Some(s) => match site::render_files(root, s) {
+                Ok(files) => Some(files),
+                Err(more) => {
+                    diagnostics.extend(more);
+                    None
+                }
+            },
+            None => None,
+        };
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let ok = files.is_some();
+        let mut pages = 0;
+        match files {
+            Some(files) => {
+                pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+                state.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
+                state.problems = None;
+            }
+            None => state.problems = Some(diagnostics.render(lang)),
+        }
+        state.version += 1;
+        drop(state);
+        self.changed.notify_all();
+        Rebuild {
+            ok,
+            pages,
+            elapsed: started.elapsed(),
+            diagnostics,
+            lang,
+        }
+    }
+}
+
+/// The size and modification time of every authored file: a rebuild runs only when this
+/// changes. (Reading the files during a rebuild makes the watcher report them too.)
+pub fn fingerprint(root: &Path) -> Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut out = Vec::new();
+    let mut add = |path: &Path| {
+        if let Ok(meta) = std::fs::symlink_metadata(path) {
+            out.push((path.to_path_buf(), meta.len(), meta.modified().ok()));
+        }
+    };
+    add(&root.join("site.yaml"));
+    for dir in ["content", "themes"] {
+        for entry in walkdir::WalkDir::new(root.join(dir))
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            add(entry.path());
+        }
+    }
+    out
+}
+
+/// Why a request was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A `..` segment, a backslash or a NUL: an attempt to leave the site.
+    Traversal,
+}
+
+fn percent_decode(s: &str) -> Vec<u8> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(v) = u8::from_str_radix(
+                std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                16,
+            )
+        {
+            out.push(v);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The site file a request URL names: `/` → `index.html`, `/a/` → `a/index.html`.
+pub fn resolve(url: &str) -> Result<String, Refusal> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let decoded = String::from_utf8_lossy(&percent_decode(path)).into_owned();
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return Err(Refusal::Traversal);
+    }
+    let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.iter().any(|s| *s == ".." || *s == ".") {
+        return Err(Refusal::Traversal);
+    }
+    let mut file = segments.join("/");
+    if file.is_empty() || decoded.ends_with('/') {
+        if !file.is_empty() {
+            file.push('/');
+        }
+        file.push_str("index.html");
+    }
+    Ok(file)
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// An HTML page with the reload script and, after a failed rebuild, the diagnostics overlay.
+pub fn inject(html: &str, problems: Option<&str>, lang: Lang) -> String {
+    let mut extra = format!("<script src=\"{SCRIPT_PATH}\"></script>");
+    if let Some(text) = problems {
+        let (title, note) = match lang {
+            Lang::Id => (
+                "tkpk: perubahan terakhir belum dapat dibangun",
+                "Halaman di bawah ini adalah versi terakhir yang berhasil. Perbaiki berkasnya; halaman ini dimuat ulang sendiri.",
+            ),
+            Lang::En => (
+                "tkpk: the latest change cannot be built",
+                "The page below is the last version that built. Fix the file; this page reloads by itself.",
+            ),
+        };
+        extra.push_str(&format!(
+            "<div id=\"tkpk-galat\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(27,31,36,.94);color:#fff;padding:1.5rem;font:14px/1.5 monospace\"><p style=\"font-weight:bold;color:#ff8a80;font-size:16px\">{}</p><p>{}</p><pre style=\"white-space:pre-wrap\">{}</pre></div>",
+            escape_html(title),
+            escape_html(note),
+            escape_html(text)
+        ));
+    }
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{extra}{}", &html[..i], &html[i..]),
+        None => format!("{html}{extra}"),
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("xml") => "application/xml",
+        _ => "text/plain; charset=utf-8",
+    }
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .unwrap_or_else(|_| tiny_http::Header::from_bytes(&b"X-Tkpk"[..], &b"1"[..]).unwrap())
+}
+
+fn respond(request: tiny_http::Request, status: u16, kind: &str, body: Vec<u8>) {
+    let response = tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+/// Streams `versi` events: one on connecting, one after every rebuild, a comment line every
+/// 15 s to keep the connection open. Ends when the browser goes away.
+fn stream_events(live: &Live, request: tiny_http::Request) {
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+    if writer.write_all(head.as_bytes()).is_err() {
+        return;
+    }
+    let mut seen = None;
+    loop {
+        let version = {
+            let state = live.state.lock().unwrap_or_else(|p| p.into_inner());
+            let (state, _) = live
+                .changed
+                .wait_timeout_while(state, Duration::from_secs(15), |s| Some(s.version) == seen)
+                .unwrap_or_else(|p| p.into_inner());
+            state.version
+        };
+        let message = if Some(version) == seen {
+            ": tetap\n\n".to_string()
+        } else {
+            seen = Some(version);
+            format!("event: versi\ndata: {version}\n\n")
+        };
+        if writer
+            .write_all(message.as_bytes())
+            .and_then(|_| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// Answers one request from the served state.
+pub fn handle(live: &Live, request: tiny_http::Request, lang: Lang) {
+    if !matches!(
+        request.method(),
+        tiny_http::Method::Get | tiny_http::Method::Head
+    ) {
+        return respond(request, 405, "text/plain; charset=utf-8", b"405".to_vec());
+    }
+    let url = request.url().to_string();
+    if url.split('?').next() == Some(EVENTS_PATH) {
+        return stream_events(live, request);
+    }
+    if url.split('?').next() == Some(SCRIPT_PATH) {
+        return respond(
+            request,
+            200,
+            content_type(".js"),
+            RELOAD_SCRIPT.as_bytes().to_vec(),
+        );
+    }
+    let file = match resolve(&url) {
+        Ok(f) => f,
+        Err(Refusal::Traversal) => {
+            let text = match lang {
+                Lang::Id => "403: alamat ini keluar dari folder situs dan ditolak",
+                Lang::En => "403: this address leaves the site folder and is refused",
+            };
+            return respond(
+                request,
+                403,
+                "text/plain; charset=utf-8",
+                text.as_bytes().to_vec(),
+            );
+        }
+    };
+    let state = live.state.lock().unwrap_or_else(|p| p.into_inner());
+    let found = state
+        .files
+        .get(&file)
+        .map(|b| (file.clone(), b.clone()))
+        .or_else(|| {
+            let dir = format!("{file}/index.html");
+            state.files.get(&dir).map(|b| (dir, b.clone()))
+        });
+    let problems = state.problems.clone();
+    drop(state);
+    match found {
+        Some((path, bytes)) if path.ends_with(".html") => {
+            let html = inject(&String::from_utf8_lossy(&bytes), problems.as_deref(), lang);
+            respond(request, 200, content_type(&path), html.into_bytes())
+        }
+        Some((path, bytes)) => respond(request, 200, content_type(&path), bytes),
+        None => {
+            let text = match lang {
+                Lang::Id => format!(
+                    "<!DOCTYPE html><html lang=\"id\"><meta charset=\"utf-8\"><title>404</title><p>Halaman <code>{}</code> tidak ada di situs ini. <a href=\"/index.html\">Ke beranda</a></p></html>",
+                    escape_html(&file)
+                ),
+                Lang::En => format!(
+                    "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>404</title><p>There is no page <code>{}</code> in this site. <a href=\"/index.html\">Home</a></p></html>",
+                    escape_html(&file)
+                ),
+            };
+            let html = inject(&text, problems.as_deref(), lang);
+            respond(request, 404, content_type(".html"), html.into_bytes())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_map_to_site_files() {
+        assert_eq!(resolve("/").unwrap(), "index.html");
+        assert_eq!(
+            resolve("/kabupaten-blitar/").unwrap(),
+            "kabupaten-blitar/index.html"
+        );
+        assert_eq!(
+            resolve("/kabupaten-blitar/2025/index.html?x=1").unwrap(),
+            "kabupaten-blitar/2025/index.html"
+        );
+        assert_eq!(
+            resolve("/assets/echarts/echarts.min.js").unwrap(),
+            "assets/echarts/echarts.min.js"
+        );
+    }
+
+    #[test]
+    fn traversal_is_refused_in_every_spelling() {
+        for url in [
+            "/../etc/passwd",
+            "/a/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/..%5c..%5cwindows",
+            "/a/%00",
+            "/./index.html",
+        ] {
+            assert_eq!(resolve(url), Err(Refusal::Traversal), "{url}");
+        }
+    }
+
+    #[test]
+    fn pages_get_the_reload_script_and_the_overlay_escaped() {
+        let page = "<html><body><p>7,57</p></body></html>";
+        let plain = inject(page, None, Lang::Id);
+        assert!(
+            plain.contains("<p>7,57</p><script src=\"/__tkpk/muat-ulang.js\"></script></body>")
+        );
+        assert!(!plain.contains("tkpk-galat"));
+        let broken = inject(page, Some("galat: <b>x</b>\n  --> a.yaml:3:14"), Lang::Id);
+        assert!(broken.contains("id=\"tkpk-galat\""));
+        assert!(broken.contains("galat: &lt;b&gt;x&lt;/b&gt;") && broken.contains("a.yaml:3:14"));
+        assert!(broken.contains("<p>7,57</p>"));
+    }
+}

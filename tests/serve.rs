@@ -1,0 +1,216 @@
+//! `tkpk serve` end to end: a page is served, an edit sends a reload event and the new figure,
+//! a broken edit shows the overlay with `path:line:col` over the last good page, and `..` is
+//! refused. Also `tkpk new` followed by `tkpk build`.
+
+mod common;
+
+use common::TestSite;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(site: &TestSite) -> Server {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_tkpk"))
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(site.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "tkpk serve did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Server { child, port }
+}
+
+/// A raw GET, so that the path is sent exactly as written (`..` included).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Reads `versi` events from the event stream on a thread, sending each version number.
+fn events(port: u16) -> mpsc::Receiver<u64> {
+    let (tx, rx) = mpsc::channel();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET /__tkpk/peristiwa HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines() {
+            let Ok(line) = line else { return };
+            if let Some(v) = line.strip_prefix("data: ")
+                && tx.send(v.trim().parse().unwrap_or(0)).is_err()
+            {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+fn wait_until(mut ok: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        if ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    false
+}
+
+#[test]
+fn serve_reloads_on_edit_and_overlays_errors() {
+    let site = TestSite::fixture("dasar");
+    let server = start(&site);
+    let page = "/kabupaten-contoh/2025/index.html";
+    let (status, body) = get(server.port, page);
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("<td class=\"angka nilai\">7,57</td>"),
+        "{body}"
+    );
+    assert!(body.contains("/__tkpk/muat-ulang.js"));
+    assert!(!body.contains("tkpk-galat"));
+    let (status, _) = get(server.port, "/");
+    assert_eq!(status, 200);
+
+    let rx = events(server.port);
+    let first = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("first event");
+
+    // Edit a figure: a reload event, then the new figure.
+    let indicators = "content/kabupaten-contoh/indikator.yaml";
+    let text = site.read(indicators).replace("p0: 7.57", "p0: 7.11");
+    site.write(indicators, text);
+    let next = rx
+        .recv_timeout(Duration::from_secs(15))
+        .expect("reload event after an edit");
+    assert!(next > first);
+    assert!(wait_until(|| get(server.port, page)
+        .1
+        .contains(">7,11</td>")));
+
+    // Break the file: the overlay names path:line:col; the last good page is still served.
+    let broken = site.read(indicators).replace("p0: 7.11", "p0: \"7,11\"");
+    site.write(indicators, broken);
+    rx.recv_timeout(Duration::from_secs(15))
+        .expect("reload event after a broken edit");
+    let (status, body) = get(server.port, page);
+    assert_eq!(status, 200);
+    assert!(body.contains("id=\"tkpk-galat\""), "{body}");
+    assert!(
+        body.contains("content/kabupaten-contoh/indikator.yaml:5:14"),
+        "{body}"
+    );
+    assert!(body.contains("koma desimal"));
+    assert!(body.contains(">7,11</td>"), "the last good page is gone");
+
+    // Fix it: the overlay goes away.
+    let fixed = site.read(indicators).replace("p0: \"7,11\"", "p0: 7.12");
+    site.write(indicators, fixed);
+    assert!(wait_until(|| {
+        let body = get(server.port, page).1;
+        body.contains(">7,12</td>") && !body.contains("tkpk-galat")
+    }));
+
+    // Paths that leave the site are refused.
+    for path in [
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/kabupaten-contoh/../../site.yaml",
+    ] {
+        assert_eq!(get(server.port, path).0, 403, "{path}");
+    }
+    assert_eq!(get(server.port, "/tidak-ada.html").0, 404);
+}
+
+#[test]
+fn new_makes_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("situs-baru");
+    let out = Command::new(env!("CARGO_BIN_EXE_tkpk"))
+        .args(["new"])
+        .arg(&target)
+        .args(["--wilayah", "Kota Contoh", "--provinsi", "jawa-tengah"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let build = Command::new(env!("CARGO_BIN_EXE_tkpk"))
+        .args(["build", "--root"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(build.status.success(), "{stderr}");
+    assert!(stderr.contains("0 peringatan"), "{stderr}");
+    let report =
+        std::fs::read_to_string(target.join("output/kota-contoh/2025/index.html")).unwrap();
+    assert!(
+        report.contains("ILUSTRASI"),
+        "illustrative figures must say so on the page"
+    );
+    assert!(report.contains("lencana-ilustrasi"));
+    // A second `new` into the same folder is refused and changes nothing.
+    let before = common::snapshot(&target);
+    let again = Command::new(env!("CARGO_BIN_EXE_tkpk"))
+        .arg("new")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("sudah berisi"));
+    assert_eq!(before, common::snapshot(&target));
+}

@@ -487,9 +487,7 @@ fn rank(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
                 .label(Label::new().show(true).position(LabelPosition::Right)),
         );
     let mut sources: Vec<String> = site
-        .regions
-        .iter()
-        .filter(|o| o.province == region.province)
+        .regions_in(&region.province)
         .filter_map(|o| {
             o.series
                 .get(year, "p0")
@@ -523,24 +521,36 @@ fn rank(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
 /// Scatter of the province's regions: P0 against the province (x) and its change against the
 /// province's change (y). Lower-left is better on both.
 fn quadrant(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
+    quadrant_of(site, &region.province, year, Some(&region.slug))
+}
+
+/// The quadrant scatter of a province's regions in `year`, one region highlighted or none.
+pub fn quadrant_of(
+    site: &Site,
+    province_slug: &str,
+    year: i32,
+    highlight: Option<&str>,
+) -> Option<ChartSpec> {
     let lang = site.config.lang;
     let w = words(lang);
     let p0 = site.catalog.get("p0")?;
-    let province = site.province_of(region)?;
+    let province = site.provinces.get(province_slug)?;
     let mut points: Vec<(&Region, analysis::QuadrantPosition)> = site
-        .regions
-        .iter()
-        .filter(|o| o.province == region.province)
+        .regions_in(province_slug)
         .filter_map(|o| analysis::quadrant(site, o, p0, year).map(|q| (o, q)))
         .collect();
-    if !points.iter().any(|(o, _)| o.slug == region.slug) {
+    let shown = match highlight {
+        Some(slug) => points.iter().any(|(o, _)| o.slug == slug),
+        None => !points.is_empty(),
+    };
+    if !shown {
         return None;
     }
     points.sort_by(|a, b| a.0.name.cmp(&b.0.name));
     let data: Vec<DataPointItem> = points
         .iter()
         .map(|(o, q)| {
-            let colour = if o.slug == region.slug {
+            let colour = if highlight.is_none_or(|slug| o.slug == slug) {
                 REGION_COLOUR
             } else {
                 OTHER_COLOUR

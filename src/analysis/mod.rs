@@ -286,9 +286,7 @@ pub fn rank_in_province(
     year: i32,
 ) -> Option<Rank> {
     rank_among(
-        site.regions
-            .iter()
-            .filter(|r| r.province == region.province),
+        site.regions_in(&region.province),
         indicator,
         year,
         &region.slug,

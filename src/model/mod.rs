@@ -220,11 +220,23 @@ pub struct Site {
     pub provinces: BTreeMap<String, Reference>,
     /// Sorted by province name, then region name.
     pub regions: Vec<Region>,
+    /// Indexes into `regions` per province slug, so that a page about one province never
+    /// walks every region of the site.
+    pub by_province: BTreeMap<String, Vec<usize>>,
 }
 
 impl Site {
     pub fn province_of(&self, region: &Region) -> Option<&Reference> {
         self.provinces.get(&region.province)
+    }
+
+    /// The regions of a province in this site, in `regions` order.
+    pub fn regions_in(&self, province: &str) -> impl Iterator<Item = &Region> {
+        self.by_province
+            .get(province)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.regions[*i])
     }
 
     /// The references a region is compared with: its province, then the nation.

@@ -755,6 +755,10 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
     if diagnostics.has_errors() {
         return (None, diagnostics);
     }
+    let mut by_province: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in regions.iter().enumerate() {
+        by_province.entry(r.province.clone()).or_default().push(i);
+    }
     (
         Some(Site {
             config,
@@ -762,6 +766,7 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
             nation,
             provinces,
             regions,
+            by_province,
         }),
         diagnostics,
     )

@@ -23,8 +23,13 @@ macro_rules! embedded {
 }
 
 /// The default theme's templates, compiled into the binary.
-const DEFAULT_TEMPLATES: &[(&str, &str)] =
-    embedded!("base.html", "index.html", "wilayah.html", "laporan.html");
+const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
+    "base.html",
+    "index.html",
+    "wilayah.html",
+    "laporan.html",
+    "provinsi.html"
+);
 
 macro_rules! embedded_assets {
     ($($name:literal),* $(,)?) => {
@@ -249,9 +254,27 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagno
             pages
         })
         .collect();
+    // A page per province that has regions in this site.
+    let per_province: Vec<Result<OutputFile, Diagnostic>> = site
+        .provinces
+        .values()
+        .filter(|p| site.by_province.contains_key(&p.slug))
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|p| {
+            theme.render(
+                "provinsi.html",
+                &views::province(site, p),
+                &format!("provinsi/{}/index.html", p.slug),
+            )
+        })
+        .collect();
     let mut diagnostics = Diagnostics::new();
     let mut files = Vec::new();
-    for result in std::iter::once(index).chain(per_region.into_iter().flatten()) {
+    for result in std::iter::once(index)
+        .chain(per_province)
+        .chain(per_region.into_iter().flatten())
+    {
         match result {
             Ok(f) => files.push(f),
             Err(d) => diagnostics.push(d),

@@ -106,6 +106,8 @@ pub struct IndexRow {
 #[derive(Serialize)]
 pub struct ProvinceGroup {
     pub nama: String,
+    /// The province page.
+    pub href: Option<String>,
     pub wilayah: Vec<IndexRow>,
 }
 
@@ -139,10 +141,8 @@ pub fn index(site: &Site) -> IndexView {
     let p0 = site.catalog.get("p0");
     let mut groups: Vec<ProvinceGroup> = Vec::new();
     for region in &site.regions {
-        let province = site
-            .province_of(region)
-            .map(|p| p.name.clone())
-            .unwrap_or_default();
+        let reference = site.province_of(region);
+        let province = reference.map(|p| p.name.clone()).unwrap_or_default();
         let year = headline_year(site, region);
         let row = IndexRow {
             nama: region.name.clone(),
@@ -162,6 +162,7 @@ pub fn index(site: &Site) -> IndexView {
             Some(g) if g.nama == province => g.wilayah.push(row),
             _ => groups.push(ProvinceGroup {
                 nama: province,
+                href: reference.map(|p| format!("provinsi/{}/index.html", p.slug)),
                 wilayah: vec![row],
             }),
         }
@@ -184,6 +185,8 @@ pub struct RegionHeader {
     pub kode: String,
     pub kode_bps: String,
     pub provinsi: String,
+    /// The province page, relative to the site root.
+    pub provinsi_href: String,
     pub ibu_kota: Option<String>,
     pub ketua_tkpk: Option<String>,
     pub sekretariat_tkpk: Option<String>,
@@ -199,6 +202,7 @@ pub(crate) fn header(site: &Site, region: &Region) -> RegionHeader {
             .province_of(region)
             .map(|p| p.name.clone())
             .unwrap_or_default(),
+        provinsi_href: format!("provinsi/{}/index.html", region.province),
         ibu_kota: region.capital.clone(),
         ketua_tkpk: region.tkpk.chair.clone(),
         sekretariat_tkpk: region.tkpk.secretariat.clone(),
@@ -305,6 +309,8 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
     }
 }
 
+mod province;
 mod report;
 
+pub use province::{ProvinceView, province};
 pub use report::{ReportView, report};

@@ -252,7 +252,7 @@ fn tiles(site: &Site, region: &Region, year: i32) -> Vec<Tile> {
     out
 }
 
-fn chart_view(spec: ChartSpec) -> ChartView {
+pub(super) fn chart_view(spec: ChartSpec) -> ChartView {
     ChartView {
         json: charts::options_json(&spec.chart),
         id: spec.id,

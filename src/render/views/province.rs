@@ -1,0 +1,127 @@
+//! A province page: its regions in this site ranked by P0 with their change, relevance and
+//! effectiveness against the province, and the quadrant chart of them all.
+
+use super::{ChangeView, FigureView, SiteView, figure};
+use crate::analysis;
+use crate::charts;
+use crate::model::{Reference, Site};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct ProvinceRow {
+    pub urutan: usize,
+    pub nama: String,
+    pub href: String,
+    pub p0: FigureView,
+    pub perubahan: Option<ChangeView>,
+    /// `ya`, `tidak`, or none when the province lacks a figure for the comparison.
+    pub relevan: Option<bool>,
+    pub efektif: Option<bool>,
+    pub kuadran: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct ProvinceView {
+    pub site: SiteView,
+    pub judul_halaman: String,
+    pub nama: String,
+    pub tahun: Option<i32>,
+    pub p0_provinsi: Option<FigureView>,
+    pub perubahan_provinsi: Option<ChangeView>,
+    pub baris: Vec<ProvinceRow>,
+    /// Regions of the province without a P0 figure in `tahun`.
+    pub tanpa_angka: Vec<String>,
+    pub grafik: Option<super::report::ChartView>,
+    pub sumber: Vec<String>,
+}
+
+/// The year a province page shows: the site's report year when a region of the province has
+/// P0 for it, else the latest such year.
+fn year_of(site: &Site, slug: &str) -> Option<i32> {
+    let has = |y: i32| {
+        site.regions_in(slug)
+            .any(|r| r.series.get(y, "p0").is_some())
+    };
+    match site.config.report_year {
+        Some(y) if has(y) => Some(y),
+        _ => site
+            .regions_in(slug)
+            .filter_map(|r| {
+                r.series
+                    .march
+                    .iter()
+                    .rev()
+                    .find(|(_, m)| m.contains_key("p0"))
+                    .map(|(y, _)| *y)
+            })
+            .max(),
+    }
+}
+
+pub fn province(site: &Site, province: &Reference) -> ProvinceView {
+    let year = year_of(site, &province.slug);
+    let p0 = site.catalog.get("p0");
+    let mut baris = Vec::new();
+    let mut tanpa_angka = Vec::new();
+    let mut sumber = Vec::new();
+    if let (Some(year), Some(p0)) = (year, p0) {
+        let first = site.regions_in(&province.slug).next();
+        let rank = first.and_then(|r| analysis::rank_in_province(site, r, p0, year));
+        for (i, (slug, _, _)) in rank.iter().flat_map(|r| r.order.iter()).enumerate() {
+            let Some(region) = site.regions_in(&province.slug).find(|r| &r.slug == slug) else {
+                continue;
+            };
+            let Some(f) = region.series.get(year, "p0") else {
+                continue;
+            };
+            sumber.push(format!("{}: {}", region.name, f.source));
+            let change = analysis::year_change(&region.series, p0, year);
+            let relevance = analysis::relevance(&region.series, province, p0, year);
+            baris.push(ProvinceRow {
+                urutan: i + 1,
+                nama: region.name.clone(),
+                href: format!("../../{}/{year}/index.html", region.slug),
+                p0: figure(f.value, p0),
+                efektif: change.as_ref().map(|c| c.improved),
+                perubahan: change.map(ChangeView::from),
+                relevan: relevance.map(|r| r.relevant),
+                kuadran: analysis::quadrant(site, region, p0, year).map(|q| match q.quadrant {
+                    analysis::Quadrant::I => "I",
+                    analysis::Quadrant::II => "II",
+                    analysis::Quadrant::III => "III",
+                    analysis::Quadrant::IV => "IV",
+                }),
+            });
+        }
+        tanpa_angka = site
+            .regions_in(&province.slug)
+            .filter(|r| r.series.get(year, "p0").is_none())
+            .map(|r| r.name.clone())
+            .collect();
+        if let Some(f) = province.series.get(year, "p0") {
+            sumber.push(format!("{}: {}", province.name, f.source));
+        }
+    }
+    sumber.sort();
+    sumber.dedup();
+    let grafik = year
+        .and_then(|y| charts::quadrant_of(site, &province.slug, y, None))
+        .map(super::report::chart_view);
+    ProvinceView {
+        site: SiteView::new(site, 2),
+        judul_halaman: province.name.clone(),
+        nama: province.name.clone(),
+        tahun: year,
+        p0_provinsi: year
+            .zip(p0)
+            .and_then(|(y, i)| province.series.get(y, "p0").map(|f| figure(f.value, i))),
+        perubahan_provinsi: year
+            .zip(p0)
+            .and_then(|(y, i)| analysis::year_change(&province.series, i, y))
+            .map(ChangeView::from),
+        baris,
+        tanpa_angka,
+        grafik,
+        sumber,
+    }
+}

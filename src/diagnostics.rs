@@ -12,13 +12,57 @@ pub enum Severity {
 }
 
 /// A place in a source file: 1-based line and column (in characters), counted from the top of
-/// the file, front matter included. `line_text` is that line, kept for the caret display.
+/// the file, front matter included. `line_text` is that line, kept for the caret display; of a
+/// very long line only the part around the column is kept (with `…` where it was cut), and
+/// `caret` is the column's 1-based position in what was kept.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Location {
     pub path: PathBuf,
     pub line: usize,
     pub column: usize,
     pub line_text: Option<String>,
+    pub caret: usize,
+}
+
+/// A source line longer than this many characters is shown only around its column: a file of
+/// one long line with thousands of errors must not copy that line for each of them.
+const SHOWN_LINE_CHARS: usize = 120;
+/// How many characters are shown before the column of a cut line.
+const SHOWN_BEFORE: usize = 50;
+
+/// `line`, or the part of it around the 1-based `column`, and the column's position in it.
+/// An `ascii` line (the usual case) needs no walk through it to find a character's byte.
+fn shown_part(line: &str, ascii: bool, column: usize) -> (String, usize) {
+    let char_count = if ascii {
+        line.len()
+    } else {
+        line.chars().count()
+    };
+    if char_count <= SHOWN_LINE_CHARS {
+        return (line.to_string(), column);
+    }
+    let first = column.saturating_sub(1 + SHOWN_BEFORE).min(char_count);
+    let last = (first + SHOWN_LINE_CHARS).min(char_count);
+    let byte_at = |chars: usize| {
+        if ascii {
+            chars
+        } else {
+            line.char_indices()
+                .nth(chars)
+                .map_or(line.len(), |(b, _)| b)
+        }
+    };
+    let (start, end) = (byte_at(first), byte_at(last));
+    let mut shown = String::with_capacity(end - start + 8);
+    if first > 0 {
+        shown.push('…');
+    }
+    shown.push_str(&line[start..end]);
+    if last < char_count {
+        shown.push('…');
+    }
+    let caret = column - first + usize::from(first > 0);
+    (shown, caret)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +118,7 @@ impl Diagnostic {
             line: 0,
             column: 0,
             line_text: None,
+            caret: 0,
         });
         self
     }
@@ -106,7 +151,7 @@ impl Diagnostic {
                     let number = loc.line.to_string();
                     let pad = " ".repeat(number.len());
                     let shown = text.replace('\t', " ");
-                    let caret_pad = " ".repeat(loc.column.saturating_sub(1));
+                    let caret_pad = " ".repeat(loc.caret.saturating_sub(1));
                     let _ = writeln!(out, "{pad} |");
                     let _ = writeln!(out, "{number} | {shown}");
                     let _ = writeln!(out, "{pad} | {caret_pad}^");
@@ -191,33 +236,53 @@ pub struct SourceText {
     /// The path shown in messages (relative to the site root).
     pub display_path: PathBuf,
     pub text: String,
+    /// The byte offset at which each line starts, so that a file with thousands of errors
+    /// does not rescan its text for each one.
+    line_starts: Vec<usize>,
+    /// Whether each line is ASCII (its characters are its bytes).
+    line_ascii: Vec<bool>,
 }
 
 impl SourceText {
     pub fn new(display_path: impl AsRef<Path>, text: String) -> Self {
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let line_ascii = text.split('\n').map(str::is_ascii).collect();
         SourceText {
             display_path: display_path.as_ref().to_path_buf(),
             text,
+            line_starts,
+            line_ascii,
         }
     }
 
     /// The text of a 1-based line, without its line ending.
     pub fn line(&self, line: usize) -> Option<&str> {
-        if line == 0 {
-            return None;
-        }
-        self.text
-            .split('\n')
-            .nth(line - 1)
-            .map(|l| l.trim_end_matches('\r'))
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
+        self.text.get(start..end).map(|l| l.trim_end_matches('\r'))
     }
 
     pub fn location(&self, line: usize, column: usize) -> Location {
+        let column = column.max(1);
+        let (line_text, caret) = match self.line(line) {
+            Some(text) => {
+                let ascii = self.line_ascii.get(line - 1).copied().unwrap_or(false);
+                let (shown, caret) = shown_part(text, ascii, column);
+                (Some(shown), caret)
+            }
+            None => (None, column),
+        };
         Location {
             path: self.display_path.clone(),
             line,
-            column: column.max(1),
-            line_text: self.line(line).map(str::to_string),
+            column,
+            line_text,
+            caret,
         }
     }
 
@@ -272,5 +337,49 @@ mod tests {
         let src = SourceText::new("x", "a: 1\r\nb: 2\r\n".into());
         assert_eq!(src.line(2), Some("b: 2"));
         assert_eq!(src.location_of(2, "2").column, 4);
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_its_column() {
+        let long = format!("data: {{{}}}", "[".repeat(10_000));
+        let src = SourceText::new("x", format!("a: 1\n{long}\n"));
+        let loc = src.location(2, 5_000);
+        let text = loc.line_text.clone().unwrap();
+        assert_eq!(text.chars().count(), SHOWN_LINE_CHARS + 2);
+        assert!(text.starts_with('…') && text.ends_with('…'));
+        assert_eq!(loc.caret, SHOWN_BEFORE + 2);
+        assert_eq!(loc.column, 5_000);
+        let out = Diagnostic::error(Message::EmptyFile)
+            .at(loc)
+            .render(Lang::Id);
+        assert!(out.lines().all(|l| l.chars().count() < 200), "{out}");
+        // Near the start nothing is cut before the column; non-ASCII lines are cut on chars.
+        let wide = format!("é{}", "ü".repeat(500));
+        let src = SourceText::new("x", wide);
+        let loc = src.location(1, 3);
+        let text = loc.line_text.unwrap();
+        assert!(text.starts_with("éüü") && text.ends_with('…'));
+        assert_eq!(loc.caret, 3);
+        // Short lines are kept whole.
+        let src = SourceText::new("x", "  2024: {p0: 1}".into());
+        let loc = src.location(1, 14);
+        assert_eq!(
+            (loc.line_text.as_deref(), loc.caret),
+            (Some("  2024: {p0: 1}"), 14)
+        );
+    }
+
+    #[test]
+    fn lines_past_the_end_and_line_zero_are_none() {
+        let src = SourceText::new("x", "a\n\nc".into());
+        assert_eq!(src.line(0), None);
+        assert_eq!(
+            (src.line(1), src.line(2), src.line(3)),
+            (Some("a"), Some(""), Some("c"))
+        );
+        assert_eq!(src.line(4), None);
+        let src = SourceText::new("x", "a\n".into());
+        assert_eq!((src.line(2), src.line(3)), (Some(""), None));
+        assert_eq!(SourceText::new("x", String::new()).line(1), Some(""));
     }
 }

@@ -32,8 +32,42 @@ pub fn slugify(text: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The tags whose raw HTML block runs until their closing tag (CommonMark, start condition 1).
+const RAW_TEXT_TAGS: [&[u8]; 4] = [b"script", b"style", b"pre", b"textarea"];
+
+/// pulldown-cmark ends a `<script>`, `<style>`, `<pre>` or `<textarea>` block only at a
+/// lowercase closing tag, although CommonMark matches it in any case: a pasted
+/// `<SCRIPT>…</SCRIPT>` would swallow (and so silently drop) the rest of the narrative. The
+/// closing tags of those four are lowercased first; raw HTML is dropped anyway.
+fn lowercase_raw_end_tags(markdown: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = markdown.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while let Some(found) = bytes[i..].windows(2).position(|w| w == b"</") {
+        let name_at = i + found + 2;
+        for tag in RAW_TEXT_TAGS {
+            let Some(name) = bytes.get(name_at..name_at + tag.len()) else {
+                continue;
+            };
+            if name.eq_ignore_ascii_case(tag) && name != tag {
+                let copy = out.get_or_insert_with(|| bytes.to_vec());
+                copy[name_at..name_at + tag.len()].copy_from_slice(tag);
+            }
+        }
+        i = name_at;
+    }
+    match out {
+        // Only ASCII letters were replaced by ASCII letters: still UTF-8.
+        Some(copy) => String::from_utf8(copy)
+            .map(std::borrow::Cow::Owned)
+            .unwrap_or(std::borrow::Cow::Borrowed(markdown)),
+        None => std::borrow::Cow::Borrowed(markdown),
+    }
+}
+
 /// Renders one narrative. `prefix` makes every id of this narrative unique on its page.
 pub fn to_html(markdown: &str, prefix: &str) -> String {
+    let markdown = &*lowercase_raw_end_tags(markdown);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -172,6 +206,31 @@ mod tests {
         ] {
             assert!(!lower.contains(bad), "{bad} survived in {html}");
         }
+    }
+
+    /// `<SCRIPT>…</SCRIPT>` (any case) ends where it closes: the text after it stays.
+    #[test]
+    fn an_uppercase_raw_block_does_not_swallow_the_rest() {
+        for block in [
+            "<SCRIPT SRC=x></SCRIPT>",
+            "<Style>p{}</Style>",
+            "<script>a()</ScRiPt>",
+            "<PRE>x</PRE>",
+            "<textarea>x</TEXTAREA>",
+        ] {
+            let html = to_html(&format!("{block}\n\nSesudah satu.\n\nSesudah dua.\n"), "n");
+            assert!(
+                html.contains("<p>Sesudah satu.</p>") && html.contains("<p>Sesudah dua.</p>"),
+                "{block}: {html}"
+            );
+            assert!(!html.to_ascii_lowercase().contains("<script"), "{html}");
+        }
+        assert_eq!(lowercase_raw_end_tags("a </Pre b"), "a </pre b");
+        assert!(matches!(
+            lowercase_raw_end_tags("biasa </b> </script>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(lowercase_raw_end_tags("é</STYLE>ü</"), "é</style>ü</");
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub enum Message {
         name: String,
     },
     RootNotFound,
+    MissingContentFolder,
     // YAML structure.
     YamlSyntax {
         detail: String,
@@ -56,7 +57,7 @@ pub enum Message {
         allowed: Vec<String>,
     },
     TooDeep {
-        detail: String,
+        limit: YamlLimit,
     },
     // Figures.
     DecimalComma {
@@ -197,6 +198,10 @@ pub enum Message {
     HintSymlink,
     HintSplitFile,
     HintYamlSyntax,
+    HintYamlLimit,
+    HintEmptyFile,
+    HintCreateContent,
+    HintDuplicateRegionCode,
     HintAddReference {
         slug: String,
     },
@@ -264,6 +269,24 @@ pub enum Message {
     },
 }
 
+/// Which of the YAML reader's safety limits a file went past (DESIGN §3: alias bombs and deep
+/// nesting are refused, quickly, with a clear error).
+#[derive(Clone, Debug, PartialEq)]
+pub enum YamlLimit {
+    /// More levels of nesting than `max`.
+    Depth { max: usize },
+    /// More values than `max`, repeated aliases counted each time.
+    Nodes { max: usize },
+    /// More aliases (`*name`) than `max`.
+    Aliases { max: usize },
+    /// More anchors (`&name`) than `max`.
+    Anchors { max: usize },
+    /// A second document (`---`) in one file.
+    Documents,
+    /// Any other limit of the reader (alias replay, recursion).
+    Other,
+}
+
 fn list(items: &[String]) -> String {
     items
         .iter()
@@ -311,6 +334,10 @@ impl Message {
                 "folder situs tidak memuat `site.yaml`".into(),
                 "the site folder holds no `site.yaml`".into(),
             ),
+            MissingContentFolder => t(
+                "folder situs tidak memuat folder `content/`".into(),
+                "the site folder holds no `content/` folder".into(),
+            ),
             YamlSyntax { detail } => t(
                 format!("YAML tidak dapat dibaca: {detail}"),
                 format!("the YAML cannot be read: {detail}"),
@@ -335,10 +362,32 @@ impl Message {
                 format!("nilai `{value}` tidak dikenal; pilihan: {}", list(allowed)),
                 format!("unknown value `{value}`; choose one of {}", list(allowed)),
             ),
-            TooDeep { detail } => t(
-                format!("struktur YAML melampaui batas aman: {detail}"),
-                format!("the YAML structure exceeds a safety limit: {detail}"),
-            ),
+            TooDeep { limit } => match limit {
+                YamlLimit::Depth { max } => t(
+                    format!("struktur YAML terlalu dalam: lebih dari {max} tingkat bersarang"),
+                    format!("the YAML structure is nested too deeply: more than {max} levels"),
+                ),
+                YamlLimit::Nodes { max } => t(
+                    format!("berkas YAML memuat terlalu banyak nilai: lebih dari {max} (setiap pemakaian alias ikut dihitung)"),
+                    format!("the YAML file holds too many values: more than {max} (every use of an alias counts)"),
+                ),
+                YamlLimit::Aliases { max } => t(
+                    format!("berkas YAML memakai terlalu banyak alias (`*nama`): lebih dari {max}"),
+                    format!("the YAML file uses too many aliases (`*name`): more than {max}"),
+                ),
+                YamlLimit::Anchors { max } => t(
+                    format!("berkas YAML memuat terlalu banyak jangkar (`&nama`): lebih dari {max}"),
+                    format!("the YAML file holds too many anchors (`&name`): more than {max}"),
+                ),
+                YamlLimit::Documents => t(
+                    "berkas ini memuat lebih dari satu dokumen YAML (`---` di tengah berkas)".into(),
+                    "this file holds more than one YAML document (`---` inside the file)".into(),
+                ),
+                YamlLimit::Other => t(
+                    "struktur YAML melampaui batas aman (alias atau tingkat bersarang yang berlebihan)".into(),
+                    "the YAML structure exceeds a safety limit (excessive aliases or nesting)".into(),
+                ),
+            },
             DecimalComma { text } => t(
                 format!("angka `{text}` memakai koma desimal dan terbaca sebagai teks"),
                 format!("the number `{text}` uses a decimal comma and reads as text"),
@@ -569,6 +618,22 @@ impl Message {
             HintYamlSyntax => t(
                 "periksa indentasi (pakai spasi, bukan tab), titik dua sesudah setiap kunci, dan kurung atau tanda kutip yang belum ditutup".into(),
                 "check the indentation (spaces, not tabs), the colon after each key, and unclosed brackets or quotes".into(),
+            ),
+            HintYamlLimit => t(
+                "tulis isinya secara langsung, tanpa alias (`&nama`, `*nama`), tanpa `---` kedua dan tanpa tingkat bersarang yang dalam; berkas isian tkpk tidak memerlukannya".into(),
+                "write the contents out directly, without aliases (`&name`, `*name`), a second `---` or deep nesting; tkpk's files never need them".into(),
+            ),
+            HintEmptyFile => t(
+                "tulis isinya (contoh setiap berkas ada di README, bagian Referensi penulis), atau hapus berkas yang tidak dipakai".into(),
+                "write its contents (the README's author reference has an example of each file), or delete a file you do not use".into(),
+            ),
+            HintCreateContent => t(
+                "buat folder `content/` berisi `referensi/` dan satu folder per kabupaten/kota, atau jalankan `tkpk new` (lihat README)".into(),
+                "create a `content/` folder holding `referensi/` and one folder per regency or city, or run `tkpk new` (see the README)".into(),
+            ),
+            HintDuplicateRegionCode => t(
+                "setiap kabupaten/kota punya kodenya sendiri; periksa kode Kemendagri (`kode`) dan kode BPS (`kode_bps`) di kedua berkas".into(),
+                "each regency or city has its own code; check the Kemendagri code (`kode`) and the BPS code (`kode_bps`) in both files".into(),
             ),
             HintAddReference { slug } => t(
                 format!("buat berkas `content/referensi/{slug}.yaml` (`tingkat: provinsi`), atau perbaiki nama provinsinya"),

@@ -153,6 +153,20 @@ fn error(run: &Run, message: &str, at: &str, hint: Option<&str>) -> Printed {
     expect(run, "galat", message, at, hint)
 }
 
+/// Asserts that some error has `message`, is at exactly `at` and has the hint `hint`: for a
+/// message given at several places (each link, each duplicate code).
+fn error_at(run: &Run, message: &str, at: &str, hint: &str) {
+    let all = printed(&run.stderr);
+    assert!(
+        all.iter().any(|p| p.head.starts_with("galat: ")
+            && p.head.contains(message)
+            && p.at.as_deref() == Some(at)
+            && p.hint.as_deref().is_some_and(|h| h.contains(hint))),
+        "no error {message:?} at {at} with hint {hint:?}; stderr:\n{}",
+        run.stderr
+    );
+}
+
 fn at(path: &str, line: usize, column: usize) -> String {
     format!("{path}:{line}:{column}")
 }
@@ -689,5 +703,849 @@ fn symlink_inside_the_site_is_refused() {
         "tautan simbolik (symlink) tidak diizinkan",
         "content/kabupaten-contoh/2025/03-tautan.md",
         Some("ganti tautan dengan berkas atau folder aslinya"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures that are not numbers, impossible figures, bad years
+
+#[test]
+fn overflow_1e999_is_not_a_figure() {
+    let run = broken("overflow");
+    error(
+        &run,
+        "`1e999` bukan angka yang sah",
+        &at(INDIKATOR, 3, 14),
+        Some("angka yang tidak ada tidak ditulis"),
+    );
+}
+
+/// `.inf` in `data` and `-.Inf` in `target`: both in one run, each named as written.
+#[test]
+fn infinities_are_not_figures_and_all_are_reported() {
+    let run = broken("infinity");
+    error(
+        &run,
+        "`.inf` bukan angka yang sah",
+        &at(INDIKATOR, 3, 14),
+        Some("angka yang tidak ada tidak ditulis"),
+    );
+    error(
+        &run,
+        "`-.Inf` bukan angka yang sah",
+        &at(INDIKATOR, 9, 14),
+        Some("angka yang tidak ada tidak ditulis"),
+    );
+}
+
+#[test]
+fn negative_count_is_impossible() {
+    let run = broken("negative_count");
+    error(
+        &run,
+        "jumlah_penduduk_miskin = -95,91 mustahil: nilainya tidak boleh negatif",
+        &at(INDIKATOR, 4, 44),
+        Some("periksa angka ini dengan rilis BPS"),
+    );
+}
+
+#[test]
+fn negative_money_is_impossible() {
+    let run = broken("negative_money");
+    error(
+        &run,
+        "garis_kemiskinan = -441.448,00 mustahil: nilainya tidak boleh negatif",
+        &at(INDIKATOR, 4, 69),
+        Some("periksa angka ini dengan rilis BPS"),
+    );
+}
+
+/// `{p0: 7.57, p0: 7.60}`: the second `p0` is the error.
+#[test]
+fn duplicate_figure_key_in_one_year() {
+    let run = broken("duplicate_figure_key");
+    error(
+        &run,
+        "kunci `p0` ditulis dua kali",
+        &at(INDIKATOR, 5, 20),
+        Some("hapus salah satunya"),
+    );
+}
+
+#[test]
+fn year_3000_in_a_target_is_refused() {
+    let run = broken("year_3000");
+    error(
+        &run,
+        "`3000` bukan tahun yang sah",
+        &at(INDIKATOR, 9, 8),
+        Some("antara 1990 dan 2100"),
+    );
+}
+
+#[test]
+fn report_year_3000_in_site_yaml_is_refused() {
+    let run = broken("site_year_3000");
+    error(
+        &run,
+        "`3000` bukan tahun yang sah",
+        "site.yaml:3:16",
+        Some("antara 1990 dan 2100"),
+    );
+}
+
+#[test]
+fn report_year_written_in_words_is_the_wrong_type() {
+    let run = broken("site_year_text");
+    error(
+        &run,
+        "jenis nilai salah: seharusnya bilangan bulat, tertulis dua ribu dua lima",
+        "site.yaml:3:16",
+        Some("tulis bilangan bulat di sini"),
+    );
+}
+
+/// A narrative in `content/kabupaten-contoh/1800/`: the folder names a year out of range.
+#[test]
+fn narrative_folder_of_year_1800_is_refused() {
+    let run = broken("narrative_year_1800");
+    error(
+        &run,
+        "`1800` bukan tahun yang sah",
+        "content/kabupaten-contoh/1800/01-lama.md",
+        Some("antara 1990 dan 2100"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Empty and missing files
+
+#[test]
+fn empty_site_yaml() {
+    let run = broken("empty_site");
+    error(&run, "berkas ini kosong", "site.yaml", Some("README"));
+}
+
+#[test]
+fn empty_indikator_yaml() {
+    let run = broken("empty_indikator");
+    error(&run, "berkas ini kosong", INDIKATOR, Some("README"));
+}
+
+/// An empty province file is empty, not missing: the region is not told it does not exist.
+#[test]
+fn empty_reference_file_is_empty_not_missing() {
+    let run = broken("empty_reference");
+    error(
+        &run,
+        "berkas ini kosong",
+        "content/referensi/jawa-timur.yaml",
+        Some("README"),
+    );
+    assert!(
+        !run.stderr.contains("provinsi `jawa-timur` tidak ada"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Only comments: empty, not a YAML syntax error about brackets.
+#[test]
+fn a_file_of_comments_only_is_empty() {
+    let run = broken("comment_only");
+    error(&run, "berkas ini kosong", WILAYAH, Some("README"));
+    assert!(
+        !run.stderr.contains("YAML tidak dapat dibaca"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn missing_site_yaml() {
+    let (site, before) = built();
+    site.remove("site.yaml");
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "folder situs tidak memuat `site.yaml`",
+        ".",
+        Some("buat berkas `site.yaml`"),
+    );
+}
+
+#[test]
+fn missing_indikator_yaml() {
+    let (site, before) = built();
+    site.remove(INDIKATOR);
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "berkas `indikator.yaml` tidak ada",
+        REGION,
+        Some("buat berkas `indikator.yaml`"),
+    );
+}
+
+/// No `content/` at all (or a file of that name): one clear error, not an I/O message.
+#[test]
+fn missing_content_folder() {
+    let (site, before) = built();
+    site.remove("content");
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "folder situs tidak memuat folder `content/`",
+        "content",
+        Some("`tkpk new`"),
+    );
+    assert!(!run.stderr.contains("os error"), "{}", run.stderr);
+    site.write("content", "bukan folder");
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "folder situs tidak memuat folder `content/`",
+        "content",
+        None,
+    );
+}
+
+#[test]
+fn province_reference_with_no_file() {
+    let (site, before) = built();
+    site.remove("content/referensi/jawa-timur.yaml");
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "provinsi `jawa-timur` tidak ada di `content/referensi/`",
+        &at(WILAYAH, 5, 11),
+        Some("buat berkas `content/referensi/jawa-timur.yaml` (`tingkat: provinsi`)"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML that is built to hurt: alias bombs, deep nesting, huge lines, many errors
+
+/// Builds, measuring the time; the failed build must also leave `output/` alone.
+fn fails_within(site: &TestSite, before: &Snapshot, limit_secs: u64) -> Run {
+    let started = std::time::Instant::now();
+    let run = fails(site, before);
+    let took = started.elapsed();
+    assert!(
+        took < std::time::Duration::from_secs(limit_secs),
+        "took {took:?} (limit {limit_secs} s)"
+    );
+    run
+}
+
+/// Six lines of anchors expand to a million values: refused by the node budget, quickly.
+#[test]
+fn alias_bomb_is_refused_quickly() {
+    let (site, before) = built();
+    overlay(&site, "alias_bomb");
+    let run = fails_within(&site, &before, 20);
+    error(
+        &run,
+        "berkas YAML memuat terlalu banyak nilai: lebih dari 200000",
+        &at(INDIKATOR, 9, 12),
+        Some("tanpa alias (`&nama`, `*nama`)"),
+    );
+    // The message is ours, not the reader's debug text.
+    assert!(!run.stderr.contains("budget breached"), "{}", run.stderr);
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let (site, before) = built();
+    overlay(&site, "deep_nesting");
+    let run = fails_within(&site, &before, 20);
+    error(
+        &run,
+        "struktur YAML terlalu dalam: lebih dari 32 tingkat bersarang",
+        &at(INDIKATOR, 36, 65),
+        Some("tanpa tingkat bersarang yang dalam"),
+    );
+}
+
+/// 100 000 `[` on one line: refused, and the line shown under the error is cut around the
+/// column instead of printed whole.
+#[test]
+fn deep_brackets_are_refused_and_the_line_is_cut() {
+    let (site, before) = built();
+    let depth = 100_000;
+    site.write(
+        INDIKATOR,
+        format!(
+            "sumber: BPS\ndata:\n  2025: {{p0: {}{}}}\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        ),
+    );
+    let run = fails_within(&site, &before, 20);
+    let p = find(&run, "galat", "struktur YAML terlalu dalam");
+    assert!(
+        p.at.as_deref()
+            .is_some_and(|a| a.starts_with(&format!("{INDIKATOR}:3:"))),
+        "{}",
+        run.stderr
+    );
+    let shown = p.source_line.unwrap();
+    assert!(
+        shown.starts_with("3 | …[[[") && shown.ends_with('…'),
+        "{shown}"
+    );
+    assert!(
+        run.stderr.lines().all(|l| l.chars().count() < 300),
+        "a line of stderr is longer than 300 characters"
+    );
+}
+
+#[test]
+fn a_second_yaml_document_is_refused() {
+    let run = broken("second_document");
+    error(
+        &run,
+        "berkas ini memuat lebih dari satu dokumen YAML",
+        &at(INDIKATOR, 11, 1),
+        Some("tanpa `---` kedua"),
+    );
+}
+
+#[test]
+fn tab_indentation_is_a_syntax_error_with_a_hint() {
+    let run = broken("tab_indent");
+    error(
+        &run,
+        "YAML tidak dapat dibaca",
+        &at(WILAYAH, 8, 2),
+        Some("pakai spasi, bukan tab"),
+    );
+}
+
+/// 20 000 bad years on one line of 330 kB: every error is reported, but each shows only the
+/// part of the line around its column (before the fix each copied the whole line: 20 000 ×
+/// 330 kB of memory and of stderr).
+#[test]
+fn many_errors_on_one_long_line_stay_small() {
+    let (site, before) = built();
+    let n = 20_000;
+    let entries: Vec<String> = (0..n).map(|i| format!("{i}x: {{p0: 1}}")).collect();
+    let line = format!("data: {{{}}}", entries.join(", "));
+    site.write(INDIKATOR, format!("sumber: BPS\n{line}\n"));
+    let run = fails_within(&site, &before, 60);
+    error(
+        &run,
+        "`19999x` bukan tahun yang sah",
+        &at(INDIKATOR, 2, line.len() - "19999x: {p0: 1}}".len() + 1),
+        Some("antara 1990 dan 2100"),
+    );
+    assert!(
+        run.stderr.contains(&format!("gagal: {} galat", n + 1)),
+        "{}",
+        &run.stderr[run.stderr.len().saturating_sub(300)..]
+    );
+    assert!(
+        run.stderr.len() < n * 1_000,
+        "stderr is {} bytes for {n} errors",
+        run.stderr.len()
+    );
+}
+
+/// 30 000 bad years, one per line: locating each error must not rescan the file from its
+/// start (that was quadratic: about a minute here before the fix, a few seconds after).
+#[test]
+fn many_errors_on_many_lines_are_fast() {
+    let (site, before) = built();
+    let mut text = String::from("sumber: BPS\ndata:\n");
+    for i in 0..30_000 {
+        text.push_str(&format!("  {i}x: {{p0: 1}}\n"));
+    }
+    site.write(INDIKATOR, text);
+    let run = fails_within(&site, &before, 20);
+    error(
+        &run,
+        "`29999x` bukan tahun yang sah",
+        &at(INDIKATOR, 30_002, 3),
+        Some("antara 1990 dan 2100"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Narrative front matter
+
+#[test]
+fn narrative_without_front_matter() {
+    let run = broken("front_matter_missing");
+    error(
+        &run,
+        "narasi tidak diawali front matter",
+        &at(PROFIL, 1, 1),
+        Some("awali berkas dengan `---`"),
+    );
+}
+
+#[test]
+fn narrative_front_matter_that_is_not_yaml() {
+    let run = broken("front_matter_not_yaml");
+    error(
+        &run,
+        "jenis nilai salah: seharusnya teks",
+        &at(PROFIL, 2, 8),
+        Some("tulis teks di sini"),
+    );
+}
+
+#[test]
+fn narrative_front_matter_duplicate_key() {
+    let run = broken("front_matter_duplicate_key");
+    error(
+        &run,
+        "kunci `judul` ditulis dua kali",
+        &at(PROFIL, 4, 1),
+        Some("hapus salah satunya"),
+    );
+}
+
+#[test]
+fn narrative_front_matter_that_is_a_list() {
+    let run = broken("front_matter_list");
+    error(
+        &run,
+        "jenis nilai salah: seharusnya pemetaan `kunci: nilai`",
+        &at(PROFIL, 2, 1),
+        None,
+    );
+}
+
+#[test]
+fn empty_narrative() {
+    let (site, before) = built();
+    site.write(PROFIL, "");
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "narasi tidak diawali front matter",
+        &at(PROFIL, 1, 1),
+        Some("awali berkas dengan `---`"),
+    );
+}
+
+/// Latin-1 `é` in the body of a narrative, after the front matter: line 6, column 10.
+#[test]
+fn non_utf8_byte_in_a_narrative_is_located() {
+    let (site, before) = built();
+    site.write(
+        PROFIL,
+        b"---\njudul: Profil\nbab: profil\n---\n\nTeks Kab\xE9 Contoh.\n".as_slice(),
+    );
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "bukan teks UTF-8 (baris 6",
+        &at(PROFIL, 6, 9),
+        Some("UTF-8"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Size limit, symlinks, folder names
+
+const FOUR_MIB: usize = 4 * 1024 * 1024;
+
+/// A file one byte above the documented 4 MiB: refused by its size, without being parsed.
+#[test]
+fn yaml_file_above_4_mib_is_refused() {
+    let (site, before) = built();
+    let mut text = site.read(INDIKATOR);
+    text.push('#');
+    text.push_str(&"x".repeat(FOUR_MIB + 1 - text.len() - 1));
+    text.push('\n');
+    assert_eq!(text.len(), FOUR_MIB + 1);
+    site.write(INDIKATOR, text);
+    let run = fails_within(&site, &before, 20);
+    error(
+        &run,
+        &format!(
+            "berkas terlalu besar: {} bita, batasnya {FOUR_MIB} bita (4 MiB)",
+            FOUR_MIB + 1
+        ),
+        INDIKATOR,
+        Some("pecah menjadi beberapa berkas"),
+    );
+}
+
+#[test]
+fn narrative_above_4_mib_is_refused() {
+    let (site, before) = built();
+    let body = "Kalimat yang diulang. ".repeat(FOUR_MIB / 20);
+    site.write(PROFIL, format!("---\njudul: Besar\n---\n{body}"));
+    let run = fails_within(&site, &before, 20);
+    error(&run, "berkas terlalu besar", PROFIL, Some("pecah"));
+}
+
+#[cfg(unix)]
+fn symlink(target: impl AsRef<std::path::Path>, link: impl AsRef<std::path::Path>) {
+    std::os::unix::fs::symlink(target, link).unwrap();
+}
+
+/// `ulang -> .` inside a region: a loop, refused with the link named (never followed).
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_refused() {
+    let (site, before) = built();
+    symlink(".", site.root().join(REGION).join("ulang"));
+    symlink("b", site.root().join(REGION).join("a"));
+    symlink("a", site.root().join(REGION).join("b"));
+    let run = fails_within(&site, &before, 20);
+    for link in ["ulang", "a", "b"] {
+        error_at(
+            &run,
+            "tautan simbolik (symlink) tidak diizinkan",
+            &format!("{REGION}/{link}"),
+            "ganti tautan dengan berkas atau folder aslinya",
+        );
+    }
+}
+
+/// `indikator.yaml` linked to a file outside the site: refused, and never read.
+#[cfg(unix)]
+#[test]
+fn symlink_to_a_file_outside_the_site_is_refused() {
+    let (site, before) = built();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("rahasia.yaml");
+    std::fs::write(&secret, "sumber: RAHASIA-LUAR\ndata:\n  2025: {p0: 1}\n").unwrap();
+    site.remove(INDIKATOR);
+    symlink(&secret, site.root().join(INDIKATOR));
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "tautan simbolik (symlink) tidak diizinkan",
+        INDIKATOR,
+        Some("ganti tautan"),
+    );
+    assert!(!run.stderr.contains("RAHASIA-LUAR"), "{}", run.stderr);
+}
+
+/// A year folder and the reference folder linked to folders outside the site.
+#[cfg(unix)]
+#[test]
+fn symlink_to_a_folder_outside_the_site_is_refused() {
+    let (site, before) = built();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("01-luar.md"),
+        "---\njudul: RAHASIA-LUAR\n---\nx\n",
+    )
+    .unwrap();
+    symlink(outside.path(), site.root().join(REGION).join("2024"));
+    let refs = site.root().join("content/referensi");
+    let moved = outside.path().join("referensi");
+    std::fs::rename(&refs, &moved).unwrap();
+    symlink(&moved, &refs);
+    let run = fails(&site, &before);
+    for link in [format!("{REGION}/2024"), "content/referensi".to_string()] {
+        error_at(
+            &run,
+            "tautan simbolik (symlink) tidak diizinkan",
+            &link,
+            "ganti tautan",
+        );
+    }
+    assert!(!run.stderr.contains("RAHASIA-LUAR"), "{}", run.stderr);
+}
+
+/// A province file linked from elsewhere: refused, and its region is not told that the
+/// province has no file.
+#[cfg(unix)]
+#[test]
+fn symlinked_province_file_is_refused_not_missing() {
+    let (site, before) = built();
+    let outside = tempfile::tempdir().unwrap();
+    let shared = outside.path().join("jawa-timur.yaml");
+    std::fs::write(&shared, site.read("content/referensi/jawa-timur.yaml")).unwrap();
+    site.remove("content/referensi/jawa-timur.yaml");
+    symlink(
+        &shared,
+        site.root().join("content/referensi/jawa-timur.yaml"),
+    );
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "tautan simbolik (symlink) tidak diizinkan",
+        "content/referensi/jawa-timur.yaml",
+        Some("ganti tautan"),
+    );
+    assert!(
+        !run.stderr.contains("provinsi `jawa-timur` tidak ada"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn site_yaml_as_a_symlink_is_refused() {
+    let (site, before) = built();
+    let outside = tempfile::tempdir().unwrap();
+    let config = outside.path().join("site.yaml");
+    std::fs::write(&config, site.read("site.yaml")).unwrap();
+    site.remove("site.yaml");
+    symlink(&config, site.root().join("site.yaml"));
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "tautan simbolik (symlink) tidak diizinkan",
+        "site.yaml",
+        Some("ganti tautan"),
+    );
+}
+
+/// The region folder renamed to `name`: refused by the slug rule, named as written.
+fn bad_folder_name(name: &str, message: &str) {
+    let (site, before) = built();
+    std::fs::rename(
+        site.root().join(REGION),
+        site.root().join("content").join(name),
+    )
+    .unwrap();
+    let run = fails(&site, &before);
+    error(
+        &run,
+        message,
+        &format!("content/{name}"),
+        Some("pakai huruf kecil a–z, angka dan tanda hubung saja"),
+    );
+}
+
+#[test]
+fn folder_name_with_dots_is_refused() {
+    bad_folder_name(
+        "kabupaten..contoh",
+        "nama folder `kabupaten..contoh` tidak dapat dipakai sebagai alamat halaman",
+    );
+}
+
+#[test]
+fn folder_name_with_a_space_is_refused() {
+    bad_folder_name(
+        "kabupaten contoh",
+        "nama folder `kabupaten contoh` tidak dapat dipakai sebagai alamat halaman",
+    );
+}
+
+#[test]
+fn folder_name_with_non_ascii_letters_is_refused() {
+    bad_folder_name(
+        "kabupatén-contoh",
+        "nama folder `kabupatén-contoh` tidak dapat dipakai sebagai alamat halaman",
+    );
+}
+
+#[test]
+fn folder_name_in_uppercase_is_refused() {
+    bad_folder_name(
+        "Kabupaten-Contoh",
+        "nama folder `Kabupaten-Contoh` tidak dapat dipakai sebagai alamat halaman",
+    );
+}
+
+#[test]
+fn folder_name_reserved_by_the_output_is_refused() {
+    bad_folder_name("assets", "nama folder `assets` dipakai sendiri oleh tkpk");
+}
+
+#[test]
+fn two_regencies_with_the_same_code() {
+    let run = broken("duplicate_region_code");
+    let second = "content/kabupaten-kembar/wilayah.yaml";
+    error(
+        &run,
+        "kode wilayah `35.99` sudah dipakai oleh `kabupaten-contoh`",
+        &at(second, 3, 7),
+        Some("setiap kabupaten/kota punya kodenya sendiri"),
+    );
+    error(
+        &run,
+        "kode wilayah `3599` sudah dipakai oleh `kabupaten-contoh`",
+        &at(second, 4, 11),
+        Some("setiap kabupaten/kota punya kodenya sendiri"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Narratives pasted with HTML: they build, and none of the HTML reaches the page
+// (tests/hostile.rs scans every output file of every case that builds)
+
+/// The `dasar` site with the files of `case` laid over it, built: it must succeed. Returns the
+/// site and the 2025 report, where the narrative `03-…` of each case stands.
+fn builds(case: &str) -> (TestSite, String) {
+    let (site, _) = built();
+    overlay(&site, case);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{case} must build:\n{}", run.stderr);
+    assert!(!run.stderr.contains("galat"), "{}", run.stderr);
+    let page =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    (site, page)
+}
+
+/// The markup of the narrative section of `file` on `page`.
+fn narrative_markup(page: &str, file: &str) -> String {
+    let html = scraper::Html::parse_document(page);
+    let sel = scraper::Selector::parse(&format!("section.narasi[data-berkas=\"{file}\"]")).unwrap();
+    let section = html
+        .select(&sel)
+        .next()
+        .unwrap_or_else(|| panic!("no narrative section for {file}"));
+    section.html()
+}
+
+/// Every element and attribute of the narrative section of `file` on `page`: no script,
+/// handler, frame, style, SVG or MathML, and no link target with a `javascript:`, `vbscript:`
+/// or `data:` scheme.
+fn assert_inert(page: &str, file: &str) {
+    let html = scraper::Html::parse_document(page);
+    let sel = scraper::Selector::parse(&format!("section.narasi[data-berkas=\"{file}\"]")).unwrap();
+    let section = html.select(&sel).next().unwrap();
+    let markup = section.html();
+    for el in section.descendants().filter_map(scraper::ElementRef::wrap) {
+        let el = el.value();
+        let name = el.name();
+        assert!(
+            ![
+                "script", "iframe", "frame", "object", "embed", "style", "svg", "math", "form",
+                "input", "base", "meta", "link", "img", "body", "details",
+            ]
+            .contains(&name),
+            "<{name}> reached the page: {markup}"
+        );
+        for (attr, value) in el.attrs() {
+            assert!(
+                !attr.to_ascii_lowercase().starts_with("on"),
+                "{attr}= reached the page: {markup}"
+            );
+            let squeezed: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            for scheme in ["javascript:", "vbscript:", "data:"] {
+                assert!(
+                    !squeezed.starts_with(scheme),
+                    "{attr}={value:?} reached the page: {markup}"
+                );
+            }
+            assert!(
+                !["style", "srcdoc", "xlink:href", "formaction", "action"].contains(&attr),
+                "{attr}= reached the page: {markup}"
+            );
+        }
+    }
+}
+
+#[test]
+fn narrative_script_tags_in_any_case_never_reach_the_page() {
+    let (_, page) = builds("narrative_script");
+    let markup = narrative_markup(&page, "03-skrip.md");
+    assert_inert(&page, "03-skrip.md");
+    assert!(!markup.to_ascii_lowercase().contains("<script"), "{markup}");
+    assert!(
+        !page.contains("penyerang.example"),
+        "a script source reached the page"
+    );
+    // What was written around the scripts is still there, `<SCRIPT>…</SCRIPT>` included.
+    for kept in [
+        "Paragraf sebelum skrip.",
+        "Paragraf di antara skrip.",
+        "di tengah kalimat.",
+        "Paragraf sesudah skrip.",
+    ] {
+        assert!(markup.contains(kept), "{kept:?} was lost: {markup}");
+    }
+}
+
+#[test]
+fn narrative_event_handler_attributes_never_reach_the_page() {
+    let (_, page) = builds("narrative_event_handlers");
+    let markup = narrative_markup(&page, "03-penangan.md");
+    assert_inert(&page, "03-penangan.md");
+    for n in 1..=7 {
+        assert!(
+            !markup.contains(&format!("'penangan-{n}')\"")) && !markup.contains("onerror=\""),
+            "handler {n} reached the page: {markup}"
+        );
+    }
+    assert!(markup.contains("Teks dengan tebal dan tautan."), "{markup}");
+    assert!(markup.contains("Paragraf terakhir tetap ada."), "{markup}");
+    // A heading's `{… onclick=…}` attributes are not kept either; its id is tkpk's own.
+    assert!(
+        markup.contains("<h4 id=\"narasi-3-judul-bagian\">Judul bagian</h4>"),
+        "{markup}"
+    );
+}
+
+#[test]
+fn narrative_javascript_and_data_links_lose_their_target_in_any_case() {
+    let (_, page) = builds("narrative_javascript_links");
+    let markup = narrative_markup(&page, "03-tautan.md");
+    assert_inert(&page, "03-tautan.md");
+    let lower = markup.to_ascii_lowercase();
+    for bad in ["javascript:", "vbscript:", "data:", "tautan-1", "tautan-12"] {
+        assert!(!lower.contains(bad), "{bad} reached the page: {markup}");
+    }
+    // The words of the links stay, as text; the safe links keep their targets.
+    for word in [
+        "satu",
+        "sepuluh",
+        "sebelas",
+        "dua belas",
+        "lima belas",
+        "tujuh belas",
+    ] {
+        assert!(markup.contains(word), "{word:?} was lost: {markup}");
+    }
+    assert!(
+        markup.contains("href=\"https://www.bps.go.id/\""),
+        "{markup}"
+    );
+    assert!(
+        markup.contains("href=\"mailto:tkpk@contoh.go.id\""),
+        "{markup}"
+    );
+}
+
+#[test]
+fn narrative_iframes_styles_svg_and_embeds_never_reach_the_page() {
+    let (_, page) = builds("narrative_iframe_style_svg");
+    let markup = narrative_markup(&page, "03-sisipan.md");
+    assert_inert(&page, "03-sisipan.md");
+    assert!(
+        !page.contains("penyerang.example"),
+        "an outside address reached the page"
+    );
+    assert!(
+        !page.contains("display: none } /* gaya-1"),
+        "a style block reached the page"
+    );
+    assert!(markup.contains("Teks dengan gaya sebaris."), "{markup}");
+    assert!(markup.contains("Paragraf penutup tetap ada."), "{markup}");
+}
+
+/// HTML in `judul` and `sumber` of the front matter is text, escaped.
+#[test]
+fn narrative_front_matter_html_is_escaped_text() {
+    let (_, page) = builds("narrative_html_in_front_matter");
+    let markup = narrative_markup(&page, "03-judul.md");
+    assert_inert(&page, "03-judul.md");
+    let html = scraper::Html::parse_fragment(&markup);
+    assert_eq!(
+        common::texts(&html, "h3"),
+        vec!["<script>alert('judul-1')</script> Judul <img src=x onerror=alert('judul-2')>"]
+    );
+    assert!(
+        common::texts(&html, "p.sumber")[0]
+            .contains("<a href=\"javascript:alert('judul-3')\">sumber</a>"),
+        "{markup}"
     );
 }

@@ -391,6 +391,15 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
     site.config = load_yaml::<RawConfig>(root, &config_path, &mut diagnostics);
 
     let content = root.join("content");
+    // Missing, or a file: either way there is no content to read (a link is refused below).
+    if !std::fs::symlink_metadata(&content).is_ok_and(|m| m.is_dir() || m.is_symlink()) {
+        diagnostics.push(
+            Diagnostic::error(Message::MissingContentFolder)
+                .in_file("content")
+                .hint(Message::HintCreateContent),
+        );
+        return (site, diagnostics);
+    }
     // WalkDir follows the folder it starts from even when that is a link: refuse it here.
     if std::fs::symlink_metadata(&content).is_ok_and(|m| m.file_type().is_symlink()) {
         diagnostics.push(
@@ -426,6 +435,14 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                     .in_file(display)
                     .hint(Message::HintSymlink),
             );
+            // A linked province file exists, it is only refused: its regions must not be told
+            // that their province has no file.
+            if let Ok(rel) = path.strip_prefix(content.join("referensi"))
+                && let Some(name) = rel.to_str()
+                && let Some(slug) = name.strip_suffix(".yaml").or(name.strip_suffix(".yml"))
+            {
+                site.unreadable_references.push(slug.to_string());
+            }
             continue;
         }
         let parts: Vec<String> = path

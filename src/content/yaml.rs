@@ -2,12 +2,13 @@
 //! of its errors into diagnostics that point at `path:line:col` with a hint.
 
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::messages::{Message, ValueKind};
+use crate::messages::{Message, ValueKind, YamlLimit};
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Error as YamlError;
 use serde_saphyr::Spanned;
-use serde_saphyr::options::DuplicateKeyPolicy;
+use serde_saphyr::budget::BudgetBreach;
+use serde_saphyr::options::{DuplicateKeyPolicy, NonFiniteFloatPolicy};
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -45,16 +46,25 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Entries
     }
 }
 
+/// The reader's budgets: far above any hand-written file, far below an alias bomb.
+pub const MAX_DEPTH: usize = 32;
+pub const MAX_ALIASES: usize = 1_000;
+pub const MAX_ANCHORS: usize = 1_000;
+pub const MAX_NODES: usize = 200_000;
+
 fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
-            max_depth: 32,
-            max_aliases: 1_000,
-            max_anchors: 1_000,
-            max_nodes: 200_000,
+            max_depth: MAX_DEPTH,
+            max_aliases: MAX_ALIASES,
+            max_anchors: MAX_ANCHORS,
+            max_nodes: MAX_NODES,
             max_documents: 1,
         },
         duplicate_keys: DuplicateKeyPolicy::Error,
+        // `.nan`, `.inf` and `1e999` reach validation as text, so that every one of them in a
+        // file is reported in one run, not only the first.
+        non_finite_float_policy: NonFiniteFloatPolicy::AsString,
     }
 }
 
@@ -96,9 +106,11 @@ pub fn parse<T: DeserializeOwned>(
     yaml: &str,
     line_offset: usize,
 ) -> Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
-    if yaml.trim().is_empty() {
+    if is_blank(yaml) {
         return Err(vec![
-            Diagnostic::error(Message::EmptyFile).in_file(&source.display_path),
+            Diagnostic::error(Message::EmptyFile)
+                .in_file(&source.display_path)
+                .hint(Message::HintEmptyFile),
         ]);
     }
     let mut unknown = Vec::new();
@@ -158,6 +170,15 @@ pub fn parse<T: DeserializeOwned>(
     }
 }
 
+/// Whether `yaml` holds nothing but blank lines, comments and document markers: an empty file,
+/// not a syntax error.
+fn is_blank(yaml: &str) -> bool {
+    yaml.lines().all(|line| {
+        let t = line.trim();
+        t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
+    })
+}
+
 /// `yaml` with each misspelt key replaced by its suggestion, where it stands.
 fn corrected(yaml: &str, typos: &[(usize, usize, String, String)]) -> String {
     yaml.split_inclusive('\n')
@@ -213,6 +234,21 @@ fn wrong_type(expected: ValueKind, found: String) -> Diagnostic {
     .hint(Message::HintWriteKind { expected })
 }
 
+/// The error itself, without the snippet and alias wrappers serde-saphyr puts around it.
+fn original(mut error: &YamlError) -> &YamlError {
+    loop {
+        match error {
+            YamlError::WithSnippet { error: inner, .. }
+            | YamlError::AliasError { error: inner, .. } => error = inner,
+            other => return other,
+        }
+    }
+}
+
+fn too_deep(limit: YamlLimit) -> Diagnostic {
+    Diagnostic::error(Message::TooDeep { limit }).hint(Message::HintYamlLimit)
+}
+
 fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> Diagnostic {
     let (line, column) = error
         .location()
@@ -224,7 +260,11 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
         location
             .line_text
             .as_deref()
-            .map(|l| l.chars().skip(column.saturating_sub(1)).collect::<String>())
+            .map(|l| {
+                l.chars()
+                    .skip(location.caret.saturating_sub(1))
+                    .collect::<String>()
+            })
             .and_then(|rest| {
                 rest.split([',', '}', '#'])
                     .next()
@@ -232,7 +272,7 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
             })
             .unwrap_or_default()
     };
-    let diagnostic = match error.without_snippet() {
+    let diagnostic = match original(error) {
         YamlError::SerdeUnknownField {
             field, expected, ..
         } => {
@@ -284,16 +324,23 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
         YamlError::Unexpected { expected, .. } => {
             wrong_type(ValueKind::from_serde(expected), found())
         }
-        YamlError::Budget { .. }
-        | YamlError::AliasExpansionLimitExceeded { .. }
-        | YamlError::AliasReplayLimitExceeded { .. }
-        | YamlError::AliasReplayStackDepthExceeded { .. } => Diagnostic::error(Message::TooDeep {
-            detail: bare_message(error),
+        YamlError::Budget { breach, .. } => too_deep(match breach {
+            BudgetBreach::Depth { .. } => YamlLimit::Depth { max: MAX_DEPTH },
+            BudgetBreach::Nodes { .. } => YamlLimit::Nodes { max: MAX_NODES },
+            BudgetBreach::Aliases { .. } => YamlLimit::Aliases { max: MAX_ALIASES },
+            BudgetBreach::Anchors { .. } => YamlLimit::Anchors { max: MAX_ANCHORS },
+            BudgetBreach::Documents { .. } => YamlLimit::Documents,
+            _ => YamlLimit::Other,
         }),
-        _ => {
-            let detail = bare_message(error);
-            if detail.contains("budget") || detail.contains("depth") || detail.contains("limit") {
-                Diagnostic::error(Message::TooDeep { detail })
+        YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. } => too_deep(YamlLimit::Other),
+        other => {
+            let detail = bare_message(other);
+            if detail.contains("recursion limit") {
+                too_deep(YamlLimit::Depth { max: MAX_DEPTH })
+            } else if detail.contains("budget") || detail.contains("limit") {
+                too_deep(YamlLimit::Other)
             } else {
                 Diagnostic::error(Message::YamlSyntax { detail }).hint(Message::HintYamlSyntax)
             }
@@ -413,6 +460,9 @@ mod tests {
     #[test]
     fn empty_and_broken_files() {
         assert_eq!(parse_doc("  \n").unwrap_err().message, Message::EmptyFile);
+        for blank in ["# hanya komentar\n", "---\n# x\n...\n", "\t\r\n"] {
+            assert_eq!(parse_doc(blank).unwrap_err().message, Message::EmptyFile);
+        }
         let d = parse_doc("nama: a\ndata: [1, 2\n").unwrap_err();
         assert_eq!(d.location.clone().unwrap().line, 2);
     }

@@ -80,7 +80,26 @@ fn parse_figure(
                 t.to_ascii_lowercase().as_str(),
                 "nan" | ".nan" | "inf" | ".inf" | "-.inf" | "infinity"
             ) {
-                Diagnostic::error(Message::NonFinite { text: text.clone() })
+                // The reader passes `1e999` or `-.Inf` on as `.inf` or `-.inf`: name what the
+                // author wrote.
+                let written = location
+                    .line_text
+                    .as_deref()
+                    .map(|l| {
+                        l.chars()
+                            .skip(location.caret.saturating_sub(1))
+                            .collect::<String>()
+                    })
+                    .and_then(|rest| {
+                        rest.split([',', '}', ']', '#'])
+                            .next()
+                            .map(str::trim)
+                            .map(str::to_string)
+                    })
+                    // A quoted `".nan"` is text as written: name it without its quotes.
+                    .filter(|w| !w.is_empty() && !w.starts_with(['"', '\'']))
+                    .unwrap_or_else(|| text.clone());
+                Diagnostic::error(Message::NonFinite { text: written })
                     .hint(Message::HintOmitMissing)
             } else if t.is_empty() || t == "-" || t == "…" || t == "..." {
                 Diagnostic::error(Message::NotANumber { text: text.clone() })
@@ -695,7 +714,8 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
                         code: code.value.clone(),
                         other: other.clone(),
                     })
-                    .at(at(src, code)),
+                    .at(at(src, code))
+                    .hint(Message::HintDuplicateRegionCode),
                 );
             } else {
                 codes.insert(code.value.clone(), r.slug.clone());

@@ -160,6 +160,7 @@ pub enum Message {
     DeclaredBuiltIn {
         key: String,
     },
+    TabIndentation,
     // Output.
     OutputNotOurs {
         path: String,
@@ -218,6 +219,11 @@ pub enum Message {
     HintOutputUnsafe,
     HintBaseUrl,
     HintOwnKey,
+    HintTabs,
+    HintQuoteColon,
+    HintNameProvince {
+        known: Vec<String>,
+    },
     HintNarrativeFolder,
     HintAddFigures,
     // Serving and new sites.
@@ -545,6 +551,10 @@ impl Message {
                 format!("`base_url` harus alamat http(s), tertulis `{url}`"),
                 format!("`base_url` must be an http(s) address, found `{url}`"),
             ),
+            TabIndentation => t(
+                "baris ini diindentasi dengan tab; YAML hanya menerima spasi".into(),
+                "this line is indented with a tab; YAML accepts spaces only".into(),
+            ),
             DeclaredBuiltIn { key } => t(
                 format!("indikator `{key}` sudah ada di katalog bawaan dan tidak dapat diubah di site.yaml"),
                 format!("the indicator `{key}` is built in and cannot be redefined in site.yaml"),
@@ -678,6 +688,22 @@ impl Message {
             HintBaseUrl => t(
                 "misalnya `base_url: https://tkpk.blitarkab.go.id/`, atau hapus barisnya".into(),
                 "for example `base_url: https://tkpk.example.go.id/`, or delete the line".into(),
+            ),
+            HintNameProvince { known } if known.is_empty() => t(
+                "tulis nama berkas provinsinya (misalnya `jawa-timur`) dan buat berkas itu di `content/referensi/` dengan `tingkat: provinsi`".into(),
+                "write the province's file name (for example `jawa-timur`) and create that file in `content/referensi/` with `tingkat: provinsi`".into(),
+            ),
+            HintNameProvince { known } => t(
+                format!("tulis nama berkas provinsinya, salah satu dari: {}", list(known)),
+                format!("write the province's file name, one of: {}", list(known)),
+            ),
+            HintTabs => t(
+                "ganti tab di awal baris dengan spasi (misalnya dua spasi per tingkat)".into(),
+                "replace the tab at the start of the line with spaces (for example two per level)".into(),
+            ),
+            HintQuoteColon => t(
+                "jika nilainya memuat titik dua, apit dengan tanda kutip, misalnya `sumber: \"BPS: rilis Juli 2025\"`; jika tidak, periksa indentasi".into(),
+                "if the value holds a colon, put it in quotes, for example `sumber: \"BPS: release July 2025\"`; otherwise check the indentation".into(),
             ),
             HintOwnKey => t(
                 "hapus entri ini (indikator bawaan sudah dikenal), atau beri indikator Anda kunci lain".into(),

@@ -1012,13 +1012,13 @@ fn a_second_yaml_document_is_refused() {
 }
 
 #[test]
-fn tab_indentation_is_a_syntax_error_with_a_hint() {
+fn tab_indentation_is_named_with_a_hint() {
     let run = broken("tab_indent");
     error(
         &run,
-        "YAML tidak dapat dibaca",
-        &at(WILAYAH, 8, 2),
-        Some("pakai spasi, bukan tab"),
+        "baris ini diindentasi dengan tab; YAML hanya menerima spasi",
+        &at(WILAYAH, 8, 1),
+        Some("ganti tab di awal baris dengan spasi"),
     );
 }
 
@@ -1548,4 +1548,55 @@ fn narrative_front_matter_html_is_escaped_text() {
             .contains("<a href=\"javascript:alert('judul-3')\">sumber</a>"),
         "{markup}"
     );
+}
+
+/// A colon inside an unquoted value (`sumber: BPS: rilis Juli`) is a common slip: the hint says
+/// to quote the value.
+#[test]
+fn a_colon_in_an_unquoted_value_gets_the_quoting_hint() {
+    let (site, before) = built();
+    site.write(
+        "content/kabupaten-contoh/indikator.yaml",
+        "sumber: BPS: rilis Juli 2025\ndata:\n  2025: {p0: 7.57}\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("--> content/kabupaten-contoh/indikator.yaml:1:12"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("apit dengan tanda kutip"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(before, snapshot(&site.output()));
+}
+
+/// `provinsi:` naming the national file: the hint names the provinces, it does not ask to
+/// create a file that exists.
+#[test]
+fn the_national_file_named_as_a_province_gets_the_province_names() {
+    let (site, before) = built();
+    let text = site
+        .read(WILAYAH)
+        .replace("provinsi: jawa-timur", "provinsi: indonesia");
+    site.write(WILAYAH, text);
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("`indonesia` adalah referensi nasional, bukan provinsi"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("salah satu dari: `jawa-timur`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("buat berkas"), "{}", run.stderr);
+    assert_eq!(before, snapshot(&site.output()));
 }

@@ -341,6 +341,13 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
                 too_deep(YamlLimit::Depth { max: MAX_DEPTH })
             } else if detail.contains("budget") || detail.contains("limit") {
                 too_deep(YamlLimit::Other)
+            } else if detail.contains("tabs") {
+                // Point at the start of the line, where the tab is.
+                return Diagnostic::error(Message::TabIndentation)
+                    .at(source.location(line + line_offset, 1))
+                    .hint(Message::HintTabs);
+            } else if detail.contains("mapping values are not allowed") {
+                Diagnostic::error(Message::YamlSyntax { detail }).hint(Message::HintQuoteColon)
             } else {
                 Diagnostic::error(Message::YamlSyntax { detail }).hint(Message::HintYamlSyntax)
             }

@@ -723,7 +723,8 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
         }
         let province = doc.provinsi.value.trim().to_string();
         if !provinces.contains_key(&province) && !raw.unreadable_references.contains(&province) {
-            let message = if nation.as_ref().is_some_and(|n| n.slug == province) {
+            let names_nation = nation.as_ref().is_some_and(|n| n.slug == province);
+            let message = if names_nation {
                 Message::WrongReferenceLevel {
                     slug: province.clone(),
                 }
@@ -734,6 +735,10 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
             };
             let hint = match nearest(&province, provinces.keys().map(String::as_str)) {
                 Some(s) => Message::HintDidYouMean { suggestion: s },
+                // The file exists, as the national one: name a province instead.
+                None if names_nation => Message::HintNameProvince {
+                    known: provinces.keys().cloned().collect(),
+                },
                 None => Message::HintAddReference {
                     slug: province.clone(),
                 },

@@ -125,13 +125,21 @@ pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<()
     std::fs::create_dir_all(&staging).map_err(|e| write_error(&staging, e))?;
     let marker = staging.join(MARKER);
     std::fs::write(&marker, MARKER_TEXT).map_err(|e| write_error(&marker, e))?;
-    for file in files {
-        let path = staging.join(&file.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
-        }
-        std::fs::write(&path, &file.bytes).map_err(|e| write_error(&path, e))?;
+    // Folders first (in order), then the files in parallel.
+    let mut folders: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in &folders {
+        std::fs::create_dir_all(folder).map_err(|e| write_error(folder, e))?;
     }
+    use rayon::prelude::*;
+    files.par_iter().try_for_each(|file| {
+        let path = staging.join(&file.path);
+        std::fs::write(&path, &file.bytes).map_err(|e| write_error(&path, e))
+    })?;
     let had_previous = out.exists();
     if had_previous {
         std::fs::rename(&out, &previous).map_err(|e| write_error(&out, e))?;

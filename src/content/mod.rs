@@ -7,6 +7,7 @@ pub mod yaml;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::indicators::DeclaredIndicator;
 use crate::messages::{Lang, Message};
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 use std::path::{Path, PathBuf};
@@ -409,6 +410,22 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
         );
         return (site, diagnostics);
     }
+    // First walk and classify (cheap, in order), then parse every file in parallel, then
+    // put the documents together in walk order: the result does not depend on the threads.
+    enum Job {
+        Reference(String, PathBuf),
+        Region(String, PathBuf),
+        RegionFile(String, PathBuf),
+        Narrative(String, i32, PathBuf),
+    }
+    enum Parsed {
+        Reference(String, Option<Sourced<RawReferenceFile>>),
+        Region(String, PathBuf),
+        Wilayah(String, Option<Sourced<RawRegionFile>>),
+        Indikator(String, Option<Sourced<RawIndicatorFile>>),
+        Narrative(String, Option<RawNarrative>),
+    }
+    let mut jobs = Vec::new();
     let walker = WalkDir::new(&content)
         .follow_links(false)
         .min_depth(1)
@@ -461,26 +478,12 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                     .trim_end_matches(".yaml")
                     .trim_end_matches(".yml")
                     .to_string();
-                match load_yaml::<RawReferenceFile>(root, path, &mut diagnostics) {
-                    Some(doc) => site.references.push(RawReference { slug, file: doc }),
-                    None => site.unreadable_references.push(slug),
-                }
+                jobs.push(Job::Reference(slug, path.to_path_buf()));
             }
-            ([slug], true) => site.regions.push(RawRegion {
-                slug: slug.clone(),
-                folder: display.to_path_buf(),
-                region: None,
-                indicators: None,
-                narratives: Vec::new(),
-            }),
+            ([slug], true) => jobs.push(Job::Region(slug.clone(), display.to_path_buf())),
             ([slug, file], false) if is_yaml => {
-                let Some(region) = site.regions.iter_mut().find(|r| &r.slug == slug) else {
-                    continue;
-                };
-                match file.as_str() {
-                    "wilayah.yaml" => region.region = load_yaml(root, path, &mut diagnostics),
-                    "indikator.yaml" => region.indicators = load_yaml(root, path, &mut diagnostics),
-                    _ => {}
+                if file == "wilayah.yaml" || file == "indikator.yaml" {
+                    jobs.push(Job::RegionFile(slug.clone(), path.to_path_buf()));
                 }
             }
             ([_slug, year], true) if year.parse::<i32>().is_ok() => {}
@@ -493,11 +496,7 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                     );
                     continue;
                 };
-                if let Some(narrative) = load_narrative(root, path, year, &mut diagnostics)
-                    && let Some(region) = site.regions.iter_mut().find(|r| &r.slug == slug)
-                {
-                    region.narratives.push(narrative);
-                }
+                jobs.push(Job::Narrative(slug.clone(), year, path.to_path_buf()));
             }
             ([_slug, _file], false) if is_md => diagnostics.push(
                 Diagnostic::warning(Message::NarrativeOutsideYear)
@@ -505,6 +504,66 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                     .hint(Message::HintNarrativeFolder),
             ),
             _ => {}
+        }
+    }
+    let parsed: Vec<(Parsed, Diagnostics)> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let mut d = Diagnostics::new();
+            let parsed = match job {
+                Job::Reference(slug, path) => {
+                    Parsed::Reference(slug, load_yaml(root, &path, &mut d))
+                }
+                Job::Region(slug, folder) => Parsed::Region(slug, folder),
+                Job::RegionFile(slug, path) => {
+                    if path.file_name().is_some_and(|n| n == "wilayah.yaml") {
+                        Parsed::Wilayah(slug, load_yaml(root, &path, &mut d))
+                    } else {
+                        Parsed::Indikator(slug, load_yaml(root, &path, &mut d))
+                    }
+                }
+                Job::Narrative(slug, year, path) => {
+                    Parsed::Narrative(slug, load_narrative(root, &path, year, &mut d))
+                }
+            };
+            (parsed, d)
+        })
+        .collect();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (parsed, d) in parsed {
+        diagnostics.extend(d);
+        let region = |slug: &str| index.get(slug).copied();
+        match parsed {
+            Parsed::Reference(slug, Some(doc)) => {
+                site.references.push(RawReference { slug, file: doc })
+            }
+            Parsed::Reference(slug, None) => site.unreadable_references.push(slug),
+            Parsed::Region(slug, folder) => {
+                index.insert(slug.clone(), site.regions.len());
+                site.regions.push(RawRegion {
+                    slug,
+                    folder,
+                    region: None,
+                    indicators: None,
+                    narratives: Vec::new(),
+                });
+            }
+            Parsed::Wilayah(slug, doc) => {
+                if let Some(i) = region(&slug) {
+                    site.regions[i].region = doc;
+                }
+            }
+            Parsed::Indikator(slug, doc) => {
+                if let Some(i) = region(&slug) {
+                    site.regions[i].indicators = doc;
+                }
+            }
+            Parsed::Narrative(slug, Some(n)) => {
+                if let Some(i) = region(&slug) {
+                    site.regions[i].narratives.push(n);
+                }
+            }
+            Parsed::Narrative(_, None) => {}
         }
     }
     site.regions.retain(|r| r.slug != "referensi");

@@ -481,10 +481,8 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                 jobs.push(Job::Reference(slug, path.to_path_buf()));
             }
             ([slug], true) => jobs.push(Job::Region(slug.clone(), display.to_path_buf())),
-            ([slug, file], false) if is_yaml => {
-                if file == "wilayah.yaml" || file == "indikator.yaml" {
-                    jobs.push(Job::RegionFile(slug.clone(), path.to_path_buf()));
-                }
+            ([slug, file], false) if file == "wilayah.yaml" || file == "indikator.yaml" => {
+                jobs.push(Job::RegionFile(slug.clone(), path.to_path_buf()));
             }
             ([_slug, year], true) if year.parse::<i32>().is_ok() => {}
             ([slug, year, _file], false) if is_md => {

@@ -32,50 +32,7 @@ impl Rng {
     }
 }
 
-const PROVINCES: &[(&str, &str, u32)] = &[
-    ("aceh", "Provinsi Aceh", 11),
-    ("sumatera-utara", "Provinsi Sumatera Utara", 12),
-    ("sumatera-barat", "Provinsi Sumatera Barat", 13),
-    ("riau", "Provinsi Riau", 14),
-    ("jambi", "Provinsi Jambi", 15),
-    ("sumatera-selatan", "Provinsi Sumatera Selatan", 16),
-    ("bengkulu", "Provinsi Bengkulu", 17),
-    ("lampung", "Provinsi Lampung", 18),
-    (
-        "kepulauan-bangka-belitung",
-        "Provinsi Kepulauan Bangka Belitung",
-        19,
-    ),
-    ("kepulauan-riau", "Provinsi Kepulauan Riau", 21),
-    ("dki-jakarta", "Provinsi DKI Jakarta", 31),
-    ("jawa-barat", "Provinsi Jawa Barat", 32),
-    ("jawa-tengah", "Provinsi Jawa Tengah", 33),
-    ("di-yogyakarta", "Provinsi DI Yogyakarta", 34),
-    ("jawa-timur", "Provinsi Jawa Timur", 35),
-    ("banten", "Provinsi Banten", 36),
-    ("bali", "Provinsi Bali", 51),
-    ("nusa-tenggara-barat", "Provinsi Nusa Tenggara Barat", 52),
-    ("nusa-tenggara-timur", "Provinsi Nusa Tenggara Timur", 53),
-    ("kalimantan-barat", "Provinsi Kalimantan Barat", 61),
-    ("kalimantan-tengah", "Provinsi Kalimantan Tengah", 62),
-    ("kalimantan-selatan", "Provinsi Kalimantan Selatan", 63),
-    ("kalimantan-timur", "Provinsi Kalimantan Timur", 64),
-    ("kalimantan-utara", "Provinsi Kalimantan Utara", 65),
-    ("sulawesi-utara", "Provinsi Sulawesi Utara", 71),
-    ("sulawesi-tengah", "Provinsi Sulawesi Tengah", 72),
-    ("sulawesi-selatan", "Provinsi Sulawesi Selatan", 73),
-    ("sulawesi-tenggara", "Provinsi Sulawesi Tenggara", 74),
-    ("gorontalo", "Provinsi Gorontalo", 75),
-    ("sulawesi-barat", "Provinsi Sulawesi Barat", 76),
-    ("maluku", "Provinsi Maluku", 81),
-    ("maluku-utara", "Provinsi Maluku Utara", 82),
-    ("papua-barat", "Provinsi Papua Barat", 91),
-    ("papua-barat-daya", "Provinsi Papua Barat Daya", 92),
-    ("papua", "Provinsi Papua", 94),
-    ("papua-selatan", "Provinsi Papua Selatan", 95),
-    ("papua-tengah", "Provinsi Papua Tengah", 96),
-    ("papua-pegunungan", "Provinsi Papua Pegunungan", 97),
-];
+use tkpk::scaffold::PROVINCES;
 
 struct YearFigures {
     p0: f64,
@@ -263,7 +220,7 @@ pub fn generate(out: &Path, count: usize, years: usize) -> (usize, usize, usize)
                 slug.to_string(),
                 name.to_string(),
                 "provinsi",
-                format!("{code:02}"),
+                code.to_string(),
                 members,
             ));
         }
@@ -290,7 +247,7 @@ pub fn generate(out: &Path, count: usize, years: usize) -> (usize, usize, usize)
         write(
             &dir.join("wilayah.yaml"),
             &format!(
-                "nama: {}\njenis: {}\nkode: \"{pcode:02}.{:02}\"\nkode_bps: \"{pcode:02}{:02}\"\nprovinsi: {pslug}\n\
+                "nama: {}\njenis: {}\nkode: \"{pcode}.{:02}\"\nkode_bps: \"{pcode}{:02}\"\nprovinsi: {pslug}\n\
                  tkpk:\n  ketua: Wakil Kepala Daerah (ilustrasi)\n  sekretariat: Bappeda {}\n",
                 r.name, r.kind, r.number, r.number, r.name
             ),

@@ -65,6 +65,26 @@ fn shown_part(line: &str, ascii: bool, column: usize) -> (String, usize) {
     (shown, caret)
 }
 
+impl Location {
+    /// What is written at the caret, up to the next `,`, `}`, `]` or `#`: the value a message
+    /// quotes back ("tertulis …").
+    pub fn written(&self) -> String {
+        self.line_text
+            .as_deref()
+            .map(|l| {
+                l.chars()
+                    .skip(self.caret.saturating_sub(1))
+                    .collect::<String>()
+            })
+            .and_then(|rest| {
+                rest.split([',', '}', ']', '#'])
+                    .next()
+                    .map(|w| w.trim().to_string())
+            })
+            .unwrap_or_default()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct DiagnosticData {
     pub severity: Severity,

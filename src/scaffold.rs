@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// The 38 provinces: file name (slug), official name, BPS code.
-const PROVINCES: &[(&str, &str, &str)] = &[
+pub const PROVINCES: &[(&str, &str, &str)] = &[
     ("aceh", "Provinsi Aceh", "11"),
     ("sumatera-utara", "Provinsi Sumatera Utara", "12"),
     ("sumatera-barat", "Provinsi Sumatera Barat", "13"),

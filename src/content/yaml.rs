@@ -256,22 +256,7 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
         .unwrap_or((1, 1));
     let location = source.location(line + line_offset, column);
     // The word written at the error, for "tertulis …".
-    let found = || {
-        location
-            .line_text
-            .as_deref()
-            .map(|l| {
-                l.chars()
-                    .skip(location.caret.saturating_sub(1))
-                    .collect::<String>()
-            })
-            .and_then(|rest| {
-                rest.split([',', '}', '#'])
-                    .next()
-                    .map(|w| w.trim().to_string())
-            })
-            .unwrap_or_default()
-    };
+    let found = || location.written();
     let diagnostic = match original(error) {
         YamlError::SerdeUnknownField {
             field, expected, ..

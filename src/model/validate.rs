@@ -82,21 +82,8 @@ fn parse_figure(
             ) {
                 // The reader passes `1e999` or `-.Inf` on as `.inf` or `-.inf`: name what the
                 // author wrote.
-                let written = location
-                    .line_text
-                    .as_deref()
-                    .map(|l| {
-                        l.chars()
-                            .skip(location.caret.saturating_sub(1))
-                            .collect::<String>()
-                    })
-                    .and_then(|rest| {
-                        rest.split([',', '}', ']', '#'])
-                            .next()
-                            .map(str::trim)
-                            .map(str::to_string)
-                    })
-                    // A quoted `".nan"` is text as written: name it without its quotes.
+                // A quoted `".nan"` is text as written: name it without its quotes.
+                let written = Some(location.written())
                     .filter(|w| !w.is_empty() && !w.starts_with(['"', '\'']))
                     .unwrap_or_else(|| text.clone());
                 Diagnostic::error(Message::NonFinite { text: written })

@@ -56,6 +56,11 @@ pub struct Failed {
 pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
     let theme = Theme::load(root, &site.config.theme, site.config.lang)?;
     let mut files = render::render_site(site, &theme)?;
+    if let Some(base) = &site.config.base_url {
+        let pages: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let extra = render::sitemap::files(base, &pages);
+        files.extend(extra);
+    }
     files.extend(theme.assets.iter().map(|(name, bytes)| OutputFile {
         path: format!("assets/{name}"),
         bytes: bytes.clone(),

@@ -620,3 +620,37 @@ fn narrative_html_cannot_hijack_a_chart() {
     assert_eq!(text.matches("id=\"grafik-p0-opsi\"").count(), 1);
     assert!(!text.contains("bajak") && !text.contains("pelacak.example"));
 }
+
+#[test]
+fn a_base_url_adds_a_sorted_sitemap_and_robots() {
+    let site = TestSite::fixture("dasar");
+    assert_eq!(site.build().code, 0);
+    assert!(!site.output().join("sitemap.xml").exists());
+    site.write(
+        "site.yaml",
+        "judul: Situs Uji tkpk\ntahun_laporan: 2025\nbase_url: https://tkpk.contoh.go.id/laporan\n",
+    );
+    assert_eq!(site.build().code, 0);
+    let xml = std::fs::read_to_string(site.output().join("sitemap.xml")).unwrap();
+    let locs: Vec<&str> = xml
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("<url><loc>"))
+        .map(|l| l.trim_end_matches("</loc></url>"))
+        .collect();
+    let pages = snapshot(&site.output())
+        .keys()
+        .filter(|p| p.ends_with(".html"))
+        .count();
+    assert_eq!(locs.len(), pages);
+    let mut sorted = locs.clone();
+    sorted.sort_unstable();
+    assert_eq!(locs, sorted);
+    assert!(locs.contains(&"https://tkpk.contoh.go.id/laporan/kabupaten-contoh/2025/"));
+    let robots = std::fs::read_to_string(site.output().join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://tkpk.contoh.go.id/laporan/sitemap.xml"));
+    // A base_url that is not http(s) is an error at its line.
+    site.write("site.yaml", "judul: Uji\nbase_url: tkpk.contoh.go.id\n");
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("--> site.yaml:2:11"), "{}", run.stderr);
+}

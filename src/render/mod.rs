@@ -2,6 +2,7 @@
 //! `themes/<tema>/`), tera set up once, and every page rendered in parallel from view structs.
 
 pub mod filters;
+pub mod sitemap;
 pub mod ui;
 pub mod views;
 

@@ -654,3 +654,60 @@ fn a_base_url_adds_a_sorted_sitemap_and_robots() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("--> site.yaml:2:11"), "{}", run.stderr);
 }
+
+#[test]
+fn the_sample_in_english_has_no_indonesian_page_words() {
+    let site = TestSite::sample();
+    let config = site.read("site.yaml").replace("bahasa: id", "bahasa: en");
+    assert!(config.contains("bahasa: en"));
+    site.write("site.yaml", config);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Words of the tool itself (not of the authored narratives and sources).
+    let tool_parts = "nav, .bab > h2, .analisis p, th[scope=col], .ubin-label, .ubin-ubah, \
+                      .grafik-judul, .grafik-tidak-ada, .daftar-isi, .kaki, caption, .identitas dt";
+    let indonesian = [
+        "Beranda",
+        "Daftar Isi",
+        "Ringkasan",
+        "dibanding",
+        "Tahun",
+        "Indikator",
+        "Sumber",
+        "persen",
+        "poin",
+        "turun",
+        "naik",
+        "Perubahan",
+        "Kuadran",
+        "Grafik",
+        "ribu jiwa",
+        "Capaian",
+        "Laporan Penanggulangan",
+    ];
+    let mut pages = 0;
+    for (path, bytes) in snapshot(&site.output()) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        let html = scraper::Html::parse_document(std::str::from_utf8(&bytes).unwrap());
+        for text in texts(&html, tool_parts) {
+            let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+            for word in indonesian {
+                let found = if word.contains(' ') || word.contains('(') {
+                    text.contains(word)
+                } else {
+                    words.contains(&word)
+                };
+                assert!(!found, "{path}: `{word}` in {text:?}");
+            }
+        }
+    }
+    assert!(pages > 40);
+    let report = site.page("kabupaten-blitar/2025/index.html");
+    assert_eq!(
+        cell(&report, "table.indikator", "Poverty rate (P0)", 0).as_deref(),
+        Some("7.57")
+    );
+}

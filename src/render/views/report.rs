@@ -252,12 +252,36 @@ fn tiles(site: &Site, region: &Region, year: i32) -> Vec<Tile> {
     out
 }
 
+/// `["A: BPS x", "B: BPS x", "A: news y"]` → `["BPS x (A, B)", "news y (A)"]`: one entry per
+/// source, naming whose figures it gave, so a chart over many years and regions keeps a short
+/// caption.
+pub fn group_sources(entries: &[String]) -> Vec<String> {
+    let mut by_source: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for entry in entries {
+        let (name, source) = entry.split_once(": ").unwrap_or(("", entry.as_str()));
+        let names = by_source.entry(source).or_default();
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    by_source
+        .into_iter()
+        .map(|(source, names)| {
+            if names.is_empty() {
+                source.to_string()
+            } else {
+                format!("{source} ({})", names.join(", "))
+            }
+        })
+        .collect()
+}
+
 pub(super) fn chart_view(spec: ChartSpec) -> ChartView {
     ChartView {
         json: charts::options_json(&spec.chart),
         id: spec.id,
         judul: spec.title,
-        sumber: spec.sources,
+        sumber: group_sources(&spec.sources),
         seri: spec.series,
         tabel: spec.table,
     }
@@ -435,6 +459,18 @@ mod tests {
         assert_eq!(roman(4), "IV");
         assert_eq!(roman(9), "IX");
         assert_eq!(roman(12), "XII");
+    }
+
+    #[test]
+    fn sources_are_grouped_by_source() {
+        let entries: Vec<String> = ["A: BPS x", "B: BPS x", "A: news y", "A: BPS x"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            super::group_sources(&entries),
+            vec!["BPS x (A, B)".to_string(), "news y (A)".to_string()]
+        );
     }
 
     #[test]

@@ -256,14 +256,6 @@ impl Catalog {
         self.entries.iter()
     }
 
-    /// Position in catalogue order, for sorting.
-    pub fn position(&self, key: &str) -> usize {
-        self.entries
-            .iter()
-            .position(|e| e.key == key)
-            .unwrap_or(usize::MAX)
-    }
-
     pub fn keys(&self) -> Vec<String> {
         self.entries.iter().map(|e| e.key.clone()).collect()
     }
@@ -283,7 +275,7 @@ mod tests {
         assert!(ipm.improved(70.57, 70.58));
         assert_eq!(c.get("garis_kemiskinan").unwrap().decimals, 0);
         assert!(c.get("p0_sep").is_none());
-        assert_eq!(c.position("p0"), 0);
+        assert_eq!(c.keys()[0], "p0");
     }
 
     #[test]

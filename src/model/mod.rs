@@ -70,16 +70,16 @@ impl Series {
         out
     }
 
-    /// Indicator keys that have at least one March figure.
-    pub fn keys(&self) -> Vec<&str> {
-        let mut keys: Vec<&str> = self
+    /// Every distinct source of the March figures, sorted (the overview page lists them).
+    pub fn all_sources(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
             .march
             .values()
-            .flat_map(|m| m.keys().map(String::as_str))
+            .flat_map(|m| m.values().map(|f| f.source.clone()))
             .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
+        out.sort();
+        out.dedup();
+        out
     }
 }
 
@@ -280,7 +280,7 @@ mod tests {
         );
         assert_eq!(s.previous(2017, "p0"), None);
         assert_eq!(s.years(), vec![2017, 2018, 2019]);
-        assert_eq!(s.keys(), vec!["ipm", "p0"]);
+        assert_eq!(s.all_sources(), vec!["BPS"]);
     }
 
     #[test]

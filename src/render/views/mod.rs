@@ -243,18 +243,6 @@ pub struct RegionView {
     pub sumber: Vec<String>,
 }
 
-fn sources_of(region: &Region) -> Vec<String> {
-    let mut sources: Vec<String> = region
-        .series
-        .march
-        .values()
-        .flat_map(|m| m.values().map(|f| f.source.clone()))
-        .collect();
-    sources.sort();
-    sources.dedup();
-    sources
-}
-
 pub(crate) fn targets(site: &Site, region: &Region) -> Vec<TargetView> {
     let mut out = Vec::new();
     for indicator in site.catalog.iter() {
@@ -305,7 +293,7 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
         laporan,
         target: targets(site, region),
         sumber_target: region.series.target_source.clone(),
-        sumber: sources_of(region),
+        sumber: region.series.all_sources(),
     }
 }
 

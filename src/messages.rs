@@ -251,12 +251,16 @@ pub enum Message {
     NewUnknownProvince {
         slug: String,
     },
+    NewBadRegionName {
+        name: String,
+    },
     NewCreated {
         path: String,
         region: String,
     },
     HintServePort,
     HintNewDir,
+    HintRegionName,
     // Summary lines.
     SummaryBuilt {
         pages: usize,
@@ -745,6 +749,10 @@ impl Message {
                 format!("provinsi `{slug}` tidak dikenal"),
                 format!("unknown province `{slug}`"),
             ),
+            NewBadRegionName { name } => t(
+                format!("nama wilayah `{name}` tidak dapat dijadikan nama folder"),
+                format!("the region name `{name}` cannot become a folder name"),
+            ),
             NewCreated { path, region } => t(
                 format!("situs baru untuk {region} dibuat di {path}; lanjutkan dengan `tkpk serve --root {path}` atau `tkpk build --root {path}`"),
                 format!("a new site for {region} is in {path}; go on with `tkpk serve --root {path}` or `tkpk build --root {path}`"),
@@ -752,6 +760,10 @@ impl Message {
             HintServePort => t(
                 "port itu mungkin sudah dipakai; pilih yang lain, misalnya `--port 1112`".into(),
                 "the port may be in use; choose another, for example `--port 1112`".into(),
+            ),
+            HintRegionName => t(
+                "tulis nama resmi dengan huruf biasa, misalnya `--wilayah \"Kabupaten Blitar\"`".into(),
+                "write the official name in plain letters, for example `--wilayah \"Kabupaten Blitar\"`".into(),
             ),
             HintNewDir => t(
                 "pilih nama folder lain, misalnya `tkpk new situs-tkpk`".into(),

@@ -62,6 +62,8 @@ pub enum ScaffoldError {
     NotEmpty(PathBuf),
     #[error("unknown province")]
     UnknownProvince(String),
+    #[error("the region name gives no usable folder name")]
+    BadRegionName(String),
     #[error("cannot write {0}: {1}")]
     Write(PathBuf, std::io::Error),
 }
@@ -201,6 +203,12 @@ pub fn create(dir: &Path, region: &str, province: &str) -> Result<Vec<PathBuf>, 
     let Some(province) = PROVINCES.iter().find(|(s, ..)| *s == province) else {
         return Err(ScaffoldError::UnknownProvince(province.to_string()));
     };
+    // The folder name comes from the region's name; the build would refuse a bad one.
+    let folder = slug(region);
+    if !crate::model::valid_slug(&folder) || crate::model::RESERVED_SLUGS.contains(&folder.as_str())
+    {
+        return Err(ScaffoldError::BadRegionName(region.to_string()));
+    }
     if std::fs::symlink_metadata(dir).is_ok() {
         let empty = std::fs::read_dir(dir)
             .map(|mut d| d.next().is_none())
@@ -266,5 +274,15 @@ mod tests {
             Err(ScaffoldError::UnknownProvince(_))
         ));
         assert_eq!(province_slugs().len(), 38);
+        for name in ["!!!", "", "Assets"] {
+            assert!(
+                matches!(
+                    create(&empty.path().join("x"), name, "jawa-timur"),
+                    Err(ScaffoldError::BadRegionName(_))
+                ),
+                "{name}"
+            );
+        }
+        assert!(!empty.path().join("x").exists());
     }
 }

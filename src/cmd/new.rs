@@ -33,6 +33,10 @@ pub fn run(dir: &Path, region: &str, province: &str) -> ExitCode {
                     Diagnostic::error(Message::NewUnknownProvince { slug: slug.clone() })
                         .hint(suggestion(&slug, &known))
                 }
+                ScaffoldError::BadRegionName(name) => {
+                    Diagnostic::error(Message::NewBadRegionName { name })
+                        .hint(Message::HintRegionName)
+                }
                 ScaffoldError::Write(p, err) => Diagnostic::error(Message::WriteFailed {
                     path: p.display().to_string(),
                     detail: err.to_string(),

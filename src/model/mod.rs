@@ -3,7 +3,7 @@
 
 mod validate;
 
-pub use validate::validate;
+pub use validate::{RESERVED_SLUGS, valid_slug, validate};
 
 use crate::indicators::Catalog;
 use crate::messages::Lang;

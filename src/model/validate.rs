@@ -376,7 +376,8 @@ pub fn validate_series(
     }
 }
 
-fn valid_slug(slug: &str) -> bool {
+/// Whether `slug` can name a regency folder: lowercase a–z, digits and inner hyphens.
+pub fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug
             .chars()

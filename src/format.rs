@@ -44,6 +44,25 @@ pub fn rupiah(value: f64, lang: Lang) -> String {
     }
 }
 
+/// Rupiah in words of scale, for running text: `Rp47,03 miliar`, `IDR 47.03 billion`.
+pub fn rupiah_short(value: f64, lang: Lang) -> String {
+    let scales: [(f64, &str, &str); 3] = [
+        (1e12, "triliun", "trillion"),
+        (1e9, "miliar", "billion"),
+        (1e6, "juta", "million"),
+    ];
+    for (size, id, en) in scales {
+        if value.abs() >= size {
+            let n = number(value / size, 2, lang);
+            return match lang {
+                Lang::Id => format!("Rp{n} {id}"),
+                Lang::En => format!("IDR {n} {en}"),
+            };
+        }
+    }
+    rupiah(value, lang)
+}
+
 /// Thousands of people: `95,91 ribu jiwa`.
 pub fn thousand_people(value: f64, lang: Lang) -> String {
     format!("{} {}", number(value, 2, lang), Unit::RibuJiwa.label(lang))

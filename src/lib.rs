@@ -2,13 +2,14 @@
 //! coordination teams (TKPK).
 //!
 //! The pipeline runs one way (DESIGN §2): [`content`] reads the site folder, [`model`]
-//! validates it, [`analysis`] derives figures, [`render`] writes pages from view structs with
+//! validates it, [`analysis`] derives figures, [`evaluation`] applies the year's evaluation scheme, [`render`] writes pages from view structs with
 //! tera, and [`output`] swaps the finished site into place. [`site`] strings them together.
 
 pub mod analysis;
 pub mod charts;
 pub mod content;
 pub mod diagnostics;
+pub mod evaluation;
 pub mod format;
 pub mod indicators;
 pub mod markdown;

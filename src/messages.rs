@@ -142,6 +142,85 @@ pub enum Message {
     // Narratives.
     FrontMatterMissing,
     FrontMatterUnclosed,
+    // Programs, pockets and institutional records.
+    UnknownYearFile {
+        name: String,
+    },
+    YearDataWithoutFigures {
+        year: i32,
+    },
+    NegativeAmount {
+        field: String,
+        value: f64,
+    },
+    NotACount {
+        field: String,
+        text: String,
+    },
+    BadStrategy {
+        text: String,
+    },
+    RealisedAboveBudget {
+        name: String,
+        realised: f64,
+        budget: f64,
+    },
+    TravelAboveBudget {
+        travel: f64,
+        budget: f64,
+    },
+    TaggedAboveSpending {
+        tagged: f64,
+        spending: f64,
+    },
+    NoPrograms,
+    BadDecile {
+        text: String,
+    },
+    VillageCountMismatch {
+        count: usize,
+        names: usize,
+    },
+    DuplicateDistrict {
+        name: String,
+    },
+    BadDate {
+        text: String,
+    },
+    HintYearFiles,
+    HintCount,
+    HintStrategy,
+    HintAddPrograms,
+    HintDecile,
+    HintVillageCount,
+    HintDate,
+    // Evaluation schemes and readiness.
+    BadWeight {
+        value: f64,
+    },
+    WeightsNotHundred {
+        sum: f64,
+        year: i64,
+    },
+    TaggedScoreWithoutRule,
+    EvidenceMissing {
+        region: String,
+        year: i32,
+        item: crate::evaluation::Evidence,
+        scheme_year: i32,
+    },
+    Readiness {
+        region: String,
+        year: i32,
+        present: usize,
+        total: usize,
+        scheme_year: i32,
+    },
+    HintWeight,
+    HintTaggedRule,
+    HintEvidence {
+        example: String,
+    },
     // Site and theme.
     UnknownTheme {
         name: String,
@@ -534,6 +613,160 @@ impl Message {
             FrontMatterUnclosed => t(
                 "front matter dibuka dengan `---` tetapi tidak ditutup".into(),
                 "the front matter opens with `---` but is never closed".into(),
+            ),
+            UnknownYearFile { name } => t(
+                format!("berkas `{name}` di folder tahun tidak dikenal dan tidak dibaca"),
+                format!("the file `{name}` in a year folder is not known and is not read"),
+            ),
+            YearDataWithoutFigures { year } => t(
+                format!("ada data tahun {year}, tetapi tidak ada angka tahun {year} di `indikator.yaml`; data ini tidak diterbitkan"),
+                format!("there is data for {year}, but no figures for {year} in `indikator.yaml`; it is not published"),
+            ),
+            NegativeAmount { field, value } => {
+                let value = n(value, 0);
+                t(
+                    format!("`{field}` = {value} mustahil: nilainya tidak boleh negatif"),
+                    format!("`{field}` = {value} is impossible: it cannot be negative"),
+                )
+            }
+            NotACount { field, text } => t(
+                format!("`{field}` harus bilangan bulat tidak negatif, tertulis `{text}`"),
+                format!("`{field}` must be a whole number, not negative; found `{text}`"),
+            ),
+            BadStrategy { text } => t(
+                format!("strategi `{text}` tidak dikenal; strategi penanggulangan kemiskinan bernomor 1, 2 atau 3"),
+                format!("unknown strategy `{text}`; the poverty-reduction strategies are numbered 1, 2 or 3"),
+            ),
+            RealisedAboveBudget {
+                name,
+                realised,
+                budget,
+            } => t(
+                format!(
+                    "realisasi `{name}` ({}) melebihi alokasinya ({})",
+                    crate::format::rupiah(*realised, lang),
+                    crate::format::rupiah(*budget, lang)
+                ),
+                format!(
+                    "the realisation of `{name}` ({}) is above its allocation ({})",
+                    crate::format::rupiah(*realised, lang),
+                    crate::format::rupiah(*budget, lang)
+                ),
+            ),
+            TravelAboveBudget { travel, budget } => t(
+                format!(
+                    "perjalanan dinas ({}) melebihi alokasi sub-kegiatannya ({}); perjalanan dinas adalah bagian dari alokasi",
+                    crate::format::rupiah(*travel, lang),
+                    crate::format::rupiah(*budget, lang)
+                ),
+                format!(
+                    "official travel ({}) is above the allocation of its sub-activity ({}); travel is part of the allocation",
+                    crate::format::rupiah(*travel, lang),
+                    crate::format::rupiah(*budget, lang)
+                ),
+            ),
+            TaggedAboveSpending { tagged, spending } => t(
+                format!(
+                    "alokasi program ({}) melebihi total belanja daerah ({})",
+                    crate::format::rupiah(*tagged, lang),
+                    crate::format::rupiah(*spending, lang)
+                ),
+                format!(
+                    "the programs' allocation ({}) is above total regional spending ({})",
+                    crate::format::rupiah(*tagged, lang),
+                    crate::format::rupiah(*spending, lang)
+                ),
+            ),
+            NoPrograms => t(
+                "`program.yaml` tidak memuat satu program pun".into(),
+                "`program.yaml` holds no programme".into(),
+            ),
+            BadDecile { text } => t(
+                format!("desil `{text}` tidak dikenal; desil kesejahteraan bernomor 1 sampai 10"),
+                format!("unknown decile `{text}`; welfare deciles are numbered 1 to 10"),
+            ),
+            VillageCountMismatch { count, names } => t(
+                format!("`jumlah_desa` bernilai {count}, tetapi `desa` menyebut {names} nama"),
+                format!("`jumlah_desa` is {count}, but `desa` names {names} villages"),
+            ),
+            DuplicateDistrict { name } => t(
+                format!("kecamatan `{name}` ditulis dua kali"),
+                format!("the kecamatan `{name}` is written twice"),
+            ),
+            BadDate { text } => t(
+                format!("tanggal `{text}` tidak sah"),
+                format!("`{text}` is not a valid date"),
+            ),
+            HintYearFiles => t(
+                "folder tahun memuat narasi (`*.md`) serta `program.yaml`, `kantong.yaml` dan `kelembagaan.yaml`; periksa ejaan nama berkas".into(),
+                "a year folder holds narratives (`*.md`) and `program.yaml`, `kantong.yaml` and `kelembagaan.yaml`; check the file name".into(),
+            ),
+            HintCount => t(
+                "tulis bilangan bulat tanpa titik ribuan, misalnya `1200`".into(),
+                "write a whole number without separators, for example `1200`".into(),
+            ),
+            HintStrategy => t(
+                "tulis `strategi: 1` (mengurangi beban pengeluaran), `2` (meningkatkan pendapatan) atau `3` (mengurangi kantong kemiskinan)".into(),
+                "write `strategi: 1` (reducing spending), `2` (raising incomes) or `3` (reducing poverty pockets)".into(),
+            ),
+            HintAddPrograms => t(
+                "tambahkan butir di bawah `program:`, satu per sub-kegiatan, atau hapus berkas ini".into(),
+                "add items under `program:`, one per sub-activity, or remove this file".into(),
+            ),
+            HintDecile => t(
+                "tulis misalnya `rumah_tangga: {1: 1200, 2: 800}` (desil 1 sampai 10)".into(),
+                "write for example `rumah_tangga: {1: 1200, 2: 800}` (deciles 1 to 10)".into(),
+            ),
+            HintVillageCount => t(
+                "hapus `jumlah_desa` (dihitung dari daftar `desa`) atau samakan keduanya".into(),
+                "remove `jumlah_desa` (it is counted from the `desa` list) or make them agree".into(),
+            ),
+            HintDate => t(
+                "tulis tanggal sebagai TAHUN-BULAN-HARI, misalnya `2025-03-10`".into(),
+                "write the date as YEAR-MONTH-DAY, for example `2025-03-10`".into(),
+            ),
+            BadWeight { value } => t(
+                format!("bobot {} tidak sah; bobot adalah persen dari 0 sampai 100", n(value, 2)),
+                format!("the weight {} is invalid; a weight is a percentage from 0 to 100", n(value, 2)),
+            ),
+            WeightsNotHundred { sum, year } => t(
+                format!("bobot komponen skema {year} berjumlah {}, bukan 100", n(sum, 2)),
+                format!("the component weights of the {year} scheme add up to {}, not 100", n(sum, 2)),
+            ),
+            TaggedScoreWithoutRule => t(
+                "ukuran `skor_tagging` memerlukan `skor_tagging:` (bobot langsung, tidak langsung, penunjang) di skema ini".into(),
+                "the measure `skor_tagging` needs `skor_tagging:` (weights for direct, indirect, supporting) in this scheme".into(),
+            ),
+            EvidenceMissing {
+                region,
+                year,
+                item,
+                scheme_year,
+            } => t(
+                format!("bukti penilaian {year} {region} belum ada: {} (skema {scheme_year})", item.title(lang)),
+                format!("evaluation evidence {year} of {region} is missing: {} (scheme {scheme_year})", item.title(lang)),
+            ),
+            Readiness {
+                region,
+                year,
+                present,
+                total,
+                scheme_year,
+            } => t(
+                format!("kesiapan penilaian {region} {year}: {present} dari {total} bukti ada (skema {scheme_year})"),
+                format!("evaluation readiness {region} {year}: {present} of {total} evidence items present (scheme {scheme_year})"),
+            ),
+            HintWeight => t(
+                "tulis bobot sebagai persen, misalnya `bobot: 40`; bobot semua komponen berjumlah 100".into(),
+                "write the weight as a percentage, for example `bobot: 40`; all components add up to 100".into(),
+            ),
+            HintTaggedRule => t(
+                "tambahkan `skor_tagging: {langsung: 0.5, tidak_langsung: 0.3, penunjang: 0.2}` pada skema ini".into(),
+                "add `skor_tagging: {langsung: 0.5, tidak_langsung: 0.3, penunjang: 0.2}` to this scheme".into(),
+            ),
+            HintEvidence { example } => t(
+                format!("tulis di berkas ini: `{example}`"),
+                format!("write in this file: `{example}`"),
             ),
             UnknownTheme { name } => t(
                 format!("tema `{name}` tidak ditemukan di `themes/{name}/`"),

@@ -2,6 +2,7 @@
 //! same figures; a missing year is a gap, never a zero. Each analysis has its sentence in
 //! `sentences`.
 
+pub mod budget;
 pub mod findings;
 pub mod sentences;
 

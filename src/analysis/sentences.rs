@@ -486,6 +486,95 @@ pub fn quadrant(q: &QuadrantPosition, lang: Lang) -> String {
     }
 }
 
+/// The programmes of a year in one sentence: how much, how many, how much realised.
+pub fn budget(summary: &super::budget::BudgetSummary, year: i32, lang: Lang) -> String {
+    let t = &summary.total;
+    let budget = format::rupiah_short(t.budget, lang);
+    let opd = summary.by_agency.len();
+    let mut out = if id(lang) {
+        format!(
+            "Pada {year} dialokasikan {budget} untuk {} sub-kegiatan penanggulangan kemiskinan di {opd} perangkat daerah",
+            t.count
+        )
+    } else {
+        format!(
+            "In {year}, {budget} was allocated to {} poverty-reduction sub-activities in {opd} agencies",
+            t.count
+        )
+    };
+    match t.rate() {
+        Some(rate) => {
+            let realised = format::rupiah_short(t.realised, lang);
+            let rate = format::number(rate, 2, lang);
+            out.push_str(&if id(lang) {
+                format!("; realisasinya {realised} ({rate} persen dari alokasi yang dilaporkan)")
+            } else {
+                format!("; {realised} was realised ({rate} percent of the allocation reported)")
+            });
+        }
+        None => out.push_str(if id(lang) {
+            "; realisasinya belum dilaporkan"
+        } else {
+            "; no realisation has been reported yet"
+        }),
+    }
+    if t.unreported > 0 && t.rate().is_some() {
+        out.push_str(&if id(lang) {
+            format!(", {} sub-kegiatan belum melaporkan realisasi", t.unreported)
+        } else {
+            format!(", {} sub-activities have not reported one", t.unreported)
+        });
+    }
+    out.push('.');
+    out
+}
+
+/// The poverty pockets in one sentence: villages, districts, the most, those with none.
+pub fn pockets(pockets: &crate::model::Pockets, mapped: i32, lang: Lang) -> Option<String> {
+    let counted: Vec<(&str, u32)> = pockets
+        .districts
+        .iter()
+        .filter_map(|d| d.villages.map(|v| (d.name.as_str(), v)))
+        .collect();
+    if counted.is_empty() {
+        return None;
+    }
+    let total: u32 = counted.iter().map(|(_, v)| v).sum();
+    let with: usize = counted.iter().filter(|(_, v)| *v > 0).count();
+    let max = counted.iter().map(|(_, v)| *v).max().unwrap_or(0);
+    let most: Vec<&str> = counted
+        .iter()
+        .filter(|(_, v)| *v == max)
+        .map(|(n, _)| *n)
+        .collect();
+    let none: Vec<&str> = counted
+        .iter()
+        .filter(|(_, v)| *v == 0)
+        .map(|(n, _)| *n)
+        .collect();
+    let all = counted.len();
+    let mut out = if id(lang) {
+        format!(
+            "Pemetaan {mapped} menetapkan {total} desa prioritas di {with} dari {all} kecamatan; terbanyak di {} ({max} desa)",
+            most.join(", ")
+        )
+    } else {
+        format!(
+            "The {mapped} mapping names {total} priority villages in {with} of {all} districts; most in {} ({max} villages)",
+            most.join(", ")
+        )
+    };
+    if !none.is_empty() {
+        out.push_str(&if id(lang) {
+            format!("; tanpa desa prioritas: {}", none.join(", "))
+        } else {
+            format!("; none in {}", none.join(", "))
+        });
+    }
+    out.push('.');
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{add, reference, series};

@@ -13,7 +13,15 @@ pub fn run(root: &Path) -> ExitCode {
     {
         loaded.diagnostics.extend(more);
     }
+    // Evaluation readiness: what each regency still has to write for its evaluation.
+    let readiness = loaded.site.as_ref().map(tkpk::evaluation::readiness);
+    if let Some(r) = &readiness {
+        loaded.diagnostics.extend(r.warnings.clone());
+    }
     print_diagnostics(&loaded.diagnostics, loaded.lang);
+    for line in readiness.iter().flat_map(|r| &r.lines) {
+        eprintln!("{}", line.text(loaded.lang));
+    }
     if loaded.diagnostics.has_errors() {
         eprintln!(
             "{}",

@@ -2,6 +2,7 @@
 //! it into raw documents that still know where each value came from. Nothing here judges the
 //! figures; `model::validate` does.
 
+pub mod annual;
 pub mod yaml;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
@@ -42,6 +43,9 @@ pub struct RawConfig {
     pub base_url: Option<Spanned<String>>,
     #[serde(default)]
     pub indikator: Vec<DeclaredIndicator>,
+    /// Evaluation schemes that replace a built-in year or add one.
+    #[serde(default)]
+    pub skema_penilaian: Vec<crate::evaluation::scheme::RawScheme>,
 }
 
 /// The figures of one file, borrowed from `indikator.yaml` or a reference file (both have the
@@ -200,7 +204,20 @@ pub struct RawRegion {
     pub region: Option<Sourced<RawRegionFile>>,
     pub indicators: Option<Sourced<RawIndicatorFile>>,
     pub narratives: Vec<RawNarrative>,
+    /// The year folders' data files, by year.
+    pub annual: std::collections::BTreeMap<i32, RawYearFiles>,
 }
+
+/// The data files of one report year's folder; each is optional.
+#[derive(Debug, Default)]
+pub struct RawYearFiles {
+    pub programs: Option<Sourced<annual::RawProgramFile>>,
+    pub pockets: Option<Sourced<annual::RawPocketFile>>,
+    pub institution: Option<Sourced<annual::RawInstitutionFile>>,
+}
+
+/// The data files a report year's folder may hold besides its narratives.
+pub const YEAR_FILES: &[&str] = &["program.yaml", "kantong.yaml", "kelembagaan.yaml"];
 
 /// Everything read from a site folder.
 #[derive(Debug, Default)]
@@ -417,6 +434,7 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
         Region(String, PathBuf),
         RegionFile(String, PathBuf),
         Narrative(String, i32, PathBuf),
+        YearFile(String, i32, PathBuf),
     }
     enum Parsed {
         Reference(String, Option<Sourced<RawReferenceFile>>),
@@ -424,6 +442,7 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
         Wilayah(String, Option<Sourced<RawRegionFile>>),
         Indikator(String, Option<Sourced<RawIndicatorFile>>),
         Narrative(String, Option<RawNarrative>),
+        YearFile(String, i32, Box<RawYearFiles>),
     }
     let mut jobs = Vec::new();
     let walker = WalkDir::new(&content)
@@ -485,6 +504,18 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                 jobs.push(Job::RegionFile(slug.clone(), path.to_path_buf()));
             }
             ([_slug, year], true) if year.parse::<i32>().is_ok() => {}
+            ([slug, year, file], false) if is_yaml && year.parse::<i32>().is_ok() => {
+                if YEAR_FILES.contains(&file.as_str()) {
+                    let year = year.parse::<i32>().unwrap_or_default();
+                    jobs.push(Job::YearFile(slug.clone(), year, path.to_path_buf()));
+                } else {
+                    diagnostics.push(
+                        Diagnostic::warning(Message::UnknownYearFile { name: file.clone() })
+                            .in_file(display)
+                            .hint(Message::HintYearFiles),
+                    );
+                }
+            }
             ([slug, year, _file], false) if is_md => {
                 let Ok(year) = year.parse::<i32>() else {
                     diagnostics.push(
@@ -523,6 +554,15 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                 Job::Narrative(slug, year, path) => {
                     Parsed::Narrative(slug, load_narrative(root, &path, year, &mut d))
                 }
+                Job::YearFile(slug, year, path) => {
+                    let mut files = RawYearFiles::default();
+                    match path.file_name().and_then(|n| n.to_str()) {
+                        Some("program.yaml") => files.programs = load_yaml(root, &path, &mut d),
+                        Some("kantong.yaml") => files.pockets = load_yaml(root, &path, &mut d),
+                        _ => files.institution = load_yaml(root, &path, &mut d),
+                    }
+                    Parsed::YearFile(slug, year, Box::new(files))
+                }
             };
             (parsed, d)
         })
@@ -544,6 +584,7 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                     region: None,
                     indicators: None,
                     narratives: Vec::new(),
+                    annual: Default::default(),
                 });
             }
             Parsed::Wilayah(slug, doc) => {
@@ -562,6 +603,19 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                 }
             }
             Parsed::Narrative(_, None) => {}
+            Parsed::YearFile(slug, year, files) => {
+                if let Some(i) = region(&slug) {
+                    let entry = site.regions[i].annual.entry(year).or_default();
+                    let RawYearFiles {
+                        programs,
+                        pockets,
+                        institution,
+                    } = *files;
+                    entry.programs = entry.programs.take().or(programs);
+                    entry.pockets = entry.pockets.take().or(pockets);
+                    entry.institution = entry.institution.take().or(institution);
+                }
+            }
         }
     }
     site.regions.retain(|r| r.slug != "referensi");

@@ -1,8 +1,14 @@
 //! The validated site: every figure is a finite number in range with its source, every year is
 //! a real year, every region knows its province. Later stages read only these types.
 
-mod validate;
+pub mod institution;
+pub mod pockets;
+pub mod programs;
+pub(crate) mod validate;
 
+pub use institution::Institution;
+pub use pockets::Pockets;
+pub use programs::Programs;
 pub use validate::{RESERVED_SLUGS, valid_slug, validate};
 
 use crate::indicators::Catalog;
@@ -202,12 +208,36 @@ pub struct Region {
     pub series: Series,
     /// Narratives per report year, in file-name order.
     pub narratives: BTreeMap<i32, Vec<Narrative>>,
+    /// Programs, pockets and institutional records per report year.
+    pub annual: BTreeMap<i32, YearData>,
+}
+
+/// The data files of one report year's folder.
+#[derive(Clone, Debug, Default)]
+pub struct YearData {
+    pub programs: Option<Programs>,
+    pub pockets: Option<Pockets>,
+    pub institution: Option<Institution>,
 }
 
 impl Region {
     /// The years that get an annual report: every year with a March figure.
     pub fn report_years(&self) -> Vec<i32> {
         self.series.years()
+    }
+
+    /// The programs, pockets and institutional records of `year`, if any were written.
+    pub fn year_data(&self, year: i32) -> Option<&YearData> {
+        self.annual.get(&year)
+    }
+
+    /// The poverty pockets that stand for `year`: the latest mapping up to that year (pockets
+    /// are not mapped every year), with the year of the mapping.
+    pub fn pockets_for(&self, year: i32) -> Option<(i32, &Pockets)> {
+        self.annual
+            .range(..=year)
+            .rev()
+            .find_map(|(y, d)| d.pockets.as_ref().map(|p| (*y, p)))
     }
 }
 
@@ -223,6 +253,8 @@ pub struct Site {
     /// Indexes into `regions` per province slug, so that a page about one province never
     /// walks every region of the site.
     pub by_province: BTreeMap<String, Vec<usize>>,
+    /// Evaluation schemes by year: the built-in ones, replaced or extended in site.yaml.
+    pub schemes: BTreeMap<i32, crate::evaluation::Scheme>,
 }
 
 impl Site {

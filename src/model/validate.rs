@@ -1,7 +1,9 @@
 //! Raw documents → validated site. Every problem in every file is reported; a file with errors
 //! still yields what could be read so that later checks can run on the rest.
 
-use super::{Chapter, Figure, Narrative, Reference, Region, Series, Site, SiteConfig, Tkpk};
+use super::{
+    Chapter, Figure, Narrative, Reference, Region, Series, Site, SiteConfig, Tkpk, YearData,
+};
 use crate::content::yaml::{nearest, suggestion};
 use crate::content::{
     Level, RawFigure, RawNarrative, RawReferenceFile, RawSeries, RawSite, RawYearTable, Sourced,
@@ -20,7 +22,7 @@ const IMPLAUSIBLE_JUMP: f64 = 5.0;
 /// Folder names the output uses itself.
 pub const RESERVED_SLUGS: &[&str] = &["assets", "provinsi", "data", "referensi", "cari", "en"];
 
-fn at<T>(source: &SourceText, spanned: &Spanned<T>) -> crate::diagnostics::Location {
+pub(crate) fn at<T>(source: &SourceText, spanned: &Spanned<T>) -> crate::diagnostics::Location {
     source.location(
         spanned.referenced.line() as usize,
         spanned.referenced.column() as usize,
@@ -28,7 +30,7 @@ fn at<T>(source: &SourceText, spanned: &Spanned<T>) -> crate::diagnostics::Locat
 }
 
 /// `2025`, `"2025"` → 2025; anything else is reported.
-fn parse_year(
+pub(super) fn parse_year(
     key: &Spanned<String>,
     source: &SourceText,
     diagnostics: &mut Diagnostics,
@@ -50,7 +52,7 @@ fn parse_year(
 }
 
 /// A figure as a finite number, or a diagnostic that says what to write instead.
-fn parse_figure(
+pub(crate) fn parse_figure(
     figure: &RawFigure,
     source: &SourceText,
     diagnostics: &mut Diagnostics,
@@ -109,6 +111,50 @@ fn parse_figure(
     };
     diagnostics.push(problem.at(location));
     None
+}
+
+/// A money figure (rupiah): a finite number, never negative.
+pub(super) fn money(
+    figure: &RawFigure,
+    field: &str,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<f64> {
+    let value = parse_figure(figure, source, diagnostics)?;
+    if value < 0.0 {
+        diagnostics.push(
+            Diagnostic::error(Message::NegativeAmount {
+                field: field.to_string(),
+                value,
+            })
+            .at(at(source, figure))
+            .hint(Message::HintCheckFigure),
+        );
+        return None;
+    }
+    Some(value)
+}
+
+/// A count of villages, households or people: a whole number, never negative.
+pub(super) fn count(
+    figure: &RawFigure,
+    field: &str,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<f64> {
+    let value = parse_figure(figure, source, diagnostics)?;
+    if value < 0.0 || value.fract() != 0.0 {
+        diagnostics.push(
+            Diagnostic::error(Message::NotACount {
+                field: field.to_string(),
+                text: at(source, figure).written(),
+            })
+            .at(at(source, figure))
+            .hint(Message::HintCount),
+        );
+        return None;
+    }
+    Some(value)
 }
 
 /// Checks an indicator key against the catalogue.
@@ -438,7 +484,42 @@ fn check_code(
     }
 }
 
-fn config(raw: &RawSite, diagnostics: &mut Diagnostics) -> Option<(SiteConfig, Catalog)> {
+/// The built-in evaluation schemes with site.yaml's `skema_penilaian` replacing or adding years.
+fn schemes(
+    doc: &crate::content::RawConfig,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<i32, crate::evaluation::Scheme> {
+    let mut out = crate::evaluation::scheme::built_in();
+    let mut seen = BTreeSet::new();
+    for raw in &doc.skema_penilaian {
+        if !seen.insert(raw.tahun.value) {
+            diagnostics.push(
+                Diagnostic::error(Message::DuplicateYear {
+                    year: raw.tahun.value.to_string(),
+                })
+                .at(at(source, &raw.tahun))
+                .hint(Message::HintRemoveDuplicate),
+            );
+            continue;
+        }
+        if let Some(scheme) =
+            crate::evaluation::scheme::validate_scheme(raw, true, source, diagnostics)
+        {
+            out.insert(scheme.year, scheme);
+        }
+    }
+    out
+}
+
+fn config(
+    raw: &RawSite,
+    diagnostics: &mut Diagnostics,
+) -> Option<(
+    SiteConfig,
+    Catalog,
+    BTreeMap<i32, crate::evaluation::Scheme>,
+)> {
     let Sourced { doc, source } = raw.config.as_ref()?;
     let report_year = doc.tahun_laporan.as_ref().and_then(|y| {
         if (FIRST_YEAR..=LAST_YEAR).contains(&y.value) {
@@ -517,6 +598,7 @@ fn config(raw: &RawSite, diagnostics: &mut Diagnostics) -> Option<(SiteConfig, C
         );
     }
     let catalog = Catalog::with_declared(&doc.indikator);
+    let schemes = schemes(doc, source, diagnostics);
     Some((
         SiteConfig {
             title: doc.judul.trim().to_string(),
@@ -527,6 +609,7 @@ fn config(raw: &RawSite, diagnostics: &mut Diagnostics) -> Option<(SiteConfig, C
             base_url,
         },
         catalog,
+        schemes,
     ))
 }
 
@@ -619,10 +702,55 @@ fn region_narratives(
     narratives
 }
 
+/// A region's programs, pockets and institutional records per year; a year without figures is
+/// reported, as for narratives.
+fn region_year_data(
+    r: &crate::content::RawRegion,
+    series: Option<&Series>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<i32, YearData> {
+    let mut out = BTreeMap::new();
+    for (year, files) in &r.annual {
+        let data = YearData {
+            programs: files
+                .programs
+                .as_ref()
+                .map(|f| super::programs::validate_programs(f, diagnostics)),
+            pockets: files
+                .pockets
+                .as_ref()
+                .map(|f| super::pockets::validate_pockets(f, diagnostics)),
+            institution: files
+                .institution
+                .as_ref()
+                .map(|f| super::institution::validate_institution(f, diagnostics)),
+        };
+        if series.is_some_and(|s| !s.march.contains_key(year)) {
+            let first = [
+                files.programs.as_ref().map(|f| &f.source),
+                files.pockets.as_ref().map(|f| &f.source),
+                files.institution.as_ref().map(|f| &f.source),
+            ]
+            .into_iter()
+            .flatten()
+            .next();
+            if let Some(source) = first {
+                diagnostics.push(
+                    Diagnostic::warning(Message::YearDataWithoutFigures { year: *year })
+                        .in_file(&source.display_path)
+                        .hint(Message::HintAddFigures),
+                );
+            }
+        }
+        out.insert(*year, data);
+    }
+    out
+}
+
 /// Turns what was read into a validated site. Returns no site when there are errors.
 pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
-    let Some((config, catalog)) = config(&raw, &mut diagnostics) else {
+    let Some((config, catalog, schemes)) = config(&raw, &mut diagnostics) else {
         return (None, diagnostics);
     };
 
@@ -681,6 +809,7 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
             series
         });
         let narratives = region_narratives(r, series.as_ref(), &mut diagnostics);
+        let annual = region_year_data(r, series.as_ref(), &mut diagnostics);
         let (Some(meta), Some(series)) = (&r.region, series) else {
             continue;
         };
@@ -756,6 +885,7 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
             tkpk,
             series,
             narratives,
+            annual,
         });
     }
     regions.sort_by(|a, b| {
@@ -780,6 +910,7 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
             provinces,
             regions,
             by_province,
+            schemes,
         }),
         diagnostics,
     )

@@ -29,7 +29,8 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "index.html",
     "wilayah.html",
     "laporan.html",
-    "provinsi.html"
+    "provinsi.html",
+    "penilaian.html"
 );
 
 macro_rules! embedded_assets {
@@ -236,6 +237,8 @@ impl Theme {
 /// Every page of the site: the index, and per region its overview and one report per year.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
     let index = theme.render("index.html", &views::index(site), "index.html");
+    // The normalised tagged-spending score needs each year's best score: computed once.
+    let best = crate::evaluation::best_tagged_scores(site);
     let per_region: Vec<Vec<Result<OutputFile, Diagnostic>>> = site
         .regions
         .par_iter()
@@ -245,13 +248,20 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagno
                 &views::region(site, region),
                 &format!("{}/index.html", region.slug),
             )];
-            pages.extend(region.report_years().into_iter().map(|year| {
-                theme.render(
+            for year in region.report_years() {
+                pages.push(theme.render(
                     "laporan.html",
                     &views::report(site, region, year),
                     &format!("{}/{year}/index.html", region.slug),
-                )
-            }));
+                ));
+                if let Some(sheet) = views::evaluation::evaluation(site, region, year, &best) {
+                    pages.push(theme.render(
+                        "penilaian.html",
+                        &sheet,
+                        &format!("{}/{year}/penilaian/index.html", region.slug),
+                    ));
+                }
+            }
             pages
         })
         .collect();

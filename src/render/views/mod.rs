@@ -23,7 +23,7 @@ pub struct SiteView {
 }
 
 impl SiteView {
-    fn new(site: &Site, depth: usize) -> Self {
+    pub(crate) fn new(site: &Site, depth: usize) -> Self {
         SiteView {
             judul: site.config.title.clone(),
             deskripsi: site.config.description.clone(),
@@ -297,6 +297,8 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
     }
 }
 
+pub mod annual;
+pub mod evaluation;
 mod province;
 mod report;
 

@@ -1,6 +1,7 @@
 //! The annual report: LP2KD chapters with the computed sections (summary tiles, indicator
 //! table, comparisons, analyses as sentences, charts) and the TKPK's narratives.
 
+use super::annual;
 use super::{ChangeView, FigureView, RegionHeader, SiteView, TargetView, figure, header, targets};
 use crate::analysis::{self, findings};
 use crate::charts::{self, ChartSpec, DataTable};
@@ -105,6 +106,11 @@ pub struct ReportView {
     pub sumber_target: Option<String>,
     pub ada_grafik: bool,
     pub bab: Vec<ChapterView>,
+    pub program: Option<annual::ProgramSection>,
+    pub kantong: Option<annual::PocketSection>,
+    pub kelembagaan: Option<annual::InstitutionSection>,
+    /// The evaluation sheet of the year, when a scheme applies.
+    pub penilaian_href: Option<String>,
 }
 
 /// Escapes text for a CSS string: every character but letters, digits and spaces becomes a
@@ -381,11 +387,28 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
     // Computed sections stand in their chapters whether or not a narrative does.
     let computed = [Chapter::Ringkasan, Chapter::Profil, Chapter::PosisiRelatif];
     let has_targets = !series.targets.is_empty();
+    let sections = annual::sections(site, region, year);
+    if let Some(p) = &sections.program {
+        analyses
+            .entry(Chapter::Program)
+            .or_default()
+            .insert(0, p.kalimat.clone());
+    }
+    if let Some(k) = sections.kantong.as_ref().and_then(|k| k.kalimat.clone()) {
+        analyses.entry(Chapter::Kantong).or_default().insert(0, k);
+    }
+    let has_section = |chapter: Chapter| match chapter {
+        Chapter::Program => sections.program.is_some(),
+        Chapter::Kantong => sections.kantong.is_some(),
+        Chapter::Kelembagaan => sections.kelembagaan.is_some(),
+        _ => false,
+    };
     let mut bab = Vec::new();
     for chapter in Chapter::ALL {
         let narasi = by_chapter.remove(&Some(chapter)).unwrap_or_default();
-        let has_computed =
-            computed.contains(&chapter) || (chapter == Chapter::CapaianTarget && has_targets);
+        let has_computed = computed.contains(&chapter)
+            || (chapter == Chapter::CapaianTarget && has_targets)
+            || has_section(chapter);
         if narasi.is_empty() && !has_computed {
             continue;
         }
@@ -446,6 +469,11 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
         sumber_target: series.target_source.clone(),
         ada_grafik,
         bab,
+        program: sections.program,
+        kantong: sections.kantong,
+        kelembagaan: sections.kelembagaan,
+        penilaian_href: crate::evaluation::applicable(&site.schemes, year)
+            .map(|_| "penilaian/index.html".to_string()),
     }
 }
 

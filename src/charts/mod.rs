@@ -15,12 +15,14 @@ use charming::element::{
 };
 use charming::series::{Bar, Line, Scatter};
 
+mod programs;
+
 /// The colours of the default theme: the region first, then province, nation, target.
-const REGION_COLOUR: &str = "#0b4f8a";
+pub(crate) const REGION_COLOUR: &str = "#0b4f8a";
 const PROVINCE_COLOUR: &str = "#c0392b";
 const NATION_COLOUR: &str = "#7f8c8d";
 const TARGET_COLOUR: &str = "#1f6f3a";
-const OTHER_COLOUR: &str = "#b8c4d0";
+pub(crate) const OTHER_COLOUR: &str = "#b8c4d0";
 
 /// The figures of a chart as a table (accessible, and what prints when scripts are off).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -96,6 +98,14 @@ struct Words {
     quadrant_y: &'static str,
     region: &'static str,
     too_few: &'static str,
+    by_strategy: &'static str,
+    by_tagging: &'static str,
+    budget: &'static str,
+    realised: &'static str,
+    million: &'static str,
+    pockets: &'static str,
+    villages: &'static str,
+    district: &'static str,
 }
 
 const ID: Words = Words {
@@ -115,6 +125,14 @@ const ID: Words = Words {
     quadrant_y: "Selisih perubahan P0 dengan provinsi (poin)",
     region: "Wilayah",
     too_few: "Grafik tidak ditampilkan: perlu angka tahun ini dan tahun sebelumnya untuk wilayah dan provinsinya",
+    by_strategy: "Alokasi dan realisasi anggaran menurut strategi",
+    by_tagging: "Alokasi dan realisasi anggaran menurut tagging",
+    budget: "Alokasi",
+    realised: "Realisasi",
+    million: "juta rupiah",
+    pockets: "Desa prioritas (kantong kemiskinan) per kecamatan",
+    villages: "Jumlah desa",
+    district: "Kecamatan",
 };
 
 const EN: Words = Words {
@@ -134,6 +152,14 @@ const EN: Words = Words {
     quadrant_y: "P0 change minus the province's (points)",
     region: "Region",
     too_few: "Chart not shown: it needs this year's and an earlier figure for the region and its province",
+    by_strategy: "Budget allocation and realisation by strategy",
+    by_tagging: "Budget allocation and realisation by tagging",
+    budget: "Allocation",
+    realised: "Realisation",
+    million: "million rupiah",
+    pockets: "Priority villages (poverty pockets) by district",
+    villages: "Villages",
+    district: "District",
 };
 
 /// A line of one indicator over `years`, `None` where there is no figure.
@@ -658,6 +684,9 @@ pub fn report_charts(site: &Site, region: &Region, year: i32) -> ReportCharts {
         ),
     ];
     let mut out = ReportCharts::default();
+    let built = built
+        .into_iter()
+        .chain(programs::program_charts(site, region, year));
     for (chapter, title, spec) in built {
         match spec {
             Some(s) => out.charts.push(s),

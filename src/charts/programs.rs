@@ -1,0 +1,202 @@
+//! Charts of the programme and poverty-pocket chapters: allocation against realisation by
+//! strategy and by tagging, and priority villages per kecamatan, sorted.
+
+use super::{ChartSpec, DataRow, DataTable, OTHER_COLOUR, REGION_COLOUR, words};
+use crate::analysis::budget::{Totals, summarise};
+use crate::format;
+use crate::messages::Lang;
+use crate::model::pockets::Pockets;
+use crate::model::programs::Programs;
+use crate::model::{Chapter, Region, Site};
+use charming::Chart;
+use charming::component::{Axis, Grid, Legend};
+use charming::element::{AxisType, ItemStyle, Label, LabelPosition, Tooltip, Trigger};
+use charming::series::Bar;
+
+const MILLION: f64 = 1_000_000.0;
+
+fn money_cell(value: f64, lang: Lang) -> String {
+    format::rupiah(value, lang)
+}
+
+/// Grouped bars of allocation and realisation (million rupiah) over named groups.
+fn budget_bars(
+    id: &str,
+    title: String,
+    groups: Vec<(String, &Totals)>,
+    programs: &Programs,
+    lang: Lang,
+) -> Option<ChartSpec> {
+    if groups.is_empty() {
+        return None;
+    }
+    let w = words(lang);
+    let names: Vec<String> = groups.iter().map(|(n, _)| n.clone()).collect();
+    let budget: Vec<f64> = groups.iter().map(|(_, t)| t.budget / MILLION).collect();
+    let realised: Vec<Option<f64>> = groups
+        .iter()
+        .map(|(_, t)| (t.budget_reported > 0.0).then_some(t.realised / MILLION))
+        .collect();
+    let chart = Chart::new()
+        .animation(false)
+        .legend(Legend::new().top(0))
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .grid(Grid::new().left(72).right(24).top(40).bottom(32))
+        .x_axis(Axis::new().type_(AxisType::Category).data(names))
+        .y_axis(Axis::new().type_(AxisType::Value).name(w.million))
+        .series(
+            Bar::new()
+                .name(w.budget)
+                .data(budget)
+                .item_style(ItemStyle::new().color(OTHER_COLOUR)),
+        )
+        .series(
+            Bar::new()
+                .name(w.realised)
+                .data(realised)
+                .item_style(ItemStyle::new().color(REGION_COLOUR)),
+        );
+    let rate = |t: &Totals| {
+        t.rate()
+            .map(|r| format!("{} %", format::number(r, 2, lang)))
+            .unwrap_or_else(|| "–".to_string())
+    };
+    Some(ChartSpec {
+        id: id.to_string(),
+        chapter: Chapter::Program,
+        title,
+        sources: vec![programs.source.clone()],
+        chart,
+        series: 2,
+        table: DataTable {
+            kolom: vec![
+                String::new(),
+                format!("{} (Rp)", w.budget),
+                format!("{} (Rp)", w.realised),
+                format!("{} (%)", w.realised),
+            ],
+            baris: groups
+                .iter()
+                .map(|(name, t)| DataRow {
+                    label: name.clone(),
+                    sel: vec![
+                        money_cell(t.budget, lang),
+                        if t.budget_reported > 0.0 {
+                            money_cell(t.realised, lang)
+                        } else {
+                            "–".to_string()
+                        },
+                        rate(t),
+                    ],
+                })
+                .collect(),
+        },
+    })
+}
+
+fn pockets_chart(pockets: &Pockets, mapped: i32, lang: Lang) -> Option<ChartSpec> {
+    let w = words(lang);
+    let mut rows: Vec<(&str, u32)> = pockets
+        .districts
+        .iter()
+        .filter_map(|d| d.villages.map(|v| (d.name.as_str(), v)))
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    // Most villages first; ties by name, so the order never depends on the file's.
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    // ECharts draws the first category at the bottom: reverse for most at the top.
+    let names: Vec<String> = rows.iter().rev().map(|(n, _)| n.to_string()).collect();
+    let data: Vec<f64> = rows.iter().rev().map(|(_, v)| f64::from(*v)).collect();
+    let chart = Chart::new()
+        .animation(false)
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .grid(Grid::new().left(120).right(40).top(16).bottom(24))
+        .x_axis(Axis::new().type_(AxisType::Value).min_interval(1))
+        .y_axis(Axis::new().type_(AxisType::Category).data(names))
+        .series(
+            Bar::new()
+                .name(w.villages)
+                .data(data)
+                .item_style(ItemStyle::new().color(REGION_COLOUR))
+                .label(Label::new().show(true).position(LabelPosition::Right)),
+        );
+    Some(ChartSpec {
+        id: "grafik-kantong".into(),
+        chapter: Chapter::Kantong,
+        title: format!("{} ({mapped})", w.pockets),
+        sources: vec![pockets.source.clone()],
+        chart,
+        series: 1,
+        table: DataTable {
+            kolom: vec![w.district.into(), w.villages.into()],
+            baris: rows
+                .iter()
+                .map(|(name, v)| DataRow {
+                    label: name.to_string(),
+                    sel: vec![v.to_string()],
+                })
+                .collect(),
+        },
+    })
+}
+
+/// The charts of the programme and pocket chapters, each with its chapter and title; a chapter
+/// without data has no chart and no note (the chapter itself says what is missing).
+pub(super) fn program_charts(
+    site: &Site,
+    region: &Region,
+    year: i32,
+) -> Vec<(Chapter, &'static str, Option<ChartSpec>)> {
+    let lang = site.config.lang;
+    let w = words(lang);
+    let mut out = Vec::new();
+    if let Some(programs) = region
+        .year_data(year)
+        .and_then(|d| d.programs.as_ref())
+        .filter(|p| !p.items.is_empty())
+    {
+        let summary = summarise(programs, "–");
+        let strategies = summary
+            .by_strategy
+            .iter()
+            .map(|(s, t)| (format!("{}. {}", s.number(), s.title(lang)), t))
+            .collect();
+        out.push((
+            Chapter::Program,
+            w.by_strategy,
+            budget_bars(
+                "grafik-strategi",
+                format!("{} ({year})", w.by_strategy),
+                strategies,
+                programs,
+                lang,
+            ),
+        ));
+        let taggings = summary
+            .by_tagging
+            .iter()
+            .map(|(t, totals)| (t.title(lang).to_string(), totals))
+            .collect();
+        out.push((
+            Chapter::Program,
+            w.by_tagging,
+            budget_bars(
+                "grafik-tagging",
+                format!("{} ({year})", w.by_tagging),
+                taggings,
+                programs,
+                lang,
+            ),
+        ));
+    }
+    if let Some((mapped, pockets)) = region.pockets_for(year) {
+        out.push((
+            Chapter::Kantong,
+            w.pockets,
+            pockets_chart(pockets, mapped, lang),
+        ));
+    }
+    out
+}

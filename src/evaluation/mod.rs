@@ -1,0 +1,95 @@
+//! The yearly evaluation of a regency's poverty reduction (penilaian kinerja): the schemes
+//! as data, the evidence checklist, the tagged-spending score normalised across the site, and
+//! the readiness report of `tkpk check`.
+
+pub mod evidence;
+pub mod scheme;
+
+pub use evidence::{ChecklistItem, Evidence, checklist};
+pub use scheme::{Measure, Scheme, applicable};
+
+use crate::analysis::budget::tagged_score;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::messages::Message;
+use crate::model::Site;
+use std::collections::BTreeMap;
+
+/// The best tagged-spending score of each year among the site's regions, and how many
+/// regions had one: the denominator of a normalised score. Computed once per build.
+pub fn best_tagged_scores(site: &Site) -> BTreeMap<i32, (f64, usize)> {
+    let mut out: BTreeMap<i32, (f64, usize)> = BTreeMap::new();
+    for region in &site.regions {
+        for (year, data) in &region.annual {
+            let Some((scheme, _)) = applicable(&site.schemes, *year) else {
+                continue;
+            };
+            let Some(rule) = &scheme.tagging else {
+                continue;
+            };
+            if let Ok(score) = tagged_score(data.programs.as_ref(), &rule.weights) {
+                let entry = out.entry(*year).or_insert((f64::NEG_INFINITY, 0));
+                entry.0 = entry.0.max(score.score);
+                entry.1 += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The years of a region whose evaluation readiness `tkpk check` reports: every report year
+/// with programs, pockets or institutional records, and the site's report year.
+fn readiness_years(site: &Site, region: &crate::model::Region) -> Vec<i32> {
+    let mut years: Vec<i32> = region
+        .annual
+        .keys()
+        .copied()
+        .chain(site.config.report_year)
+        .filter(|y| region.series.march.contains_key(y))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// One line per region and year: how many evidence items the applicable scheme asks for and
+/// how many are present; plus a warning per missing item naming the file to edit.
+pub struct Readiness {
+    pub warnings: Diagnostics,
+    pub lines: Vec<Message>,
+}
+
+pub fn readiness(site: &Site) -> Readiness {
+    let mut warnings = Diagnostics::new();
+    let mut lines = Vec::new();
+    for region in &site.regions {
+        for year in readiness_years(site, region) {
+            let Some((scheme, _)) = applicable(&site.schemes, year) else {
+                continue;
+            };
+            let items = checklist(&scheme.evidence, region.year_data(year), &region.slug, year);
+            let present = items.iter().filter(|i| i.present).count();
+            for item in items.iter().filter(|i| !i.present) {
+                warnings.push(
+                    Diagnostic::warning(Message::EvidenceMissing {
+                        region: region.name.clone(),
+                        year,
+                        item: item.evidence,
+                        scheme_year: scheme.year,
+                    })
+                    .in_file(&item.file)
+                    .hint(Message::HintEvidence {
+                        example: item.evidence.example().to_string(),
+                    }),
+                );
+            }
+            lines.push(Message::Readiness {
+                region: region.slug.clone(),
+                year,
+                present,
+                total: items.len(),
+                scheme_year: scheme.year,
+            });
+        }
+    }
+    Readiness { warnings, lines }
+}

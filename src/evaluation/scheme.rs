@@ -1,0 +1,373 @@
+//! Evaluation schemes as data. The rules of the yearly evaluation change (PMK 97/2023, PMK
+//! 43/2024, Kemendagri 2025, …), so each year's components, weights, tagged-spending formula
+//! and evidence list are a YAML document citing its regulation: built in under
+//! `src/evaluation/skema/`, replaced or extended by `skema_penilaian:` in site.yaml.
+
+use super::evidence::Evidence;
+use crate::analysis::budget::TaggingWeights;
+use crate::content::RawFigure;
+use crate::content::yaml::{self, nearest};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::messages::Message;
+use crate::model::validate::{at, parse_figure};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::collections::BTreeMap;
+
+/// A scheme as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScheme {
+    pub tahun: Spanned<i64>,
+    pub nama: String,
+    pub dasar: String,
+    #[serde(default)]
+    pub catatan: Option<String>,
+    pub komponen: Vec<RawComponent>,
+    #[serde(default)]
+    pub skor_tagging: Option<RawTaggingRule>,
+    #[serde(default)]
+    pub bukti: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawComponent {
+    pub nama: String,
+    #[serde(default)]
+    pub bobot: Option<RawFigure>,
+    pub ukuran: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub keterangan: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTaggingRule {
+    pub langsung: RawFigure,
+    pub tidak_langsung: RawFigure,
+    pub penunjang: RawFigure,
+    #[serde(default = "yes")]
+    pub tanpa_perjalanan_dinas: bool,
+    #[serde(default = "yes")]
+    pub normalisasi: bool,
+}
+
+/// What a component measures; each is computed by the evaluation sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// Change in P0 against the previous year.
+    P0,
+    /// Change in P1.
+    P1,
+    /// Extreme poverty, per methodology.
+    ExtremePoverty,
+    /// P0 against the province's.
+    ProvinceGap,
+    /// The tagged-spending score (needs `skor_tagging`).
+    TaggedScore,
+    /// Allocation of the programs as a share of total regional spending.
+    AllocationShare,
+    /// Realisation as a share of allocation.
+    RealisationRate,
+    /// Targeting-data verification: before and after.
+    DataVerification,
+    /// Institutional performance: decree, meetings, reports.
+    Institution,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 9] = [
+        Measure::P0,
+        Measure::P1,
+        Measure::ExtremePoverty,
+        Measure::ProvinceGap,
+        Measure::TaggedScore,
+        Measure::AllocationShare,
+        Measure::RealisationRate,
+        Measure::DataVerification,
+        Measure::Institution,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::P0 => "p0",
+            Measure::P1 => "p1",
+            Measure::ExtremePoverty => "kemiskinan_ekstrem",
+            Measure::ProvinceGap => "posisi_provinsi",
+            Measure::TaggedScore => "skor_tagging",
+            Measure::AllocationShare => "porsi_alokasi",
+            Measure::RealisationRate => "tingkat_realisasi",
+            Measure::DataVerification => "verifikasi_data",
+            Measure::Institution => "kelembagaan",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.key() == key)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Component {
+    pub name: String,
+    /// Percent of the whole, where the regulation states it.
+    pub weight: Option<f64>,
+    pub measures: Vec<Measure>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaggingRule {
+    pub weights: TaggingWeights,
+    /// Scores are divided by the best score of the year among the site's regions (× 100).
+    pub normalise: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scheme {
+    pub year: i32,
+    pub name: String,
+    /// The regulation it follows.
+    pub basis: String,
+    pub note: Option<String>,
+    pub components: Vec<Component>,
+    pub tagging: Option<TaggingRule>,
+    pub evidence: Vec<Evidence>,
+    /// Written in site.yaml rather than built in.
+    pub from_site: bool,
+}
+
+const BUILT_IN: &[(&str, &str)] = &[
+    ("2023.yaml", include_str!("skema/2023.yaml")),
+    ("2024.yaml", include_str!("skema/2024.yaml")),
+    ("2025.yaml", include_str!("skema/2025.yaml")),
+];
+
+fn unknown(
+    value: &Spanned<String>,
+    allowed: Vec<String>,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) {
+    diagnostics.push(
+        Diagnostic::error(Message::UnknownVariant {
+            value: value.value.clone(),
+            allowed: allowed.clone(),
+        })
+        .at(at(source, value))
+        .hint_opt(
+            nearest(&value.value, allowed.iter().map(String::as_str))
+                .map(|s| Message::HintDidYouMean { suggestion: s }),
+        ),
+    );
+}
+
+/// Validates one scheme; `from_site` marks the schemes written in site.yaml.
+pub fn validate_scheme(
+    raw: &RawScheme,
+    from_site: bool,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<Scheme> {
+    let errors_before = diagnostics.error_count();
+    let year = raw.tahun.value;
+    if !(1990..=2100).contains(&year) {
+        diagnostics.push(
+            Diagnostic::error(Message::BadYear {
+                text: year.to_string(),
+            })
+            .at(at(source, &raw.tahun))
+            .hint(Message::HintYear),
+        );
+    }
+    let mut components = Vec::new();
+    for c in &raw.komponen {
+        let weight = c.bobot.as_ref().and_then(|w| {
+            let v = parse_figure(w, source, diagnostics)?;
+            if !(0.0..=100.0).contains(&v) {
+                diagnostics.push(
+                    Diagnostic::error(Message::BadWeight { value: v })
+                        .at(at(source, w))
+                        .hint(Message::HintWeight),
+                );
+                return None;
+            }
+            Some(v)
+        });
+        let mut measures = Vec::new();
+        for m in &c.ukuran {
+            match Measure::from_key(m.value.trim()) {
+                Some(found) => {
+                    if found == Measure::TaggedScore && raw.skor_tagging.is_none() {
+                        diagnostics.push(
+                            Diagnostic::error(Message::TaggedScoreWithoutRule)
+                                .at(at(source, m))
+                                .hint(Message::HintTaggedRule),
+                        );
+                    }
+                    measures.push(found);
+                }
+                None => unknown(
+                    m,
+                    Measure::ALL.iter().map(|m| m.key().to_string()).collect(),
+                    source,
+                    diagnostics,
+                ),
+            }
+        }
+        components.push(Component {
+            name: c.nama.trim().to_string(),
+            weight,
+            measures,
+            note: c.keterangan.clone(),
+        });
+    }
+    let weights: Vec<f64> = components.iter().filter_map(|c| c.weight).collect();
+    let sum: f64 = weights.iter().sum();
+    if weights.len() == components.len() && !weights.is_empty() && (sum - 100.0).abs() > 1e-9 {
+        diagnostics.push(
+            Diagnostic::warning(Message::WeightsNotHundred { sum, year })
+                .at(at(source, &raw.tahun))
+                .hint(Message::HintWeight),
+        );
+    }
+    let tagging = raw.skor_tagging.as_ref().and_then(|r| {
+        let direct = parse_figure(&r.langsung, source, diagnostics);
+        let indirect = parse_figure(&r.tidak_langsung, source, diagnostics);
+        let supporting = parse_figure(&r.penunjang, source, diagnostics);
+        Some(TaggingRule {
+            weights: TaggingWeights {
+                direct: direct?,
+                indirect: indirect?,
+                supporting: supporting?,
+                exclude_travel: r.tanpa_perjalanan_dinas,
+            },
+            normalise: r.normalisasi,
+        })
+    });
+    let mut evidence = Vec::new();
+    for e in &raw.bukti {
+        match Evidence::from_key(e.value.trim()) {
+            Some(found) if !evidence.contains(&found) => evidence.push(found),
+            Some(_) => {}
+            None => unknown(
+                e,
+                Evidence::ALL.iter().map(|e| e.key().to_string()).collect(),
+                source,
+                diagnostics,
+            ),
+        }
+    }
+    (diagnostics.error_count() == errors_before).then(|| Scheme {
+        year: year as i32,
+        name: raw.nama.trim().to_string(),
+        basis: raw.dasar.trim().to_string(),
+        note: raw.catatan.clone(),
+        components,
+        tagging,
+        evidence,
+        from_site,
+    })
+}
+
+/// The built-in schemes, by year.
+pub fn built_in() -> BTreeMap<i32, Scheme> {
+    let mut out = BTreeMap::new();
+    for (name, text) in BUILT_IN {
+        let source = SourceText::new(format!("skema/{name}"), text.to_string());
+        let mut diagnostics = Diagnostics::new();
+        // The built-in files are tested to parse cleanly (`built_in_schemes_are_valid`).
+        if let Ok((raw, _)) = yaml::parse::<RawScheme>(&source, text, 0)
+            && let Some(scheme) = validate_scheme(&raw, false, &source, &mut diagnostics)
+        {
+            out.insert(scheme.year, scheme);
+        }
+    }
+    out
+}
+
+/// The scheme that applies to a report year: the year's own, else the latest before it.
+/// Returns the scheme and whether it is the year's own.
+pub fn applicable(schemes: &BTreeMap<i32, Scheme>, year: i32) -> Option<(&Scheme, bool)> {
+    schemes
+        .range(..=year)
+        .next_back()
+        .map(|(y, s)| (s, *y == year))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_schemes_are_valid() {
+        for (name, text) in BUILT_IN {
+            let source = SourceText::new(format!("skema/{name}"), text.to_string());
+            let (raw, unknown) = yaml::parse::<RawScheme>(&source, text, 0).unwrap();
+            assert!(unknown.is_empty(), "{name}");
+            let mut d = Diagnostics::new();
+            let scheme = validate_scheme(&raw, false, &source, &mut d);
+            assert!(
+                d.is_empty(),
+                "{name}: {}",
+                d.render(crate::messages::Lang::Id)
+            );
+            assert!(scheme.is_some(), "{name}");
+        }
+        let all = built_in();
+        assert_eq!(
+            all.keys().copied().collect::<Vec<_>>(),
+            vec![2023, 2024, 2025]
+        );
+        let pmk = &all[&2023];
+        assert!(pmk.basis.contains("97 Tahun 2023"));
+        let rule = pmk.tagging.as_ref().unwrap();
+        assert_eq!(
+            (
+                rule.weights.direct,
+                rule.weights.indirect,
+                rule.weights.supporting
+            ),
+            (0.5, 0.3, 0.2)
+        );
+        assert!(rule.weights.exclude_travel && rule.normalise);
+        let bangda = &all[&2025];
+        assert_eq!(
+            bangda
+                .components
+                .iter()
+                .map(|c| c.weight)
+                .collect::<Vec<_>>(),
+            vec![Some(40.0), Some(60.0)]
+        );
+        assert_eq!(
+            bangda.evidence,
+            vec![
+                Evidence::SkTkpk,
+                Evidence::Rat,
+                Evidence::SemesterReport1,
+                Evidence::ProgramMatrix,
+                Evidence::Realisation1
+            ]
+        );
+    }
+
+    #[test]
+    fn the_latest_scheme_applies() {
+        let all = built_in();
+        assert_eq!(applicable(&all, 2022).map(|(s, _)| s.year), None);
+        assert_eq!(
+            applicable(&all, 2024).map(|(s, own)| (s.year, own)),
+            Some((2024, true))
+        );
+        assert_eq!(
+            applicable(&all, 2027).map(|(s, own)| (s.year, own)),
+            Some((2025, false))
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! Poverty pockets of one report year (`kantong.yaml`): priority villages per kecamatan, and
+//! households or persons by welfare decile. Aggregates only: never a list of households.
+
+use super::validate::{at, count};
+use crate::content::Sourced;
+use crate::content::annual::{RawDistrict, RawPocketFile};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::messages::Message;
+use serde_saphyr::Spanned;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct District {
+    pub name: String,
+    /// Number of priority villages.
+    pub villages: Option<u32>,
+    pub village_names: Vec<String>,
+    /// Households by decile (1–10).
+    pub households: BTreeMap<u8, f64>,
+    /// Persons by decile (1–10).
+    pub persons: BTreeMap<u8, f64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Pockets {
+    pub source: String,
+    pub illustrative: bool,
+    pub note: Option<String>,
+    pub districts: Vec<District>,
+    pub file: PathBuf,
+}
+
+impl Pockets {
+    pub fn total_villages(&self) -> u32 {
+        self.districts.iter().filter_map(|d| d.villages).sum()
+    }
+}
+
+fn by_decile(
+    entries: &crate::content::yaml::Entries<Spanned<String>, crate::content::RawFigure>,
+    field: &str,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<u8, f64> {
+    let mut out = BTreeMap::new();
+    for (key, figure) in &entries.0 {
+        let decile = key
+            .value
+            .trim()
+            .parse::<u8>()
+            .ok()
+            .filter(|d| (1..=10).contains(d));
+        let Some(decile) = decile else {
+            diagnostics.push(
+                Diagnostic::error(Message::BadDecile {
+                    text: key.value.clone(),
+                })
+                .at(at(source, key))
+                .hint(Message::HintDecile),
+            );
+            continue;
+        };
+        if out.contains_key(&decile) {
+            diagnostics.push(
+                Diagnostic::error(Message::DuplicateKey {
+                    key: key.value.clone(),
+                })
+                .at(at(source, key))
+                .hint(Message::HintRemoveDuplicate),
+            );
+            continue;
+        }
+        if let Some(v) = count(figure, field, source, diagnostics) {
+            out.insert(decile, v);
+        }
+    }
+    out
+}
+
+fn district(
+    raw: &Spanned<RawDistrict>,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> District {
+    let d = &raw.value;
+    let names: Vec<String> = d
+        .desa
+        .iter()
+        .flatten()
+        .map(|n| n.trim().to_string())
+        .collect();
+    let counted = d
+        .jumlah_desa
+        .as_ref()
+        .and_then(|f| count(f, "jumlah_desa", source, diagnostics))
+        .map(|v| v as u32);
+    let villages = match (counted, d.desa.is_some()) {
+        (Some(n), true) if n as usize != names.len() => {
+            if let Some(f) = &d.jumlah_desa {
+                diagnostics.push(
+                    Diagnostic::error(Message::VillageCountMismatch {
+                        count: n as usize,
+                        names: names.len(),
+                    })
+                    .at(at(source, f))
+                    .hint(Message::HintVillageCount),
+                );
+            }
+            Some(n)
+        }
+        (Some(n), _) => Some(n),
+        (None, true) => Some(names.len() as u32),
+        (None, false) => None,
+    };
+    District {
+        name: d.nama.value.trim().to_string(),
+        villages,
+        village_names: names,
+        households: by_decile(&d.rumah_tangga, "rumah_tangga", source, diagnostics),
+        persons: by_decile(&d.jiwa, "jiwa", source, diagnostics),
+    }
+}
+
+/// Validates a `kantong.yaml`.
+pub fn validate_pockets(file: &Sourced<RawPocketFile>, diagnostics: &mut Diagnostics) -> Pockets {
+    let source = &file.source;
+    let doc = &file.doc;
+    let mut seen = BTreeSet::new();
+    let mut districts = Vec::new();
+    for raw in &doc.kecamatan {
+        let d = district(raw, source, diagnostics);
+        if !seen.insert(d.name.to_lowercase()) {
+            diagnostics.push(
+                Diagnostic::error(Message::DuplicateDistrict {
+                    name: d.name.clone(),
+                })
+                .at(at(source, &raw.value.nama))
+                .hint(Message::HintRemoveDuplicate),
+            );
+            continue;
+        }
+        districts.push(d);
+    }
+    Pockets {
+        source: doc.sumber.trim().to_string(),
+        illustrative: doc.ilustrasi,
+        note: doc.catatan.clone(),
+        districts,
+        file: source.display_path.clone(),
+    }
+}

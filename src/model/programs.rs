@@ -1,0 +1,314 @@
+//! Programs and budgets of one report year (`program.yaml`): the sub-kegiatan of the RAT and
+//! semester-report matrix, with their strategy, tagging, allocation and realisation.
+
+use super::validate::{at, money, parse_figure};
+use crate::content::Sourced;
+use crate::content::annual::{RawProgram, RawProgramFile};
+use crate::content::yaml::nearest;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::messages::{Lang, Message};
+use serde_saphyr::Spanned;
+use std::path::PathBuf;
+
+/// The three poverty-reduction strategies (Perpres 15/2010, Permendagri 53/2020).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Strategy {
+    /// 1: mengurangi beban pengeluaran.
+    ReduceBurden,
+    /// 2: meningkatkan pendapatan.
+    RaiseIncome,
+    /// 3: mengurangi kantong kemiskinan.
+    ReducePockets,
+}
+
+impl Strategy {
+    pub const ALL: [Strategy; 3] = [
+        Strategy::ReduceBurden,
+        Strategy::RaiseIncome,
+        Strategy::ReducePockets,
+    ];
+
+    pub fn number(self) -> u8 {
+        match self {
+            Strategy::ReduceBurden => 1,
+            Strategy::RaiseIncome => 2,
+            Strategy::ReducePockets => 3,
+        }
+    }
+
+    pub fn from_number(n: f64) -> Option<Strategy> {
+        Strategy::ALL
+            .into_iter()
+            .find(|s| f64::from(s.number()) == n)
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Strategy::ReduceBurden, Lang::Id) => "Mengurangi beban pengeluaran",
+            (Strategy::RaiseIncome, Lang::Id) => "Meningkatkan pendapatan",
+            (Strategy::ReducePockets, Lang::Id) => "Mengurangi kantong kemiskinan",
+            (Strategy::ReduceBurden, Lang::En) => "Reducing the burden of spending",
+            (Strategy::RaiseIncome, Lang::En) => "Raising incomes",
+            (Strategy::ReducePockets, Lang::En) => "Reducing poverty pockets",
+        }
+    }
+}
+
+/// Tagging of a sub-kegiatan (Kepmendagri 050-5889/2021 and 900.1.15.5-1317/2023).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tagging {
+    Direct,
+    Indirect,
+    Supporting,
+}
+
+impl Tagging {
+    pub const ALL: [Tagging; 3] = [Tagging::Direct, Tagging::Indirect, Tagging::Supporting];
+
+    /// The key written in `program.yaml` and in evaluation schemes.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tagging::Direct => "langsung",
+            Tagging::Indirect => "tidak_langsung",
+            Tagging::Supporting => "penunjang",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Tagging> {
+        Tagging::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Tagging::Direct, Lang::Id) => "Langsung",
+            (Tagging::Indirect, Lang::Id) => "Tidak langsung",
+            (Tagging::Supporting, Lang::Id) => "Penunjang",
+            (Tagging::Direct, Lang::En) => "Direct",
+            (Tagging::Indirect, Lang::En) => "Indirect",
+            (Tagging::Supporting, Lang::En) => "Supporting",
+        }
+    }
+}
+
+/// One sub-kegiatan. Money in rupiah.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Program {
+    pub strategy: Strategy,
+    pub agency: String,
+    pub code: Option<String>,
+    pub program: Option<String>,
+    pub activity: Option<String>,
+    pub sub_activity: String,
+    pub tagging: Tagging,
+    pub budget: f64,
+    pub fund_source: Option<String>,
+    pub aid_nature: Option<String>,
+    pub location: Option<String>,
+    pub targets: Option<f64>,
+    pub target_unit: Option<String>,
+    pub benefit: Option<String>,
+    pub aid_kind: Option<String>,
+    pub duration: Option<String>,
+    pub realised_first: Option<f64>,
+    pub realised_second: Option<f64>,
+    /// Official travel inside `budget`: excluded from the tagged-spending score.
+    pub travel: Option<f64>,
+}
+
+impl Program {
+    /// Realisation of the year: semester I plus semester II, when either is written.
+    pub fn realised(&self) -> Option<f64> {
+        match (self.realised_first, self.realised_second) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
+        }
+    }
+}
+
+/// The programs of one region and year.
+#[derive(Clone, Debug)]
+pub struct Programs {
+    pub source: String,
+    pub illustrative: bool,
+    /// Total regional spending of the year (rupiah).
+    pub regional_spending: Option<f64>,
+    pub items: Vec<Program>,
+    /// Where they were written, as shown to the author.
+    pub file: PathBuf,
+}
+
+fn optional_money(
+    figure: &Option<crate::content::RawFigure>,
+    field: &str,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<f64> {
+    figure
+        .as_ref()
+        .and_then(|f| money(f, field, source, diagnostics))
+}
+
+fn text(value: &Option<String>) -> Option<String> {
+    value
+        .as_ref()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+fn program(
+    raw: &Spanned<RawProgram>,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<Program> {
+    let p = &raw.value;
+    let strategy = parse_figure(&p.strategi, source, diagnostics).and_then(|n| {
+        let found = Strategy::from_number(n);
+        if found.is_none() {
+            diagnostics.push(
+                Diagnostic::error(Message::BadStrategy {
+                    text: at(source, &p.strategi).written(),
+                })
+                .at(at(source, &p.strategi))
+                .hint(Message::HintStrategy),
+            );
+        }
+        found
+    });
+    let tagging_key = p
+        .tagging
+        .value
+        .trim()
+        .to_lowercase()
+        .replace([' ', '-'], "_");
+    let tagging = Tagging::from_key(&tagging_key);
+    if tagging.is_none() {
+        let allowed: Vec<String> = Tagging::ALL.iter().map(|t| t.key().to_string()).collect();
+        diagnostics.push(
+            Diagnostic::error(Message::UnknownVariant {
+                value: p.tagging.value.clone(),
+                allowed: allowed.clone(),
+            })
+            .at(at(source, &p.tagging))
+            .hint_opt(
+                nearest(&tagging_key, allowed.iter().map(String::as_str))
+                    .map(|s| Message::HintDidYouMean { suggestion: s }),
+            ),
+        );
+    }
+    let budget = money(&p.alokasi, "alokasi", source, diagnostics);
+    let targets = p
+        .sasaran
+        .as_ref()
+        .and_then(|f| money(f, "sasaran", source, diagnostics));
+    let realised_first = optional_money(
+        &p.realisasi_semester_1,
+        "realisasi_semester_1",
+        source,
+        diagnostics,
+    );
+    let realised_second = optional_money(
+        &p.realisasi_semester_2,
+        "realisasi_semester_2",
+        source,
+        diagnostics,
+    );
+    let travel = optional_money(&p.perjalanan_dinas, "perjalanan_dinas", source, diagnostics);
+    let (strategy, tagging, budget) = (strategy?, tagging?, budget?);
+    let program = Program {
+        strategy,
+        agency: p.opd.trim().to_string(),
+        code: text(&p.kode),
+        program: text(&p.program),
+        activity: text(&p.kegiatan),
+        sub_activity: p.sub_kegiatan.trim().to_string(),
+        tagging,
+        budget,
+        fund_source: text(&p.sumber_dana),
+        aid_nature: text(&p.sifat_bantuan),
+        location: text(&p.lokasi),
+        targets,
+        target_unit: text(&p.satuan_sasaran),
+        benefit: text(&p.besaran_manfaat),
+        aid_kind: text(&p.jenis_bantuan),
+        duration: text(&p.durasi),
+        realised_first,
+        realised_second,
+        travel,
+    };
+    if let Some(realised) = program.realised()
+        && realised > budget
+    {
+        let figure = p
+            .realisasi_semester_2
+            .as_ref()
+            .or(p.realisasi_semester_1.as_ref())
+            .unwrap_or(&p.alokasi);
+        diagnostics.push(
+            Diagnostic::warning(Message::RealisedAboveBudget {
+                name: program.sub_activity.clone(),
+                realised,
+                budget,
+            })
+            .at(at(source, figure))
+            .hint(Message::HintCheckFigure),
+        );
+    }
+    if let (Some(travel), Some(raw_travel)) = (travel, &p.perjalanan_dinas)
+        && travel > budget
+    {
+        diagnostics.push(
+            Diagnostic::error(Message::TravelAboveBudget { travel, budget })
+                .at(at(source, raw_travel))
+                .hint(Message::HintCheckFigure),
+        );
+        return None;
+    }
+    Some(program)
+}
+
+/// Validates a `program.yaml`.
+pub fn validate_programs(
+    file: &Sourced<RawProgramFile>,
+    diagnostics: &mut Diagnostics,
+) -> Programs {
+    let source = &file.source;
+    let doc = &file.doc;
+    let regional_spending = doc
+        .belanja_daerah
+        .as_ref()
+        .and_then(|f| money(f, "belanja_daerah", source, diagnostics));
+    let items: Vec<Program> = doc
+        .program
+        .iter()
+        .filter_map(|p| program(p, source, diagnostics))
+        .collect();
+    if let Some(total) = regional_spending {
+        let tagged: f64 = items.iter().map(|p| p.budget).sum();
+        if tagged > total
+            && let Some(raw) = &doc.belanja_daerah
+        {
+            diagnostics.push(
+                Diagnostic::warning(Message::TaggedAboveSpending {
+                    tagged,
+                    spending: total,
+                })
+                .at(at(source, raw))
+                .hint(Message::HintCheckFigure),
+            );
+        }
+    }
+    if doc.program.is_empty() {
+        diagnostics.push(
+            Diagnostic::warning(Message::NoPrograms)
+                .in_file(&source.display_path)
+                .hint(Message::HintAddPrograms),
+        );
+    }
+    Programs {
+        source: doc.sumber.trim().to_string(),
+        illustrative: doc.ilustrasi,
+        regional_spending,
+        items,
+        file: source.display_path.clone(),
+    }
+}

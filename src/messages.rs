@@ -188,6 +188,7 @@ pub enum Message {
         text: String,
     },
     HintYearFiles,
+    HintCheckBudget,
     HintCount,
     HintStrategy,
     HintAddPrograms,
@@ -700,6 +701,10 @@ impl Message {
             HintYearFiles => t(
                 "folder tahun memuat narasi (`*.md`) serta `program.yaml`, `kantong.yaml` dan `kelembagaan.yaml`; periksa ejaan nama berkas".into(),
                 "a year folder holds narratives (`*.md`) and `program.yaml`, `kantong.yaml` and `kelembagaan.yaml`; check the file name".into(),
+            ),
+            HintCheckBudget => t(
+                "periksa angka ini dengan matriks RAT atau laporan realisasi perangkat daerah".into(),
+                "check this figure against the RAT matrix or the agency's realisation report".into(),
             ),
             HintCount => t(
                 "tulis bilangan bulat tanpa titik ribuan, misalnya `1200`".into(),

@@ -1600,3 +1600,215 @@ fn the_national_file_named_as_a_province_gets_the_province_names() {
     assert!(!run.stderr.contains("buat berkas"), "{}", run.stderr);
     assert_eq!(before, snapshot(&site.output()));
 }
+
+// ---------------------------------------------------------------- year files (programmes,
+// pockets, institutional records) and evaluation schemes
+
+const PROGRAM: &str = "content/kabupaten-contoh/2025/program.yaml";
+const KANTONG: &str = "content/kabupaten-contoh/2025/kantong.yaml";
+const KELEMBAGAAN: &str = "content/kabupaten-contoh/2025/kelembagaan.yaml";
+
+#[test]
+fn every_programme_problem_is_reported_in_one_run() {
+    let (site, before) = built();
+    site.write(
+        PROGRAM,
+        "sumber: Matriks uji
+program:
+  - strategi: 4
+    opd: Dinas Sosial
+    sub_kegiatan: A
+    tagging: langsng
+    alokasi: -5
+  - strategi: 1
+    opd: Dinas Sosial
+    sub_kegiatan: B
+    tagging: penunjang
+    alokasi: 100
+    realisasi_semester_1: 80
+    realisasi_semester_2: 40
+  - strategi: 2
+    opd: Dinas Pertanian
+    sub_kegiatan: C
+    tagging: tidak langsung
+    alokasi: \"1.000.000\"
+    perjalanan_dinas: 5
+",
+    );
+    let run = fails(&site, &before);
+    expect(
+        &run,
+        "galat",
+        "strategi `4` tidak dikenal",
+        &format!("{PROGRAM}:3:15"),
+        Some("tulis `strategi: 1`"),
+    );
+    expect(
+        &run,
+        "galat",
+        "nilai `langsng` tidak dikenal",
+        &format!("{PROGRAM}:6:14"),
+        Some("mungkin maksud Anda `langsung`?"),
+    );
+    expect(
+        &run,
+        "galat",
+        "`alokasi` = -5 mustahil",
+        &format!("{PROGRAM}:7:14"),
+        None,
+    );
+    expect(
+        &run,
+        "peringatan",
+        "realisasi `B` (Rp120) melebihi alokasinya (Rp100)",
+        &format!("{PROGRAM}:14:27"),
+        None,
+    );
+    // "tidak langsung" is read as `tidak_langsung`; the money written with dots is not a number.
+    expect(
+        &run,
+        "galat",
+        "`1.000.000`",
+        &format!("{PROGRAM}:19:14"),
+        None,
+    );
+    assert!(!run.stderr.contains("`tidak langsung`"), "{}", run.stderr);
+}
+
+#[test]
+fn pocket_and_institution_problems_are_located() {
+    let (site, before) = built();
+    site.write(
+        KANTONG,
+        "sumber: Pemetaan uji
+kecamatan:
+  - {nama: Alpha, jumlah_desa: 2, desa: [Satu]}
+  - {nama: Beta, rumah_tangga: {11: 5}}
+  - {nama: alpha, jumlah_desa: 1.5}
+",
+    );
+    site.write(
+        KELEMBAGAAN,
+        "sk_tkpk: {nomor: \"1\", tanggal: 2025-02-30}
+laporan:
+  - {jenis: semester1, tanggal: 2025-07-15, kepada: Gubernur}
+verifikasi_data:
+  - {tanggal: 2025-08-01, sebelum: -3, sesudah: 10}
+",
+    );
+    let run = fails(&site, &before);
+    expect(
+        &run,
+        "galat",
+        "`jumlah_desa` bernilai 2, tetapi `desa` menyebut 1 nama",
+        &format!("{KANTONG}:3:32"),
+        Some("hapus `jumlah_desa`"),
+    );
+    expect(
+        &run,
+        "galat",
+        "desil `11` tidak dikenal",
+        &format!("{KANTONG}:4:33"),
+        Some("desil 1 sampai 10"),
+    );
+    expect(
+        &run,
+        "galat",
+        "`jumlah_desa` harus bilangan bulat",
+        &format!("{KANTONG}:5:32"),
+        None,
+    );
+    expect(
+        &run,
+        "galat",
+        "kecamatan `alpha` ditulis dua kali",
+        &format!("{KANTONG}:5:12"),
+        None,
+    );
+    expect(
+        &run,
+        "galat",
+        "tanggal `2025-02-30` tidak sah",
+        &format!("{KELEMBAGAAN}:1:32"),
+        Some("`2025-03-10`"),
+    );
+    expect(
+        &run,
+        "galat",
+        "nilai `semester1` tidak dikenal",
+        &format!("{KELEMBAGAAN}:3:13"),
+        Some("mungkin maksud Anda `semester_1`?"),
+    );
+    expect(
+        &run,
+        "galat",
+        "`sebelum` harus bilangan bulat",
+        &format!("{KELEMBAGAAN}:5:36"),
+        None,
+    );
+}
+
+#[test]
+fn a_misnamed_year_file_is_a_warning() {
+    let (site, _) = built();
+    site.write("content/kabupaten-contoh/2025/programs.yaml", "sumber: x\n");
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    expect(
+        &run,
+        "peringatan",
+        "berkas `programs.yaml` di folder tahun tidak dikenal",
+        "content/kabupaten-contoh/2025/programs.yaml",
+        Some("`program.yaml`"),
+    );
+}
+
+#[test]
+fn scheme_problems_in_site_yaml_are_located() {
+    let (site, before) = built();
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!(
+            "{config}skema_penilaian:
+  - tahun: 2026
+    nama: Skema uji
+    dasar: Peraturan uji
+    komponen:
+      - {{nama: A, bobot: 30, ukuran: [p0, skor_taging]}}
+      - {{nama: B, bobot: 50, ukuran: [skor_tagging]}}
+    bukti: [sk_tkpk, laporan_semester_3]
+"
+        ),
+    );
+    let run = fails(&site, &before);
+    let lines = config.lines().count();
+    expect(
+        &run,
+        "galat",
+        "nilai `skor_taging` tidak dikenal",
+        &format!("site.yaml:{}:43", lines + 6),
+        Some("mungkin maksud Anda `skor_tagging`?"),
+    );
+    expect(
+        &run,
+        "galat",
+        "ukuran `skor_tagging` memerlukan `skor_tagging:`",
+        &format!("site.yaml:{}:39", lines + 7),
+        None,
+    );
+    expect(
+        &run,
+        "galat",
+        "nilai `laporan_semester_3` tidak dikenal",
+        &format!("site.yaml:{}:22", lines + 8),
+        None,
+    );
+    expect(
+        &run,
+        "peringatan",
+        "bobot komponen skema 2026 berjumlah 80,00, bukan 100",
+        &format!("site.yaml:{}:12", lines + 2),
+        None,
+    );
+}

@@ -250,7 +250,7 @@ fn program(
                 budget,
             })
             .at(at(source, figure))
-            .hint(Message::HintCheckFigure),
+            .hint(Message::HintCheckBudget),
         );
     }
     if let (Some(travel), Some(raw_travel)) = (travel, &p.perjalanan_dinas)
@@ -259,7 +259,7 @@ fn program(
         diagnostics.push(
             Diagnostic::error(Message::TravelAboveBudget { travel, budget })
                 .at(at(source, raw_travel))
-                .hint(Message::HintCheckFigure),
+                .hint(Message::HintCheckBudget),
         );
         return None;
     }
@@ -293,7 +293,7 @@ pub fn validate_programs(
                     spending: total,
                 })
                 .at(at(source, raw))
-                .hint(Message::HintCheckFigure),
+                .hint(Message::HintCheckBudget),
             );
         }
     }

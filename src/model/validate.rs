@@ -128,7 +128,7 @@ pub(super) fn money(
                 value,
             })
             .at(at(source, figure))
-            .hint(Message::HintCheckFigure),
+            .hint(Message::HintCheckBudget),
         );
         return None;
     }

@@ -1,0 +1,277 @@
+//! Programmes, poverty pockets, institutional records and the evaluation sheet, on the `dasar`
+//! fixture with the year's files written by each test: the figures on the pages are the hand
+//! computations below, the checklist and `tkpk check` name exactly the missing evidence.
+
+mod common;
+
+use common::{TestSite, cell, texts};
+
+const YEAR_DIR: &str = "content/kabupaten-contoh/2025";
+
+/// Allocation 1 000 000 000 + 400 000 000 + 600 000 000 = 2 000 000 000; realised
+/// 300 + 500 (first) and 100 (second) million: 900 000 000 of the 1 400 000 000 allocated to
+/// sub-kegiatan that report, 64,29 %. Regional spending 100 000 000 000: allocation share 2 %.
+const PROGRAMS: &str = "\
+sumber: Matriks uji
+belanja_daerah: 100000000000
+program:
+  - strategi: 1
+    opd: Dinas Sosial
+    kode: \"1.06.06.2.01.0001\"
+    sub_kegiatan: Bantuan Pangan
+    tagging: langsung
+    alokasi: 1000000000
+    sumber_dana: APBD
+    realisasi_semester_1: 300000000
+    realisasi_semester_2: 500000000
+  - strategi: 2
+    opd: Dinas Pertanian
+    sub_kegiatan: Bibit Ternak
+    tagging: tidak_langsung
+    alokasi: 400000000
+    sumber_dana: DAK
+    realisasi_semester_1: 100000000
+    perjalanan_dinas: 40000000
+  - strategi: 1
+    opd: Dinas Sosial
+    sub_kegiatan: Rehabilitasi Rumah
+    tagging: penunjang
+    alokasi: 600000000
+";
+
+const INSTITUTION: &str = "\
+sk_tkpk: {nomor: \"400/1/2025\", tanggal: 2025-03-10, periode: 2025–2029}
+rapat:
+  - {tanggal: 2025-02-14, jenis: Rapat koordinasi, agenda: Penyusunan RAT, peserta: 30}
+laporan:
+  - {jenis: semester_1, tanggal: 2025-07-15, kepada: Gubernur}
+";
+
+fn site_with_year_files() -> TestSite {
+    let site = TestSite::fixture("dasar");
+    site.write(&format!("{YEAR_DIR}/program.yaml"), PROGRAMS);
+    site.write(&format!("{YEAR_DIR}/kelembagaan.yaml"), INSTITUTION);
+    site
+}
+
+#[test]
+fn programme_chapter_shows_the_hand_computed_sums() {
+    let site = site_with_year_files();
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.page("kabupaten-contoh/2025/index.html");
+    let strategy = "#tabel-strategi";
+    assert_eq!(
+        cell(&page, strategy, "1. Mengurangi beban pengeluaran", 1).as_deref(),
+        Some("Rp1.600.000.000")
+    );
+    assert_eq!(
+        cell(&page, strategy, "1. Mengurangi beban pengeluaran", 3).as_deref(),
+        Some("80,00")
+    );
+    let total = texts(&page, "#tabel-strategi tfoot td");
+    assert_eq!(
+        total,
+        vec!["3", "Rp2.000.000.000", "Rp900.000.000", "64,29"]
+    );
+    assert_eq!(
+        cell(&page, "#tabel-tagging", "Tidak langsung", 3).as_deref(),
+        Some("25,00")
+    );
+    assert_eq!(
+        cell(&page, "#tabel-sumber-dana", "DAK", 1).as_deref(),
+        Some("Rp400.000.000")
+    );
+    let sentences = texts(&page, "#bab-program .analisis p");
+    assert!(
+        sentences[0].contains("Rp2,00 miliar untuk 3 sub-kegiatan")
+            && sentences[0].contains("1 sub-kegiatan belum melaporkan realisasi"),
+        "{sentences:?}"
+    );
+    // The matrix rows in file order, with realisation per semester.
+    let rows = texts(&page, "#tabel-rincian-program tbody th");
+    assert_eq!(
+        rows,
+        vec!["Bantuan Pangan", "Bibit Ternak", "Rehabilitasi Rumah"]
+    );
+    assert_eq!(
+        cell(&page, "#tabel-rincian-program", "Rehabilitasi Rumah", 9).as_deref(),
+        Some("–")
+    );
+    // Charts by strategy and tagging, each with two series.
+    assert_eq!(texts(&page, "#grafik-strategi .grafik-judul").len(), 1);
+    assert_eq!(texts(&page, "#grafik-tagging .grafik-judul").len(), 1);
+    // The report links its evaluation sheet.
+    let links = texts(&page, ".tautan-penilaian a");
+    assert_eq!(links, vec!["Lembar penilaian kinerja 2025 →"]);
+}
+
+#[test]
+fn evaluation_sheet_and_check_name_exactly_the_missing_evidence() {
+    let site = site_with_year_files();
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet = site.page("kabupaten-contoh/2025/penilaian/index.html");
+    // The 2025 scheme (Kemendagri): 40/60, its evidence list.
+    assert_eq!(
+        texts(&sheet, "table.komponen td.angka"),
+        vec!["40 %", "60 %"]
+    );
+    let present = texts(&sheet, "tr.ada th");
+    let missing = texts(&sheet, "tr.belum-ada th");
+    assert_eq!(
+        present,
+        vec![
+            "SK TKPK",
+            "Laporan pelaksanaan semester I",
+            "Matriks program per sub-kegiatan"
+        ]
+    );
+    assert_eq!(
+        missing,
+        vec![
+            "Rencana Aksi Tahunan (RAT)",
+            "Realisasi semester I setiap sub-kegiatan"
+        ]
+    );
+    // Each missing item names its file and what to write.
+    let rat = texts(&sheet, "tr[data-bukti=rat] td code");
+    assert_eq!(rat[0], "content/kabupaten-contoh/2025/kelembagaan.yaml");
+    assert!(rat[1].starts_with("rat: {nomor:"), "{rat:?}");
+    // Budget measures: 2 % of regional spending; 64,29 % realised, formulas shown.
+    let share = texts(&sheet, "tr[data-ukuran=porsi_alokasi] td.hasil");
+    assert!(
+        share[0].starts_with("2,00 %")
+            && share[0].contains("Rp2.000.000.000 ÷ Rp100.000.000.000 × 100"),
+        "{share:?}"
+    );
+    let rate = texts(&sheet, "tr[data-ukuran=tingkat_realisasi] td.hasil");
+    assert!(rate[0].starts_with("64,29 %"), "{rate:?}");
+    // P1 has no 2024 figure in the fixture: the change says so instead of inventing one.
+    let p0 = texts(&sheet, "tr[data-ukuran=p0] td.hasil");
+    assert!(p0[0].contains("turun 0,59 poin"), "{p0:?}");
+    // The 2023 sheet applies PMK 97/2023; without programmes its score is not computed.
+    let pmk = site.page("kabupaten-contoh/2023/penilaian/index.html");
+    assert!(texts(&pmk, ".skema-dasar")[0].contains("Nomor 97 Tahun 2023"));
+    let score = texts(&pmk, "tr[data-ukuran=skor_tagging] td.hasil");
+    assert!(
+        score[0].contains("tidak dihitung: belum ada program di program.yaml"),
+        "{score:?}"
+    );
+
+    let check = site.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let warnings: Vec<&str> = check
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("peringatan: bukti penilaian"))
+        .collect();
+    assert_eq!(
+        warnings,
+        vec![
+            "peringatan: bukti penilaian 2025 Kabupaten Contoh belum ada: Rencana Aksi Tahunan (RAT) (skema 2025)",
+            "peringatan: bukti penilaian 2025 Kabupaten Contoh belum ada: Realisasi semester I setiap sub-kegiatan (skema 2025)",
+        ],
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check
+            .stderr
+            .contains("kesiapan penilaian kabupaten-contoh 2025: 3 dari 5 bukti ada (skema 2025)")
+    );
+    assert!(
+        check
+            .stderr
+            .contains("  --> content/kabupaten-contoh/2025/program.yaml\n"),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
+fn a_scheme_in_site_yaml_replaces_the_built_in_one() {
+    let site = site_with_year_files();
+    // Everything reported, so the tagged-spending score can be computed.
+    site.write(
+        &format!("{YEAR_DIR}/program.yaml"),
+        PROGRAMS.replace(
+            "    alokasi: 600000000\n",
+            "    alokasi: 600000000\n    realisasi_semester_1: 200000000\n",
+        ),
+    );
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!(
+            "{config}skema_penilaian:
+  - tahun: 2025
+    nama: Skema uji
+    dasar: Peraturan uji 1/2025
+    komponen:
+      - {{nama: Belanja ter-tagging, bobot: 100, ukuran: [skor_tagging]}}
+    skor_tagging: {{langsung: 0.5, tidak_langsung: 0.3, penunjang: 0.2}}
+    bukti: [sk_tkpk]
+"
+        ),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet = site.page("kabupaten-contoh/2025/penilaian/index.html");
+    assert!(texts(&sheet, ".skema-dasar")[0].contains("ditetapkan di site.yaml"));
+    // Realised: langsung 800 000 000 (0,8 %), tidak langsung 100 000 000 − 40 000 000 travel
+    // = 60 000 000 (0,06 %), penunjang 200 000 000 (0,2 %) of 100 000 000 000:
+    // 0,5·0,8 + 0,3·0,06 + 0,2·0,2 = 0,458 → 0,46; the only region, so normalised 100.
+    let score = texts(&sheet, "tr[data-ukuran=skor_tagging] td.hasil");
+    assert!(score[0].starts_with("100,00"), "{score:?}");
+    assert!(score[0].contains("= 0,46"), "{score:?}");
+    assert!(
+        score[0].contains("perjalanan dinas dikecualikan: Rp40.000.000"),
+        "{score:?}"
+    );
+    assert_eq!(texts(&sheet, "tr.ada th"), vec!["SK TKPK"]);
+    // The other years keep their built-in schemes.
+    let pmk = site.page("kabupaten-contoh/2024/penilaian/index.html");
+    assert!(texts(&pmk, ".skema-dasar")[0].contains("Nomor 43 Tahun 2024"));
+}
+
+#[test]
+fn pockets_stand_for_later_reports_until_mapped_again() {
+    let site = TestSite::fixture("dasar");
+    site.write(
+        "content/kabupaten-contoh/2024/kantong.yaml",
+        "sumber: Pemetaan uji
+kecamatan:
+  - {nama: Alpha, jumlah_desa: 2}
+  - {nama: Beta, desa: [Satu, Dua, Tiga]}
+  - {nama: Gamma, jumlah_desa: 0, rumah_tangga: {1: 120, 2: 80}}
+",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.page("kabupaten-contoh/2025/index.html");
+    assert_eq!(
+        texts(&page, "#tabel-kantong tbody th"),
+        vec!["Alpha", "Beta", "Gamma"]
+    );
+    assert_eq!(
+        cell(&page, "#tabel-kantong", "Beta", 0).as_deref(),
+        Some("3")
+    );
+    assert_eq!(
+        cell(&page, "#tabel-kantong", "Gamma", 1).as_deref(),
+        Some("200")
+    );
+    assert_eq!(texts(&page, "#tabel-kantong tfoot td")[0], "5");
+    let sentence = &texts(&page, "#bab-kantong .analisis p")[0];
+    assert_eq!(
+        sentence,
+        "Pemetaan 2024 menetapkan 5 desa prioritas di 2 dari 3 kecamatan; terbanyak di Beta (3 desa); tanpa desa prioritas: Gamma."
+    );
+    // Sorted chart data: most villages at the top (ECharts draws the last category on top).
+    let figures = texts(&page, "#grafik-kantong table tbody th");
+    assert_eq!(figures, vec!["Beta", "Alpha", "Gamma"]);
+    // 2023 comes before the mapping: no pockets chapter.
+    let before = site.page("kabupaten-contoh/2023/index.html");
+    assert!(texts(&before, "#bab-kantong").is_empty());
+}

@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod charts;
 pub mod content;
 pub mod diagnostics;
+pub mod downloads;
 pub mod evaluation;
 pub mod format;
 pub mod indicators;

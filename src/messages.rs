@@ -341,6 +341,13 @@ pub enum Message {
     HintServePort,
     HintNewDir,
     HintRegionName,
+    // Downloads (CSV and XLSX): the lines under a table.
+    DownloadSources {
+        sources: Vec<String>,
+    },
+    DownloadNote {
+        note: String,
+    },
     // Summary lines.
     SummaryBuilt {
         pages: usize,
@@ -1007,6 +1014,15 @@ impl Message {
                 "pilih nama folder lain, misalnya `tkpk new situs-tkpk`".into(),
                 "choose another folder name, for example `tkpk new tkpk-site`".into(),
             ),
+            DownloadSources { sources } => t(
+                format!("Sumber: {}", sources.join("; ")),
+                format!(
+                    "{}: {}",
+                    if sources.len() > 1 { "Sources" } else { "Source" },
+                    sources.join("; ")
+                ),
+            ),
+            DownloadNote { note } => t(format!("Catatan: {note}"), format!("Note: {note}")),
             SummaryBuilt {
                 pages,
                 warnings,

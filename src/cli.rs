@@ -45,6 +45,21 @@ pub enum Command {
         #[arg(long, default_value = "jawa-timur")]
         provinsi: String,
     },
+    /// Membangun situs, lalu mencetak laporan dan lembar penilaian ke PDF dengan Chromium.
+    Pdf {
+        /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Hanya wilayah ini (nama foldernya, misalnya kabupaten-blitar).
+        #[arg(long)]
+        wilayah: Option<String>,
+        /// Hanya laporan tahun ini.
+        #[arg(long)]
+        tahun: Option<i32>,
+        /// Folder PDF (bawaan: pdf/ di dalam folder situs).
+        #[arg(long)]
+        keluar: Option<PathBuf>,
+    },
     /// Memeriksa semua berkas tanpa menulis apa pun.
     Check {
         /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).

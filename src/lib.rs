@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod messages;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

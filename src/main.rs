@@ -12,6 +12,12 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Build { root, output } => cmd::build::run(root, output.as_deref()),
         Command::Check { root } => cmd::check::run(root),
+        Command::Pdf {
+            root,
+            wilayah,
+            tahun,
+            keluar,
+        } => cmd::pdf::run(root, wilayah.as_deref(), *tahun, keluar.as_deref()),
         Command::Serve { root, port, buka } => cmd::serve::run(root, *port, *buka),
         Command::New {
             dir,

@@ -184,3 +184,87 @@ fn report_prints_to_a4_with_region_and_year_on_every_page() {
         ]
     );
 }
+
+fn pdfinfo(pdf: &Path) -> String {
+    let info = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    String::from_utf8_lossy(&info.stdout).into_owned()
+}
+
+#[test]
+#[ignore = "needs chromium and poppler-utils; run with --include-ignored"]
+fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
+    chromium();
+    let site = TestSite::fixture("dasar");
+    let run = site.run(&["pdf", "--wilayah", "kabupaten-contoh", "--tahun", "2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "[1/1] kabupaten-contoh 2025 laporan → pdf/kabupaten-contoh-2025-laporan.pdf ("
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("pdf selesai: 1 berkas di pdf/, 0 gagal"),
+        "{}",
+        run.stderr
+    );
+    let pdf = site.root().join("pdf/kabupaten-contoh-2025-laporan.pdf");
+    let info = pdfinfo(&pdf);
+    assert!(info.contains("(A4)"), "not A4: {info}");
+    // The same count as `report_prints_to_a4_with_region_and_year_on_every_page`.
+    assert!(
+        info.lines()
+            .any(|l| l.split_whitespace().eq(["Pages:", "9"])),
+        "{info}"
+    );
+    let pages = pdf_pages_text(&pdf);
+    assert_eq!(pages.len(), 9);
+    for (i, page) in pages.iter().enumerate() {
+        // Chromium's own header and footer carry the date, the title and the file:// URL.
+        assert!(
+            !page.contains("file://"),
+            "page {} has a browser footer",
+            i + 1
+        );
+        assert!(
+            page.contains("Kabupaten Contoh · LP2KD 2025"),
+            "page {}",
+            i + 1
+        );
+    }
+    let files: Vec<_> = std::fs::read_dir(site.root().join("pdf"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+}
+
+#[test]
+#[ignore = "needs chromium and poppler-utils; run with --include-ignored"]
+fn tkpk_pdf_has_no_browser_footer_even_where_the_theme_leaves_room_for_one() {
+    chromium();
+    // The default theme's page-number margin box already keeps Chromium's header and footer
+    // out; a site stylesheet without one would let them in (date, title, file:// URL) unless
+    // `tkpk pdf` turns them off.
+    let site = TestSite::fixture("dasar");
+    site.write(
+        "themes/default/static/style.css",
+        "@page { size: A4; margin: 20mm; }\n",
+    );
+    let run = site.run(&["pdf", "--tahun", "2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pages = pdf_pages_text(&site.root().join("pdf/kabupaten-contoh-2025-laporan.pdf"));
+    assert!(!pages.is_empty());
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            !page.contains("file://"),
+            "page {} has a browser footer",
+            i + 1
+        );
+    }
+}

@@ -3,13 +3,22 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 use tkpk::messages::Message;
+use tkpk::site::Built;
 
 pub fn run(root: &Path, output: Option<&Path>) -> ExitCode {
-    let started = Instant::now();
     let output = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("output"));
-    match tkpk::site::build(root, &output) {
+    match build(root, &output) {
+        Some(_) => ExitCode::SUCCESS,
+        None => ExitCode::FAILURE,
+    }
+}
+
+/// Builds the site and prints its diagnostics and summary line; `None` when it failed.
+pub fn build(root: &Path, output: &Path) -> Option<Built> {
+    let started = Instant::now();
+    match tkpk::site::build(root, output) {
         Ok(built) => {
             print_diagnostics(&built.diagnostics, built.lang);
             eprintln!(
@@ -22,7 +31,7 @@ pub fn run(root: &Path, output: Option<&Path>) -> ExitCode {
                 }
                 .text(built.lang)
             );
-            ExitCode::SUCCESS
+            Some(built)
         }
         Err(failed) => {
             print_diagnostics(&failed.diagnostics, failed.lang);
@@ -34,7 +43,7 @@ pub fn run(root: &Path, output: Option<&Path>) -> ExitCode {
                 }
                 .text(failed.lang)
             );
-            ExitCode::FAILURE
+            None
         }
     }
 }

@@ -1,6 +1,7 @@
 pub mod build;
 pub mod check;
 pub mod new;
+pub mod pdf;
 pub mod serve;
 
 use std::time::Duration;

@@ -1,0 +1,118 @@
+use super::seconds;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+use tkpk::diagnostics::Diagnostic;
+use tkpk::messages::{Lang, Message};
+use tkpk::pdf::{self, PageKind};
+
+/// A path as the user typed it, without a leading `./`.
+fn shown(path: &Path) -> String {
+    let text = path.display().to_string();
+    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
+}
+
+/// Builds the site like `tkpk build`, then prints its reports (and evaluation sheets) to PDF.
+pub fn run(
+    root: &Path,
+    region: Option<&str>,
+    year: Option<i32>,
+    folder: Option<&Path>,
+) -> ExitCode {
+    let started = Instant::now();
+    let output = root.join("output");
+    let Some(built) = super::build::build(root, &output) else {
+        return ExitCode::FAILURE;
+    };
+    let lang = built.lang;
+    let fail = |d: Diagnostic| {
+        eprintln!("{}", d.render(lang));
+        ExitCode::FAILURE
+    };
+    let jobs = match pdf::select(&output, region, year) {
+        Ok(jobs) => jobs,
+        Err(e) => return fail(e.diagnostic()),
+    };
+    let chromium = match pdf::find_chromium() {
+        Ok(c) => c,
+        Err(e) => return fail(Diagnostic::error(e.message()).hint(Message::HintInstallChromium)),
+    };
+    let folder: PathBuf = folder.map_or_else(|| root.join("pdf"), Path::to_path_buf);
+    if let Err(e) = std::fs::create_dir_all(&folder) {
+        return fail(Diagnostic::error(Message::WriteFailed {
+            path: shown(&folder),
+            detail: e.to_string(),
+        }));
+    }
+    let total = jobs.len();
+    let (mut done, mut failed) = (0, 0);
+    pdf::print_all(
+        &chromium,
+        &output,
+        &jobs,
+        &folder,
+        pdf::printers(),
+        |job, result, took| {
+            done += 1;
+            let evaluation = job.kind == PageKind::Evaluation;
+            match result {
+                Ok(()) => eprintln!(
+                    "{}",
+                    Message::PdfPrinted {
+                        done,
+                        total,
+                        slug: job.slug.clone(),
+                        year: job.year,
+                        evaluation,
+                        path: shown(&folder.join(&job.pdf_name)),
+                        seconds: seconds(took, lang),
+                    }
+                    .text(lang)
+                ),
+                Err(e) => {
+                    failed += 1;
+                    eprintln!(
+                        "{}",
+                        Message::PdfNotPrinted {
+                            done,
+                            total,
+                            slug: job.slug.clone(),
+                            year: job.year,
+                            evaluation,
+                        }
+                        .text(lang)
+                    );
+                    eprintln!(
+                        "{}",
+                        Diagnostic::error(e.message())
+                            .hint(Message::HintPdfFailed)
+                            .render(lang)
+                    );
+                }
+            }
+        },
+    );
+    eprintln!(
+        "{}",
+        summary(total - failed, &folder, failed, started, lang)
+    );
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn summary(files: usize, folder: &Path, failed: usize, started: Instant, lang: Lang) -> String {
+    let mut folder = shown(folder);
+    if !folder.ends_with('/') {
+        folder.push('/');
+    }
+    Message::SummaryPdf {
+        files,
+        folder,
+        failed,
+        seconds: seconds(started.elapsed(), lang),
+    }
+    .text(lang)
+}

@@ -1,0 +1,369 @@
+//! Printing the built reports and evaluation sheets to PDF with the installed Chromium
+//! (headless, A4 from the theme's print styles, no browser header or footer).
+//!
+//! [`select`] lists what to print from a built output folder, [`find_chromium`] finds the
+//! browser, [`print_all`] prints the pages a few at a time.
+
+mod chromium;
+
+pub use chromium::{
+    CHROMIUM_ENV, CHROMIUM_NAMES, ChromiumNotFound, find_chromium, find_chromium_in,
+};
+pub use chromium::{PRINT_TIMEOUT, PrintError, file_url, print};
+
+use crate::diagnostics::Diagnostic;
+use crate::messages::{Lang, Message};
+use crate::model::{RESERVED_SLUGS, valid_slug};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// Which page of a year is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PageKind {
+    /// `output/<slug>/<year>/index.html`.
+    Report,
+    /// `output/<slug>/<year>/penilaian/index.html`.
+    Evaluation,
+}
+
+impl PageKind {
+    /// The word in the PDF's file name.
+    pub fn file_word(self) -> &'static str {
+        match self {
+            PageKind::Report => "laporan",
+            PageKind::Evaluation => "penilaian",
+        }
+    }
+}
+
+/// One page to print and the name of its PDF.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintJob {
+    pub slug: String,
+    pub year: i32,
+    pub kind: PageKind,
+    /// The page, relative to the output folder (`kabupaten-blitar/2025/index.html`).
+    pub page: String,
+    /// `kabupaten-blitar-2025-laporan.pdf`.
+    pub pdf_name: String,
+}
+
+/// Why the pages asked for cannot be listed.
+#[derive(Debug, thiserror::Error)]
+pub enum SelectError {
+    #[error("{}", Message::PdfUnknownRegion { slug: slug.clone() }.text(Lang::En))]
+    UnknownRegion { slug: String, known: Vec<String> },
+    #[error("{}", Message::PdfNoReport { year: *year, region: region.clone() }.text(Lang::En))]
+    NoReport {
+        year: i32,
+        region: Option<String>,
+        /// The years that have a report (for that region, when one was named).
+        years: Vec<i32>,
+    },
+    #[error("{}", Message::PdfNothingToPrint.text(Lang::En))]
+    Nothing,
+    #[error("{}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl SelectError {
+    /// The error as the user reads it, with what to write instead.
+    pub fn diagnostic(&self) -> Diagnostic {
+        match self {
+            SelectError::UnknownRegion { slug, known } => {
+                let hint =
+                    match crate::content::yaml::nearest(slug, known.iter().map(String::as_str)) {
+                        Some(suggestion) => Message::HintDidYouMean { suggestion },
+                        None => Message::HintKnownRegions {
+                            known: known.clone(),
+                        },
+                    };
+                Diagnostic::error(Message::PdfUnknownRegion { slug: slug.clone() }).hint(hint)
+            }
+            SelectError::NoReport {
+                year,
+                region,
+                years,
+            } => Diagnostic::error(Message::PdfNoReport {
+                year: *year,
+                region: region.clone(),
+            })
+            .hint(Message::HintReportYears {
+                years: years.clone(),
+            }),
+            SelectError::Nothing => Diagnostic::error(Message::PdfNothingToPrint),
+            SelectError::Read { path, source } => Diagnostic::error(Message::ReadFailed {
+                detail: source.to_string(),
+            })
+            .in_file(path),
+        }
+    }
+}
+
+fn sorted_names(dir: &Path) -> Result<Vec<String>, SelectError> {
+    let read = |source| SelectError::Read {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(read)? {
+        let entry = entry.map_err(read)?;
+        if entry.file_type().map_err(read)?.is_dir()
+            && let Ok(name) = entry.file_name().into_string()
+        {
+            names.push(name);
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// The years of a region folder that hold an annual report, ascending.
+fn report_years(region: &Path) -> Result<Vec<i32>, SelectError> {
+    let mut years: Vec<i32> = sorted_names(region)?
+        .iter()
+        .filter(|n| n.len() == 4)
+        .filter_map(|n| n.parse::<i32>().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .filter(|y| region.join(y.to_string()).join("index.html").is_file())
+        .collect();
+    years.sort_unstable();
+    Ok(years)
+}
+
+/// Every report of the built site in `output` (and its evaluation sheet where one was built),
+/// narrowed to one region and/or one year, in region, year, kind order.
+pub fn select(
+    output: &Path,
+    region: Option<&str>,
+    year: Option<i32>,
+) -> Result<Vec<PrintJob>, SelectError> {
+    let mut regions = Vec::new();
+    for slug in sorted_names(output)? {
+        if valid_slug(&slug) && !RESERVED_SLUGS.contains(&slug.as_str()) {
+            let years = report_years(&output.join(&slug))?;
+            if !years.is_empty() {
+                regions.push((slug, years));
+            }
+        }
+    }
+    if let Some(wanted) = region
+        && !regions.iter().any(|(slug, _)| slug == wanted)
+    {
+        return Err(SelectError::UnknownRegion {
+            slug: wanted.to_string(),
+            known: regions.into_iter().map(|(slug, _)| slug).collect(),
+        });
+    }
+    regions.retain(|(slug, _)| region.is_none_or(|r| r == slug));
+    if let Some(wanted) = year
+        && !regions.iter().any(|(_, years)| years.contains(&wanted))
+    {
+        let mut years: Vec<i32> = regions.iter().flat_map(|(_, y)| y.clone()).collect();
+        years.sort_unstable();
+        years.dedup();
+        return Err(SelectError::NoReport {
+            year: wanted,
+            region: region.map(str::to_string),
+            years,
+        });
+    }
+    let mut jobs = Vec::new();
+    for (slug, years) in regions {
+        for y in years.into_iter().filter(|y| year.is_none_or(|w| w == *y)) {
+            for (kind, page) in [
+                (PageKind::Report, format!("{slug}/{y}/index.html")),
+                (
+                    PageKind::Evaluation,
+                    format!("{slug}/{y}/penilaian/index.html"),
+                ),
+            ] {
+                if output.join(&page).is_file() {
+                    jobs.push(PrintJob {
+                        pdf_name: format!("{slug}-{y}-{}.pdf", kind.file_word()),
+                        slug: slug.clone(),
+                        year: y,
+                        kind,
+                        page,
+                    });
+                }
+            }
+        }
+    }
+    if jobs.is_empty() {
+        return Err(SelectError::Nothing);
+    }
+    Ok(jobs)
+}
+
+/// How many printers run at once: the machine's cores, at most 4 (each Chromium is heavy).
+pub fn printers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+}
+
+/// Prints every job from `output` into `folder`, `workers` at a time, and calls `done` on the
+/// calling thread as each one finishes (in the order they finish).
+pub fn print_all(
+    chromium: &Path,
+    output: &Path,
+    jobs: &[PrintJob],
+    folder: &Path,
+    workers: usize,
+    mut done: impl FnMut(&PrintJob, Result<(), PrintError>, Duration),
+) {
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers.clamp(1, jobs.len().max(1)) {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || {
+                // A work folder per printer (browser profile, PDF in the making), reused for
+                // its pages and removed at the end. It sits in the PDF folder rather than the
+                // system's temp folder, which a snap-packaged Chromium cannot see.
+                let work = tempfile::Builder::new()
+                    .prefix(".tkpk-cetak-")
+                    .tempdir_in(folder);
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let started = Instant::now();
+                    let result = match &work {
+                        Ok(dir) => print(
+                            chromium,
+                            &output.join(&job.page),
+                            &folder.join(&job.pdf_name),
+                            dir.path(),
+                            PRINT_TIMEOUT,
+                        ),
+                        Err(e) => Err(PrintError::write(&job.page, folder, e)),
+                    };
+                    if tx.send((i, result, started.elapsed())).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (i, result, elapsed) in rx {
+            done(&jobs[i], result, elapsed);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `dasar` fixture built into a temporary folder (reports for 2023, 2024, 2025), with
+    /// an evaluation sheet for 2025 and folders that are not reports.
+    fn built() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dasar");
+        let out = dir.path().join("output");
+        crate::site::build(&fixture, &out).unwrap_or_else(|f| panic!("{f}"));
+        std::fs::create_dir_all(out.join("kabupaten-contoh/2025/penilaian")).unwrap();
+        std::fs::write(out.join("kabupaten-contoh/2025/penilaian/index.html"), "x").unwrap();
+        // A year folder without a page, and a copy of a region under a reserved name.
+        std::fs::create_dir_all(out.join("kabupaten-contoh/2030")).unwrap();
+        std::fs::create_dir_all(out.join("en/2025")).unwrap();
+        std::fs::write(out.join("en/2025/index.html"), "x").unwrap();
+        dir
+    }
+
+    fn names(jobs: &[PrintJob]) -> Vec<&str> {
+        jobs.iter().map(|j| j.pdf_name.as_str()).collect()
+    }
+
+    #[test]
+    fn selects_every_report_and_the_evaluation_sheets_that_exist() {
+        let dir = built();
+        let jobs = select(&dir.path().join("output"), None, None).unwrap();
+        assert_eq!(
+            names(&jobs),
+            [
+                "kabupaten-contoh-2023-laporan.pdf",
+                "kabupaten-contoh-2024-laporan.pdf",
+                "kabupaten-contoh-2025-laporan.pdf",
+                "kabupaten-contoh-2025-penilaian.pdf",
+            ]
+        );
+        assert_eq!(jobs[3].page, "kabupaten-contoh/2025/penilaian/index.html");
+        assert_eq!(jobs[3].kind, PageKind::Evaluation);
+        assert_eq!(jobs[0].page, "kabupaten-contoh/2023/index.html");
+        assert_eq!(
+            (jobs[0].slug.as_str(), jobs[0].year),
+            ("kabupaten-contoh", 2023)
+        );
+    }
+
+    #[test]
+    fn narrows_to_a_region_and_a_year() {
+        let dir = built();
+        let out = dir.path().join("output");
+        let jobs = select(&out, Some("kabupaten-contoh"), Some(2024)).unwrap();
+        assert_eq!(names(&jobs), ["kabupaten-contoh-2024-laporan.pdf"]);
+        let jobs = select(&out, None, Some(2025)).unwrap();
+        assert_eq!(
+            names(&jobs),
+            [
+                "kabupaten-contoh-2025-laporan.pdf",
+                "kabupaten-contoh-2025-penilaian.pdf"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_region_or_year_names_what_exists() {
+        let dir = built();
+        let out = dir.path().join("output");
+        let e = select(&out, Some("kabupaten-contih"), None).unwrap_err();
+        let text = e.diagnostic().render(Lang::Id);
+        assert!(
+            text.contains("wilayah `kabupaten-contih` tidak ada"),
+            "{text}"
+        );
+        assert!(text.contains("`kabupaten-contoh`"), "{text}");
+        let e = select(&out, Some("provinsi"), None).unwrap_err();
+        assert!(
+            matches!(&e, SelectError::UnknownRegion { known, .. } if known == &["kabupaten-contoh"])
+        );
+        let e = select(&out, Some("kabupaten-contoh"), Some(2030)).unwrap_err();
+        let text = e.diagnostic().render(Lang::Id);
+        assert!(
+            text.contains("tidak ada laporan tahun 2030 untuk `kabupaten-contoh`"),
+            "{text}"
+        );
+        assert!(text.contains("2023, 2024, 2025"), "{text}");
+        let e = select(&out, None, Some(1999)).unwrap_err();
+        assert!(
+            e.diagnostic()
+                .render(Lang::En)
+                .contains("no report for 1999")
+        );
+    }
+
+    #[test]
+    fn an_empty_or_missing_output_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            select(dir.path(), None, None),
+            Err(SelectError::Nothing)
+        ));
+        assert!(matches!(
+            select(&dir.path().join("tidak-ada"), None, None),
+            Err(SelectError::Read { .. })
+        ));
+    }
+
+    #[test]
+    fn printers_are_between_one_and_four() {
+        assert!((1..=4).contains(&printers()));
+    }
+}

@@ -1,0 +1,391 @@
+//! Finding and running headless Chromium for one page.
+
+use crate::messages::{Lang, Message, PdfFailure};
+use std::ffi::OsString;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The variable that names the browser program, ahead of any search.
+pub const CHROMIUM_ENV: &str = "TKPK_CHROMIUM";
+/// The programs looked for on `PATH`, in this order.
+pub const CHROMIUM_NAMES: [&str; 4] = [
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+];
+/// A page that takes longer than this is stopped (the charts get 10 s of virtual time).
+pub const PRINT_TIMEOUT: Duration = Duration::from_secs(180);
+
+/// No browser to print with; `env` holds `TKPK_CHROMIUM` when it named nothing runnable.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message().text(Lang::En))]
+pub struct ChromiumNotFound {
+    pub env: Option<String>,
+}
+
+impl ChromiumNotFound {
+    pub fn message(&self) -> Message {
+        Message::PdfNoChromium {
+            env: self.env.clone(),
+        }
+    }
+}
+
+fn runnable(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.is_file() && meta.permissions().mode() & 0o111 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        meta.is_file()
+    }
+}
+
+fn on_path(name: &str, path: Option<&OsString>) -> Option<PathBuf> {
+    let path = path?;
+    std::env::split_paths(path).find_map(|dir| {
+        let plain = dir.join(name);
+        let exe = dir.join(format!("{name}.exe"));
+        [plain, exe].into_iter().find(|p| runnable(p))
+    })
+}
+
+/// Where the installers of other systems put the browser.
+fn usual_places() -> Vec<PathBuf> {
+    let mut places = Vec::new();
+    if cfg!(target_os = "macos") {
+        places.push(PathBuf::from(
+            "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+        ));
+        places.push(PathBuf::from(
+            "/Applications/Chromium.app/Contents/MacOS/Chromium",
+        ));
+    }
+    if cfg!(windows) {
+        for base in ["ProgramFiles", "ProgramFiles(x86)", "LocalAppData"] {
+            if let Some(dir) = std::env::var_os(base) {
+                places.push(PathBuf::from(dir).join("Google/Chrome/Application/chrome.exe"));
+            }
+        }
+    }
+    places
+}
+
+/// The browser named by `env` (the value of `TKPK_CHROMIUM`: a path, or a name looked up on
+/// `path`), else the first of [`CHROMIUM_NAMES`] on `path`, else a usual install location.
+/// A set variable that names nothing runnable is an error, not a reason to look elsewhere.
+pub fn find_chromium_in(
+    env: Option<OsString>,
+    path: Option<OsString>,
+) -> Result<PathBuf, ChromiumNotFound> {
+    if let Some(named) = env.filter(|v| !v.is_empty()) {
+        let candidate = PathBuf::from(&named);
+        let found = if candidate.components().count() == 1 && !candidate.is_absolute() {
+            on_path(&named.to_string_lossy(), path.as_ref())
+        } else {
+            Some(candidate).filter(|p| runnable(p))
+        };
+        return found.ok_or(ChromiumNotFound {
+            env: Some(named.to_string_lossy().into_owned()),
+        });
+    }
+    CHROMIUM_NAMES
+        .iter()
+        .find_map(|name| on_path(name, path.as_ref()))
+        .or_else(|| usual_places().into_iter().find(|p| runnable(p)))
+        .ok_or(ChromiumNotFound { env: None })
+}
+
+/// [`find_chromium_in`] with this process's `TKPK_CHROMIUM` and `PATH`.
+pub fn find_chromium() -> Result<PathBuf, ChromiumNotFound> {
+    find_chromium_in(std::env::var_os(CHROMIUM_ENV), std::env::var_os("PATH"))
+}
+
+/// A `file://` URL for a file, with everything outside the unreserved characters escaped.
+pub fn file_url(path: &Path) -> String {
+    let absolute = path
+        .canonicalize()
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    let text = absolute.to_string_lossy().replace('\\', "/");
+    // Windows' canonical form starts `\\?\C:\`.
+    let text = text.strip_prefix("//?/").unwrap_or(&text);
+    let mut url = String::from("file://");
+    if !text.starts_with('/') {
+        url.push('/');
+    }
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
+            url.push(char::from(b));
+        } else {
+            let _ = write!(url, "%{b:02X}");
+        }
+    }
+    url
+}
+
+/// A page that did not become a PDF.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message().text(Lang::En))]
+pub struct PrintError {
+    /// The HTML page, as given to [`print`].
+    pub page: String,
+    pub reason: PdfFailure,
+}
+
+impl PrintError {
+    pub fn message(&self) -> Message {
+        Message::PdfPrintFailed {
+            page: self.page.clone(),
+            reason: self.reason.clone(),
+        }
+    }
+
+    pub(crate) fn write(page: &str, path: impl AsRef<Path>, e: impl ToString) -> PrintError {
+        PrintError {
+            page: page.to_string(),
+            reason: PdfFailure::Write {
+                path: path.as_ref().display().to_string(),
+                detail: e.to_string(),
+            },
+        }
+    }
+}
+
+/// The last few lines Chromium printed, for a failure message.
+fn log_tail(log: &Path) -> String {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let tail = lines[lines.len().saturating_sub(3)..].join(" / ");
+    if tail.chars().count() > 400 {
+        let cut: String = tail.chars().take(400).collect();
+        format!("{cut}…")
+    } else {
+        tail
+    }
+}
+
+/// Prints `page` (an HTML file) to `pdf` with the browser at `chromium`, using `work` (an
+/// empty folder of its own) for the browser profile and the PDF in the making. `pdf` is
+/// replaced only by a finished PDF, and only when it is a plain file or absent.
+pub fn print(
+    chromium: &Path,
+    page: &Path,
+    pdf: &Path,
+    work: &Path,
+    timeout: Duration,
+) -> Result<(), PrintError> {
+    let name = page.display().to_string();
+    let fail = |reason| PrintError {
+        page: name.clone(),
+        reason,
+    };
+    let draft = work.join("cetak.pdf");
+    let log = work.join("chromium.log");
+    let _ = std::fs::remove_file(&draft);
+    let log_file = std::fs::File::create(&log).map_err(|e| PrintError::write(&name, &log, e))?;
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+            "--virtual-time-budget=10000",
+        ])
+        .arg(format!("--user-data-dir={}", work.join("profil").display()))
+        .arg(format!("--print-to-pdf={}", draft.display()))
+        .arg(file_url(page))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log_file)
+        .spawn()
+        .map_err(|e| {
+            fail(PdfFailure::Start {
+                program: chromium.display().to_string(),
+                detail: e.to_string(),
+            })
+        })?;
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() > timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(fail(PdfFailure::Timeout {
+                    seconds: timeout.as_secs(),
+                }));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(25)),
+            Err(e) => {
+                return Err(fail(PdfFailure::Start {
+                    program: chromium.display().to_string(),
+                    detail: e.to_string(),
+                }));
+            }
+        }
+    };
+    if !status.success() {
+        return Err(fail(PdfFailure::Exit {
+            code: status.code(),
+            output: log_tail(&log),
+        }));
+    }
+    let is_pdf = std::fs::read(&draft).is_ok_and(|bytes| bytes.starts_with(b"%PDF"));
+    if !is_pdf {
+        return Err(fail(PdfFailure::NoPdf {
+            output: log_tail(&log),
+        }));
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(pdf)
+        && !meta.is_file()
+    {
+        let e = std::io::Error::new(std::io::ErrorKind::AlreadyExists, "not a plain file");
+        return Err(PrintError::write(&name, pdf, e));
+    }
+    std::fs::copy(&draft, pdf).map_err(|e| PrintError::write(&name, pdf, e))?;
+    let _ = std::fs::remove_file(&draft);
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    /// A stand-in for Chromium: a shell script that runs `body` with `$out` set to the
+    /// `--print-to-pdf` path.
+    fn fake(dir: &Path, name: &str, body: &str) -> PathBuf {
+        let path = dir.join(name);
+        let script = format!(
+            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) out=\"${{a#--print-to-pdf=}}\";; esac; done\n{body}\n"
+        );
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        path
+    }
+
+    #[test]
+    fn finds_the_variable_then_the_path_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("bin");
+        std::fs::create_dir(&bin).unwrap();
+        let path = Some(OsString::from(&bin));
+        assert!(
+            find_chromium_in(None, path.clone())
+                .unwrap_err()
+                .env
+                .is_none()
+        );
+        // Not executable: not a program.
+        std::fs::write(bin.join("chromium"), "").unwrap();
+        assert!(find_chromium_in(None, path.clone()).is_err());
+        let chrome = fake(&bin, "google-chrome", "");
+        assert_eq!(find_chromium_in(None, path.clone()).unwrap(), chrome);
+        let chromium = fake(&bin, "chromium", "");
+        assert_eq!(find_chromium_in(None, path.clone()).unwrap(), chromium);
+        let own = fake(dir.path(), "chrome-sendiri", "");
+        assert_eq!(
+            find_chromium_in(Some(own.clone().into()), path.clone()).unwrap(),
+            own
+        );
+        assert_eq!(
+            find_chromium_in(Some("google-chrome".into()), path.clone()).unwrap(),
+            chrome
+        );
+        let missing = find_chromium_in(Some("/nonexistent".into()), path).unwrap_err();
+        assert_eq!(missing.env.as_deref(), Some("/nonexistent"));
+        assert!(missing.to_string().contains("/nonexistent"));
+    }
+
+    #[test]
+    fn file_urls_are_absolute_and_escaped() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("laporan 2025 #1.html");
+        std::fs::write(&page, "x").unwrap();
+        let url = file_url(&page);
+        assert!(url.starts_with("file:///"), "{url}");
+        assert!(url.ends_with("/laporan%202025%20%231.html"), "{url}");
+        assert_eq!(file_url(Path::new("/a/b-c_d.html")), "file:///a/b-c_d.html");
+    }
+
+    #[test]
+    fn prints_through_a_draft_and_replaces_only_a_finished_pdf() {
+        let dir = tempfile::tempdir().unwrap();
+        let work = dir.path().join("kerja");
+        std::fs::create_dir(&work).unwrap();
+        let page = dir.path().join("index.html");
+        std::fs::write(&page, "<p>x</p>").unwrap();
+        let pdf = dir.path().join("hasil.pdf");
+        std::fs::write(&pdf, "lama").unwrap();
+        let good = fake(dir.path(), "baik", "printf '%%PDF-1.4 x' > \"$out\"");
+        print(&good, &page, &pdf, &work, PRINT_TIMEOUT).unwrap();
+        assert_eq!(std::fs::read(&pdf).unwrap(), b"%PDF-1.4 x");
+        assert!(!work.join("cetak.pdf").exists());
+
+        std::fs::write(&pdf, "lama").unwrap();
+        let broken = fake(dir.path(), "rusak", "echo 'gagal memuat' >&2; exit 3");
+        let e = print(&broken, &page, &pdf, &work, PRINT_TIMEOUT).unwrap_err();
+        assert_eq!(
+            e.reason,
+            PdfFailure::Exit {
+                code: Some(3),
+                output: "gagal memuat".into()
+            }
+        );
+        let text = e.message().text(Lang::Id);
+        assert!(text.contains(&page.display().to_string()), "{text}");
+        assert!(text.contains("kode 3: gagal memuat"), "{text}");
+        assert_eq!(std::fs::read(&pdf).unwrap(), b"lama");
+
+        let not_pdf = fake(dir.path(), "bukan", "echo '<html>' > \"$out\"");
+        let e = print(&not_pdf, &page, &pdf, &work, PRINT_TIMEOUT).unwrap_err();
+        assert!(matches!(e.reason, PdfFailure::NoPdf { .. }));
+        assert_eq!(std::fs::read(&pdf).unwrap(), b"lama");
+
+        let slow = fake(dir.path(), "lambat", "sleep 5");
+        let e = print(&slow, &page, &pdf, &work, Duration::from_millis(200)).unwrap_err();
+        assert!(matches!(e.reason, PdfFailure::Timeout { .. }));
+
+        let e = print(
+            &dir.path().join("tidak-ada"),
+            &page,
+            &pdf,
+            &work,
+            PRINT_TIMEOUT,
+        )
+        .unwrap_err();
+        assert!(matches!(e.reason, PdfFailure::Start { .. }));
+    }
+
+    #[test]
+    fn does_not_write_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("index.html");
+        std::fs::write(&page, "x").unwrap();
+        let target = dir.path().join("penting.txt");
+        std::fs::write(&target, "penting").unwrap();
+        let pdf = dir.path().join("hasil.pdf");
+        std::os::unix::fs::symlink(&target, &pdf).unwrap();
+        let good = fake(dir.path(), "baik", "printf '%%PDF' > \"$out\"");
+        let e = print(&good, &page, &pdf, dir.path(), PRINT_TIMEOUT).unwrap_err();
+        assert!(matches!(e.reason, PdfFailure::Write { .. }));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "penting");
+    }
+}

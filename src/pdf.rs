@@ -289,13 +289,15 @@ mod tests {
             names(&jobs),
             [
                 "kabupaten-contoh-2023-laporan.pdf",
+                "kabupaten-contoh-2023-penilaian.pdf",
                 "kabupaten-contoh-2024-laporan.pdf",
+                "kabupaten-contoh-2024-penilaian.pdf",
                 "kabupaten-contoh-2025-laporan.pdf",
                 "kabupaten-contoh-2025-penilaian.pdf",
             ]
         );
-        assert_eq!(jobs[3].page, "kabupaten-contoh/2025/penilaian/index.html");
-        assert_eq!(jobs[3].kind, PageKind::Evaluation);
+        assert_eq!(jobs[5].page, "kabupaten-contoh/2025/penilaian/index.html");
+        assert_eq!(jobs[5].kind, PageKind::Evaluation);
         assert_eq!(jobs[0].page, "kabupaten-contoh/2023/index.html");
         assert_eq!(
             (jobs[0].slug.as_str(), jobs[0].year),
@@ -308,7 +310,13 @@ mod tests {
         let dir = built();
         let out = dir.path().join("output");
         let jobs = select(&out, Some("kabupaten-contoh"), Some(2024)).unwrap();
-        assert_eq!(names(&jobs), ["kabupaten-contoh-2024-laporan.pdf"]);
+        assert_eq!(
+            names(&jobs),
+            [
+                "kabupaten-contoh-2024-laporan.pdf",
+                "kabupaten-contoh-2024-penilaian.pdf"
+            ]
+        );
         let jobs = select(&out, None, Some(2025)).unwrap();
         assert_eq!(
             names(&jobs),

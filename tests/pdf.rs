@@ -135,22 +135,32 @@ fn prints_every_report_with_progress_and_a_summary() {
     let run = run_pdf(&site, Some(&chromium), &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut progress: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with('[')).collect();
-    assert_eq!(progress.len(), 3, "{}", run.stderr);
+    // Three reports and the three evaluation sheets (2023–2025 have a scheme).
+    assert_eq!(progress.len(), 6, "{}", run.stderr);
     // Printers run in parallel, so lines come in the order they finish: compare them sorted
-    // by file, after checking the counters run 1..3.
+    // by file, after checking the counters run 1..6.
     for (i, line) in progress.iter().enumerate() {
-        assert!(line.starts_with(&format!("[{}/3] ", i + 1)), "{line}");
+        assert!(line.starts_with(&format!("[{}/6] ", i + 1)), "{line}");
     }
     progress.sort_by_key(|l| l.split_once("] ").map(|(_, rest)| rest.to_string()));
-    for (line, year) in progress.iter().zip([2023, 2024, 2025]) {
-        let expected =
-            format!("kabupaten-contoh {year} laporan → pdf/kabupaten-contoh-{year}-laporan.pdf (");
-        assert!(line.contains(&expected), "{line}");
+    let expected: Vec<String> = [2023, 2024, 2025]
+        .iter()
+        .flat_map(|year| {
+            [
+                format!("kabupaten-contoh {year} laporan → pdf/kabupaten-contoh-{year}-laporan.pdf ("),
+                format!("kabupaten-contoh {year} penilaian → pdf/kabupaten-contoh-{year}-penilaian.pdf ("),
+            ]
+        })
+        .collect();
+    let mut expected_sorted = expected.clone();
+    expected_sorted.sort();
+    for (line, expected) in progress.iter().zip(&expected_sorted) {
+        assert!(line.contains(expected.as_str()), "{line} / {expected}");
         assert!(line.ends_with(" s)"), "{line}");
     }
     let last = run.stderr.lines().last().unwrap();
     assert!(
-        last.starts_with("pdf selesai: 3 berkas di pdf/, 0 gagal, dalam ")
+        last.starts_with("pdf selesai: 6 berkas di pdf/, 0 gagal, dalam ")
             && last.ends_with(" detik"),
         "{last}"
     );
@@ -159,16 +169,16 @@ fn prints_every_report_with_progress_and_a_summary() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();
-    assert_eq!(
-        files,
-        [
-            "catatan.txt",
-            "kabupaten-contoh-2023-laporan.pdf",
-            "kabupaten-contoh-2024-laporan.pdf",
-            "kabupaten-contoh-2025-laporan.pdf"
-        ],
-        "no work folders left behind"
-    );
+    let mut wanted = vec!["catatan.txt".to_string()];
+    wanted.extend(expected.iter().map(|e| {
+        e.split("→ pdf/")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches(" (")
+            .to_string()
+    }));
+    wanted.sort();
+    assert_eq!(files, wanted, "no work folders left behind");
     assert_eq!(site.read("pdf/catatan.txt"), "milik saya");
     assert_eq!(
         site.read("pdf/kabupaten-contoh-2024-laporan.pdf"),
@@ -191,8 +201,7 @@ fn a_page_that_fails_is_named_and_the_others_are_kept() {
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("[1/1] kabupaten-contoh 2024 report: failed"),
+        run.stderr.contains("kabupaten-contoh 2024 report: failed"),
         "{}",
         run.stderr
     );
@@ -206,14 +215,14 @@ fn a_page_that_fails_is_named_and_the_others_are_kept() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains(", 1 failed, in "), "{}", run.stderr);
+    assert!(run.stderr.contains(", 2 failed, in "), "{}", run.stderr);
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
 
     let run = run_pdf(&site, Some(&chromium), &["--keluar", "cetakan"]);
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("pdf done: 2 files in cetakan/, 1 failed"),
+            .contains("pdf done: 4 files in cetakan/, 2 failed"),
         "{}",
         run.stderr
     );

@@ -201,15 +201,14 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
     let run = site.run(&["pdf", "--wilayah", "kabupaten-contoh", "--tahun", "2025"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains(
-            "[1/1] kabupaten-contoh 2025 laporan → pdf/kabupaten-contoh-2025-laporan.pdf ("
-        ),
+        run.stderr
+            .contains("kabupaten-contoh 2025 laporan → pdf/kabupaten-contoh-2025-laporan.pdf ("),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains("pdf selesai: 1 berkas di pdf/, 0 gagal"),
+            .contains("pdf selesai: 2 berkas di pdf/, 0 gagal"),
         "{}",
         run.stderr
     );
@@ -241,8 +240,29 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files.len(), 2, "{files:?}");
+    // The evaluation sheet: A4, its own running header on every page, no browser footer.
+    let sheet = site.root().join("pdf/kabupaten-contoh-2025-penilaian.pdf");
+    let info = pdfinfo(&sheet);
+    assert!(info.contains("(A4)"), "not A4: {info}");
+    let pages = pdf_pages_text(&sheet);
+    assert_eq!(pages.len(), SHEET_PAGES, "{info}");
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            !page.contains("file://"),
+            "page {} has a browser footer",
+            i + 1
+        );
+        assert!(
+            page.contains("Kabupaten Contoh · Lembar penilaian kinerja 2025"),
+            "page {}: {page}",
+            i + 1
+        );
+    }
 }
+
+/// The `dasar` evaluation sheet of 2025 (scheme, components, five evidence items) on A4.
+const SHEET_PAGES: usize = 3;
 
 #[test]
 #[ignore = "needs chromium and poppler-utils; run with --include-ignored"]

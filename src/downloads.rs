@@ -2,6 +2,7 @@
 //! a page) and XLSX (one sheet per table). Figures keep full precision; a text cell never starts
 //! a formula (DESIGN §6); the same tables always give the same bytes.
 
+pub mod pages;
 mod xlsx;
 
 use crate::messages::{Lang, Message};

@@ -234,6 +234,10 @@ pub enum Message {
         page: String,
         detail: String,
     },
+    DownloadFailed {
+        page: String,
+        detail: String,
+    },
     BadBaseUrl {
         url: String,
     },
@@ -857,6 +861,10 @@ impl Message {
             } => t(
                 format!("templat `{template}` gagal untuk halaman `{page}`: {detail}"),
                 format!("the template `{template}` failed for the page `{page}`: {detail}"),
+            ),
+            DownloadFailed { page, detail } => t(
+                format!("berkas unduhan untuk halaman `{page}` tidak dapat dibuat: {detail}"),
+                format!("the downloads of the page `{page}` could not be written: {detail}"),
             ),
             BadBaseUrl { url } => t(
                 format!("`base_url` harus alamat http(s), tertulis `{url}`"),

@@ -179,7 +179,9 @@ fn links_are_relative_and_resolve_to_files() {
             );
             let file = target.split('#').next().unwrap();
             assert!(
-                file.ends_with(".html") || file.ends_with(".css") || file.ends_with(".js"),
+                [".html", ".css", ".js", ".xlsx", ".json", ".csv"]
+                    .iter()
+                    .any(|ext| file.ends_with(ext)),
                 "{path}: link to a folder {target}"
             );
             assert!(dir.join(file).is_file(), "{path}: broken link {target}");

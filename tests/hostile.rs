@@ -167,6 +167,22 @@ fn scan(out: &Path, assets: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
         let text = String::from_utf8_lossy(bytes);
         if path.ends_with(".html") {
             problems.extend(scan_html(path, &text));
+        } else if path.contains("/unduh/") {
+            // Data downloads hold the content's text as data (served as CSV, JSON, XLSX, never
+            // as a page); what must not get through is a spreadsheet formula.
+            if path.ends_with(".csv") {
+                for line in text.lines() {
+                    if line.starts_with(['=', '+', '@']) || line.contains(",=") {
+                        problems.push(format!("{path}: a formula in `{line}`"));
+                    }
+                }
+            } else if path.ends_with(".json")
+                && serde_json::from_str::<serde_json::Value>(&text).is_err()
+            {
+                problems.push(format!("{path}: not JSON"));
+            } else if !path.ends_with(".xlsx") && !path.ends_with(".json") {
+                problems.push(format!("{path}: an unexpected download"));
+            }
         } else if path != ".tkpk-output" {
             let lower = text.to_ascii_lowercase();
             for bad in ["<script", "javascript:"] {

@@ -8,8 +8,9 @@ pub mod views;
 
 use crate::content::read_source;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::downloads::pages::{self, Downloads};
 use crate::messages::{Lang, Message};
-use crate::model::Site;
+use crate::model::{Region, Site};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -30,7 +31,8 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "wilayah.html",
     "laporan.html",
     "provinsi.html",
-    "penilaian.html"
+    "penilaian.html",
+    "unduhan.html"
 );
 
 macro_rules! embedded_assets {
@@ -234,6 +236,72 @@ impl Theme {
     }
 }
 
+/// Writes one page's download set into `pages` and returns its links; a failure becomes the
+/// page's error.
+fn downloads(
+    site: &Site,
+    (region, year): (&Region, i32),
+    (stem, title): (&str, &str),
+    tables: &[crate::downloads::Table],
+    page: &str,
+    pages: &mut Vec<Result<OutputFile, Diagnostic>>,
+) -> Downloads {
+    let dir = format!("{}/{year}/{}", region.slug, pages::FOLDER);
+    match pages::page_files(&dir, stem, title, tables, site.config.lang) {
+        Ok((files, links)) => {
+            pages.extend(files.into_iter().map(Ok));
+            links
+        }
+        Err(e) => {
+            pages.push(Err(download_failed(page, &e)));
+            Downloads::default()
+        }
+    }
+}
+
+fn download_failed(page: &str, error: &crate::downloads::DownloadError) -> Diagnostic {
+    Diagnostic::error(Message::DownloadFailed {
+        page: page.to_string(),
+        detail: error.to_string(),
+    })
+}
+
+/// A report's tables, and with programmes its RAT and semester matrices.
+fn report_downloads(
+    site: &Site,
+    region: &Region,
+    year: i32,
+    report: &views::ReportView,
+    pages: &mut Vec<Result<OutputFile, Diagnostic>>,
+) -> Downloads {
+    let page = format!("{}/{year}/index.html", region.slug);
+    let tables = pages::report_tables(site, region, year);
+    let stem = format!("laporan-{}-{year}", region.slug);
+    let mut links = downloads(
+        site,
+        (region, year),
+        (&stem, &report.judul_halaman),
+        &tables,
+        &page,
+        pages,
+    );
+    if let Some(programs) = region
+        .year_data(year)
+        .and_then(|d| d.programs.as_ref())
+        .filter(|p| !p.items.is_empty())
+    {
+        let dir = format!("{}/{year}/{}", region.slug, pages::FOLDER);
+        match pages::matrix_files(&dir, region, year, programs, site.config.lang) {
+            Ok((files, matrices)) => {
+                pages.extend(files.into_iter().map(Ok));
+                links.matriks = matrices;
+            }
+            Err(e) => pages.push(Err(download_failed(&page, &e))),
+        }
+    }
+    links
+}
+
 /// Every page of the site: the index, and per region its overview and one report per year.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
     let index = theme.render("index.html", &views::index(site), "index.html");
@@ -249,17 +317,23 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagno
                 &format!("{}/index.html", region.slug),
             )];
             for year in region.report_years() {
-                pages.push(theme.render(
-                    "laporan.html",
-                    &views::report(site, region, year),
-                    &format!("{}/{year}/index.html", region.slug),
-                ));
-                if let Some(sheet) = views::evaluation::evaluation(site, region, year, &best) {
-                    pages.push(theme.render(
-                        "penilaian.html",
-                        &sheet,
-                        &format!("{}/{year}/penilaian/index.html", region.slug),
-                    ));
+                let page = format!("{}/{year}/index.html", region.slug);
+                let mut report = views::report(site, region, year);
+                report.unduhan = report_downloads(site, region, year, &report, &mut pages);
+                pages.push(theme.render("laporan.html", &report, &page));
+                if let Some(mut sheet) = views::evaluation::evaluation(site, region, year, &best) {
+                    let page = format!("{}/{year}/penilaian/index.html", region.slug);
+                    let tables = pages::sheet_tables(&sheet, site.config.lang);
+                    let stem = format!("penilaian-{}-{year}", region.slug);
+                    sheet.unduhan = downloads(
+                        site,
+                        (region, year),
+                        (&stem, &sheet.judul_halaman),
+                        &tables,
+                        &page,
+                        &mut pages,
+                    );
+                    pages.push(theme.render("penilaian.html", &sheet, &page));
                 }
             }
             pages

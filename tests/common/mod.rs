@@ -52,6 +52,14 @@ impl TestSite {
         TestSite { dir }
     }
 
+    /// The sample site, built; a failed build fails the test with its messages.
+    pub fn built_sample() -> Self {
+        let site = Self::sample();
+        let run = site.build();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        site
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }

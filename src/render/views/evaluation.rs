@@ -4,7 +4,7 @@
 
 use super::report::css_string;
 use super::{RegionHeader, SiteView, header};
-use crate::analysis::budget::{ScoreGap, summarise, tagged_score};
+use crate::analysis::budget::{BudgetSummary, ScoreGap, summarise, tagged_score};
 use crate::analysis::{self, sentences};
 use crate::evaluation::{Measure, Scheme, applicable, checklist};
 use crate::format;
@@ -65,6 +65,8 @@ pub struct EvaluationView {
     pub bukti_ada: usize,
     /// Some figures on the sheet come from files marked `ilustrasi: true`.
     pub ilustrasi: bool,
+    /// The sheet's tables as files (filled in by the renderer, which writes them).
+    pub unduhan: crate::downloads::pages::Downloads,
 }
 
 fn measure_label(m: Measure, lang: Lang) -> String {
@@ -138,6 +140,7 @@ fn compute(
     scheme: &Scheme,
     measure: Measure,
     best: &BTreeMap<i32, (f64, usize)>,
+    summary: Option<&BudgetSummary>,
 ) -> MeasureView {
     let lang = site.config.lang;
     let data = region.year_data(year);
@@ -278,10 +281,10 @@ fn compute(
             },
         },
         Measure::AllocationShare => {
-            match programs.filter(|p| !p.items.is_empty()).and_then(|pr| {
+            match summary.zip(programs).and_then(|(sum, pr)| {
                 pr.regional_spending
                     .filter(|s| *s > 0.0)
-                    .map(|s| (summarise(pr, "–").total.budget, s))
+                    .map(|s| (sum.total.budget, s))
             }) {
                 Some((budget, spending)) => {
                     let share = budget / spending * 100.0;
@@ -303,10 +306,7 @@ fn compute(
             }
         }
         Measure::RealisationRate => {
-            let totals = programs
-                .filter(|p| !p.items.is_empty())
-                .map(|pr| summarise(pr, "–").total);
-            match totals.as_ref().and_then(|t| t.rate().map(|r| (t, r))) {
+            match summary.and_then(|s| s.total.rate().map(|r| (&s.total, r))) {
                 Some((t, rate)) => {
                     rumus = Some(format!(
                         "{} ÷ {} × 100",
@@ -419,6 +419,11 @@ pub fn evaluation(
     let (scheme, own) = applicable(&site.schemes, year)?;
     let data = region.year_data(year);
     let items = checklist(&scheme.evidence, data, &region.slug, year);
+    // The budget measures share one summary of the year's programmes.
+    let summary = data
+        .and_then(|d| d.programs.as_ref())
+        .filter(|p| !p.items.is_empty())
+        .map(|p| summarise(p, "–"));
     let komponen = scheme
         .components
         .iter()
@@ -431,7 +436,7 @@ pub fn evaluation(
             ukuran: c
                 .measures
                 .iter()
-                .map(|m| compute(site, region, year, scheme, *m, best))
+                .map(|m| compute(site, region, year, scheme, *m, best, summary.as_ref()))
                 .collect(),
         })
         .collect();
@@ -474,5 +479,6 @@ pub fn evaluation(
             })
             .collect(),
         ilustrasi,
+        unduhan: Default::default(),
     })
 }

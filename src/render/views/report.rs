@@ -111,6 +111,8 @@ pub struct ReportView {
     pub kelembagaan: Option<annual::InstitutionSection>,
     /// The evaluation sheet of the year, when a scheme applies.
     pub penilaian_href: Option<String>,
+    /// The year's tables as files (filled in by the renderer, which writes them).
+    pub unduhan: crate::downloads::pages::Downloads,
 }
 
 /// Escapes text for a CSS string: every character but letters, digits and spaces becomes a
@@ -474,6 +476,7 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
         kelembagaan: sections.kelembagaan,
         penilaian_href: crate::evaluation::applicable(&site.schemes, year)
             .map(|_| "penilaian/index.html".to_string()),
+        unduhan: Default::default(),
     }
 }
 

@@ -1,0 +1,744 @@
+//! What each page offers for download: the tables of a report (from the model, at full
+//! precision), the tables of its evaluation sheet, and the two matrices a region submits (RAT
+//! and semester report). Files go to `<slug>/<year>/unduh/`, beside the report they belong to.
+
+use super::{Cell, Column, DownloadError, Table, csv, json, semester_matrix_columns, xlsx};
+use crate::analysis::{self, budget::Totals, budget::summarise};
+use crate::messages::Lang;
+use crate::model::institution::{Date, Decree};
+use crate::model::programs::{Program, Programs};
+use crate::model::{Region, Site};
+use crate::render::OutputFile;
+use crate::render::ui;
+use crate::render::views::evaluation::EvaluationView;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+type Words = BTreeMap<&'static str, &'static str>;
+
+/// The folder of a year's downloads, relative to the year's report folder.
+pub const FOLDER: &str = "unduh";
+
+/// One link of the download list on a page.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DownloadLink {
+    pub judul: String,
+    /// Relative to the year folder (`unduh/...`).
+    pub href: String,
+    /// `XLSX`, `JSON` or `CSV`.
+    pub format: &'static str,
+}
+
+/// The download list of a page: the workbooks first, then one CSV per table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Downloads {
+    pub berkas: Vec<DownloadLink>,
+    /// The RAT and semester-report matrices (reports with programmes only).
+    pub matriks: Vec<DownloadLink>,
+    pub csv: Vec<DownloadLink>,
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn opt_text(s: &Option<String>) -> Cell {
+    s.as_ref().map_or(Cell::Empty, |s| Cell::Text(s.clone()))
+}
+
+fn opt_number(v: Option<f64>) -> Cell {
+    v.map_or(Cell::Empty, Cell::Number)
+}
+
+fn date(d: Option<Date>) -> Cell {
+    d.map_or(Cell::Empty, |d| Cell::Text(d.iso()))
+}
+
+fn column(label: &str, unit: Option<&str>) -> Column {
+    Column::new(label, unit)
+}
+
+fn columns(t: &Words, keys: &[(&str, Option<&str>)]) -> Vec<Column> {
+    keys.iter().map(|(k, unit)| column(t[*k], *unit)).collect()
+}
+
+fn table(name: &str, title: String, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Table {
+    Table {
+        name: name.to_string(),
+        title,
+        columns,
+        rows,
+        sources: Vec::new(),
+        note: None,
+    }
+}
+
+/// The sources of a year's data file, and the illustrative note where the figures are not
+/// published ones.
+fn sourced(mut table: Table, source: Option<&str>, illustrative: bool, lang: Lang) -> Table {
+    table.sources = source.map(|s| vec![s.to_string()]).unwrap_or_default();
+    if illustrative {
+        table.note = Some(ui::strings(lang)["ilustrasi_catatan"].to_string());
+    }
+    table
+}
+
+/// The indicators of the year, their change, and their province and nation references.
+fn indicator_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
+    let lang = site.config.lang;
+    let t = ui::strings(lang);
+    let series = &region.series;
+    let province = site.province_of(region);
+    let nation = site.nation.as_ref();
+    let mut sources = Vec::new();
+    let mut rows = Vec::new();
+    let mut comparison = Vec::new();
+    let mut comparison_sources = Vec::new();
+    for i in site.catalog.iter() {
+        let Some(f) = series.get(year, &i.key) else {
+            continue;
+        };
+        sources.push(f.source.clone());
+        let change = analysis::year_change(series, i, year);
+        rows.push(vec![
+            text(i.label(lang)),
+            text(i.unit.label(lang)),
+            Cell::Number(f.value),
+            opt_number(change.as_ref().map(|c| c.delta)),
+            change
+                .as_ref()
+                .map_or(Cell::Empty, |c| Cell::Integer(c.from_year.into())),
+            text(f.source.clone()),
+        ]);
+        let reference = |r: Option<&crate::model::Reference>| {
+            r.and_then(|r| r.series.get(year, &i.key))
+                .map(|rf| rf.value)
+        };
+        let (p, n) = (reference(province), reference(nation));
+        if p.is_some() || n.is_some() {
+            for r in [province, nation].into_iter().flatten() {
+                if let Some(rf) = r.series.get(year, &i.key) {
+                    comparison_sources.push(format!("{}: {}", r.name, rf.source));
+                }
+            }
+            comparison.push(vec![
+                text(i.label(lang)),
+                text(i.unit.label(lang)),
+                Cell::Number(f.value),
+                opt_number(p),
+                opt_number(n),
+            ]);
+        }
+    }
+    let mut out = Vec::new();
+    if !rows.is_empty() {
+        sources.sort();
+        sources.dedup();
+        let mut indicators = table(
+            "indikator",
+            format!("{}, {}, {year}", t["tabel_indikator"], region.name),
+            columns(
+                t,
+                &[
+                    ("indikator", None),
+                    ("satuan", None),
+                    ("nilai", None),
+                    ("perubahan", None),
+                    ("tahun_sebelumnya", None),
+                    ("sumber", None),
+                ],
+            ),
+            rows,
+        );
+        indicators.sources = sources;
+        out.push(indicators);
+    }
+    if !comparison.is_empty() {
+        comparison_sources.sort();
+        comparison_sources.dedup();
+        let mut cols = columns(t, &[("indikator", None), ("satuan", None)]);
+        cols.push(column(&region.name, None));
+        for name in [province.map(|p| &p.name), nation.map(|n| &n.name)] {
+            cols.push(column(name.map_or("–", |n| n.as_str()), None));
+        }
+        let mut c = table(
+            "pembanding",
+            format!("{} ({year})", t["pembanding"]),
+            cols,
+            comparison,
+        );
+        c.sources = comparison_sources;
+        out.push(c);
+    }
+    // Every figure of the region up to the report's year, one row each: the charts' data.
+    let mut series_rows = Vec::new();
+    for i in site.catalog.iter() {
+        for (y, figures) in series.march.range(..=year) {
+            if let Some(f) = figures.get(&i.key) {
+                series_rows.push(vec![
+                    text(i.label(lang)),
+                    text(i.key.clone()),
+                    text(i.unit.label(lang)),
+                    Cell::Integer((*y).into()),
+                    Cell::Number(f.value),
+                    text(f.source.clone()),
+                ]);
+            }
+        }
+    }
+    if !series_rows.is_empty() {
+        out.push(table(
+            "deret_waktu",
+            format!("{}, {}", t["deret_waktu"], region.name),
+            columns(
+                t,
+                &[
+                    ("indikator", None),
+                    ("kunci", None),
+                    ("satuan", None),
+                    ("tahun", None),
+                    ("nilai", None),
+                    ("sumber", None),
+                ],
+            ),
+            series_rows,
+        ));
+    }
+    let mut target_rows = Vec::new();
+    for i in site.catalog.iter() {
+        for (y, v) in series.targets.get(&i.key).into_iter().flatten() {
+            target_rows.push(vec![
+                text(i.label(lang)),
+                text(i.unit.label(lang)),
+                Cell::Integer((*y).into()),
+                Cell::Number(*v),
+            ]);
+        }
+    }
+    if !target_rows.is_empty() {
+        let mut targets = table(
+            "target",
+            format!("{}, {}", t["target_rpjmd"], region.name),
+            columns(
+                t,
+                &[
+                    ("indikator", None),
+                    ("satuan", None),
+                    ("tahun", None),
+                    ("target", None),
+                ],
+            ),
+            target_rows,
+        );
+        targets.sources = series.target_source.iter().cloned().collect();
+        out.push(targets);
+    }
+    out
+}
+
+fn totals_row(name: String, t: &Totals) -> Vec<Cell> {
+    vec![
+        text(name),
+        Cell::Integer(t.count as i64),
+        Cell::Number(t.budget),
+        if t.budget_reported > 0.0 {
+            Cell::Number(t.realised)
+        } else {
+            Cell::Empty
+        },
+        opt_number(t.rate()),
+    ]
+}
+
+/// The semester-report matrix row of one sub-kegiatan, in the form's column order.
+fn matrix_row(p: &Program, lang: Lang, realisation: bool) -> Vec<Cell> {
+    let mut row = vec![
+        Cell::Integer(p.strategy.number().into()),
+        text(p.agency.clone()),
+        opt_text(&p.code),
+        opt_text(&p.program),
+        opt_text(&p.activity),
+        text(p.sub_activity.clone()),
+        text(p.tagging.title(lang)),
+        Cell::Number(p.budget),
+        opt_text(&p.fund_source),
+        opt_text(&p.aid_nature),
+        opt_text(&p.location),
+        match (p.targets, &p.target_unit) {
+            (Some(n), Some(u)) => text(format!("{} {u}", crate::format::number(n, 0, lang))),
+            (Some(n), None) => Cell::Number(n),
+            _ => Cell::Empty,
+        },
+        opt_text(&p.benefit),
+        opt_text(&p.aid_kind),
+        opt_text(&p.duration),
+    ];
+    if realisation {
+        row.extend([
+            opt_number(p.realised_first),
+            opt_number(p.realised_second),
+            opt_number(p.realised()),
+        ]);
+    }
+    row
+}
+
+/// The RAT matrix: the semester matrix without the realisation columns (a plan has none yet).
+pub fn rat_matrix_columns() -> Vec<Column> {
+    let mut cols = semester_matrix_columns();
+    cols.truncate(cols.len() - 3);
+    cols
+}
+
+/// The semester-report matrix of a year's programmes (`realisation`) or its RAT matrix.
+pub fn matrix(programs: &Programs, title: String, realisation: bool, lang: Lang) -> Table {
+    let (name, columns) = if realisation {
+        ("matriks_semester", semester_matrix_columns())
+    } else {
+        ("matriks_rat", rat_matrix_columns())
+    };
+    sourced(
+        table(
+            name,
+            title,
+            columns,
+            programs
+                .items
+                .iter()
+                .map(|p| matrix_row(p, lang, realisation))
+                .collect(),
+        ),
+        Some(&programs.source),
+        programs.illustrative,
+        lang,
+    )
+}
+
+fn program_tables(programs: &Programs, region: &Region, year: i32, lang: Lang) -> Vec<Table> {
+    let t = ui::strings(lang);
+    let summary = summarise(programs, "–");
+    let group_columns = |first: &str| {
+        let mut cols = vec![column(t[first], None)];
+        cols.extend(columns(
+            t,
+            &[
+                ("jumlah_sub", None),
+                ("alokasi", Some("Rp")),
+                ("realisasi", Some("Rp")),
+                ("realisasi", Some("%")),
+            ],
+        ));
+        cols
+    };
+    let group = |name: &str, key: &str, rows: Vec<Vec<Cell>>| {
+        sourced(
+            table(
+                name,
+                format!(
+                    "{}: {} {}, {year}",
+                    t["ringkasan_anggaran"], t[key], region.name
+                ),
+                group_columns(key),
+                rows,
+            ),
+            Some(&programs.source),
+            programs.illustrative,
+            lang,
+        )
+    };
+    let named = |groups: &[(String, Totals)]| {
+        groups
+            .iter()
+            .map(|(n, tot)| totals_row(n.clone(), tot))
+            .collect::<Vec<_>>()
+    };
+    vec![
+        group(
+            "program_strategi",
+            "strategi",
+            summary
+                .by_strategy
+                .iter()
+                .map(|(s, tot)| totals_row(format!("{}. {}", s.number(), s.title(lang)), tot))
+                .collect(),
+        ),
+        group(
+            "program_tagging",
+            "tagging",
+            summary
+                .by_tagging
+                .iter()
+                .map(|(tag, tot)| totals_row(tag.title(lang).to_string(), tot))
+                .collect(),
+        ),
+        group("program_opd", "opd", named(&summary.by_agency)),
+        group(
+            "program_sumber_dana",
+            "sumber_dana",
+            named(&summary.by_fund_source),
+        ),
+        matrix(
+            programs,
+            format!("{}, {}, {year}", t["rincian_program"], region.name),
+            true,
+            lang,
+        ),
+    ]
+}
+
+fn pocket_table(site: &Site, region: &Region, year: i32) -> Option<Table> {
+    let lang = site.config.lang;
+    let t = ui::strings(lang);
+    let (mapped, pockets) = region.pockets_for(year)?;
+    let sum = |m: &std::collections::BTreeMap<u8, f64>| {
+        if m.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Number(m.values().sum())
+        }
+    };
+    let mut out = sourced(
+        table(
+            "kantong_kemiskinan",
+            format!(
+                "{}, {}, {mapped}",
+                crate::model::Chapter::Kantong.title(lang),
+                region.name
+            ),
+            columns(
+                t,
+                &[
+                    ("kecamatan", None),
+                    ("desa_prioritas", None),
+                    ("nama_desa", None),
+                    ("rumah_tangga", None),
+                    ("jiwa", None),
+                ],
+            ),
+            pockets
+                .districts
+                .iter()
+                .map(|d| {
+                    vec![
+                        text(d.name.clone()),
+                        d.villages.map_or(Cell::Empty, |v| Cell::Integer(v.into())),
+                        text(d.village_names.join(", ")),
+                        sum(&d.households),
+                        sum(&d.persons),
+                    ]
+                })
+                .collect(),
+        ),
+        Some(&pockets.source),
+        pockets.illustrative,
+        lang,
+    );
+    if let Some(note) = &pockets.note {
+        out.note = Some(match out.note {
+            Some(n) => format!("{note} {n}"),
+            None => note.clone(),
+        });
+    }
+    Some(out)
+}
+
+fn institution_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
+    let lang = site.config.lang;
+    let t = ui::strings(lang);
+    let Some(i) = region.year_data(year).and_then(|d| d.institution.as_ref()) else {
+        return Vec::new();
+    };
+    let decree = |kind: &str, d: &Decree| {
+        vec![
+            text(kind),
+            text(d.number.clone()),
+            date(d.date),
+            opt_text(&d.period),
+            opt_text(&d.title),
+        ]
+    };
+    let tables = [
+        (
+            "dokumen",
+            "dokumen",
+            columns(
+                t,
+                &[
+                    ("jenis", None),
+                    ("nomor", None),
+                    ("tanggal", None),
+                    ("periode", None),
+                    ("judul", None),
+                ],
+            ),
+            [
+                (t["sk_tkpk"], &i.decree),
+                (t["rpkd"], &i.plan),
+                (t["rat"], &i.action_plan),
+            ]
+            .into_iter()
+            .filter_map(|(k, d)| d.as_ref().map(|d| decree(k, d)))
+            .collect::<Vec<_>>(),
+        ),
+        (
+            "rapat",
+            "rapat",
+            columns(
+                t,
+                &[
+                    ("tanggal", None),
+                    ("jenis", None),
+                    ("agenda", None),
+                    ("peserta", None),
+                ],
+            ),
+            i.meetings
+                .iter()
+                .map(|m| {
+                    vec![
+                        date(m.date),
+                        text(m.kind.clone()),
+                        text(m.agenda.clone()),
+                        opt_number(m.participants),
+                    ]
+                })
+                .collect(),
+        ),
+        (
+            "laporan_terkirim",
+            "laporan_terkirim",
+            columns(
+                t,
+                &[
+                    ("jenis", None),
+                    ("periode", None),
+                    ("tanggal", None),
+                    ("kepada", None),
+                ],
+            ),
+            i.reports
+                .iter()
+                .map(|r| {
+                    vec![
+                        text(r.kind.title(lang)),
+                        opt_text(&r.period),
+                        date(r.date),
+                        text(r.recipient.clone()),
+                    ]
+                })
+                .collect(),
+        ),
+        (
+            "verifikasi_data",
+            "data_sasaran",
+            columns(
+                t,
+                &[
+                    ("tanggal", None),
+                    ("data_sasaran", None),
+                    ("sebelum", None),
+                    ("sesudah", None),
+                    ("selisih", None),
+                    ("satuan", None),
+                    ("sk", None),
+                ],
+            ),
+            i.verifications
+                .iter()
+                .map(|v| {
+                    vec![
+                        date(v.date),
+                        opt_text(&v.data),
+                        Cell::Number(v.before),
+                        Cell::Number(v.after),
+                        Cell::Number(v.after - v.before),
+                        opt_text(&v.unit),
+                        opt_text(&v.decree),
+                    ]
+                })
+                .collect(),
+        ),
+    ];
+    tables
+        .into_iter()
+        .filter(|(_, _, _, rows)| !rows.is_empty())
+        .map(|(name, title, cols, rows)| {
+            sourced(
+                table(
+                    name,
+                    format!("{}, {}, {year}", t[title], region.name),
+                    cols,
+                    rows,
+                ),
+                i.source.as_deref(),
+                i.illustrative,
+                lang,
+            )
+        })
+        .collect()
+}
+
+/// Every table of a year's report, in the order the page shows them.
+pub fn report_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
+    let lang = site.config.lang;
+    let mut out = indicator_tables(site, region, year);
+    if let Some(p) = region
+        .year_data(year)
+        .and_then(|d| d.programs.as_ref())
+        .filter(|p| !p.items.is_empty())
+    {
+        out.extend(program_tables(p, region, year, lang));
+    }
+    out.extend(pocket_table(site, region, year));
+    out.extend(institution_tables(site, region, year));
+    out
+}
+
+/// The tables of an evaluation sheet: components with their measures, and the evidence.
+pub fn sheet_tables(sheet: &EvaluationView, lang: Lang) -> Vec<Table> {
+    let t = ui::strings(lang);
+    let mut measures = Vec::new();
+    for c in &sheet.komponen {
+        for m in &c.ukuran {
+            measures.push(vec![
+                text(c.nama.clone()),
+                opt_text(&c.bobot),
+                text(m.ukuran),
+                text(m.label.clone()),
+                // A measure that could not be computed has no result, only what is missing.
+                if m.kurang.is_some() {
+                    Cell::Empty
+                } else {
+                    text(m.hasil.clone())
+                },
+                opt_text(&m.rumus),
+                opt_text(&m.kurang),
+            ]);
+        }
+    }
+    let mut components = table(
+        "penilaian_komponen",
+        format!("{}, {}, {}", t["komponen"], sheet.wilayah.nama, sheet.tahun),
+        columns(
+            t,
+            &[
+                ("komponen", None),
+                ("bobot", None),
+                ("kunci", None),
+                ("ukuran", None),
+                ("hasil", None),
+                ("rumus", None),
+                ("yang_kurang", None),
+            ],
+        ),
+        measures,
+    );
+    components.sources = vec![format!("{} ({})", sheet.skema.nama, sheet.skema.dasar)];
+    let evidence = table(
+        "penilaian_bukti",
+        format!(
+            "{}, {}, {}",
+            t["daftar_bukti"], sheet.wilayah.nama, sheet.tahun
+        ),
+        columns(
+            t,
+            &[
+                ("kunci", None),
+                ("bukti", None),
+                ("status", None),
+                ("berkas", None),
+                ("tempat_isi", None),
+            ],
+        ),
+        sheet
+            .bukti
+            .iter()
+            .map(|b| {
+                vec![
+                    text(b.kunci),
+                    text(b.nama),
+                    text(if b.ada { t["ada"] } else { t["belum_ada"] }),
+                    text(b.berkas.clone()),
+                    text(b.contoh),
+                ]
+            })
+            .collect(),
+    );
+    vec![components, evidence]
+}
+
+/// The files of one page's download set: a workbook and a JSON document of all its tables,
+/// and a CSV per table, under `dir` (`<slug>/<year>/unduh`) with names from `stem`.
+pub fn page_files(
+    dir: &str,
+    stem: &str,
+    title: &str,
+    tables: &[Table],
+    lang: Lang,
+) -> Result<(Vec<OutputFile>, Downloads), DownloadError> {
+    let mut files = Vec::with_capacity(tables.len() + 2);
+    let mut links = Downloads::default();
+    if tables.is_empty() {
+        return Ok((files, links));
+    }
+    let t = ui::strings(lang);
+    for (ext, format, bytes) in [
+        ("xlsx", "XLSX", xlsx(title, tables, lang)?),
+        ("json", "JSON", json(title, tables).into_bytes()),
+    ] {
+        let name = format!("{stem}.{ext}");
+        files.push(OutputFile {
+            path: format!("{dir}/{name}"),
+            bytes,
+        });
+        links.berkas.push(DownloadLink {
+            judul: format!("{} ({format})", t["semua_tabel"]),
+            href: format!("{FOLDER}/{name}"),
+            format,
+        });
+    }
+    for table in tables {
+        let name = format!("{}.csv", table.name);
+        files.push(OutputFile {
+            path: format!("{dir}/{name}"),
+            bytes: csv(table, lang).into_bytes(),
+        });
+        links.csv.push(DownloadLink {
+            judul: table.title.clone(),
+            href: format!("{FOLDER}/{name}"),
+            format: "CSV",
+        });
+    }
+    Ok((files, links))
+}
+
+/// The RAT and semester-report matrices of a year as workbooks, ready to submit.
+pub fn matrix_files(
+    dir: &str,
+    region: &Region,
+    year: i32,
+    programs: &Programs,
+    lang: Lang,
+) -> Result<(Vec<OutputFile>, Vec<DownloadLink>), DownloadError> {
+    let t = ui::strings(lang);
+    let mut files = Vec::new();
+    let mut links = Vec::new();
+    for (stem, key, realisation) in [
+        ("matriks-rat", "matriks_rat", false),
+        ("matriks-laporan-semester", "matriks_semester", true),
+    ] {
+        let title = format!("{} {}, {year}", t[key], region.name);
+        let table = matrix(programs, title.clone(), realisation, lang);
+        let name = format!("{stem}-{}-{year}.xlsx", region.slug);
+        files.push(OutputFile {
+            path: format!("{dir}/{name}"),
+            bytes: xlsx(&title, std::slice::from_ref(&table), lang)?,
+        });
+        links.push(DownloadLink {
+            judul: format!("{} (XLSX)", t[key]),
+            href: format!("{FOLDER}/{name}"),
+            format: "XLSX",
+        });
+    }
+    Ok((files, links))
+}

@@ -1,0 +1,331 @@
+//! The downloads beside every report and sheet: the XLSX workbooks read back (calamine) hold
+//! the same figures as the CSV files, the matrices keep the form's column order, and the JSON
+//! documents the same tables.
+
+mod common;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use common::TestSite;
+use std::path::Path;
+
+/// RFC 4180 as the writer produces it (BOM, CRLF, quoted fields with `""`).
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+/// A sheet as rows of cells; the table's header is on the sheet's second row (the title is
+/// in A1).
+fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+fn sheet_names(path: &Path) -> Vec<String> {
+    let book: Xlsx<_> = open_workbook(path).unwrap();
+    book.sheet_names()
+}
+
+/// A CSV field and the workbook's cell say the same: numbers equal as numbers, text equal
+/// once the CSV's formula guard (`'`) is taken off.
+fn same(csv: &str, cell: &Data) -> bool {
+    match cell {
+        Data::Float(v) => csv.parse::<f64>().is_ok_and(|c| c == *v),
+        Data::Int(v) => csv.parse::<i64>().is_ok_and(|c| c == *v),
+        Data::String(s) => csv == s || csv.strip_prefix('\'') == Some(s.as_str()),
+        Data::Empty => csv.is_empty(),
+        other => panic!("unexpected cell {other:?}"),
+    }
+}
+
+#[test]
+fn every_workbook_sheet_holds_the_figures_of_its_csv() {
+    let site = TestSite::built_sample();
+    let mut compared = 0;
+    for (dir, stem) in [
+        ("kabupaten-blora/2025/unduh", "laporan-kabupaten-blora-2025"),
+        (
+            "kabupaten-blora/2025/unduh",
+            "penilaian-kabupaten-blora-2025",
+        ),
+        (
+            "kabupaten-blitar/2024/unduh",
+            "laporan-kabupaten-blitar-2024",
+        ),
+    ] {
+        let dir = site.output().join(dir);
+        let book = dir.join(format!("{stem}.xlsx"));
+        let names = sheet_names(&book);
+        assert!(!names.is_empty(), "{book:?} has no sheet");
+        for name in names {
+            let csv = std::fs::read_to_string(dir.join(format!("{name}.csv")))
+                .unwrap_or_else(|e| panic!("no CSV for sheet {name}: {e}"));
+            let csv = parse_csv(&csv);
+            let rows = sheet(&book, &name);
+            // The header and the data rows, up to the empty line before the sources.
+            let table_rows: Vec<&Vec<String>> = csv
+                .iter()
+                .take_while(|r| !(r.len() == 1 && r[0].is_empty()))
+                .collect();
+            assert!(table_rows.len() >= 2, "{name}: no data row");
+            for (i, csv_row) in table_rows.iter().enumerate() {
+                let xlsx_row = &rows[i + 1];
+                for (j, field) in csv_row.iter().enumerate() {
+                    let cell = xlsx_row.get(j).unwrap_or(&Data::Empty);
+                    assert!(
+                        same(field, cell),
+                        "{stem} {name} row {i} column {j}: CSV {field:?}, XLSX {cell:?}"
+                    );
+                    compared += 1;
+                }
+            }
+            // The sources under the table are in both.
+            let sources: Vec<&String> = csv
+                .iter()
+                .skip(table_rows.len() + 1)
+                .map(|r| &r[0])
+                .collect();
+            let footer: Vec<String> = rows
+                .iter()
+                .skip(table_rows.len() + 2)
+                .filter_map(|r| match r.first() {
+                    Some(Data::String(s)) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect();
+            for s in sources {
+                assert!(
+                    footer.contains(s),
+                    "{name}: source line {s:?} not in {footer:?}"
+                );
+            }
+        }
+    }
+    assert!(compared > 300, "only {compared} cells compared");
+}
+
+#[test]
+fn the_semester_and_rat_matrices_keep_the_form_column_order() {
+    let site = TestSite::built_sample();
+    let dir = site.output().join("kabupaten-blora/2025/unduh");
+    let form = [
+        "Strategi",
+        "Perangkat Daerah",
+        "Kode",
+        "Program",
+        "Kegiatan",
+        "Sub Kegiatan",
+        "Tagging",
+        "Alokasi (Rp)",
+        "Sumber Pembiayaan",
+        "Sifat Bantuan",
+        "Lokasi",
+        "Jumlah Sasaran",
+        "Besaran Manfaat",
+        "Jenis Bantuan",
+        "Durasi",
+        "Realisasi Semester I (Rp)",
+        "Realisasi Semester II (Rp)",
+        "Realisasi Total (Rp)",
+    ];
+    let semester = dir.join("matriks-laporan-semester-kabupaten-blora-2025.xlsx");
+    let rows = sheet(&semester, "matriks_semester");
+    let header: Vec<String> = rows[1].iter().map(|c| c.to_string()).collect();
+    assert_eq!(header, form);
+    // A1 names the matrix, the region and the year.
+    assert!(
+        rows[0][0].to_string().contains("Kabupaten Blora, 2025"),
+        "{:?}",
+        rows[0][0]
+    );
+    let data: Vec<&Vec<Data>> = rows[2..]
+        .iter()
+        .take_while(|r| !matches!(r.first(), Some(Data::Empty) | None))
+        .filter(|r| matches!(r[0], Data::Float(_) | Data::Int(_)))
+        .collect();
+    assert_eq!(
+        data.len(),
+        8,
+        "eight sub-kegiatan in the sample's program.yaml"
+    );
+    // The first sub-kegiatan of program.yaml, figure by figure.
+    assert_eq!(data[0][0], Data::Float(1.0));
+    assert_eq!(
+        data[0][5].to_string(),
+        "Pengelolaan Data Fakir Miskin Cakupan Daerah Kabupaten/Kota"
+    );
+    assert_eq!(data[0][6].to_string(), "Penunjang");
+    assert_eq!(data[0][7], Data::Float(450_000_000.0));
+    assert_eq!(data[0][15], Data::Float(180_000_000.0));
+    assert_eq!(data[0][16], Data::Float(240_000_000.0));
+    assert_eq!(data[0][17], Data::Float(420_000_000.0));
+    // The allocation column sums to the programme total shown on the page.
+    let total: f64 = data
+        .iter()
+        .map(|r| match r[7] {
+            Data::Float(v) => v,
+            ref other => panic!("allocation {other:?}"),
+        })
+        .sum();
+    assert_eq!(total, 40_975_000_000.0);
+
+    let rat = dir.join("matriks-rat-kabupaten-blora-2025.xlsx");
+    let rows = sheet(&rat, "matriks_rat");
+    let header: Vec<String> = rows[1].iter().map(|c| c.to_string()).collect();
+    assert_eq!(header, form[..15], "a plan has no realisation columns");
+
+    // Both matrices are offered on the report page, and only where programmes exist.
+    let page = site.page("kabupaten-blora/2025/index.html");
+    let links = common::texts(&page, ".unduhan-matriks a");
+    assert_eq!(links.len(), 2, "{links:?}");
+    let page = site.page("kabupaten-blitar/2024/index.html");
+    assert!(common::texts(&page, ".unduhan-matriks a").is_empty());
+    assert!(
+        !site
+            .output()
+            .join("kabupaten-blitar/2024/unduh/matriks-rat-kabupaten-blitar-2024.xlsx")
+            .exists()
+    );
+}
+
+#[test]
+fn the_json_document_holds_every_table_with_units_and_sources() {
+    let site = TestSite::built_sample();
+    let dir = site.output().join("kabupaten-blora/2025/unduh");
+    let text = std::fs::read_to_string(dir.join("laporan-kabupaten-blora-2025.json")).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let tables = doc["tabel"].as_array().unwrap();
+    let names: Vec<&str> = tables.iter().map(|t| t["nama"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "indikator",
+            "pembanding",
+            "deret_waktu",
+            "target",
+            "program_strategi",
+            "program_tagging",
+            "program_opd",
+            "program_sumber_dana",
+            "matriks_semester",
+            "kantong_kemiskinan",
+            "dokumen",
+            "rapat",
+            "laporan_terkirim",
+            "verifikasi_data",
+        ]
+    );
+    // One CSV per table, and the page lists each.
+    for name in &names {
+        assert!(dir.join(format!("{name}.csv")).is_file(), "{name}.csv");
+    }
+    let page = site.page("kabupaten-blora/2025/index.html");
+    assert_eq!(common::texts(&page, ".unduhan-csv a").len(), names.len());
+    // P0 of 2025 at full precision, with its source.
+    let indicators = &tables[0];
+    let p0 = indicators["baris"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[0].as_str().unwrap().contains("(P0)"))
+        .unwrap();
+    assert_eq!(p0[2], serde_json::json!(10.58));
+    assert_eq!(p0[3], serde_json::json!(-0.84));
+    assert!(!indicators["sumber"].as_array().unwrap().is_empty());
+    // Money columns carry their unit; the illustrative programmes say so.
+    let tagging = &tables[5];
+    assert_eq!(tagging["kolom"][2]["satuan"], "Rp");
+    assert!(
+        tagging["catatan"].as_str().unwrap().contains("ilustrasi"),
+        "{}",
+        tagging["catatan"]
+    );
+    // The tagging sums of the sample: computed by hand from program.yaml.
+    let rows = tagging["baris"].as_array().unwrap();
+    let allocated: f64 = rows.iter().map(|r| r[2].as_f64().unwrap()).sum();
+    assert_eq!(allocated, 40_975_000_000.0);
+}
+
+#[test]
+fn the_evaluation_sheet_offers_its_components_and_checklist() {
+    let site = TestSite::built_sample();
+    // Blora 2025 has every item of the 2025 evidence list, Blitar 2025 none.
+    for (slug, missing) in [("kabupaten-blora", 0), ("kabupaten-blitar", 5)] {
+        let dir = site.output().join(format!("{slug}/2025/unduh"));
+        let csv = parse_csv(&std::fs::read_to_string(dir.join("penilaian_bukti.csv")).unwrap());
+        let page = site.page(&format!("{slug}/2025/penilaian/index.html"));
+        // The CSV lists the evidence rows of the page's checklist, with the same status.
+        let on_page = page
+            .select(&scraper::Selector::parse("tr[data-bukti]").unwrap())
+            .map(|tr| {
+                (
+                    tr.value().attr("data-bukti").unwrap().to_string(),
+                    tr.value().attr("class").unwrap() == "ada",
+                )
+            })
+            .collect::<Vec<_>>();
+        let in_csv: Vec<(String, bool)> = csv[1..]
+            .iter()
+            .take_while(|r| r.len() > 2)
+            .map(|r| (r[0].clone(), r[2] == "ada"))
+            .collect();
+        assert_eq!(in_csv, on_page, "{slug}");
+        assert_eq!(
+            in_csv.iter().filter(|(_, ada)| !ada).count(),
+            missing,
+            "{slug}"
+        );
+        // Links from the sheet (one folder down) resolve to the year's download folder.
+        let hrefs: Vec<String> = page
+            .select(&scraper::Selector::parse(".unduhan a").unwrap())
+            .map(|a| a.value().attr("href").unwrap().to_string())
+            .collect();
+        assert!(hrefs.len() >= 4, "{hrefs:?}");
+        assert!(
+            hrefs.iter().all(|h| h.starts_with("../unduh/")),
+            "{hrefs:?}"
+        );
+        let sheet_dir = site.output().join(format!("{slug}/2025/penilaian"));
+        for h in &hrefs {
+            assert!(sheet_dir.join(h).is_file(), "{h}");
+        }
+    }
+    // A measure that cannot be computed has no result but says what is missing.
+    let dir = site.output().join("kabupaten-blora/2025/unduh");
+    let components =
+        parse_csv(&std::fs::read_to_string(dir.join("penilaian_komponen.csv")).unwrap());
+    let p1 = components
+        .iter()
+        .find(|r| r.get(2).map(String::as_str) == Some("p1"))
+        .unwrap();
+    assert_eq!(p1[4], "");
+    assert!(p1[6].contains("p1"), "{p1:?}");
+}

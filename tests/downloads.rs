@@ -329,3 +329,26 @@ fn the_evaluation_sheet_offers_its_components_and_checklist() {
     assert_eq!(p1[4], "");
     assert!(p1[6].contains("p1"), "{p1:?}");
 }
+
+#[test]
+fn downloads_can_be_switched_off_in_site_yaml() {
+    let site = TestSite::sample();
+    let config = site.read("site.yaml");
+    site.write("site.yaml", format!("{config}\nunduhan: false\n"));
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files = common::snapshot(&site.output());
+    assert!(files.keys().all(|p| !p.contains("/unduh/")));
+    let page = site.page("kabupaten-blora/2025/index.html");
+    assert!(common::texts(&page, ".unduhan a, .tautan-unduhan").is_empty());
+    // A value that is not true or false is named with its place.
+    site.write("site.yaml", format!("{config}\nunduhan: ya\n"));
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    let line = config.lines().count() + 2;
+    assert!(
+        run.stderr.contains(&format!("site.yaml:{line}:")),
+        "{}",
+        run.stderr
+    );
+}

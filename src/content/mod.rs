@@ -27,6 +27,10 @@ pub type RawYearTable<V> = Entries<Spanned<String>, Entries<Spanned<String>, V>>
 // itself (from the struct's own field list) and still reads the rest, so that one run shows
 // every problem of a file. Nested structs deny unknown fields as usual.
 
+fn downloads_on() -> bool {
+    true
+}
+
 /// `site.yaml`.
 #[derive(Debug, Deserialize)]
 pub struct RawConfig {
@@ -41,6 +45,9 @@ pub struct RawConfig {
     pub tema: Option<Spanned<String>>,
     #[serde(default)]
     pub base_url: Option<Spanned<String>>,
+    /// Whether reports and sheets get their CSV, JSON and XLSX downloads (on unless `false`).
+    #[serde(default = "downloads_on")]
+    pub unduhan: bool,
     #[serde(default)]
     pub indikator: Vec<DeclaredIndicator>,
     /// Evaluation schemes that replace a built-in year or add one.

@@ -25,6 +25,8 @@ pub struct SiteConfig {
     pub report_year: Option<i32>,
     pub theme: String,
     pub base_url: Option<String>,
+    /// CSV, JSON and XLSX of every table beside each report and sheet (`unduhan:`).
+    pub downloads: bool,
 }
 
 /// A figure and where it was published.

@@ -607,6 +607,7 @@ fn config(
             report_year,
             theme,
             base_url,
+            downloads: doc.unduhan,
         },
         catalog,
         schemes,

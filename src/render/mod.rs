@@ -319,20 +319,24 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagno
             for year in region.report_years() {
                 let page = format!("{}/{year}/index.html", region.slug);
                 let mut report = views::report(site, region, year);
-                report.unduhan = report_downloads(site, region, year, &report, &mut pages);
+                if site.config.downloads {
+                    report.unduhan = report_downloads(site, region, year, &report, &mut pages);
+                }
                 pages.push(theme.render("laporan.html", &report, &page));
                 if let Some(mut sheet) = views::evaluation::evaluation(site, region, year, &best) {
                     let page = format!("{}/{year}/penilaian/index.html", region.slug);
-                    let tables = pages::sheet_tables(&sheet, site.config.lang);
-                    let stem = format!("penilaian-{}-{year}", region.slug);
-                    sheet.unduhan = downloads(
-                        site,
-                        (region, year),
-                        (&stem, &sheet.judul_halaman),
-                        &tables,
-                        &page,
-                        &mut pages,
-                    );
+                    if site.config.downloads {
+                        let tables = pages::sheet_tables(&sheet, site.config.lang);
+                        let stem = format!("penilaian-{}-{year}", region.slug);
+                        sheet.unduhan = downloads(
+                            site,
+                            (region, year),
+                            (&stem, &sheet.judul_halaman),
+                            &tables,
+                            &page,
+                            &mut pages,
+                        );
+                    }
                     pages.push(theme.render("penilaian.html", &sheet, &page));
                 }
             }

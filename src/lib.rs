@@ -10,6 +10,7 @@ pub mod charts;
 pub mod content;
 pub mod diagnostics;
 pub mod format;
+pub mod import;
 pub mod indicators;
 pub mod markdown;
 pub mod messages;

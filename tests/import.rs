@@ -329,3 +329,292 @@ fn an_impossible_figure_leaves_every_file_as_it_was() {
     );
     assert_eq!(snapshot(&site.root().join("content")), before);
 }
+
+mod matrices {
+    use super::common::matrix::{Kind, M, semester_rows, write_matrix_xlsx};
+    use super::common::{TestSite, snapshot};
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ProgramFile {
+        sumber: String,
+        #[serde(default)]
+        ilustrasi: Option<bool>,
+        #[serde(default)]
+        belanja_daerah: Option<f64>,
+        program: Vec<Program>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Program {
+        strategi: u8,
+        opd: String,
+        kode: Option<String>,
+        program: Option<String>,
+        kegiatan: Option<String>,
+        sub_kegiatan: String,
+        tagging: Option<String>,
+        alokasi: f64,
+        sumber_dana: Option<String>,
+        sifat_bantuan: Option<String>,
+        lokasi: Option<String>,
+        sasaran: Option<f64>,
+        satuan_sasaran: Option<String>,
+        besaran_manfaat: Option<String>,
+        jenis_bantuan: Option<String>,
+        durasi: Option<String>,
+        realisasi_semester_1: Option<f64>,
+        realisasi_semester_2: Option<f64>,
+        perjalanan_dinas: Option<f64>,
+    }
+
+    const PROGRAM_YAML: &str = "content/kabupaten-blora/2025/program.yaml";
+    const ARGS: &[&str] = &[
+        "impor",
+        "matriks.xlsx",
+        "--wilayah",
+        "kabupaten-blora",
+        "--tahun",
+        "2025",
+    ];
+
+    fn read_programs(site: &TestSite) -> ProgramFile {
+        let text = site.read(PROGRAM_YAML);
+        serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{text}\n{e}"))
+    }
+
+    #[test]
+    fn a_semester_matrix_becomes_program_yaml() {
+        let site = TestSite::sample();
+        write_matrix_xlsx(
+            &site.root().join("matriks.xlsx"),
+            Kind::Semester,
+            &semester_rows(),
+        );
+        let run = site.run(ARGS);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "impor selesai: 3 baris program ditulis ke content/kabupaten-blora/2025/program.yaml"
+            ),
+            "{}",
+            run.stderr
+        );
+        let text = site.read(PROGRAM_YAML);
+        assert!(
+            text.starts_with("# Diimpor oleh `tkpk impor` dari matriks.xlsx, lembar \"Matriks\".\nsumber: \"matriks.xlsx, lembar Matriks\"\n"),
+            "{text}"
+        );
+        let file = read_programs(&site);
+        assert_eq!(file.sumber, "matriks.xlsx, lembar Matriks");
+        assert_eq!(file.program.len(), 3);
+        let first = &file.program[0];
+        assert_eq!(
+            first,
+            &Program {
+                strategi: 1,
+                opd: "Dinas Sosial P3A".into(),
+                kode: Some("1.06.06.2.01.0003".into()),
+                program: Some("Program Perlindungan dan Jaminan Sosial".into()),
+                kegiatan: Some("Pengelolaan Data Fakir Miskin Cakupan Daerah".into()),
+                sub_kegiatan: "Pendataan dan Pengelolaan Data Fakir Miskin Cakupan Daerah".into(),
+                tagging: Some("langsung".into()),
+                alokasi: 350_000_000.0,
+                sumber_dana: Some("APBD".into()),
+                sifat_bantuan: Some("Non tunai".into()),
+                lokasi: Some("16 kecamatan".into()),
+                sasaran: Some(1200.0),
+                satuan_sasaran: Some("KPM".into()),
+                besaran_manfaat: Some("Rp200.000/KPM/bulan".into()),
+                jenis_bantuan: Some("Sembako".into()),
+                durasi: Some("12 bulan".into()),
+                realisasi_semester_1: Some(150_000_000.0),
+                realisasi_semester_2: Some(180_000_000.0),
+                perjalanan_dinas: None,
+            }
+        );
+        let second = &file.program[1];
+        assert_eq!(second.strategi, 2);
+        assert_eq!(
+            second.sub_kegiatan,
+            "Pengembangan Kapasitas Kelompok Tani: \"Sumber Rejeki\" # 2"
+        );
+        assert_eq!(second.tagging.as_deref(), Some("tidak_langsung"));
+        assert_eq!(second.alokasi, 125_500_000.0);
+        assert_eq!(
+            (second.realisasi_semester_1, second.realisasi_semester_2),
+            (None, Some(60_000_000.0))
+        );
+        assert_eq!((second.lokasi.as_ref(), second.sasaran), (None, None));
+        let third = &file.program[2];
+        assert_eq!(
+            (third.strategi, third.tagging.as_deref()),
+            (3, Some("penunjang"))
+        );
+        assert_eq!(
+            (third.sasaran, third.satuan_sasaran.as_ref()),
+            (Some(40.0), None)
+        );
+        assert_eq!(third.realisasi_semester_1, Some(0.0));
+        // The site still builds with the file in place.
+        assert_eq!(site.build().code, 0);
+    }
+
+    #[test]
+    fn a_rat_matrix_has_no_realisation() {
+        let site = TestSite::sample();
+        write_matrix_xlsx(
+            &site.root().join("matriks.xlsx"),
+            Kind::Rat,
+            &semester_rows(),
+        );
+        let run = site.run(ARGS);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let file = read_programs(&site);
+        assert_eq!(file.program.len(), 3);
+        assert!(
+            file.program
+                .iter()
+                .all(|p| p.realisasi_semester_2.is_none())
+        );
+    }
+
+    fn with_bad_second_row() -> Vec<Vec<M>> {
+        let mut rows = semester_rows();
+        rows[1][7] = M::T("seratus juta");
+        rows
+    }
+
+    #[test]
+    fn a_bad_row_stops_the_import_unless_asked_to_skip_it() {
+        let site = TestSite::sample();
+        write_matrix_xlsx(
+            &site.root().join("matriks.xlsx"),
+            Kind::Semester,
+            &with_bad_second_row(),
+        );
+        let before = snapshot(&site.root().join("content"));
+        let run = site.run(ARGS);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "galat: lembar \"Matriks\", baris 8, kolom H: `alokasi` seharusnya angka (misalnya 350.000.000), tertulis `seratus juta`"
+            ),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("--> matriks.xlsx:8:8"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("--lewati-baris-rusak"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(snapshot(&site.root().join("content")), before);
+
+        let mut args = ARGS.to_vec();
+        args.push("--lewati-baris-rusak");
+        let run = site.run(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("peringatan: lembar \"Matriks\", baris 8, kolom H"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("2 baris program ditulis ke content/kabupaten-blora/2025/program.yaml, 1 baris rusak dilewati"),
+            "{}",
+            run.stderr
+        );
+        let file = read_programs(&site);
+        let strategies: Vec<u8> = file.program.iter().map(|p| p.strategi).collect();
+        assert_eq!(strategies, vec![1, 3]);
+    }
+
+    #[test]
+    fn an_existing_program_yaml_is_replaced_only_with_timpa() {
+        let site = TestSite::sample();
+        write_matrix_xlsx(
+            &site.root().join("matriks.xlsx"),
+            Kind::Semester,
+            &semester_rows(),
+        );
+        let old = "# Program 2025, dihimpun sekretariat.\nsumber: Laporan semester TKPK Kabupaten Blora 2025\nilustrasi: true\nbelanja_daerah: 2150000000000\nprogram:\n  - strategi: 2\n    opd: Lama\n    sub_kegiatan: Lama\n    alokasi: 1\n";
+        site.write(PROGRAM_YAML, old);
+        let run = site.run(ARGS);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("sudah ada; tidak ditimpa"),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("--timpa"), "{}", run.stderr);
+        assert_eq!(site.read(PROGRAM_YAML), old);
+        let mut args = ARGS.to_vec();
+        args.push("--timpa");
+        let run = site.run(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let text = site.read(PROGRAM_YAML);
+        assert!(text.starts_with("# Program 2025, dihimpun sekretariat.\nsumber: Laporan semester TKPK Kabupaten Blora 2025\nilustrasi: true\nbelanja_daerah: 2150000000000\nprogram:\n"), "{text}");
+        let file = read_programs(&site);
+        assert_eq!(file.ilustrasi, Some(true));
+        assert_eq!(file.belanja_daerah, Some(2_150_000_000_000.0));
+        assert_eq!(file.program.len(), 3);
+    }
+
+    #[test]
+    fn a_matrix_needs_its_region_and_year() {
+        let site = TestSite::sample();
+        write_matrix_xlsx(
+            &site.root().join("matriks.xlsx"),
+            Kind::Semester,
+            &semester_rows(),
+        );
+        let run = site.run(&["impor", "matriks.xlsx"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("matriks program perlu wilayah dan tahunnya"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr
+                .contains("--wilayah kabupaten-blora --tahun 2025"),
+            "{}",
+            run.stderr
+        );
+    }
+
+    #[test]
+    fn a_csv_matrix_with_a_one_row_header() {
+        let site = TestSite::sample();
+        site.write(
+            "rat.csv",
+            "STRATEGI;PERANGKAT DAERAH;KODE;PROGRAM;KEGIATAN;SUB-KEGIATAN;TAGGING;ALOKASI (Rp);SUMBER PEMBIAYAAN;Perjalanan Dinas\n\
+             Strategi 1;Dinas Sosial;1.06;P;K;Bantuan Sosial;langsung;\"1.250.000.000\";APBD;\"25.000.000\"\n\
+             TOTAL;;;;;;;1.250.000.000;;\n",
+        );
+        let run = site.run(&[
+            "impor",
+            "rat.csv",
+            "--wilayah",
+            "kabupaten-blora",
+            "--tahun",
+            "2026",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let text = site.read("content/kabupaten-blora/2026/program.yaml");
+        let file: ProgramFile = serde_saphyr::from_str(&text).unwrap();
+        assert_eq!(file.sumber, "rat.csv");
+        assert_eq!(file.program.len(), 1);
+        assert_eq!(file.program[0].alokasi, 1_250_000_000.0);
+        assert_eq!(file.program[0].perjalanan_dinas, Some(25_000_000.0));
+    }
+}

@@ -6,6 +6,7 @@
 pub mod bps;
 pub mod matrix;
 pub mod numbers;
+pub mod program_file;
 pub mod table;
 pub mod yaml_edit;
 

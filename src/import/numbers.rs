@@ -227,3 +227,28 @@ mod tests {
         assert_eq!(column_letter(53), "BA");
     }
 }
+
+#[cfg(test)]
+mod never_panic {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_cell_text_parses_or_is_refused(text in "\\PC{0,24}") {
+            let _ = super::parse(&text, super::LoneDot::Decimal);
+            let _ = super::parse(&text, super::LoneDot::ThousandsWhenThreeDigits);
+            let _ = super::parse_with_unit(&text);
+            let _ = crate::import::bps::split_label(&text);
+            let _ = crate::import::bps::recognise_indicator(&text);
+            let _ = crate::import::matrix::strategy(&text);
+            let _ = crate::import::matrix::field_of(&text);
+        }
+
+        #[test]
+        fn numbers_round_trip(value in 0u64..10_000_000_000u64, cents in 0u32..100) {
+            let text = crate::format::number(value as f64 + f64::from(cents) / 100.0, 2, crate::messages::Lang::Id);
+            let parsed = super::parse(&text, super::LoneDot::ThousandsWhenThreeDigits).unwrap().unwrap();
+            prop_assert!((parsed - (value as f64 + f64::from(cents) / 100.0)).abs() < 1e-3, "{text}");
+        }
+    }
+}

@@ -292,8 +292,8 @@ impl ImportMessage {
                 "write the full name in the table (`Kabupaten …` or `Kota …`) or its BPS code (for example `3505`)".into(),
             ),
             HintYearHeader => t(
-                "tabel BPS memuat nama wilayah di kolom pertama dan tahun di baris judul kolom; bila tahunnya tidak tertulis, sebutkan dengan `--tahun 2025`".into(),
-                "a BPS table has region names in the first column and years in its header row; when the year is not written, give it with `--tahun 2025`".into(),
+                "tabel BPS memuat nama wilayah di kolom pertama dan tahun di baris judul kolom (misalnya `Kabupaten/Kota;2024;2025`); tambahkan baris itu bila tidak ada".into(),
+                "a BPS table has region names in the first column and years in its header row (such as `Kabupaten/Kota;2024;2025`); add that row if it is missing".into(),
             ),
             HintEditLayout => t(
                 "tulis angka setiap tahun seperti `  2025: {p0: 7.57}` di bawah `data:`, lalu jalankan impor lagi".into(),

@@ -2,13 +2,17 @@
 //! matrix, read into `content/<slug>/<year>/program.yaml`.
 
 use super::{Options, Outcome, msg, table_location};
-use crate::content::RawSite;
-use crate::diagnostics::Diagnostic;
+use crate::content::annual::RawProgramFile;
+use crate::content::yaml::nearest;
+use crate::content::{RawSite, Sourced, yaml};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::import::bps::normalise;
 use crate::import::numbers::{self, LoneDot};
 use crate::import::program_file::{new_file, replace_program};
 use crate::import::table::{Cell, Sheet};
+use crate::messages::Message;
 use crate::messages::import::{Expected, ImportMessage, TablePlace};
+use crate::model::programs::{Tagging, validate_programs};
 use std::path::Path;
 
 /// A column of the matrix and what it is called in its header.
@@ -119,11 +123,13 @@ const NAMES: &[(Field, &[&str])] = &[
     ),
 ];
 
-/// Columns without which a row cannot be read.
+/// Columns without which a row cannot be read: the keys `program.yaml` requires. The tagging
+/// weighs each allocation in the tagged-spending score of the evaluation (PMK 97/2023).
 const REQUIRED: &[Field] = &[
     Field::Strategi,
     Field::Opd,
     Field::SubKegiatan,
+    Field::Tagging,
     Field::Alokasi,
 ];
 
@@ -160,6 +166,13 @@ impl Field {
             Field::SubKegiatan => "sub kegiatan",
             Field::Alokasi => "alokasi",
             Field::SumberDana => "sumber pembiayaan",
+            Field::SifatBantuan => "sifat bantuan",
+            Field::Sasaran => "jumlah sasaran",
+            Field::BesaranManfaat => "besaran manfaat",
+            Field::JenisBantuan => "jenis bantuan",
+            Field::RealisasiSemester1 => "realisasi semester I",
+            Field::RealisasiSemester2 => "realisasi semester II",
+            Field::PerjalananDinas => "perjalanan dinas",
             other => other.key(),
         }
     }
@@ -253,13 +266,29 @@ pub fn find_header(sheet: &Sheet) -> Option<Header> {
 }
 
 /// One program row as it goes into program.yaml.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProgramRow {
     pub strategi: u8,
     pub texts: Vec<(Field, String)>,
-    pub tagging: Option<&'static str>,
+    pub tagging: Tagging,
     pub numbers: Vec<(Field, f64)>,
     pub satuan_sasaran: Option<String>,
+}
+
+impl ProgramRow {
+    pub fn text(&self, field: Field) -> Option<&str> {
+        self.texts
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, t)| t.as_str())
+    }
+
+    pub fn number(&self, field: Field) -> Option<f64> {
+        self.numbers
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, n)| *n)
+    }
 }
 
 /// A strategy: `1`, `Strategi 1`, `I`, or its words.
@@ -283,18 +312,34 @@ pub fn strategy(text: &str) -> Option<u8> {
     }
 }
 
-/// A tagging: `langsung`, `tidak langsung` (`Tidak Langsung`, `tidak_langsung`) or `penunjang`.
-pub fn tagging(text: &str) -> Option<&'static str> {
-    match normalise(&text.replace('_', " ")).as_str() {
-        "langsung" => Some("langsung"),
-        "tidak langsung" => Some("tidak_langsung"),
-        "penunjang" => Some("penunjang"),
-        _ => None,
-    }
+/// A tagging: `langsung`, `tidak langsung` (`Tidak Langsung`, `tidak_langsung`,
+/// `tidak-langsung`) or `penunjang`; the loader's keys with spaces, case and punctuation free.
+pub fn tagging(text: &str) -> Option<Tagging> {
+    Tagging::from_key(&tagging_key(text))
 }
 
-/// The problems of one row: (field, column, expected, what was written).
-type RowProblems = Vec<(Field, usize, Expected, String)>;
+fn tagging_key(text: &str) -> String {
+    normalise(text).replace(' ', "_")
+}
+
+/// The tagging a misspelt cell most likely meant, as a planner writes it (`tidak langsung`).
+fn tagging_suggestion(text: &str) -> Option<String> {
+    nearest(&tagging_key(text), Tagging::ALL.iter().map(|t| t.key())).map(|k| k.replace('_', " "))
+}
+
+/// A cell that cannot go into program.yaml as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellProblem {
+    pub field: Field,
+    pub column: usize,
+    pub expected: Expected,
+    /// What the cell holds (empty for a blank cell).
+    pub found: String,
+    /// What it most likely meant, when that is clear.
+    pub suggestion: Option<String>,
+}
+
+type RowProblems = Vec<CellProblem>;
 
 /// Whether a row is a total, a blank, or the column numbers `(1) (2) (3)` under the header.
 fn is_filler(texts: &[String]) -> bool {
@@ -316,10 +361,26 @@ fn is_filler(texts: &[String]) -> bool {
     numbers.len() == filled.len() && numbers.len() >= 3 && numbers.windows(2).all(|w| w[0] < w[1])
 }
 
-/// Reads one data row.
+/// Reads one data row. `header` holds every column of `REQUIRED` (the import checks that first).
 pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow, RowProblems> {
     let mut problems: RowProblems = Vec::new();
-    let mut out = ProgramRow::default();
+    let mut problem = |field: Field, column: usize, expected: Expected, found: String| {
+        let suggestion = match expected {
+            Expected::Tagging => tagging_suggestion(&found),
+            _ => None,
+        };
+        problems.push(CellProblem {
+            field,
+            column,
+            expected,
+            found,
+            suggestion,
+        });
+    };
+    let (mut strategi, mut tagging_found) = (None, None);
+    let mut texts = Vec::new();
+    let mut numbers = Vec::new();
+    let mut satuan_sasaran = None;
     for (field, column) in &header.columns {
         let (field, column) = (*field, *column);
         let cell = sheet.cell(row, column);
@@ -329,21 +390,22 @@ pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow
             if required {
                 let expected = match field {
                     Field::Strategi => Expected::Strategy,
+                    Field::Tagging => Expected::Tagging,
                     Field::Alokasi => Expected::Number,
                     _ => Expected::Text,
                 };
-                problems.push((field, column, expected, String::new()));
+                problem(field, column, expected, String::new());
             }
             continue;
         }
         match field {
             Field::Strategi => match strategy(&text) {
-                Some(s) => out.strategi = s,
-                None => problems.push((field, column, Expected::Strategy, text)),
+                Some(s) => strategi = Some(s),
+                None => problem(field, column, Expected::Strategy, text),
             },
             Field::Tagging => match tagging(&text) {
-                Some(t) => out.tagging = Some(t),
-                None => problems.push((field, column, Expected::Tagging, text)),
+                Some(t) => tagging_found = Some(t),
+                None => problem(field, column, Expected::Tagging, text),
             },
             Field::Sasaran => {
                 let parsed = match cell {
@@ -351,11 +413,12 @@ pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow
                     _ => numbers::parse_with_unit(&text),
                 };
                 match parsed {
-                    Some((n, unit)) => {
-                        out.numbers.push((field, n));
-                        out.satuan_sasaran = unit;
+                    // The loader reads a target count like money: never negative.
+                    Some((n, unit)) if n >= 0.0 => {
+                        numbers.push((field, n));
+                        satuan_sasaran = unit;
                     }
-                    None => problems.push((field, column, Expected::Number, text)),
+                    _ => problem(field, column, Expected::Number, text),
                 }
             }
             Field::Alokasi
@@ -367,27 +430,64 @@ pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow
                     _ => numbers::parse(&text, LoneDot::ThousandsWhenThreeDigits),
                 };
                 match parsed {
-                    Ok(Some(n)) if n >= 0.0 => out.numbers.push((field, n)),
+                    Ok(Some(n)) if n >= 0.0 => numbers.push((field, n)),
                     Ok(None) if !required => {}
-                    _ => problems.push((field, column, Expected::Number, text)),
+                    _ => problem(field, column, Expected::Number, text),
                 }
             }
-            _ => out.texts.push((field, text)),
+            _ => texts.push((field, text)),
         }
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
+    let amount = |f: Field| numbers.iter().find(|(g, _)| *g == f).map(|(_, n)| *n);
+    // Official travel is part of the allocation; the loader refuses more.
+    if let (Some(travel), Some(budget)) = (amount(Field::PerjalananDinas), amount(Field::Alokasi))
+        && travel > budget
+        && let Some(column) = header.column(Field::PerjalananDinas)
+    {
+        problem(
+            Field::PerjalananDinas,
+            column,
+            Expected::AtMostAllocation,
+            sheet.cell(row, column).text(),
+        );
+    }
+    match (strategi, tagging_found) {
+        (Some(strategi), Some(tagging)) if problems.is_empty() => Ok(ProgramRow {
+            strategi,
+            texts,
+            tagging,
+            numbers,
+            satuan_sasaran,
+        }),
+        _ => Err(problems),
     }
 }
 
-/// What a written program.yaml must read back as.
-#[derive(serde::Deserialize)]
-struct ReadBack {
-    sumber: String,
-    #[serde(default)]
-    program: Vec<serde_json::Value>,
+/// Reads `text` as the loader will (`deny_unknown_fields`, the same validation) and checks that
+/// it holds `rows`, so that a dry run refuses what the real run would.
+fn read_back(rel: &Path, text: &str, rows: &[ProgramRow]) -> Result<(), Diagnostics> {
+    let source = SourceText::new(rel, text.to_string());
+    let mut diagnostics = Diagnostics::new();
+    let (doc, unknown) = match yaml::parse::<RawProgramFile>(&source, text, 0) {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            errors.into_iter().for_each(|d| diagnostics.push(d));
+            return Err(diagnostics);
+        }
+    };
+    unknown.into_iter().for_each(|d| diagnostics.push(d));
+    let programs = validate_programs(&Sourced { doc, source }, &mut diagnostics);
+    let same = programs.items.len() == rows.len()
+        && programs.items.iter().zip(rows).all(|(p, r)| {
+            p.strategy.number() == r.strategi
+                && p.tagging == r.tagging
+                && Some(p.budget) == r.number(Field::Alokasi)
+                && Some(p.sub_activity.as_str()) == r.text(Field::SubKegiatan).map(str::trim)
+        });
+    if diagnostics.has_errors() || !same {
+        return Err(diagnostics);
+    }
+    Ok(())
 }
 
 pub fn import(
@@ -407,7 +507,7 @@ pub fn import(
         return;
     };
     if !(1990..=2100).contains(&year) {
-        out.error(Diagnostic::error(crate::messages::Message::BadYear {
+        out.error(Diagnostic::error(Message::BadYear {
             text: year.to_string(),
         }));
         return;
@@ -419,25 +519,32 @@ pub fn import(
         let Some(header) = find_header(sheet) else {
             continue;
         };
-        let missing: Vec<&Field> = REQUIRED
+        let missing: Vec<Field> = REQUIRED
             .iter()
-            .filter(|f| header.column(**f).is_none())
+            .copied()
+            .filter(|f| header.column(*f).is_none())
             .collect();
-        if let Some(f) = missing.first() {
-            out.error(
-                Diagnostic::error(msg(ImportMessage::MatrixMissingColumn {
-                    column: f.header().to_string(),
-                }))
-                .at(table_location(
-                    file,
-                    &TablePlace {
-                        sheet: sheet.name.clone(),
-                        row: header.row,
-                        column: 1,
-                    },
-                ))
-                .hint(msg(ImportMessage::HintMatrixColumns)),
-            );
+        if !missing.is_empty() {
+            // Where the column would go: right of the last heading.
+            let place = TablePlace {
+                sheet: sheet.name.clone(),
+                row: header.row,
+                column: sheet.last_column() + 1,
+            };
+            for field in missing {
+                let hint = match field {
+                    Field::Tagging => ImportMessage::HintMatrixTaggingColumn,
+                    _ => ImportMessage::HintMatrixColumns,
+                };
+                out.error(
+                    Diagnostic::error(msg(ImportMessage::MatrixMissingColumn {
+                        place: place.clone(),
+                        column: field.header().to_string(),
+                    }))
+                    .at(table_location(file, &place))
+                    .hint(msg(hint)),
+                );
+            }
             continue;
         }
         if let Some(name) = &sheet.name {
@@ -451,24 +558,31 @@ pub fn import(
                 Ok(r) => rows.push(r),
                 Err(problems) => {
                     bad_rows += 1;
-                    for (field, column, expected, found) in problems {
+                    for p in problems {
                         let place = TablePlace {
                             sheet: sheet.name.clone(),
                             row,
-                            column,
+                            column: p.column,
                         };
                         let message = msg(ImportMessage::MatrixBadCell {
                             place: place.clone(),
-                            field: field.header().to_string(),
-                            expected,
-                            found,
+                            field: p.field.header().to_string(),
+                            expected: p.expected,
+                            found: p.found,
                         });
+                        // A likely misspelling says what to write; otherwise, how to go on.
+                        let hint = match p.suggestion {
+                            Some(suggestion) => Some(Message::HintDidYouMean { suggestion }),
+                            None if options.skip_bad_rows => None,
+                            None => Some(msg(ImportMessage::HintSkipBadRows)),
+                        };
                         let d = if options.skip_bad_rows {
                             Diagnostic::warning(message)
                         } else {
-                            Diagnostic::error(message).hint(msg(ImportMessage::HintSkipBadRows))
+                            Diagnostic::error(message)
                         };
-                        out.diagnostics.push(d.at(table_location(file, &place)));
+                        out.diagnostics
+                            .push(d.at(table_location(file, &place)).hint_opt(hint));
                     }
                 }
             }
@@ -511,9 +625,9 @@ pub fn import(
             new_file(&name, &sheet_names, &rows)
         }
     };
-    // Read back before anything is written.
-    let read_back: Result<ReadBack, _> = serde_saphyr::from_str(&text);
-    if !read_back.is_ok_and(|r| r.program.len() == rows.len() && !r.sumber.is_empty()) {
+    // Read back with the loader before anything is written.
+    if let Err(problems) = read_back(&rel, &text, &rows) {
+        out.diagnostics.extend(problems);
         out.error(Diagnostic::error(msg(ImportMessage::EditBrokeFile)).in_file(&rel));
         return;
     }
@@ -521,7 +635,7 @@ pub fn import(
         if let Some(parent) = path.parent()
             && let Err(e) = std::fs::create_dir_all(parent)
         {
-            out.error(Diagnostic::error(crate::messages::Message::WriteFailed {
+            out.error(Diagnostic::error(Message::WriteFailed {
                 path: rel.display().to_string(),
                 detail: e.to_string(),
             }));
@@ -542,6 +656,7 @@ pub fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     fn sheet(rows: &[&[&str]]) -> Sheet {
         Sheet {
@@ -646,7 +761,7 @@ mod tests {
         assert!(is_filler(&s.row_texts(6)));
         let r = read_row(&s, &h, 5).unwrap();
         assert_eq!(r.strategi, 1);
-        assert_eq!(r.tagging, Some("langsung"));
+        assert_eq!(r.tagging, Tagging::Direct);
         assert!(r.numbers.contains(&(Field::Alokasi, 350_000_000.0)));
         assert!(
             r.numbers
@@ -679,7 +794,7 @@ mod tests {
         ]);
         let h = find_header(&s).unwrap();
         let problems = read_row(&s, &h, 2).unwrap_err();
-        let fields: Vec<(Field, usize)> = problems.iter().map(|p| (p.0, p.1)).collect();
+        let fields: Vec<(Field, usize)> = problems.iter().map(|p| (p.field, p.column)).collect();
         assert_eq!(
             fields,
             vec![
@@ -689,6 +804,137 @@ mod tests {
                 (Field::Alokasi, 8)
             ]
         );
+    }
+
+    #[test]
+    fn tagging_is_required_and_travel_stays_within_the_allocation() {
+        let s = sheet(&[
+            HEADER,
+            &["1", "Dinas Sosial", "", "", "", "S", "", "100", "", "", ""],
+            &[
+                "2",
+                "Dinas Sosial",
+                "",
+                "",
+                "",
+                "S",
+                "langsng",
+                "100",
+                "",
+                "",
+                "",
+            ],
+        ]);
+        let h = find_header(&s).unwrap();
+        let blank = read_row(&s, &h, 2).unwrap_err();
+        assert_eq!(
+            blank,
+            vec![CellProblem {
+                field: Field::Tagging,
+                column: 7,
+                expected: Expected::Tagging,
+                found: String::new(),
+                suggestion: None,
+            }]
+        );
+        let misspelt = read_row(&s, &h, 3).unwrap_err();
+        assert_eq!(misspelt[0].suggestion.as_deref(), Some("langsung"));
+
+        let mut header: Vec<&str> = HEADER.to_vec();
+        header.extend(["Perjalanan Dinas", "Jumlah Sasaran"]);
+        let s = sheet(&[
+            &header,
+            &[
+                "1",
+                "Dinas Sosial",
+                "",
+                "",
+                "",
+                "S",
+                "penunjang",
+                "100",
+                "",
+                "",
+                "",
+                "150",
+                "-5",
+            ],
+        ]);
+        let h = find_header(&s).unwrap();
+        let problems: Vec<(Field, Expected)> = read_row(&s, &h, 2)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| (p.field, p.expected))
+            .collect();
+        assert_eq!(
+            problems,
+            vec![
+                (Field::Sasaran, Expected::Number),
+                (Field::PerjalananDinas, Expected::AtMostAllocation)
+            ]
+        );
+    }
+
+    /// A row with every column the importer knows.
+    fn full_row(tagging: Tagging) -> ProgramRow {
+        let texts = [
+            Field::Opd,
+            Field::Kode,
+            Field::Program,
+            Field::Kegiatan,
+            Field::SubKegiatan,
+            Field::SumberDana,
+            Field::SifatBantuan,
+            Field::Lokasi,
+            Field::BesaranManfaat,
+            Field::JenisBantuan,
+            Field::Durasi,
+        ];
+        ProgramRow {
+            strategi: 3,
+            texts: texts
+                .iter()
+                .map(|f| (*f, format!("{}: 007 # yes", f.header())))
+                .collect(),
+            tagging,
+            numbers: vec![
+                (Field::Alokasi, 1_250_000_000.5),
+                (Field::Sasaran, 1200.0),
+                (Field::RealisasiSemester1, 0.0),
+                (Field::RealisasiSemester2, 600_000_000.0),
+                (Field::PerjalananDinas, 25_000_000.0),
+            ],
+            satuan_sasaran: Some("KPM".into()),
+        }
+    }
+
+    #[test]
+    fn every_key_and_value_the_importer_writes_is_read_by_the_loader() {
+        let rows: Vec<ProgramRow> = Tagging::ALL.into_iter().map(full_row).collect();
+        let rel = Path::new("content/kabupaten-blora/2025/program.yaml");
+        let text = new_file("matriks.xlsx", &["Matriks".into()], &rows);
+        assert!(read_back(rel, &text, &rows).is_ok(), "{text}");
+        let (doc, unknown) =
+            yaml::parse::<RawProgramFile>(&SourceText::new(rel, text.clone()), &text, 0).unwrap();
+        assert!(unknown.is_empty());
+        let mut diagnostics = Diagnostics::new();
+        let source = SourceText::new(rel, text.clone());
+        let programs = validate_programs(&Sourced { doc, source }, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{}", diagnostics.render(Lang::Id));
+        let p = &programs.items[1];
+        assert_eq!(p.tagging, Tagging::Indirect);
+        assert_eq!(p.budget, 1_250_000_000.5);
+        assert_eq!(
+            (p.targets, p.target_unit.as_deref()),
+            (Some(1200.0), Some("KPM"))
+        );
+        assert_eq!(p.realised(), Some(600_000_000.0));
+        assert_eq!(p.travel, Some(25_000_000.0));
+        assert_eq!(p.code.as_deref(), Some("kode: 007 # yes"));
+        // A row the loader would read otherwise is refused before anything is written.
+        let mut other = rows.clone();
+        other[0].strategi = 2;
+        assert!(read_back(rel, &text, &other).is_err());
     }
 
     #[test]
@@ -704,9 +950,23 @@ mod tests {
             assert_eq!(strategy(t), Some(s), "{t}");
         }
         assert_eq!(strategy("4"), None);
-        assert_eq!(tagging("Tidak Langsung"), Some("tidak_langsung"));
-        assert_eq!(tagging("tidak_langsung"), Some("tidak_langsung"));
-        assert_eq!(tagging("PENUNJANG"), Some("penunjang"));
+        // Every spelling the loader accepts, and the matrix's own.
+        for (t, key) in [
+            ("Langsung", Tagging::Direct),
+            ("Tidak Langsung", Tagging::Indirect),
+            ("tidak_langsung", Tagging::Indirect),
+            ("tidak-langsung", Tagging::Indirect),
+            (" TIDAK  LANGSUNG ", Tagging::Indirect),
+            ("PENUNJANG", Tagging::Supporting),
+        ] {
+            assert_eq!(tagging(t), Some(key), "{t}");
+        }
         assert_eq!(tagging("ya"), None);
+        assert_eq!(tagging_suggestion("langsng").as_deref(), Some("langsung"));
+        assert_eq!(
+            tagging_suggestion("Tidak Lansung").as_deref(),
+            Some("tidak langsung")
+        );
+        assert_eq!(tagging_suggestion("ya"), None);
     }
 }

@@ -34,8 +34,6 @@ impl ProgramRow {
     /// The row as a list item of `program:`, in the order of the contract.
     pub fn to_yaml(&self) -> String {
         let mut lines = vec![format!("  - strategi: {}", self.strategi)];
-        let text = |f: Field| self.texts.iter().find(|(g, _)| *g == f).map(|(_, t)| t);
-        let number = |f: Field| self.numbers.iter().find(|(g, _)| *g == f).map(|(_, n)| *n);
         let mut put = |key: &str, value: String| lines.push(format!("    {key}: {value}"));
         for f in [
             Field::Opd,
@@ -44,29 +42,27 @@ impl ProgramRow {
             Field::Kegiatan,
             Field::SubKegiatan,
         ] {
-            if let Some(t) = text(f) {
+            if let Some(t) = self.text(f) {
                 put(f.key(), yaml_string(t));
             }
         }
-        if let Some(t) = self.tagging {
-            put("tagging", t.to_string());
-        }
-        if let Some(n) = number(Field::Alokasi) {
+        put(Field::Tagging.key(), self.tagging.key().to_string());
+        if let Some(n) = self.number(Field::Alokasi) {
             put("alokasi", format_number(n));
         }
         for f in [Field::SumberDana, Field::SifatBantuan, Field::Lokasi] {
-            if let Some(t) = text(f) {
+            if let Some(t) = self.text(f) {
                 put(f.key(), yaml_string(t));
             }
         }
-        if let Some(n) = number(Field::Sasaran) {
+        if let Some(n) = self.number(Field::Sasaran) {
             put("sasaran", format_number(n));
         }
         if let Some(u) = &self.satuan_sasaran {
             put("satuan_sasaran", yaml_string(u));
         }
         for f in [Field::BesaranManfaat, Field::JenisBantuan, Field::Durasi] {
-            if let Some(t) = text(f) {
+            if let Some(t) = self.text(f) {
                 put(f.key(), yaml_string(t));
             }
         }
@@ -75,7 +71,7 @@ impl ProgramRow {
             Field::RealisasiSemester2,
             Field::PerjalananDinas,
         ] {
-            if let Some(n) = number(f) {
+            if let Some(n) = self.number(f) {
                 put(f.key(), format_number(n));
             }
         }
@@ -147,6 +143,7 @@ pub fn replace_program(existing: &str, rows: &[ProgramRow]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::programs::Tagging;
 
     #[test]
     fn yaml_strings_read_back_as_written() {
@@ -187,7 +184,7 @@ mod tests {
                 (Field::Opd, "Dinas Sosial P3A".into()),
                 (Field::Kode, "1.06.06.2.01.0003".into()),
             ],
-            tagging: Some("langsung"),
+            tagging: Tagging::Direct,
             numbers: vec![(Field::Sasaran, 1200.0), (Field::Alokasi, 350_000_000.0)],
             satuan_sasaran: Some("KPM".into()),
         };
@@ -203,15 +200,17 @@ mod tests {
         let row = ProgramRow {
             strategi: 1,
             texts: vec![(Field::Opd, "Baru".into())],
-            ..ProgramRow::default()
+            tagging: Tagging::Supporting,
+            numbers: Vec::new(),
+            satuan_sasaran: None,
         };
         assert_eq!(
             replace_program(old, std::slice::from_ref(&row)),
-            "# komentar\nsumber: Laporan semester\nilustrasi: true\nprogram:\n  - strategi: 1\n    opd: \"Baru\"\n\n# catatan\nbelanja_daerah: 2150000000000\n"
+            "# komentar\nsumber: Laporan semester\nilustrasi: true\nprogram:\n  - strategi: 1\n    opd: \"Baru\"\n    tagging: penunjang\n\n# catatan\nbelanja_daerah: 2150000000000\n"
         );
         assert_eq!(
             replace_program("sumber: x", &[row]),
-            "sumber: x\nprogram:\n  - strategi: 1\n    opd: \"Baru\"\n"
+            "sumber: x\nprogram:\n  - strategi: 1\n    opd: \"Baru\"\n    tagging: penunjang\n"
         );
     }
 }

@@ -36,6 +36,8 @@ pub enum Expected {
     Tagging,
     /// Any text (the cell is empty).
     Text,
+    /// Official travel: a number not above the row's allocation, which includes it.
+    AtMostAllocation,
 }
 
 impl Expected {
@@ -49,6 +51,8 @@ impl Expected {
             (Expected::Tagging, Lang::En) => "`langsung`, `tidak langsung` or `penunjang`",
             (Expected::Text, Lang::Id) => "isian",
             (Expected::Text, Lang::En) => "an entry",
+            (Expected::AtMostAllocation, Lang::Id) => "angka yang tidak melebihi alokasinya",
+            (Expected::AtMostAllocation, Lang::En) => "a number not above its allocation",
         }
     }
 }
@@ -107,6 +111,7 @@ pub enum ImportMessage {
     },
     MatrixNeedsRegionAndYear,
     MatrixMissingColumn {
+        place: TablePlace,
         column: String,
     },
     MatrixBadCell {
@@ -128,6 +133,7 @@ pub enum ImportMessage {
     HintEditLayout,
     HintMatrixFlags,
     HintMatrixColumns,
+    HintMatrixTaggingColumn,
     HintSkipBadRows,
     HintOverwriteProgram,
     HintTableType,
@@ -251,9 +257,9 @@ impl ImportMessage {
                 "matriks program perlu wilayah dan tahunnya".into(),
                 "a program matrix needs its region and year".into(),
             ),
-            MatrixMissingColumn { column } => t(
-                format!("kolom `{column}` tidak ditemukan di baris judul matriks"),
-                format!("the column `{column}` is not in the matrix header"),
+            MatrixMissingColumn { place, column } => t(
+                format!("{}: kolom `{column}` tidak ditemukan di baris judul matriks", place.text(lang)),
+                format!("{}: the column `{column}` is not in the matrix header", place.text(lang)),
             ),
             MatrixBadCell { place, field, expected, found } if found.is_empty() => t(
                 format!("{}: `{field}` kosong; seharusnya {}", place.text(lang), expected.text(lang)),
@@ -304,8 +310,12 @@ impl ImportMessage {
                 "for example `tkpk impor matrix.xlsx --wilayah kabupaten-blora --tahun 2025`".into(),
             ),
             HintMatrixColumns => t(
-                "baris judul matriks memuat: strategi, perangkat daerah, kode, program, kegiatan, sub kegiatan, tagging, alokasi, sumber pembiayaan (lihat README)".into(),
-                "the matrix header holds: strategi, perangkat daerah, kode, program, kegiatan, sub kegiatan, tagging, alokasi, sumber pembiayaan (see the README)".into(),
+                "baris judul matriks wajib memuat strategi, perangkat daerah, sub kegiatan, tagging dan alokasi; kode, program, kegiatan, sumber pembiayaan dan kolom lain boleh ada (lihat README)".into(),
+                "the matrix header must hold strategi, perangkat daerah, sub kegiatan, tagging and alokasi; kode, program, kegiatan, sumber pembiayaan and other columns may follow (see the README)".into(),
+            ),
+            HintMatrixTaggingColumn => t(
+                "tambahkan kolom `Tagging` berisi `langsung`, `tidak langsung` atau `penunjang` untuk setiap sub kegiatan; skor belanja bertanda pada penilaian kinerja menimbang alokasi menurut tagging itu".into(),
+                "add a `Tagging` column holding `langsung`, `tidak langsung` or `penunjang` for each sub-kegiatan; the evaluation's tagged-spending score weighs each allocation by it".into(),
             ),
             HintSkipBadRows => t(
                 "perbaiki sel itu di lembar kerja, atau jalankan lagi dengan `--lewati-baris-rusak` untuk mengimpor baris lainnya saja".into(),

@@ -332,7 +332,7 @@ fn an_impossible_figure_leaves_every_file_as_it_was() {
 
 mod matrices {
     use super::common::matrix::{Kind, M, semester_rows, write_matrix_xlsx};
-    use super::common::{TestSite, snapshot};
+    use super::common::{Run, TestSite, cell, snapshot, texts};
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize)]
@@ -355,7 +355,7 @@ mod matrices {
         program: Option<String>,
         kegiatan: Option<String>,
         sub_kegiatan: String,
-        tagging: Option<String>,
+        tagging: String,
         alokasi: f64,
         sumber_dana: Option<String>,
         sifat_bantuan: Option<String>,
@@ -388,6 +388,21 @@ mod matrices {
         site
     }
 
+    /// A RAT matrix saved as CSV, for a year without programs yet.
+    const CSV_ARGS: &[&str] = &[
+        "impor",
+        "rat.csv",
+        "--wilayah",
+        "kabupaten-blora",
+        "--tahun",
+        "2026",
+    ];
+
+    /// Writes the matrix that `ARGS` import, `matriks.xlsx`, into the site.
+    fn write_matrix(site: &TestSite, kind: Kind, rows: &[Vec<M>]) {
+        write_matrix_xlsx(&site.root().join("matriks.xlsx"), kind, rows);
+    }
+
     fn read_programs(site: &TestSite) -> ProgramFile {
         let text = site.read(PROGRAM_YAML);
         serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{text}\n{e}"))
@@ -396,11 +411,7 @@ mod matrices {
     #[test]
     fn a_semester_matrix_becomes_program_yaml() {
         let site = sample_without_blora_programs();
-        write_matrix_xlsx(
-            &site.root().join("matriks.xlsx"),
-            Kind::Semester,
-            &semester_rows(),
-        );
+        write_matrix(&site, Kind::Semester, &semester_rows());
         let run = site.run(ARGS);
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(
@@ -428,7 +439,7 @@ mod matrices {
                 program: Some("Program Perlindungan dan Jaminan Sosial".into()),
                 kegiatan: Some("Pengelolaan Data Fakir Miskin Cakupan Daerah".into()),
                 sub_kegiatan: "Pendataan dan Pengelolaan Data Fakir Miskin Cakupan Daerah".into(),
-                tagging: Some("langsung".into()),
+                tagging: "langsung".into(),
                 alokasi: 350_000_000.0,
                 sumber_dana: Some("APBD".into()),
                 sifat_bantuan: Some("Non tunai".into()),
@@ -449,7 +460,7 @@ mod matrices {
             second.sub_kegiatan,
             "Pengembangan Kapasitas Kelompok Tani: \"Sumber Rejeki\" # 2"
         );
-        assert_eq!(second.tagging.as_deref(), Some("tidak_langsung"));
+        assert_eq!(second.tagging, "tidak_langsung");
         assert_eq!(second.alokasi, 125_500_000.0);
         assert_eq!(
             (second.realisasi_semester_1, second.realisasi_semester_2),
@@ -457,10 +468,7 @@ mod matrices {
         );
         assert_eq!((second.lokasi.as_ref(), second.sasaran), (None, None));
         let third = &file.program[2];
-        assert_eq!(
-            (third.strategi, third.tagging.as_deref()),
-            (3, Some("penunjang"))
-        );
+        assert_eq!((third.strategi, third.tagging.as_str()), (3, "penunjang"));
         assert_eq!(
             (third.sasaran, third.satuan_sasaran.as_ref()),
             (Some(40.0), None)
@@ -473,11 +481,7 @@ mod matrices {
     #[test]
     fn a_rat_matrix_has_no_realisation() {
         let site = sample_without_blora_programs();
-        write_matrix_xlsx(
-            &site.root().join("matriks.xlsx"),
-            Kind::Rat,
-            &semester_rows(),
-        );
+        write_matrix(&site, Kind::Rat, &semester_rows());
         let run = site.run(ARGS);
         assert_eq!(run.code, 0, "{}", run.stderr);
         let file = read_programs(&site);
@@ -495,45 +499,42 @@ mod matrices {
         rows
     }
 
-    #[test]
-    fn a_bad_row_stops_the_import_unless_asked_to_skip_it() {
-        let site = sample_without_blora_programs();
-        write_matrix_xlsx(
-            &site.root().join("matriks.xlsx"),
-            Kind::Semester,
-            &with_bad_second_row(),
-        );
+    /// Runs `tkpk ARGS…`: refused (exit code 1), every one of `errors` on stderr, and every file
+    /// of `content/` byte-identical.
+    fn assert_refused(site: &TestSite, args: &[&str], errors: &[&str]) {
         let before = snapshot(&site.root().join("content"));
-        let run = site.run(ARGS);
+        let run = site.run(args);
         assert_eq!(run.code, 1, "{}", run.stderr);
-        assert!(
-            run.stderr.contains(
-                "galat: lembar \"Matriks\", baris 8, kolom H: `alokasi` seharusnya angka (misalnya 350.000.000), tertulis `seratus juta`"
-            ),
-            "{}",
-            run.stderr
-        );
-        assert!(
-            run.stderr.contains("--> matriks.xlsx:8:8"),
-            "{}",
-            run.stderr
-        );
-        assert!(
-            run.stderr.contains("--lewati-baris-rusak"),
-            "{}",
-            run.stderr
-        );
+        for expected in errors {
+            assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+        }
         assert_eq!(snapshot(&site.root().join("content")), before);
+    }
 
+    /// Runs `ARGS` on a matrix with broken rows: refused with `errors`; then with
+    /// `--lewati-baris-rusak`: done, with `warning` on stderr.
+    fn assert_refused_unless_skipping(site: &TestSite, errors: &[&str], warning: &str) -> Run {
+        assert_refused(site, ARGS, errors);
         let mut args = ARGS.to_vec();
         args.push("--lewati-baris-rusak");
         let run = site.run(&args);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        assert!(
-            run.stderr
-                .contains("peringatan: lembar \"Matriks\", baris 8, kolom H"),
-            "{}",
-            run.stderr
+        assert!(run.stderr.contains(warning), "{warning}\n{}", run.stderr);
+        run
+    }
+
+    #[test]
+    fn a_bad_row_stops_the_import_unless_asked_to_skip_it() {
+        let site = sample_without_blora_programs();
+        write_matrix(&site, Kind::Semester, &with_bad_second_row());
+        let run = assert_refused_unless_skipping(
+            &site,
+            &[
+                "galat: lembar \"Matriks\", baris 8, kolom H: `alokasi` seharusnya angka (misalnya 350.000.000), tertulis `seratus juta`",
+                "--> matriks.xlsx:8:8",
+                "--lewati-baris-rusak",
+            ],
+            "peringatan: lembar \"Matriks\", baris 8, kolom H",
         );
         assert!(
             run.stderr.contains("2 baris program ditulis ke content/kabupaten-blora/2025/program.yaml, 1 baris rusak dilewati"),
@@ -545,45 +546,181 @@ mod matrices {
         assert_eq!(strategies, vec![1, 3]);
     }
 
-    #[test]
-    fn an_existing_program_yaml_is_replaced_only_with_timpa() {
-        let site = TestSite::sample();
-        write_matrix_xlsx(
-            &site.root().join("matriks.xlsx"),
-            Kind::Semester,
-            &semester_rows(),
+    /// The sub-kegiatan of `semester_rows()` in file order, with their allocation as the
+    /// report writes it (`Rp125.500.000` was typed as text in the matrix).
+    const IMPORTED: &[(&str, &str)] = &[
+        (
+            "Pendataan dan Pengelolaan Data Fakir Miskin Cakupan Daerah",
+            "Rp350.000.000",
+        ),
+        (
+            "Pengembangan Kapasitas Kelompok Tani: \"Sumber Rejeki\" # 2",
+            "Rp125.500.000",
+        ),
+        ("Rehabilitasi Rumah Tidak Layak Huni", "Rp2.000.000.000"),
+    ];
+
+    /// `#tabel-tagging` for `semester_rows()`, by hand: one sub-kegiatan per tagging;
+    /// langsung 150 000 000 + 180 000 000 = 330 000 000 of 350 000 000 = 94,29 %;
+    /// tidak langsung `-` + 60 000 000 of 125 500 000 = 47,81 %;
+    /// penunjang 0 + 1 500 000 000 of 2 000 000 000 = 75,00 %.
+    const TAGGING_SEMESTER: &[(&str, [&str; 4])] = &[
+        ("Langsung", ["1", "Rp350.000.000", "Rp330.000.000", "94,29"]),
+        (
+            "Tidak langsung",
+            ["1", "Rp125.500.000", "Rp60.000.000", "47,81"],
+        ),
+        (
+            "Penunjang",
+            ["1", "Rp2.000.000.000", "Rp1.500.000.000", "75,00"],
+        ),
+    ];
+
+    /// The same for the RAT matrix, which has no realisation.
+    const TAGGING_RAT: &[(&str, [&str; 4])] = &[
+        ("Langsung", ["1", "Rp350.000.000", "–", "–"]),
+        ("Tidak langsung", ["1", "Rp125.500.000", "–", "–"]),
+        ("Penunjang", ["1", "Rp2.000.000.000", "–", "–"]),
+    ];
+
+    /// Builds the site and checks Kabupaten Blora's 2025 report shows the imported matrix.
+    fn assert_report_shows_the_matrix(site: &TestSite, tagging: &[(&str, [&str; 4])]) {
+        let run = site.build();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let page = site.page("kabupaten-blora/2025/index.html");
+        let names: Vec<String> = IMPORTED.iter().map(|(n, _)| n.to_string()).collect();
+        assert_eq!(texts(&page, "#tabel-rincian-program tbody th"), names);
+        for (name, allocation) in IMPORTED {
+            assert_eq!(
+                cell(&page, "#tabel-rincian-program", name, 6).as_deref(),
+                Some(*allocation),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            texts(&page, "#tabel-tagging tbody th"),
+            tagging
+                .iter()
+                .map(|(t, _)| t.to_string())
+                .collect::<Vec<_>>()
         );
-        let old = "# Program 2025, dihimpun sekretariat.\nsumber: Laporan semester TKPK Kabupaten Blora 2025\nilustrasi: true\nbelanja_daerah: 2150000000000\nprogram:\n  - strategi: 2\n    opd: Lama\n    sub_kegiatan: Lama\n    alokasi: 1\n";
-        site.write(PROGRAM_YAML, old);
+        for (name, expected) in tagging {
+            let row: Vec<Option<String>> = (0..4)
+                .map(|c| cell(&page, "#tabel-tagging", name, c))
+                .collect();
+            let expected: Vec<Option<String>> =
+                expected.iter().map(|e| Some(e.to_string())).collect();
+            assert_eq!(row, expected, "{name}");
+        }
+    }
+
+    /// Imports `semester_rows()` as a `kind` matrix into a new program.yaml, then builds.
+    fn import_into_a_new_file(kind: Kind) -> TestSite {
+        let site = sample_without_blora_programs();
+        write_matrix(&site, kind, &semester_rows());
         let run = site.run(ARGS);
-        assert_eq!(run.code, 1, "{}", run.stderr);
-        assert!(
-            run.stderr.contains("sudah ada; tidak ditimpa"),
-            "{}",
-            run.stderr
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        site
+    }
+
+    #[test]
+    fn a_semester_matrix_reaches_the_report_page() {
+        let site = import_into_a_new_file(Kind::Semester);
+        assert_report_shows_the_matrix(&site, TAGGING_SEMESTER);
+    }
+
+    #[test]
+    fn a_rat_matrix_reaches_the_report_page() {
+        let site = import_into_a_new_file(Kind::Rat);
+        assert_report_shows_the_matrix(&site, TAGGING_RAT);
+    }
+
+    #[test]
+    fn the_samples_program_yaml_is_replaced_only_with_timpa() {
+        let site = TestSite::sample();
+        write_matrix(&site, Kind::Semester, &semester_rows());
+        let sample = site.read(PROGRAM_YAML);
+        assert_refused(
+            &site,
+            ARGS,
+            &[
+                "galat: `content/kabupaten-blora/2025/program.yaml` sudah ada; tidak ditimpa",
+                "saran: jalankan lagi dengan `--timpa`",
+            ],
         );
-        assert!(run.stderr.contains("--timpa"), "{}", run.stderr);
-        assert_eq!(site.read(PROGRAM_YAML), old);
+
         let mut args = ARGS.to_vec();
         args.push("--timpa");
         let run = site.run(&args);
         assert_eq!(run.code, 0, "{}", run.stderr);
+        // Comments, sumber, ilustrasi and belanja_daerah above the list stay as written.
+        let kept = &sample[..sample.find("\nprogram:\n").unwrap() + "\nprogram:\n".len()];
         let text = site.read(PROGRAM_YAML);
-        assert!(text.starts_with("# Program 2025, dihimpun sekretariat.\nsumber: Laporan semester TKPK Kabupaten Blora 2025\nilustrasi: true\nbelanja_daerah: 2150000000000\nprogram:\n"), "{text}");
+        assert!(text.starts_with(kept), "{text}");
         let file = read_programs(&site);
         assert_eq!(file.ilustrasi, Some(true));
-        assert_eq!(file.belanja_daerah, Some(2_150_000_000_000.0));
+        assert_eq!(file.belanja_daerah, Some(2_300_000_000_000.0));
         assert_eq!(file.program.len(), 3);
+        assert_report_shows_the_matrix(&site, TAGGING_SEMESTER);
+    }
+
+    #[test]
+    fn a_matrix_without_a_tagging_column_is_refused() {
+        let site = TestSite::sample();
+        site.write(
+            "rat.csv",
+            "STRATEGI;PERANGKAT DAERAH;SUB KEGIATAN;ALOKASI (Rp);SUMBER PEMBIAYAAN\n\
+             1;Dinas Sosial;Bantuan Sosial;1.250.000.000;APBD\n",
+        );
+        for skip in [false, true] {
+            let mut args = CSV_ARGS.to_vec();
+            if skip {
+                args.push("--lewati-baris-rusak");
+            }
+            assert_refused(
+                &site,
+                &args,
+                &[
+                    "galat: baris 1, kolom F: kolom `tagging` tidak ditemukan di baris judul matriks",
+                    "--> rat.csv:1:6",
+                    "tambahkan kolom `Tagging` berisi `langsung`, `tidak langsung` atau `penunjang`",
+                ],
+            );
+        }
+    }
+
+    #[test]
+    fn blank_and_misspelt_tagging_cells_are_named_by_sheet_row_and_column() {
+        let site = sample_without_blora_programs();
+        let mut rows = semester_rows();
+        rows[0][6] = M::E;
+        rows[1][6] = M::T("Tidak Lansung");
+        write_matrix(&site, Kind::Semester, &rows);
+        assert_refused_unless_skipping(
+            &site,
+            &[
+                "galat: lembar \"Matriks\", baris 7, kolom G: `tagging` kosong; seharusnya `langsung`, `tidak langsung` atau `penunjang`",
+                "--> matriks.xlsx:7:7",
+                "galat: lembar \"Matriks\", baris 8, kolom G: `tagging` seharusnya `langsung`, `tidak langsung` atau `penunjang`, tertulis `Tidak Lansung`",
+                "--> matriks.xlsx:8:7",
+                "mungkin maksud Anda `tidak langsung`?",
+            ],
+            "peringatan: lembar \"Matriks\", baris 7, kolom G",
+        );
+        let file = read_programs(&site);
+        let kept: Vec<(u8, &str)> = file
+            .program
+            .iter()
+            .map(|p| (p.strategi, p.tagging.as_str()))
+            .collect();
+        assert_eq!(kept, vec![(3, "penunjang")]);
+        assert_eq!(site.build().code, 0);
     }
 
     #[test]
     fn a_matrix_needs_its_region_and_year() {
         let site = TestSite::sample();
-        write_matrix_xlsx(
-            &site.root().join("matriks.xlsx"),
-            Kind::Semester,
-            &semester_rows(),
-        );
+        write_matrix(&site, Kind::Semester, &semester_rows());
         let run = site.run(&["impor", "matriks.xlsx"]);
         assert_eq!(run.code, 1, "{}", run.stderr);
         assert!(
@@ -609,14 +746,7 @@ mod matrices {
              Strategi 1;Dinas Sosial;1.06;P;K;Bantuan Sosial;langsung;\"1.250.000.000\";APBD;\"25.000.000\"\n\
              TOTAL;;;;;;;1.250.000.000;;\n",
         );
-        let run = site.run(&[
-            "impor",
-            "rat.csv",
-            "--wilayah",
-            "kabupaten-blora",
-            "--tahun",
-            "2026",
-        ]);
+        let run = site.run(CSV_ARGS);
         assert_eq!(run.code, 0, "{}", run.stderr);
         let text = site.read("content/kabupaten-blora/2026/program.yaml");
         let file: ProgramFile = serde_saphyr::from_str(&text).unwrap();

@@ -66,4 +66,31 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Mengimpor tabel BPS (CSV atau XLSX) ke indikator.yaml dan berkas referensi, atau matriks
+    /// program OPD (RAT, laporan semester) ke program.yaml.
+    Impor {
+        /// Berkas tabel: .csv atau .xlsx.
+        file: PathBuf,
+        /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Kunci indikator tabel BPS, misalnya p0 (bawaan: dikenali dari judul tabel).
+        #[arg(long = "indikator")]
+        indicator: Option<String>,
+        /// Hanya wilayah ini (nama foldernya, misalnya kabupaten-blitar); wajib untuk matriks program.
+        #[arg(long = "wilayah")]
+        region: Option<String>,
+        /// Hanya tahun ini; wajib untuk matriks program.
+        #[arg(long = "tahun")]
+        year: Option<i32>,
+        /// Menimpa angka atau program.yaml yang sudah ada dan berbeda.
+        #[arg(long = "timpa")]
+        overwrite: bool,
+        /// Mengimpor baris matriks yang terbaca walaupun ada baris yang rusak (yang rusak tetap dilaporkan).
+        #[arg(long = "lewati-baris-rusak")]
+        skip_bad_rows: bool,
+        /// Hanya memeriksa dan menampilkan ringkasan; tidak menulis apa pun.
+        #[arg(long = "periksa")]
+        dry_run: bool,
+    },
 }

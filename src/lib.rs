@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod downloads;
 pub mod evaluation;
 pub mod format;
+pub mod import;
 pub mod indicators;
 pub mod markdown;
 pub mod messages;

@@ -24,5 +24,25 @@ fn main() -> ExitCode {
             wilayah,
             provinsi,
         } => cmd::new::run(dir, wilayah, provinsi),
+        Command::Impor {
+            file,
+            root,
+            indicator,
+            region,
+            year,
+            overwrite,
+            skip_bad_rows,
+            dry_run,
+        } => {
+            let options = tkpk::import::Options {
+                indicator: indicator.clone(),
+                region: region.clone(),
+                year: *year,
+                overwrite: *overwrite,
+                skip_bad_rows: *skip_bad_rows,
+                dry_run: *dry_run,
+            };
+            cmd::impor::run(root, file, &options)
+        }
     }
 }

@@ -3,6 +3,8 @@
 //! printed, so adding a language never touches a call site, and a missing translation is a
 //! compile error (every variant has to be matched for every language).
 
+pub mod import;
+
 use serde::{Deserialize, Serialize};
 
 /// The language of a site: its pages, its numbers and its messages.
@@ -415,6 +417,8 @@ pub enum Message {
         failed: usize,
         seconds: String,
     },
+    /// The messages of `tkpk impor` (in `messages/import.rs`).
+    Import(import::ImportMessage),
 }
 
 /// Why Chromium did not turn a page into a PDF.
@@ -1227,6 +1231,7 @@ impl Message {
                 format!("pemeriksaan selesai: {regions} wilayah tanpa galat, {warnings} peringatan, {seconds} detik"),
                 format!("check done: {regions} regions without errors, {warnings} warnings, {seconds} s"),
             ),
+            Import(m) => m.text(lang),
             SummaryFailed { errors, warnings } => t(
                 format!("gagal: {errors} galat, {warnings} peringatan; folder keluaran tidak diubah"),
                 format!("failed: {errors} errors, {warnings} warnings; the output folder is unchanged"),

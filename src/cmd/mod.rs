@@ -1,5 +1,6 @@
 pub mod build;
 pub mod check;
+pub mod impor;
 pub mod new;
 pub mod pdf;
 pub mod serve;

@@ -2,6 +2,8 @@
 //! `tkpk` binary on it, and read what it wrote (files, stderr, exit code).
 #![allow(dead_code)]
 
+pub mod matrix;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

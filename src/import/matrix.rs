@@ -1,0 +1,972 @@
+//! Program matrices that agencies (OPD) fill in Excel, the RAT matrix and the semester-report
+//! matrix, read into `content/<slug>/<year>/program.yaml`.
+
+use super::{Options, Outcome, msg, table_location};
+use crate::content::annual::RawProgramFile;
+use crate::content::yaml::nearest;
+use crate::content::{RawSite, Sourced, yaml};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::import::bps::normalise;
+use crate::import::numbers::{self, LoneDot};
+use crate::import::program_file::{new_file, replace_program};
+use crate::import::table::{Cell, Sheet};
+use crate::messages::Message;
+use crate::messages::import::{Expected, ImportMessage, TablePlace};
+use crate::model::programs::{Tagging, validate_programs};
+use std::path::Path;
+
+/// A column of the matrix and what it is called in its header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    Strategi,
+    Opd,
+    Kode,
+    Program,
+    Kegiatan,
+    SubKegiatan,
+    Tagging,
+    Alokasi,
+    SumberDana,
+    SifatBantuan,
+    Lokasi,
+    Sasaran,
+    BesaranManfaat,
+    JenisBantuan,
+    Durasi,
+    RealisasiSemester1,
+    RealisasiSemester2,
+    PerjalananDinas,
+}
+
+/// Header words (normalised: lowercase, punctuation as spaces) for each field.
+const NAMES: &[(Field, &[&str])] = &[
+    (
+        Field::Strategi,
+        &["strategi", "strategi penanggulangan kemiskinan"],
+    ),
+    (
+        Field::Opd,
+        &[
+            "perangkat daerah",
+            "opd",
+            "skpd",
+            "pd",
+            "nama perangkat daerah",
+            "nama opd",
+        ],
+    ),
+    (
+        Field::Kode,
+        &[
+            "kode",
+            "kode sub kegiatan",
+            "kode rekening",
+            "kode subkegiatan",
+        ],
+    ),
+    (Field::Program, &["program", "nama program"]),
+    (Field::Kegiatan, &["kegiatan", "nama kegiatan"]),
+    (
+        Field::SubKegiatan,
+        &["sub kegiatan", "subkegiatan", "nama sub kegiatan"],
+    ),
+    (
+        Field::Tagging,
+        &["tagging", "tagging kemiskinan", "tagging sub kegiatan"],
+    ),
+    (
+        Field::Alokasi,
+        &[
+            "alokasi",
+            "alokasi anggaran",
+            "anggaran",
+            "pagu",
+            "pagu anggaran",
+        ],
+    ),
+    (
+        Field::SumberDana,
+        &["sumber pembiayaan", "sumber dana", "sumber anggaran"],
+    ),
+    (Field::SifatBantuan, &["sifat bantuan"]),
+    (Field::Lokasi, &["lokasi", "lokasi sasaran"]),
+    (
+        Field::Sasaran,
+        &["jumlah sasaran", "sasaran", "target sasaran"],
+    ),
+    (Field::BesaranManfaat, &["besaran manfaat"]),
+    (Field::JenisBantuan, &["jenis bantuan"]),
+    (Field::Durasi, &["durasi", "durasi pemberian"]),
+    (
+        Field::RealisasiSemester1,
+        &[
+            "realisasi semester i",
+            "realisasi semester 1",
+            "semester i",
+            "semester 1",
+            "realisasi sem i",
+        ],
+    ),
+    (
+        Field::RealisasiSemester2,
+        &[
+            "realisasi semester ii",
+            "realisasi semester 2",
+            "semester ii",
+            "semester 2",
+            "realisasi sem ii",
+        ],
+    ),
+    (
+        Field::PerjalananDinas,
+        &["perjalanan dinas", "belanja perjalanan dinas"],
+    ),
+];
+
+/// Columns without which a row cannot be read: the keys `program.yaml` requires. The tagging
+/// weighs each allocation in the tagged-spending score of the evaluation (PMK 97/2023).
+const REQUIRED: &[Field] = &[
+    Field::Strategi,
+    Field::Opd,
+    Field::SubKegiatan,
+    Field::Tagging,
+    Field::Alokasi,
+];
+
+impl Field {
+    /// The key in program.yaml.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Strategi => "strategi",
+            Field::Opd => "opd",
+            Field::Kode => "kode",
+            Field::Program => "program",
+            Field::Kegiatan => "kegiatan",
+            Field::SubKegiatan => "sub_kegiatan",
+            Field::Tagging => "tagging",
+            Field::Alokasi => "alokasi",
+            Field::SumberDana => "sumber_dana",
+            Field::SifatBantuan => "sifat_bantuan",
+            Field::Lokasi => "lokasi",
+            Field::Sasaran => "sasaran",
+            Field::BesaranManfaat => "besaran_manfaat",
+            Field::JenisBantuan => "jenis_bantuan",
+            Field::Durasi => "durasi",
+            Field::RealisasiSemester1 => "realisasi_semester_1",
+            Field::RealisasiSemester2 => "realisasi_semester_2",
+            Field::PerjalananDinas => "perjalanan_dinas",
+        }
+    }
+
+    /// The column's name as the matrix writes it (for messages).
+    pub fn header(self) -> &'static str {
+        match self {
+            Field::Strategi => "strategi",
+            Field::Opd => "perangkat daerah",
+            Field::SubKegiatan => "sub kegiatan",
+            Field::Alokasi => "alokasi",
+            Field::SumberDana => "sumber pembiayaan",
+            Field::SifatBantuan => "sifat bantuan",
+            Field::Sasaran => "jumlah sasaran",
+            Field::BesaranManfaat => "besaran manfaat",
+            Field::JenisBantuan => "jenis bantuan",
+            Field::RealisasiSemester1 => "realisasi semester I",
+            Field::RealisasiSemester2 => "realisasi semester II",
+            Field::PerjalananDinas => "perjalanan dinas",
+            other => other.key(),
+        }
+    }
+}
+
+/// The field a header text names, tolerating case, spacing, punctuation and a unit (`(Rp)`).
+pub fn field_of(header: &str) -> Option<Field> {
+    let mut text = normalise(header);
+    for unit in [" rp", " rupiah", " juta"] {
+        if let Some(rest) = text.strip_suffix(unit) {
+            text = rest.to_string();
+        }
+    }
+    NAMES
+        .iter()
+        .find(|(_, names)| names.contains(&text.as_str()))
+        .map(|(f, _)| *f)
+}
+
+/// Where a matrix's header is and which column holds which field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    /// The last header row; data starts below it.
+    pub row: usize,
+    pub columns: Vec<(Field, usize)>,
+}
+
+impl Header {
+    fn column(&self, field: Field) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, c)| *c)
+    }
+}
+
+fn columns_of(sheet: &Sheet, upper: Option<usize>, row: usize) -> Vec<(Field, usize)> {
+    let mut out: Vec<(Field, usize)> = Vec::new();
+    for c in 1..=sheet.last_column() {
+        let lower = sheet.cell(row, c).text();
+        let upper = upper.map(|u| sheet.cell(u, c).text()).unwrap_or_default();
+        // A cell merged over both rows reads the same in each.
+        let combined = if upper.is_empty() || normalise(&upper) == normalise(&lower) {
+            lower.clone()
+        } else if lower.is_empty() {
+            upper.clone()
+        } else {
+            format!("{upper} {lower}")
+        };
+        let field = field_of(&combined).or_else(|| field_of(&lower));
+        if let Some(f) = field
+            && !out.iter().any(|(g, _)| *g == f)
+        {
+            out.push((f, c));
+        }
+    }
+    out
+}
+
+/// The header of a program matrix, if `sheet` has one: the first row (alone, or with the row
+/// above it) that names the sub-kegiatan and alokasi columns and at least three others.
+pub fn find_header(sheet: &Sheet) -> Option<Header> {
+    let rows: Vec<usize> = sheet.row_range().take(30).collect();
+    for &row in &rows {
+        let single = columns_of(sheet, None, row);
+        let double = if row > *sheet.row_range().start() {
+            columns_of(sheet, Some(row - 1), row)
+        } else {
+            Vec::new()
+        };
+        let best = if double.len() > single.len() {
+            double
+        } else {
+            single
+        };
+        let has = |f: Field| best.iter().any(|(g, _)| *g == f);
+        if has(Field::SubKegiatan) && has(Field::Alokasi) && best.len() >= 5 {
+            // A merged header may continue in the next row (`Realisasi` over `Semester I`,
+            // or headings merged down both rows); a data row names far fewer columns.
+            let next = columns_of(sheet, Some(row), row + 1);
+            if next.len() >= best.len() {
+                return Some(Header {
+                    row: row + 1,
+                    columns: next,
+                });
+            }
+            return Some(Header { row, columns: best });
+        }
+    }
+    None
+}
+
+/// One program row as it goes into program.yaml.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgramRow {
+    pub strategi: u8,
+    pub texts: Vec<(Field, String)>,
+    pub tagging: Tagging,
+    pub numbers: Vec<(Field, f64)>,
+    pub satuan_sasaran: Option<String>,
+}
+
+impl ProgramRow {
+    pub fn text(&self, field: Field) -> Option<&str> {
+        self.texts
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, t)| t.as_str())
+    }
+
+    pub fn number(&self, field: Field) -> Option<f64> {
+        self.numbers
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, n)| *n)
+    }
+}
+
+/// A strategy: `1`, `Strategi 1`, `I`, or its words.
+pub fn strategy(text: &str) -> Option<u8> {
+    let t = normalise(text);
+    let t = t.strip_prefix("strategi ").unwrap_or(&t).trim();
+    match t {
+        "1" | "i" => return Some(1),
+        "2" | "ii" => return Some(2),
+        "3" | "iii" => return Some(3),
+        _ => {}
+    }
+    if t.contains("beban pengeluaran") {
+        Some(1)
+    } else if t.contains("pendapatan") {
+        Some(2)
+    } else if t.contains("kantong kemiskinan") {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+/// A tagging: `langsung`, `tidak langsung` (`Tidak Langsung`, `tidak_langsung`,
+/// `tidak-langsung`) or `penunjang`; the loader's keys with spaces, case and punctuation free.
+pub fn tagging(text: &str) -> Option<Tagging> {
+    Tagging::from_key(&tagging_key(text))
+}
+
+fn tagging_key(text: &str) -> String {
+    normalise(text).replace(' ', "_")
+}
+
+/// The tagging a misspelt cell most likely meant, as a planner writes it (`tidak langsung`).
+fn tagging_suggestion(text: &str) -> Option<String> {
+    nearest(&tagging_key(text), Tagging::ALL.iter().map(|t| t.key())).map(|k| k.replace('_', " "))
+}
+
+/// A cell that cannot go into program.yaml as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellProblem {
+    pub field: Field,
+    pub column: usize,
+    pub expected: Expected,
+    /// What the cell holds (empty for a blank cell).
+    pub found: String,
+    /// What it most likely meant, when that is clear.
+    pub suggestion: Option<String>,
+}
+
+type RowProblems = Vec<CellProblem>;
+
+/// Whether a row is a total, a blank, or the column numbers `(1) (2) (3)` under the header.
+fn is_filler(texts: &[String]) -> bool {
+    let filled: Vec<&String> = texts.iter().filter(|t| !t.is_empty()).collect();
+    let Some(first) = filled.first() else {
+        return true;
+    };
+    let first = normalise(first);
+    if ["jumlah", "total", "sub total", "subtotal", "grand total"]
+        .iter()
+        .any(|w| first == *w || first.starts_with(&format!("{w} ")))
+    {
+        return true;
+    }
+    let numbers: Vec<u32> = filled
+        .iter()
+        .filter_map(|t| t.trim_matches(['(', ')']).parse().ok())
+        .collect();
+    numbers.len() == filled.len() && numbers.len() >= 3 && numbers.windows(2).all(|w| w[0] < w[1])
+}
+
+/// Reads one data row. `header` holds every column of `REQUIRED` (the import checks that first).
+pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow, RowProblems> {
+    let mut problems: RowProblems = Vec::new();
+    let mut problem = |field: Field, column: usize, expected: Expected, found: String| {
+        let suggestion = match expected {
+            Expected::Tagging => tagging_suggestion(&found),
+            _ => None,
+        };
+        problems.push(CellProblem {
+            field,
+            column,
+            expected,
+            found,
+            suggestion,
+        });
+    };
+    let (mut strategi, mut tagging_found) = (None, None);
+    let mut texts = Vec::new();
+    let mut numbers = Vec::new();
+    let mut satuan_sasaran = None;
+    for (field, column) in &header.columns {
+        let (field, column) = (*field, *column);
+        let cell = sheet.cell(row, column);
+        let text = cell.text();
+        let required = REQUIRED.contains(&field);
+        if cell.is_blank() {
+            if required {
+                let expected = match field {
+                    Field::Strategi => Expected::Strategy,
+                    Field::Tagging => Expected::Tagging,
+                    Field::Alokasi => Expected::Number,
+                    _ => Expected::Text,
+                };
+                problem(field, column, expected, String::new());
+            }
+            continue;
+        }
+        match field {
+            Field::Strategi => match strategy(&text) {
+                Some(s) => strategi = Some(s),
+                None => problem(field, column, Expected::Strategy, text),
+            },
+            Field::Tagging => match tagging(&text) {
+                Some(t) => tagging_found = Some(t),
+                None => problem(field, column, Expected::Tagging, text),
+            },
+            Field::Sasaran => {
+                let parsed = match cell {
+                    Cell::Number(n) => Some((*n, None)),
+                    _ => numbers::parse_with_unit(&text),
+                };
+                match parsed {
+                    // The loader reads a target count like money: never negative.
+                    Some((n, unit)) if n >= 0.0 => {
+                        numbers.push((field, n));
+                        satuan_sasaran = unit;
+                    }
+                    _ => problem(field, column, Expected::Number, text),
+                }
+            }
+            Field::Alokasi
+            | Field::RealisasiSemester1
+            | Field::RealisasiSemester2
+            | Field::PerjalananDinas => {
+                let parsed = match cell {
+                    Cell::Number(n) => Ok(Some(*n)),
+                    _ => numbers::parse(&text, LoneDot::ThousandsWhenThreeDigits),
+                };
+                match parsed {
+                    Ok(Some(n)) if n >= 0.0 => numbers.push((field, n)),
+                    Ok(None) if !required => {}
+                    _ => problem(field, column, Expected::Number, text),
+                }
+            }
+            _ => texts.push((field, text)),
+        }
+    }
+    let amount = |f: Field| numbers.iter().find(|(g, _)| *g == f).map(|(_, n)| *n);
+    // Official travel is part of the allocation; the loader refuses more.
+    if let (Some(travel), Some(budget)) = (amount(Field::PerjalananDinas), amount(Field::Alokasi))
+        && travel > budget
+        && let Some(column) = header.column(Field::PerjalananDinas)
+    {
+        problem(
+            Field::PerjalananDinas,
+            column,
+            Expected::AtMostAllocation,
+            sheet.cell(row, column).text(),
+        );
+    }
+    match (strategi, tagging_found) {
+        (Some(strategi), Some(tagging)) if problems.is_empty() => Ok(ProgramRow {
+            strategi,
+            texts,
+            tagging,
+            numbers,
+            satuan_sasaran,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// Reads `text` as the loader will (`deny_unknown_fields`, the same validation) and checks that
+/// it holds `rows`, so that a dry run refuses what the real run would.
+fn read_back(rel: &Path, text: &str, rows: &[ProgramRow]) -> Result<(), Diagnostics> {
+    let source = SourceText::new(rel, text.to_string());
+    let mut diagnostics = Diagnostics::new();
+    let (doc, unknown) = match yaml::parse::<RawProgramFile>(&source, text, 0) {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            errors.into_iter().for_each(|d| diagnostics.push(d));
+            return Err(diagnostics);
+        }
+    };
+    unknown.into_iter().for_each(|d| diagnostics.push(d));
+    let programs = validate_programs(&Sourced { doc, source }, &mut diagnostics);
+    let same = programs.items.len() == rows.len()
+        && programs.items.iter().zip(rows).all(|(p, r)| {
+            p.strategy.number() == r.strategi
+                && p.tagging == r.tagging
+                && Some(p.budget) == r.number(Field::Alokasi)
+                && Some(p.sub_activity.as_str()) == r.text(Field::SubKegiatan).map(str::trim)
+        });
+    if diagnostics.has_errors() || !same {
+        return Err(diagnostics);
+    }
+    Ok(())
+}
+
+pub fn import(
+    root: &Path,
+    file: &Path,
+    sheets: &[Sheet],
+    raw: &RawSite,
+    options: &Options,
+    out: &mut Outcome,
+) {
+    let (Some(slug), Some(year)) = (&options.region, options.year) else {
+        out.error(
+            Diagnostic::error(msg(ImportMessage::MatrixNeedsRegionAndYear))
+                .in_file(file)
+                .hint(msg(ImportMessage::HintMatrixFlags)),
+        );
+        return;
+    };
+    if !(1990..=2100).contains(&year) {
+        out.error(Diagnostic::error(Message::BadYear {
+            text: year.to_string(),
+        }));
+        return;
+    }
+    let mut rows: Vec<ProgramRow> = Vec::new();
+    let mut sheet_names: Vec<String> = Vec::new();
+    let mut bad_rows = 0;
+    for sheet in sheets {
+        let Some(header) = find_header(sheet) else {
+            continue;
+        };
+        let missing: Vec<Field> = REQUIRED
+            .iter()
+            .copied()
+            .filter(|f| header.column(*f).is_none())
+            .collect();
+        if !missing.is_empty() {
+            // Where the column would go: right of the last heading.
+            let place = TablePlace {
+                sheet: sheet.name.clone(),
+                row: header.row,
+                column: sheet.last_column() + 1,
+            };
+            for field in missing {
+                let hint = match field {
+                    Field::Tagging => ImportMessage::HintMatrixTaggingColumn,
+                    _ => ImportMessage::HintMatrixColumns,
+                };
+                out.error(
+                    Diagnostic::error(msg(ImportMessage::MatrixMissingColumn {
+                        place: place.clone(),
+                        column: field.header().to_string(),
+                    }))
+                    .at(table_location(file, &place))
+                    .hint(msg(hint)),
+                );
+            }
+            continue;
+        }
+        if let Some(name) = &sheet.name {
+            sheet_names.push(name.clone());
+        }
+        for row in header.row + 1..=*sheet.row_range().end() {
+            if is_filler(&sheet.row_texts(row)) {
+                continue;
+            }
+            match read_row(sheet, &header, row) {
+                Ok(r) => rows.push(r),
+                Err(problems) => {
+                    bad_rows += 1;
+                    for p in problems {
+                        let place = TablePlace {
+                            sheet: sheet.name.clone(),
+                            row,
+                            column: p.column,
+                        };
+                        let message = msg(ImportMessage::MatrixBadCell {
+                            place: place.clone(),
+                            field: p.field.header().to_string(),
+                            expected: p.expected,
+                            found: p.found,
+                        });
+                        // A likely misspelling says what to write; otherwise, how to go on.
+                        let hint = match p.suggestion {
+                            Some(suggestion) => Some(Message::HintDidYouMean { suggestion }),
+                            None if options.skip_bad_rows => None,
+                            None => Some(msg(ImportMessage::HintSkipBadRows)),
+                        };
+                        let d = if options.skip_bad_rows {
+                            Diagnostic::warning(message)
+                        } else {
+                            Diagnostic::error(message)
+                        };
+                        out.diagnostics
+                            .push(d.at(table_location(file, &place)).hint_opt(hint));
+                    }
+                }
+            }
+        }
+    }
+    if out.diagnostics.has_errors() {
+        out.failed = true;
+        return;
+    }
+    if rows.is_empty() {
+        out.error(Diagnostic::error(msg(ImportMessage::MatrixNoRows)).in_file(file));
+        return;
+    }
+    let Some(region) = raw.regions.iter().find(|r| &r.slug == slug) else {
+        return;
+    };
+    let rel = region.folder.join(year.to_string()).join("program.yaml");
+    let path = root.join(&rel);
+    let existing = match std::fs::read(&path) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(_) => None,
+    };
+    let text = match &existing {
+        Some(_) if !options.overwrite => {
+            out.error(
+                Diagnostic::error(msg(ImportMessage::ProgramExists {
+                    path: rel.display().to_string(),
+                }))
+                .in_file(&rel)
+                .hint(msg(ImportMessage::HintOverwriteProgram)),
+            );
+            return;
+        }
+        Some(old) => replace_program(old, &rows),
+        None => {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            new_file(&name, &sheet_names, &rows)
+        }
+    };
+    // Read back with the loader before anything is written.
+    if let Err(problems) = read_back(&rel, &text, &rows) {
+        out.diagnostics.extend(problems);
+        out.error(Diagnostic::error(msg(ImportMessage::EditBrokeFile)).in_file(&rel));
+        return;
+    }
+    if !options.dry_run {
+        if let Some(parent) = path.parent()
+            && let Err(e) = std::fs::create_dir_all(parent)
+        {
+            out.error(Diagnostic::error(Message::WriteFailed {
+                path: rel.display().to_string(),
+                detail: e.to_string(),
+            }));
+            return;
+        }
+        super::commit(root, &[(path.clone(), text)], out);
+        if out.diagnostics.has_errors() {
+            return;
+        }
+    }
+    out.summary = Some(super::Summary::Program {
+        rows: rows.len(),
+        skipped_rows: bad_rows,
+        path: rel.display().to_string(),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::Lang;
+
+    fn sheet(rows: &[&[&str]]) -> Sheet {
+        Sheet {
+            name: Some("Matriks".into()),
+            rows: rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|t| {
+                            if t.is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(t.to_string())
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+            first_row: 1,
+            first_column: 1,
+        }
+    }
+
+    #[test]
+    fn headers_match_whatever_the_case_spacing_and_units() {
+        assert_eq!(field_of("STRATEGI"), Some(Field::Strategi));
+        assert_eq!(field_of("Perangkat  Daerah"), Some(Field::Opd));
+        assert_eq!(field_of("Sub-Kegiatan"), Some(Field::SubKegiatan));
+        assert_eq!(field_of("Sub Kegiatan"), Some(Field::SubKegiatan));
+        assert_eq!(field_of("Kegiatan"), Some(Field::Kegiatan));
+        assert_eq!(field_of("Alokasi (Rp)"), Some(Field::Alokasi));
+        assert_eq!(field_of("Sumber Pembiayaan"), Some(Field::SumberDana));
+        assert_eq!(
+            field_of("Realisasi Semester I"),
+            Some(Field::RealisasiSemester1)
+        );
+        assert_eq!(
+            field_of("Realisasi Semester II (Rp)"),
+            Some(Field::RealisasiSemester2)
+        );
+        assert_eq!(field_of("Jumlah Sasaran"), Some(Field::Sasaran));
+        assert_eq!(field_of("Keterangan"), None);
+        assert_eq!(field_of("Realisasi Total"), None);
+    }
+
+    const HEADER: &[&str] = &[
+        "Strategi",
+        "Perangkat Daerah",
+        "Kode",
+        "Program",
+        "Kegiatan",
+        "Sub Kegiatan",
+        "Tagging",
+        "Alokasi",
+        "Sumber Pembiayaan",
+        "Realisasi",
+        "",
+    ];
+
+    #[test]
+    fn a_two_row_header_is_combined() {
+        let s = sheet(&[
+            &["MATRIKS LAPORAN SEMESTER"],
+            HEADER,
+            &[
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "Semester I",
+                "Semester II",
+            ],
+            &[
+                "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)",
+            ],
+            &[
+                "1",
+                "Dinas Sosial",
+                "1.06",
+                "P",
+                "K",
+                "S",
+                "Langsung",
+                "350.000.000",
+                "APBD",
+                "150.000.000",
+                "",
+            ],
+            &["Jumlah", "", "", "", "", "", "", "350.000.000", "", "", ""],
+        ]);
+        let h = find_header(&s).unwrap();
+        assert_eq!(h.row, 3);
+        assert_eq!(h.column(Field::RealisasiSemester1), Some(10));
+        assert_eq!(h.column(Field::RealisasiSemester2), Some(11));
+        assert_eq!(h.column(Field::Strategi), Some(1));
+        assert!(is_filler(&s.row_texts(4)));
+        assert!(is_filler(&s.row_texts(6)));
+        let r = read_row(&s, &h, 5).unwrap();
+        assert_eq!(r.strategi, 1);
+        assert_eq!(r.tagging, Tagging::Direct);
+        assert!(r.numbers.contains(&(Field::Alokasi, 350_000_000.0)));
+        assert!(
+            r.numbers
+                .contains(&(Field::RealisasiSemester1, 150_000_000.0))
+        );
+        assert!(
+            !r.numbers
+                .iter()
+                .any(|(f, _)| *f == Field::RealisasiSemester2)
+        );
+    }
+
+    #[test]
+    fn bad_cells_are_listed_with_their_columns() {
+        let s = sheet(&[
+            HEADER,
+            &[
+                "4",
+                "",
+                "1.06",
+                "P",
+                "K",
+                "S",
+                "kadang",
+                "tiga juta",
+                "APBD",
+                "",
+                "",
+            ],
+        ]);
+        let h = find_header(&s).unwrap();
+        let problems = read_row(&s, &h, 2).unwrap_err();
+        let fields: Vec<(Field, usize)> = problems.iter().map(|p| (p.field, p.column)).collect();
+        assert_eq!(
+            fields,
+            vec![
+                (Field::Strategi, 1),
+                (Field::Opd, 2),
+                (Field::Tagging, 7),
+                (Field::Alokasi, 8)
+            ]
+        );
+    }
+
+    #[test]
+    fn tagging_is_required_and_travel_stays_within_the_allocation() {
+        let s = sheet(&[
+            HEADER,
+            &["1", "Dinas Sosial", "", "", "", "S", "", "100", "", "", ""],
+            &[
+                "2",
+                "Dinas Sosial",
+                "",
+                "",
+                "",
+                "S",
+                "langsng",
+                "100",
+                "",
+                "",
+                "",
+            ],
+        ]);
+        let h = find_header(&s).unwrap();
+        let blank = read_row(&s, &h, 2).unwrap_err();
+        assert_eq!(
+            blank,
+            vec![CellProblem {
+                field: Field::Tagging,
+                column: 7,
+                expected: Expected::Tagging,
+                found: String::new(),
+                suggestion: None,
+            }]
+        );
+        let misspelt = read_row(&s, &h, 3).unwrap_err();
+        assert_eq!(misspelt[0].suggestion.as_deref(), Some("langsung"));
+
+        let mut header: Vec<&str> = HEADER.to_vec();
+        header.extend(["Perjalanan Dinas", "Jumlah Sasaran"]);
+        let s = sheet(&[
+            &header,
+            &[
+                "1",
+                "Dinas Sosial",
+                "",
+                "",
+                "",
+                "S",
+                "penunjang",
+                "100",
+                "",
+                "",
+                "",
+                "150",
+                "-5",
+            ],
+        ]);
+        let h = find_header(&s).unwrap();
+        let problems: Vec<(Field, Expected)> = read_row(&s, &h, 2)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| (p.field, p.expected))
+            .collect();
+        assert_eq!(
+            problems,
+            vec![
+                (Field::Sasaran, Expected::Number),
+                (Field::PerjalananDinas, Expected::AtMostAllocation)
+            ]
+        );
+    }
+
+    /// A row with every column the importer knows.
+    fn full_row(tagging: Tagging) -> ProgramRow {
+        let texts = [
+            Field::Opd,
+            Field::Kode,
+            Field::Program,
+            Field::Kegiatan,
+            Field::SubKegiatan,
+            Field::SumberDana,
+            Field::SifatBantuan,
+            Field::Lokasi,
+            Field::BesaranManfaat,
+            Field::JenisBantuan,
+            Field::Durasi,
+        ];
+        ProgramRow {
+            strategi: 3,
+            texts: texts
+                .iter()
+                .map(|f| (*f, format!("{}: 007 # yes", f.header())))
+                .collect(),
+            tagging,
+            numbers: vec![
+                (Field::Alokasi, 1_250_000_000.5),
+                (Field::Sasaran, 1200.0),
+                (Field::RealisasiSemester1, 0.0),
+                (Field::RealisasiSemester2, 600_000_000.0),
+                (Field::PerjalananDinas, 25_000_000.0),
+            ],
+            satuan_sasaran: Some("KPM".into()),
+        }
+    }
+
+    #[test]
+    fn every_key_and_value_the_importer_writes_is_read_by_the_loader() {
+        let rows: Vec<ProgramRow> = Tagging::ALL.into_iter().map(full_row).collect();
+        let rel = Path::new("content/kabupaten-blora/2025/program.yaml");
+        let text = new_file("matriks.xlsx", &["Matriks".into()], &rows);
+        assert!(read_back(rel, &text, &rows).is_ok(), "{text}");
+        let (doc, unknown) =
+            yaml::parse::<RawProgramFile>(&SourceText::new(rel, text.clone()), &text, 0).unwrap();
+        assert!(unknown.is_empty());
+        let mut diagnostics = Diagnostics::new();
+        let source = SourceText::new(rel, text.clone());
+        let programs = validate_programs(&Sourced { doc, source }, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{}", diagnostics.render(Lang::Id));
+        let p = &programs.items[1];
+        assert_eq!(p.tagging, Tagging::Indirect);
+        assert_eq!(p.budget, 1_250_000_000.5);
+        assert_eq!(
+            (p.targets, p.target_unit.as_deref()),
+            (Some(1200.0), Some("KPM"))
+        );
+        assert_eq!(p.realised(), Some(600_000_000.0));
+        assert_eq!(p.travel, Some(25_000_000.0));
+        assert_eq!(p.code.as_deref(), Some("kode: 007 # yes"));
+        // A row the loader would read otherwise is refused before anything is written.
+        let mut other = rows.clone();
+        other[0].strategi = 2;
+        assert!(read_back(rel, &text, &other).is_err());
+    }
+
+    #[test]
+    fn strategies_and_taggings() {
+        for (t, s) in [
+            ("1", 1),
+            ("Strategi 2", 2),
+            ("III", 3),
+            ("Mengurangi beban pengeluaran", 1),
+            ("meningkatkan pendapatan masyarakat miskin", 2),
+            ("Mengurangi kantong-kantong kemiskinan", 3),
+        ] {
+            assert_eq!(strategy(t), Some(s), "{t}");
+        }
+        assert_eq!(strategy("4"), None);
+        // Every spelling the loader accepts, and the matrix's own.
+        for (t, key) in [
+            ("Langsung", Tagging::Direct),
+            ("Tidak Langsung", Tagging::Indirect),
+            ("tidak_langsung", Tagging::Indirect),
+            ("tidak-langsung", Tagging::Indirect),
+            (" TIDAK  LANGSUNG ", Tagging::Indirect),
+            ("PENUNJANG", Tagging::Supporting),
+        ] {
+            assert_eq!(tagging(t), Some(key), "{t}");
+        }
+        assert_eq!(tagging("ya"), None);
+        assert_eq!(tagging_suggestion("langsng").as_deref(), Some("langsung"));
+        assert_eq!(
+            tagging_suggestion("Tidak Lansung").as_deref(),
+            Some("tidak langsung")
+        );
+        assert_eq!(tagging_suggestion("ya"), None);
+    }
+}

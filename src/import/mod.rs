@@ -1,0 +1,607 @@
+//! `tkpk impor`: figures from BPS tables into `indikator.yaml` and the reference files, and
+//! program matrices from the agencies into `program.yaml`. Nothing is written unless the whole
+//! import is sound; every written file is read back with the crate's loader, and the site is
+//! validated again, before the import counts as done (otherwise every file is restored).
+
+pub mod bps;
+pub mod matrix;
+pub mod numbers;
+pub mod program_file;
+pub mod table;
+pub mod yaml_edit;
+
+use crate::content::{self, RawFigure, RawSeries, RawYearTable, Sourced};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::indicators::{Catalog, Unit};
+use crate::messages::import::{ImportMessage, TablePlace};
+use crate::messages::{Lang, Message};
+use bps::{SiteReference, SiteRegion, Target};
+use numbers::LoneDot;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use yaml_edit::{Edit, Table};
+
+/// What the user asked for on the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub indicator: Option<String>,
+    pub region: Option<String>,
+    pub year: Option<i32>,
+    pub overwrite: bool,
+    pub skip_bad_rows: bool,
+    pub dry_run: bool,
+}
+
+/// The counts of the summary line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Summary {
+    Figures {
+        added: usize,
+        unchanged: usize,
+        conflicting: usize,
+        overwritten: usize,
+        skipped_rows: usize,
+    },
+    Program {
+        rows: usize,
+        skipped_rows: usize,
+        path: String,
+    },
+}
+
+/// What an import did.
+#[derive(Debug)]
+pub struct Outcome {
+    pub lang: Lang,
+    pub diagnostics: Diagnostics,
+    /// Lines shown before the summary: each conflict and each overwritten figure.
+    pub notes: Vec<Message>,
+    /// `None` when the import stopped before counting.
+    pub summary: Option<Summary>,
+    /// Files written (none on a dry run or a failure).
+    pub written: Vec<PathBuf>,
+    /// Errors, or conflicts left unresolved: the exit code is 1.
+    pub failed: bool,
+}
+
+impl Outcome {
+    fn new(lang: Lang) -> Self {
+        Outcome {
+            lang,
+            diagnostics: Diagnostics::new(),
+            notes: Vec::new(),
+            summary: None,
+            written: Vec::new(),
+            failed: false,
+        }
+    }
+
+    fn error(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+        self.failed = true;
+    }
+}
+
+fn msg(m: ImportMessage) -> Message {
+    Message::Import(m)
+}
+
+/// A location in a table: the file, its row as the line and its column.
+pub fn table_location(path: &Path, place: &TablePlace) -> Location {
+    Location {
+        path: path.to_path_buf(),
+        line: place.row,
+        column: place.column,
+        line_text: None,
+        caret: place.column,
+    }
+}
+
+/// Runs an import of `file` into the site at `root`.
+pub fn run(root: &Path, file: &Path, options: &Options) -> Outcome {
+    let (raw, load_diagnostics) = content::load(root);
+    let Some(config) = &raw.config else {
+        let mut out = Outcome::new(Lang::Id);
+        out.diagnostics.extend(load_diagnostics);
+        out.failed = true;
+        return out;
+    };
+    let lang = config.doc.bahasa;
+    let mut out = Outcome::new(lang);
+    let sheets = match table::read(file) {
+        Ok(s) => s,
+        Err(e) => {
+            let d = match e {
+                table::TableError::UnsupportedType(ext) => {
+                    Diagnostic::error(msg(ImportMessage::TableUnsupported { extension: ext }))
+                        .hint(msg(ImportMessage::HintTableType))
+                }
+                table::TableError::TooLarge(size) => {
+                    Diagnostic::error(msg(ImportMessage::TableTooLarge {
+                        size,
+                        limit: table::MAX_TABLE_BYTES,
+                    }))
+                }
+                other => Diagnostic::error(msg(ImportMessage::TableUnreadable {
+                    detail: other.to_string(),
+                })),
+            };
+            out.error(d.in_file(file));
+            return out;
+        }
+    };
+    if let Some(slug) = &options.region
+        && !raw
+            .regions
+            .iter()
+            .any(|r| &r.slug == slug && r.region.is_some())
+    {
+        let known: Vec<String> = raw.regions.iter().map(|r| r.slug.clone()).collect();
+        out.error(
+            Diagnostic::error(msg(ImportMessage::UnknownRegion { slug: slug.clone() }))
+                .hint(content::yaml::suggestion(slug, &known)),
+        );
+        return out;
+    }
+    if sheets.iter().any(|s| matrix::find_header(s).is_some()) {
+        matrix::import(root, file, &sheets, &raw, options, &mut out);
+    } else {
+        import_figures(
+            root,
+            file,
+            &sheets,
+            &raw,
+            &load_diagnostics,
+            options,
+            &mut out,
+        );
+    }
+    out
+}
+
+/// The site's regions and references, as the matcher needs them.
+fn site_places(raw: &content::RawSite) -> (Vec<SiteRegion>, Vec<SiteReference>) {
+    let regions = raw
+        .regions
+        .iter()
+        .filter_map(|r| {
+            let doc = &r.region.as_ref()?.doc;
+            Some(SiteRegion {
+                slug: r.slug.clone(),
+                name: doc.nama.clone(),
+                kind: doc.jenis,
+                code: doc.kode.value.clone(),
+                bps_code: doc.kode_bps.value.clone(),
+            })
+        })
+        .collect();
+    let references = raw
+        .references
+        .iter()
+        .map(|r| SiteReference {
+            slug: r.slug.clone(),
+            name: r.file.doc.nama.clone(),
+            national: r.file.doc.tingkat == content::Level::Nasional,
+            code: r.file.doc.kode.value.clone(),
+        })
+        .collect();
+    (regions, references)
+}
+
+/// One file that receives figures.
+struct TargetFile<'a> {
+    path: PathBuf,
+    display: PathBuf,
+    text: &'a str,
+    series: RawSeries<'a>,
+}
+
+fn target_file<'a>(raw: &'a content::RawSite, target: &Target) -> Option<TargetFile<'a>> {
+    fn of<'a, T>(root: &Path, s: &'a Sourced<T>, series: RawSeries<'a>) -> TargetFile<'a> {
+        TargetFile {
+            path: root.join(&s.source.display_path),
+            display: s.source.display_path.clone(),
+            text: &s.source.text,
+            series,
+        }
+    }
+    match target {
+        Target::Region(slug) => {
+            let r = raw.regions.iter().find(|r| &r.slug == slug)?;
+            let file = r.indicators.as_ref()?;
+            Some(of(&raw.root, file, file.doc.series()))
+        }
+        Target::Reference(slug) => {
+            let r = raw.references.iter().find(|r| &r.slug == slug)?;
+            Some(of(&raw.root, &r.file, r.file.doc.series()))
+        }
+    }
+}
+
+/// The existing figure of `key` in `year` of a table.
+fn existing(table: &RawYearTable<RawFigure>, year: i32, key: &str) -> Option<f64> {
+    table
+        .0
+        .iter()
+        .filter(|(y, _)| y.value.trim().parse::<i32>().ok() == Some(year))
+        .flat_map(|(_, figures)| figures.0.iter())
+        .find(|(k, _)| k.value == key)
+        .map(|(_, v)| v.value.as_f64().unwrap_or(f64::NAN))
+}
+
+/// Everything a series file holds, as comparable text, to check that an edit changed nothing
+/// but the figures it meant to.
+fn contents(series: &RawSeries) -> BTreeMap<(String, String, String), String> {
+    let mut map = BTreeMap::new();
+    let figure = |v: &serde_json::Value| match v.as_f64() {
+        Some(n) => format!("{n:.9}"),
+        None => v.to_string(),
+    };
+    for (name, table) in [
+        ("data", series.data),
+        ("data_september", series.data_september),
+        ("target", series.target),
+    ] {
+        for (outer, inner) in &table.0 {
+            for (k, v) in &inner.0 {
+                map.insert(
+                    (name.to_string(), outer.value.clone(), k.value.clone()),
+                    figure(&v.value),
+                );
+            }
+        }
+    }
+    for (name, table) in [
+        ("sumber_data", series.sumber_data),
+        ("sumber_data_september", series.sumber_data_september),
+    ] {
+        for (outer, inner) in &table.0 {
+            for (k, v) in &inner.0 {
+                map.insert(
+                    (name.to_string(), outer.value.clone(), k.value.clone()),
+                    v.value.clone(),
+                );
+            }
+        }
+    }
+    map.insert(
+        ("sumber".into(), String::new(), String::new()),
+        series.sumber.to_string(),
+    );
+    map.insert(
+        ("sumber_target".into(), String::new(), String::new()),
+        series.sumber_target.unwrap_or_default().to_string(),
+    );
+    map
+}
+
+/// Reads `text` as the kind of file `display` is and returns its contents, or why not.
+fn reread(
+    display: &Path,
+    text: &str,
+    reference: bool,
+) -> Option<BTreeMap<(String, String, String), String>> {
+    let src = crate::diagnostics::SourceText::new(display, text.to_string());
+    if reference {
+        let (doc, unknown) =
+            content::yaml::parse::<content::RawReferenceFile>(&src, text, 0).ok()?;
+        unknown.is_empty().then(|| contents(&doc.series()))
+    } else {
+        let (doc, unknown) =
+            content::yaml::parse::<content::RawIndicatorFile>(&src, text, 0).ok()?;
+        unknown.is_empty().then(|| contents(&doc.series()))
+    }
+}
+
+/// The indicator of a BPS table: `--indikator`, or the one its title names.
+fn indicator_of(
+    sheets: &[table::Sheet],
+    file: &Path,
+    catalog: &Catalog,
+    options: &Options,
+) -> Result<String, Diagnostic> {
+    let known = catalog.keys();
+    if let Some(key) = &options.indicator {
+        if catalog.get(key).is_some() {
+            return Ok(key.clone());
+        }
+        return Err(
+            Diagnostic::error(Message::UnknownIndicator { key: key.clone() })
+                .hint(content::yaml::suggestion(key, &known)),
+        );
+    }
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut titles: Vec<String> = sheets
+        .iter()
+        .filter_map(|s| bps::layout(s).map(|l| bps::title_text(s, &l)))
+        .collect();
+    titles.extend(sheets.iter().filter_map(|s| s.name.clone()));
+    titles.push(stem);
+    titles
+        .iter()
+        .find_map(|t| bps::recognise_indicator(t))
+        .map(str::to_string)
+        .ok_or_else(|| {
+            Diagnostic::error(msg(ImportMessage::IndicatorNotRecognised))
+                .in_file(file)
+                .hint(msg(ImportMessage::HintIndicatorFlag { known }))
+        })
+}
+
+/// Each written file with its bytes before (`None`: it did not exist).
+type Originals = Vec<(PathBuf, Option<Vec<u8>>)>;
+
+/// Writes files, keeping a byte-order mark where the original had one. Returns the original
+/// bytes of each, to restore them.
+fn write_all(files: &[(PathBuf, String)]) -> Result<Originals, (PathBuf, std::io::Error)> {
+    let mut originals: Originals = Vec::new();
+    for (path, text) in files {
+        let before = std::fs::read(path).ok();
+        let mut bytes = Vec::new();
+        if before
+            .as_ref()
+            .is_some_and(|b| b.starts_with(b"\xef\xbb\xbf"))
+        {
+            bytes.extend_from_slice(b"\xef\xbb\xbf");
+        }
+        bytes.extend_from_slice(text.as_bytes());
+        let temp = path.with_extension("yaml.tkpk-impor");
+        let written = std::fs::write(&temp, &bytes).and_then(|_| std::fs::rename(&temp, path));
+        originals.push((path.clone(), before));
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&temp);
+            restore(&originals);
+            return Err((path.clone(), e));
+        }
+    }
+    Ok(originals)
+}
+
+/// Puts every file back as it was (a file that did not exist is removed).
+fn restore(originals: &Originals) {
+    for (path, bytes) in originals {
+        let _ = match bytes {
+            Some(b) => std::fs::write(path, b),
+            None => std::fs::remove_file(path),
+        };
+    }
+}
+
+/// Writes `files`, then validates the whole site; if the import made it fail, restores every
+/// file and reports why.
+fn commit(root: &Path, files: &[(PathBuf, String)], out: &mut Outcome) {
+    let errors_before = crate::site::load(root).diagnostics.error_count();
+    let originals = match write_all(files) {
+        Ok(o) => o,
+        Err((path, e)) => {
+            out.error(Diagnostic::error(Message::WriteFailed {
+                path: path.display().to_string(),
+                detail: e.to_string(),
+            }));
+            return;
+        }
+    };
+    let after = crate::site::load(root);
+    if after.diagnostics.error_count() > errors_before {
+        restore(&originals);
+        out.diagnostics.extend(after.diagnostics);
+        out.error(Diagnostic::error(msg(ImportMessage::SiteBrokenByImport)));
+        return;
+    }
+    out.written = files.iter().map(|(p, _)| p.clone()).collect();
+}
+
+#[allow(clippy::too_many_arguments)]
+fn import_figures(
+    root: &Path,
+    file: &Path,
+    sheets: &[table::Sheet],
+    raw: &content::RawSite,
+    load_diagnostics: &Diagnostics,
+    options: &Options,
+    out: &mut Outcome,
+) {
+    let declared = raw
+        .config
+        .as_ref()
+        .map(|c| c.doc.indikator.clone())
+        .unwrap_or_default();
+    let catalog = Catalog::with_declared(&declared);
+    let Some((sheet, layout)) = sheets.iter().find_map(|s| bps::layout(s).map(|l| (s, l))) else {
+        out.error(
+            Diagnostic::error(msg(ImportMessage::NoYearHeader))
+                .in_file(file)
+                .hint(msg(ImportMessage::HintYearHeader)),
+        );
+        return;
+    };
+    if let Some(year) = options.year
+        && !layout.years.iter().any(|(_, y, _)| *y == year)
+    {
+        out.error(Diagnostic::error(msg(ImportMessage::YearNotInTable { year })).in_file(file));
+        return;
+    }
+    let key = match indicator_of(sheets, file, &catalog, options) {
+        Ok(k) => k,
+        Err(d) => {
+            out.error(d);
+            return;
+        }
+    };
+    let lone_dot = match catalog.get(&key).map(|i| &i.unit) {
+        Some(Unit::RibuJiwa | Unit::RupiahKapitaBulan) => LoneDot::ThousandsWhenThreeDigits,
+        _ => LoneDot::Decimal,
+    };
+    let (regions, references) = site_places(raw);
+    let labels: Vec<String> = sheet.row_range().map(|r| sheet.cell(r, 1).text()).collect();
+    let matcher = bps::Matcher::new(&regions, &references, &labels);
+    let narrowing = bps::Narrowing {
+        year: options.year,
+        region: options.region.as_deref(),
+    };
+    let read = bps::read(sheet, &layout, &matcher, lone_dot, &narrowing);
+    for (message, hint, place) in read.problems {
+        out.error(
+            Diagnostic::error(msg(message))
+                .at(table_location(file, &place))
+                .hint_opt(hint.map(msg)),
+        );
+    }
+    // Per file: the figures already there decide what each table figure is.
+    let mut by_target: BTreeMap<Target, Vec<&bps::TableFigure>> = BTreeMap::new();
+    for f in &read.figures {
+        by_target.entry(f.target.clone()).or_default().push(f);
+    }
+    let (mut added, mut unchanged, mut conflicting, mut overwritten) = (0, 0, 0, 0);
+    let mut to_write: Vec<(PathBuf, String)> = Vec::new();
+    for (target, figures) in by_target {
+        let Some(target_file) = target_file(raw, &target) else {
+            // The file could not be read: its own errors say why.
+            let (slug, name) = match &target {
+                Target::Region(s) => (s.clone(), "indikator.yaml".to_string()),
+                Target::Reference(s) => ("referensi".to_string(), format!("{s}.yaml")),
+            };
+            let path = Path::new("content").join(&slug).join(&name);
+            let mut found = false;
+            for d in load_diagnostics.sorted() {
+                if d.location.as_ref().is_some_and(|l| l.path == path) {
+                    out.error(d.clone());
+                    found = true;
+                }
+            }
+            if !found {
+                out.error(
+                    Diagnostic::error(Message::MissingFile { name: name.clone() })
+                        .in_file(path.parent().unwrap_or(&path))
+                        .hint(Message::HintCreateFile { name }),
+                );
+            }
+            continue;
+        };
+        let display = target_file.display.display().to_string();
+        let mut edits: Vec<Edit> = Vec::new();
+        // Figures of this file as they will be, so a region listed twice is compared too.
+        let mut planned: BTreeMap<(Table, i32), f64> = BTreeMap::new();
+        for f in figures {
+            let table = match f.table {
+                Table::Data => target_file.series.data,
+                Table::DataSeptember => target_file.series.data_september,
+            };
+            let current = planned
+                .get(&(f.table, f.year))
+                .copied()
+                .or_else(|| existing(table, f.year, &key));
+            match current {
+                None => {
+                    added += 1;
+                    planned.insert((f.table, f.year), f.value);
+                    edits.push(Edit {
+                        table: f.table,
+                        year: f.year,
+                        key: key.clone(),
+                        value: f.value,
+                    });
+                }
+                Some(v) if (v - f.value).abs() <= 1e-9 => unchanged += 1,
+                Some(v) if options.overwrite => {
+                    overwritten += 1;
+                    planned.insert((f.table, f.year), f.value);
+                    edits.retain(|e| !(e.table == f.table && e.year == f.year));
+                    edits.push(Edit {
+                        table: f.table,
+                        year: f.year,
+                        key: key.clone(),
+                        value: f.value,
+                    });
+                    out.notes.push(msg(ImportMessage::Overwritten {
+                        file: display.clone(),
+                        year: f.year,
+                        key: key.clone(),
+                        existing: v,
+                        table: f.value,
+                        row: f.row,
+                    }));
+                }
+                Some(v) => {
+                    conflicting += 1;
+                    out.failed = true;
+                    out.notes.push(msg(ImportMessage::Conflict {
+                        file: display.clone(),
+                        year: f.year,
+                        key: key.clone(),
+                        existing: v,
+                        table: f.value,
+                        row: f.row,
+                    }));
+                }
+            }
+        }
+        if edits.is_empty() {
+            continue;
+        }
+        let tables = [
+            (Table::Data, target_file.series.data),
+            (Table::DataSeptember, target_file.series.data_september),
+        ];
+        let text = match yaml_edit::apply(target_file.text, &tables, &edits) {
+            Ok(t) => t,
+            Err(e) => {
+                out.error(
+                    Diagnostic::error(msg(ImportMessage::EditLayout { line: e.line }))
+                        .in_file(&target_file.display)
+                        .hint(msg(ImportMessage::HintEditLayout)),
+                );
+                continue;
+            }
+        };
+        // Read back: everything as before, plus exactly the figures written.
+        let mut expected = contents(&target_file.series);
+        for e in &edits {
+            expected.insert(
+                (e.table.key().to_string(), e.year.to_string(), e.key.clone()),
+                format!("{:.9}", e.value),
+            );
+        }
+        let reference = matches!(target, Target::Reference(_));
+        let mut got = reread(&target_file.display, &text, reference);
+        // A new year is written as a plain number; an old one keeps its spelling.
+        if let Some(map) = &mut got {
+            normalise_year_keys(map);
+            normalise_year_keys(&mut expected);
+        }
+        if got.as_ref() != Some(&expected) {
+            out.error(
+                Diagnostic::error(msg(ImportMessage::EditBrokeFile))
+                    .in_file(&target_file.display)
+                    .hint(msg(ImportMessage::HintEditLayout)),
+            );
+            continue;
+        }
+        to_write.push((target_file.path.clone(), text));
+    }
+    let errors = out.diagnostics.has_errors();
+    if !errors && !options.dry_run && !to_write.is_empty() {
+        commit(root, &to_write, out);
+    }
+    if out.diagnostics.has_errors() {
+        return;
+    }
+    out.summary = Some(Summary::Figures {
+        added,
+        unchanged,
+        conflicting,
+        overwritten,
+        skipped_rows: read.skipped_rows,
+    });
+}
+
+/// `"2024"` and `2024` are the same year for the comparison.
+fn normalise_year_keys(map: &mut BTreeMap<(String, String, String), String>) {
+    let old = std::mem::take(map);
+    for ((t, y, k), v) in old {
+        map.insert((t, y.trim().trim_matches('"').to_string(), k), v);
+    }
+}

@@ -1,0 +1,758 @@
+//! `tkpk impor`: BPS tables (CSV and XLSX) into indikator.yaml and the reference files, and
+//! program matrices into program.yaml. Figures are the published ones in shared/data.
+
+mod common;
+
+use common::{TestSite, cell, snapshot};
+use rust_xlsxwriter::{Format, Workbook};
+use std::path::Path;
+
+/// Kabupaten Blitar without its P0 for 2023–2025, with comments that must survive.
+const BLITAR_WITHOUT_P0: &str = "\
+# Angka BPS Kabupaten Blitar (Susenas Maret).
+# Komentar ini harus tetap ada setelah impor.
+sumber: \"BPS Kabupaten Blitar\"
+data:
+  2015: {p0: 9.97, p1: 1.61, p2: 0.38}   # BRS No. 02/06/3505/Th.I
+  2016: {p0: 9.88, jumlah_penduduk_miskin: 113.51}
+  2024: {jumlah_penduduk_miskin: 95.91}
+  2025: {jumlah_penduduk_miskin: 89.04}   # rilis Juli 2025
+target:
+  p0: {2026: 8.88}
+sumber_target: \"RPJMD Kabupaten Blitar 2021–2026\"
+";
+
+/// The same after importing P0 2023–2025.
+const BLITAR_WITH_P0: &str = "\
+# Angka BPS Kabupaten Blitar (Susenas Maret).
+# Komentar ini harus tetap ada setelah impor.
+sumber: \"BPS Kabupaten Blitar\"
+data:
+  2015: {p0: 9.97, p1: 1.61, p2: 0.38}   # BRS No. 02/06/3505/Th.I
+  2016: {p0: 9.88, jumlah_penduduk_miskin: 113.51}
+  2023: {p0: 8.69}
+  2024: {jumlah_penduduk_miskin: 95.91, p0: 8.16}
+  2025: {jumlah_penduduk_miskin: 89.04, p0: 7.57}   # rilis Juli 2025
+target:
+  p0: {2026: 8.88}
+sumber_target: \"RPJMD Kabupaten Blitar 2021–2026\"
+";
+
+/// A BPS download: a title, a merged-looking header, `;` separators, decimal commas, a `-`,
+/// a regency not in the site (Kota Blitar), the province and the nation, and a note.
+const P0_CSV: &str = "\
+Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota di Provinsi Jawa Timur (Persen);;;
+;;;
+[Kode] Kabupaten/Kota;Persentase Penduduk Miskin (Persen);;
+;2023;2024;2025
+[3505] Blitar;8,69;8,16;7,57
+[3571] Kota Kediri;7,15;6,51;-
+[3572] Kota Blitar;…;6,75;6,60
+JAWA TIMUR;10,35;9,79;9,50
+INDONESIA;9,36;9,03;8,47
+Sumber: BPS, Susenas Maret;;;
+";
+
+fn sample_without_blitar_p0() -> TestSite {
+    let site = TestSite::sample();
+    site.write("content/kabupaten-blitar/indikator.yaml", BLITAR_WITHOUT_P0);
+    site
+}
+
+fn p0_cell(site: &TestSite, year: i32) -> Option<String> {
+    let page = site.page(&format!("kabupaten-blitar/{year}/index.html"));
+    cell(
+        &page,
+        "table.indikator",
+        "Persentase penduduk miskin (P0)",
+        0,
+    )
+}
+
+#[test]
+fn a_bps_csv_table_reaches_the_report_page() {
+    let site = sample_without_blitar_p0();
+    site.write("p0-jatim.csv", P0_CSV);
+    let run = site.run(&["impor", "p0-jatim.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "impor selesai: 3 angka ditambahkan, 8 sama, 1 baris dilewati (wilayah tidak ada di situs) dalam "
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        site.read("content/kabupaten-blitar/indikator.yaml"),
+        BLITAR_WITH_P0
+    );
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert_eq!(p0_cell(&site, 2025).as_deref(), Some("7,57"));
+    assert_eq!(p0_cell(&site, 2024).as_deref(), Some("8,16"));
+    assert!(
+        site.output()
+            .join("kabupaten-blitar/2023/index.html")
+            .is_file()
+    );
+    // A second run finds everything in place.
+    let again = site.run(&["impor", "p0-jatim.csv"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stderr.contains("0 angka ditambahkan, 11 sama"),
+        "{}",
+        again.stderr
+    );
+}
+
+#[test]
+fn a_dry_run_writes_nothing() {
+    let site = sample_without_blitar_p0();
+    site.write("p0-jatim.csv", P0_CSV);
+    let before = snapshot(&site.root().join("content"));
+    let run = site.run(&["impor", "p0-jatim.csv", "--periksa"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("tidak ada yang ditulis: 3 angka akan ditambahkan"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(snapshot(&site.root().join("content")), before);
+}
+
+/// The P0 table as a workbook: a merged title, a merged "Tahun" over the years, numbers as
+/// numbers, and the province written as BPS codes it (`3500`).
+pub fn write_p0_xlsx(path: &Path) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Tabel").unwrap();
+    let merged = Format::new();
+    sheet
+        .merge_range(
+            0,
+            0,
+            0,
+            3,
+            "Persentase Penduduk Miskin Menurut Kabupaten/Kota (Persen), 2023-2025",
+            &merged,
+        )
+        .unwrap();
+    sheet
+        .merge_range(2, 0, 3, 0, "Kabupaten/Kota", &merged)
+        .unwrap();
+    sheet.merge_range(2, 1, 2, 3, "Tahun", &merged).unwrap();
+    for (i, year) in [2023, 2024, 2025].iter().enumerate() {
+        sheet.write_number(3, 1 + i as u16, *year).unwrap();
+    }
+    let rows: &[(&str, [Option<f64>; 3])] = &[
+        ("Kab. Blitar", [Some(8.69), Some(8.16), Some(7.57)]),
+        ("Kota Kediri", [Some(7.15), Some(6.51), None]),
+        ("Kota Blitar", [None, Some(6.75), Some(6.60)]),
+        ("3500 Jawa Timur", [Some(10.35), Some(9.79), Some(9.50)]),
+        ("Indonesia", [Some(9.36), Some(9.03), Some(8.47)]),
+    ];
+    for (r, (name, values)) in rows.iter().enumerate() {
+        let row = 4 + r as u32;
+        sheet.write_string(row, 0, *name).unwrap();
+        for (c, v) in values.iter().enumerate() {
+            match v {
+                Some(v) => sheet.write_number(row, 1 + c as u16, *v).unwrap(),
+                None => sheet.write_string(row, 1 + c as u16, "…").unwrap(),
+            };
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_bps_xlsx_table_reaches_the_report_page() {
+    let site = sample_without_blitar_p0();
+    write_p0_xlsx(&site.root().join("tabel.xlsx"));
+    let run = site.run(&["impor", "tabel.xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("3 angka ditambahkan, 8 sama, 1 baris dilewati"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        site.read("content/kabupaten-blitar/indikator.yaml"),
+        BLITAR_WITH_P0
+    );
+    assert_eq!(site.build().code, 0);
+    assert_eq!(p0_cell(&site, 2025).as_deref(), Some("7,57"));
+}
+
+#[test]
+fn a_conflicting_figure_is_not_overwritten_without_timpa() {
+    let site = TestSite::sample();
+    // 7,60 where the file says 7.57; 8,16 is the same.
+    site.write(
+        "p0.csv",
+        "Persentase Penduduk Miskin;;\nKabupaten/Kota;2024;2025\nKabupaten Blitar;8,16;7,60\n",
+    );
+    let path = "content/kabupaten-blitar/indikator.yaml";
+    let before = site.read(path);
+    let run = site.run(&["impor", "p0.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "bertentangan: content/kabupaten-blitar/indikator.yaml, tahun 2025, `p0`: tertulis 7,57, di tabel 7,6 (baris 3)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("0 angka ditambahkan, 1 sama, 1 bertentangan (tidak ditimpa; pakai --timpa)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read(path), before, "the file must stay byte-identical");
+
+    let run = site.run(&["impor", "p0.csv", "--timpa"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("ditimpa: content/kabupaten-blitar/indikator.yaml, tahun 2025, `p0`: 7,57 menjadi 7,6 (baris 3)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 sama, 1 ditimpa"), "{}", run.stderr);
+    let after = site.read(path);
+    assert_eq!(
+        after,
+        before.replace(
+            "2025: {p0: 7.57, jumlah_penduduk_miskin: 89.04}",
+            "2025: {p0: 7.6, jumlah_penduduk_miskin: 89.04}"
+        )
+    );
+    assert_ne!(after, before);
+}
+
+#[test]
+fn a_bad_cell_is_named_by_row_and_column_and_nothing_is_written() {
+    let site = sample_without_blitar_p0();
+    site.write("p0.csv", P0_CSV.replace("7,15;6,51", "7,15;6,5l"));
+    let before = snapshot(&site.root().join("content"));
+    let run = site.run(&["impor", "p0.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("galat: baris 6, kolom C: `6,5l` bukan angka"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> p0.csv:6:3"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("impor gagal: 1 galat"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(snapshot(&site.root().join("content")), before);
+}
+
+#[test]
+fn garis_kemiskinan_with_thousands_dots_and_an_english_site() {
+    let site = TestSite::sample();
+    let config = site.read("site.yaml").replace("bahasa: id", "bahasa: en");
+    site.write("site.yaml", config);
+    site.write(
+        "gk.csv",
+        "Garis Kemiskinan (Rupiah/Kapita/Bulan)\nKabupaten/Kota,2023,2024\nKota Kediri,\"587.723\",\"621.051\"\n",
+    );
+    let run = site.run(&["impor", "gk.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("import done: 0 figures added, 2 unchanged"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn ambiguous_names_and_unknown_indicators_are_errors() {
+    let site = TestSite::sample();
+    // The site holds Kota Kediri only; give it a Kabupaten Kediri too.
+    site.write(
+        "content/kabupaten-kediri/wilayah.yaml",
+        "nama: Kabupaten Kediri\njenis: kabupaten\nkode: \"35.06\"\nkode_bps: \"3506\"\nprovinsi: jawa-timur\n",
+    );
+    site.write(
+        "content/kabupaten-kediri/indikator.yaml",
+        "sumber: BPS Kabupaten Kediri\ndata:\n  2024: {p0: 10.53}\n",
+    );
+    site.write("p0.csv", "Wilayah;2024\nKediri;10,53\n");
+    let run = site.run(&["impor", "p0.csv", "--indikator", "p0"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("baris 2, kolom A: nama `Kediri` dapat berarti lebih dari satu wilayah"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("Kabupaten …"), "{}", run.stderr);
+    site.write(
+        "tabel.csv",
+        "Tabel 1;\nWilayah;2024\nKabupaten Kediri;10,53\n",
+    );
+    let run = site.run(&["impor", "tabel.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("--indikator"), "{}", run.stderr);
+    let run = site.run(&["impor", "tabel.csv", "--indikator", "p00"]);
+    assert!(
+        run.stderr.contains("indikator `p00` tidak dikenal"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run(&["impor", "tabel.csv", "--indikator", "p0"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("1 sama"), "{}", run.stderr);
+}
+
+#[test]
+fn an_impossible_figure_leaves_every_file_as_it_was() {
+    let site = sample_without_blitar_p0();
+    site.write(
+        "p0.csv",
+        "Persentase Penduduk Miskin\nWilayah;2023\nKabupaten Blitar;108,69\n",
+    );
+    let before = snapshot(&site.root().join("content"));
+    let run = site.run(&["impor", "p0.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("dikembalikan seperti semula"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(snapshot(&site.root().join("content")), before);
+}
+
+mod matrices {
+    use super::common::matrix::{Kind, M, semester_rows, write_matrix_xlsx};
+    use super::common::{Run, TestSite, cell, snapshot, texts};
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ProgramFile {
+        sumber: String,
+        #[serde(default)]
+        ilustrasi: Option<bool>,
+        #[serde(default)]
+        belanja_daerah: Option<f64>,
+        program: Vec<Program>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Program {
+        strategi: u8,
+        opd: String,
+        kode: Option<String>,
+        program: Option<String>,
+        kegiatan: Option<String>,
+        sub_kegiatan: String,
+        tagging: String,
+        alokasi: f64,
+        sumber_dana: Option<String>,
+        sifat_bantuan: Option<String>,
+        lokasi: Option<String>,
+        sasaran: Option<f64>,
+        satuan_sasaran: Option<String>,
+        besaran_manfaat: Option<String>,
+        jenis_bantuan: Option<String>,
+        durasi: Option<String>,
+        realisasi_semester_1: Option<f64>,
+        realisasi_semester_2: Option<f64>,
+        perjalanan_dinas: Option<f64>,
+    }
+
+    const PROGRAM_YAML: &str = "content/kabupaten-blora/2025/program.yaml";
+    const ARGS: &[&str] = &[
+        "impor",
+        "matriks.xlsx",
+        "--wilayah",
+        "kabupaten-blora",
+        "--tahun",
+        "2025",
+    ];
+
+    /// The sample site without Kabupaten Blora's programs of 2025, so that an import writes a
+    /// new file.
+    fn sample_without_blora_programs() -> TestSite {
+        let site = TestSite::sample();
+        site.remove(PROGRAM_YAML);
+        site
+    }
+
+    /// A RAT matrix saved as CSV, for a year without programs yet.
+    const CSV_ARGS: &[&str] = &[
+        "impor",
+        "rat.csv",
+        "--wilayah",
+        "kabupaten-blora",
+        "--tahun",
+        "2026",
+    ];
+
+    /// Writes the matrix that `ARGS` import, `matriks.xlsx`, into the site.
+    fn write_matrix(site: &TestSite, kind: Kind, rows: &[Vec<M>]) {
+        write_matrix_xlsx(&site.root().join("matriks.xlsx"), kind, rows);
+    }
+
+    fn read_programs(site: &TestSite) -> ProgramFile {
+        let text = site.read(PROGRAM_YAML);
+        serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{text}\n{e}"))
+    }
+
+    #[test]
+    fn a_semester_matrix_becomes_program_yaml() {
+        let site = sample_without_blora_programs();
+        write_matrix(&site, Kind::Semester, &semester_rows());
+        let run = site.run(ARGS);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "impor selesai: 3 baris program ditulis ke content/kabupaten-blora/2025/program.yaml"
+            ),
+            "{}",
+            run.stderr
+        );
+        let text = site.read(PROGRAM_YAML);
+        assert!(
+            text.starts_with("# Diimpor oleh `tkpk impor` dari matriks.xlsx, lembar \"Matriks\".\nsumber: \"matriks.xlsx, lembar Matriks\"\n"),
+            "{text}"
+        );
+        let file = read_programs(&site);
+        assert_eq!(file.sumber, "matriks.xlsx, lembar Matriks");
+        assert_eq!(file.program.len(), 3);
+        let first = &file.program[0];
+        assert_eq!(
+            first,
+            &Program {
+                strategi: 1,
+                opd: "Dinas Sosial P3A".into(),
+                kode: Some("1.06.06.2.01.0003".into()),
+                program: Some("Program Perlindungan dan Jaminan Sosial".into()),
+                kegiatan: Some("Pengelolaan Data Fakir Miskin Cakupan Daerah".into()),
+                sub_kegiatan: "Pendataan dan Pengelolaan Data Fakir Miskin Cakupan Daerah".into(),
+                tagging: "langsung".into(),
+                alokasi: 350_000_000.0,
+                sumber_dana: Some("APBD".into()),
+                sifat_bantuan: Some("Non tunai".into()),
+                lokasi: Some("16 kecamatan".into()),
+                sasaran: Some(1200.0),
+                satuan_sasaran: Some("KPM".into()),
+                besaran_manfaat: Some("Rp200.000/KPM/bulan".into()),
+                jenis_bantuan: Some("Sembako".into()),
+                durasi: Some("12 bulan".into()),
+                realisasi_semester_1: Some(150_000_000.0),
+                realisasi_semester_2: Some(180_000_000.0),
+                perjalanan_dinas: None,
+            }
+        );
+        let second = &file.program[1];
+        assert_eq!(second.strategi, 2);
+        assert_eq!(
+            second.sub_kegiatan,
+            "Pengembangan Kapasitas Kelompok Tani: \"Sumber Rejeki\" # 2"
+        );
+        assert_eq!(second.tagging, "tidak_langsung");
+        assert_eq!(second.alokasi, 125_500_000.0);
+        assert_eq!(
+            (second.realisasi_semester_1, second.realisasi_semester_2),
+            (None, Some(60_000_000.0))
+        );
+        assert_eq!((second.lokasi.as_ref(), second.sasaran), (None, None));
+        let third = &file.program[2];
+        assert_eq!((third.strategi, third.tagging.as_str()), (3, "penunjang"));
+        assert_eq!(
+            (third.sasaran, third.satuan_sasaran.as_ref()),
+            (Some(40.0), None)
+        );
+        assert_eq!(third.realisasi_semester_1, Some(0.0));
+        // The site still builds with the file in place.
+        assert_eq!(site.build().code, 0);
+    }
+
+    #[test]
+    fn a_rat_matrix_has_no_realisation() {
+        let site = sample_without_blora_programs();
+        write_matrix(&site, Kind::Rat, &semester_rows());
+        let run = site.run(ARGS);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let file = read_programs(&site);
+        assert_eq!(file.program.len(), 3);
+        assert!(
+            file.program
+                .iter()
+                .all(|p| p.realisasi_semester_2.is_none())
+        );
+    }
+
+    fn with_bad_second_row() -> Vec<Vec<M>> {
+        let mut rows = semester_rows();
+        rows[1][7] = M::T("seratus juta");
+        rows
+    }
+
+    /// Runs `tkpk ARGS…`: refused (exit code 1), every one of `errors` on stderr, and every file
+    /// of `content/` byte-identical.
+    fn assert_refused(site: &TestSite, args: &[&str], errors: &[&str]) {
+        let before = snapshot(&site.root().join("content"));
+        let run = site.run(args);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        for expected in errors {
+            assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+        }
+        assert_eq!(snapshot(&site.root().join("content")), before);
+    }
+
+    /// Runs `ARGS` on a matrix with broken rows: refused with `errors`; then with
+    /// `--lewati-baris-rusak`: done, with `warning` on stderr.
+    fn assert_refused_unless_skipping(site: &TestSite, errors: &[&str], warning: &str) -> Run {
+        assert_refused(site, ARGS, errors);
+        let mut args = ARGS.to_vec();
+        args.push("--lewati-baris-rusak");
+        let run = site.run(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stderr.contains(warning), "{warning}\n{}", run.stderr);
+        run
+    }
+
+    #[test]
+    fn a_bad_row_stops_the_import_unless_asked_to_skip_it() {
+        let site = sample_without_blora_programs();
+        write_matrix(&site, Kind::Semester, &with_bad_second_row());
+        let run = assert_refused_unless_skipping(
+            &site,
+            &[
+                "galat: lembar \"Matriks\", baris 8, kolom H: `alokasi` seharusnya angka (misalnya 350.000.000), tertulis `seratus juta`",
+                "--> matriks.xlsx:8:8",
+                "--lewati-baris-rusak",
+            ],
+            "peringatan: lembar \"Matriks\", baris 8, kolom H",
+        );
+        assert!(
+            run.stderr.contains("2 baris program ditulis ke content/kabupaten-blora/2025/program.yaml, 1 baris rusak dilewati"),
+            "{}",
+            run.stderr
+        );
+        let file = read_programs(&site);
+        let strategies: Vec<u8> = file.program.iter().map(|p| p.strategi).collect();
+        assert_eq!(strategies, vec![1, 3]);
+    }
+
+    /// The sub-kegiatan of `semester_rows()` in file order, with their allocation as the
+    /// report writes it (`Rp125.500.000` was typed as text in the matrix).
+    const IMPORTED: &[(&str, &str)] = &[
+        (
+            "Pendataan dan Pengelolaan Data Fakir Miskin Cakupan Daerah",
+            "Rp350.000.000",
+        ),
+        (
+            "Pengembangan Kapasitas Kelompok Tani: \"Sumber Rejeki\" # 2",
+            "Rp125.500.000",
+        ),
+        ("Rehabilitasi Rumah Tidak Layak Huni", "Rp2.000.000.000"),
+    ];
+
+    /// `#tabel-tagging` for `semester_rows()`, by hand: one sub-kegiatan per tagging;
+    /// langsung 150 000 000 + 180 000 000 = 330 000 000 of 350 000 000 = 94,29 %;
+    /// tidak langsung `-` + 60 000 000 of 125 500 000 = 47,81 %;
+    /// penunjang 0 + 1 500 000 000 of 2 000 000 000 = 75,00 %.
+    const TAGGING_SEMESTER: &[(&str, [&str; 4])] = &[
+        ("Langsung", ["1", "Rp350.000.000", "Rp330.000.000", "94,29"]),
+        (
+            "Tidak langsung",
+            ["1", "Rp125.500.000", "Rp60.000.000", "47,81"],
+        ),
+        (
+            "Penunjang",
+            ["1", "Rp2.000.000.000", "Rp1.500.000.000", "75,00"],
+        ),
+    ];
+
+    /// The same for the RAT matrix, which has no realisation.
+    const TAGGING_RAT: &[(&str, [&str; 4])] = &[
+        ("Langsung", ["1", "Rp350.000.000", "–", "–"]),
+        ("Tidak langsung", ["1", "Rp125.500.000", "–", "–"]),
+        ("Penunjang", ["1", "Rp2.000.000.000", "–", "–"]),
+    ];
+
+    /// Builds the site and checks Kabupaten Blora's 2025 report shows the imported matrix.
+    fn assert_report_shows_the_matrix(site: &TestSite, tagging: &[(&str, [&str; 4])]) {
+        let run = site.build();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let page = site.page("kabupaten-blora/2025/index.html");
+        let names: Vec<String> = IMPORTED.iter().map(|(n, _)| n.to_string()).collect();
+        assert_eq!(texts(&page, "#tabel-rincian-program tbody th"), names);
+        for (name, allocation) in IMPORTED {
+            assert_eq!(
+                cell(&page, "#tabel-rincian-program", name, 6).as_deref(),
+                Some(*allocation),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            texts(&page, "#tabel-tagging tbody th"),
+            tagging
+                .iter()
+                .map(|(t, _)| t.to_string())
+                .collect::<Vec<_>>()
+        );
+        for (name, expected) in tagging {
+            let row: Vec<Option<String>> = (0..4)
+                .map(|c| cell(&page, "#tabel-tagging", name, c))
+                .collect();
+            let expected: Vec<Option<String>> =
+                expected.iter().map(|e| Some(e.to_string())).collect();
+            assert_eq!(row, expected, "{name}");
+        }
+    }
+
+    /// Imports `semester_rows()` as a `kind` matrix into a new program.yaml, then builds.
+    fn import_into_a_new_file(kind: Kind) -> TestSite {
+        let site = sample_without_blora_programs();
+        write_matrix(&site, kind, &semester_rows());
+        let run = site.run(ARGS);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        site
+    }
+
+    #[test]
+    fn a_semester_matrix_reaches_the_report_page() {
+        let site = import_into_a_new_file(Kind::Semester);
+        assert_report_shows_the_matrix(&site, TAGGING_SEMESTER);
+    }
+
+    #[test]
+    fn a_rat_matrix_reaches_the_report_page() {
+        let site = import_into_a_new_file(Kind::Rat);
+        assert_report_shows_the_matrix(&site, TAGGING_RAT);
+    }
+
+    #[test]
+    fn the_samples_program_yaml_is_replaced_only_with_timpa() {
+        let site = TestSite::sample();
+        write_matrix(&site, Kind::Semester, &semester_rows());
+        let sample = site.read(PROGRAM_YAML);
+        assert_refused(
+            &site,
+            ARGS,
+            &[
+                "galat: `content/kabupaten-blora/2025/program.yaml` sudah ada; tidak ditimpa",
+                "saran: jalankan lagi dengan `--timpa`",
+            ],
+        );
+
+        let mut args = ARGS.to_vec();
+        args.push("--timpa");
+        let run = site.run(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        // Comments, sumber, ilustrasi and belanja_daerah above the list stay as written.
+        let kept = &sample[..sample.find("\nprogram:\n").unwrap() + "\nprogram:\n".len()];
+        let text = site.read(PROGRAM_YAML);
+        assert!(text.starts_with(kept), "{text}");
+        let file = read_programs(&site);
+        assert_eq!(file.ilustrasi, Some(true));
+        assert_eq!(file.belanja_daerah, Some(2_300_000_000_000.0));
+        assert_eq!(file.program.len(), 3);
+        assert_report_shows_the_matrix(&site, TAGGING_SEMESTER);
+    }
+
+    #[test]
+    fn a_matrix_without_a_tagging_column_is_refused() {
+        let site = TestSite::sample();
+        site.write(
+            "rat.csv",
+            "STRATEGI;PERANGKAT DAERAH;SUB KEGIATAN;ALOKASI (Rp);SUMBER PEMBIAYAAN\n\
+             1;Dinas Sosial;Bantuan Sosial;1.250.000.000;APBD\n",
+        );
+        for skip in [false, true] {
+            let mut args = CSV_ARGS.to_vec();
+            if skip {
+                args.push("--lewati-baris-rusak");
+            }
+            assert_refused(
+                &site,
+                &args,
+                &[
+                    "galat: baris 1, kolom F: kolom `tagging` tidak ditemukan di baris judul matriks",
+                    "--> rat.csv:1:6",
+                    "tambahkan kolom `Tagging` berisi `langsung`, `tidak langsung` atau `penunjang`",
+                ],
+            );
+        }
+    }
+
+    #[test]
+    fn blank_and_misspelt_tagging_cells_are_named_by_sheet_row_and_column() {
+        let site = sample_without_blora_programs();
+        let mut rows = semester_rows();
+        rows[0][6] = M::E;
+        rows[1][6] = M::T("Tidak Lansung");
+        write_matrix(&site, Kind::Semester, &rows);
+        assert_refused_unless_skipping(
+            &site,
+            &[
+                "galat: lembar \"Matriks\", baris 7, kolom G: `tagging` kosong; seharusnya `langsung`, `tidak langsung` atau `penunjang`",
+                "--> matriks.xlsx:7:7",
+                "galat: lembar \"Matriks\", baris 8, kolom G: `tagging` seharusnya `langsung`, `tidak langsung` atau `penunjang`, tertulis `Tidak Lansung`",
+                "--> matriks.xlsx:8:7",
+                "mungkin maksud Anda `tidak langsung`?",
+            ],
+            "peringatan: lembar \"Matriks\", baris 7, kolom G",
+        );
+        let file = read_programs(&site);
+        let kept: Vec<(u8, &str)> = file
+            .program
+            .iter()
+            .map(|p| (p.strategi, p.tagging.as_str()))
+            .collect();
+        assert_eq!(kept, vec![(3, "penunjang")]);
+        assert_eq!(site.build().code, 0);
+    }
+
+    #[test]
+    fn a_matrix_needs_its_region_and_year() {
+        let site = TestSite::sample();
+        write_matrix(&site, Kind::Semester, &semester_rows());
+        let run = site.run(&["impor", "matriks.xlsx"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("matriks program perlu wilayah dan tahunnya"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr
+                .contains("--wilayah kabupaten-blora --tahun 2025"),
+            "{}",
+            run.stderr
+        );
+    }
+
+    #[test]
+    fn a_csv_matrix_with_a_one_row_header() {
+        let site = TestSite::sample();
+        site.write(
+            "rat.csv",
+            "STRATEGI;PERANGKAT DAERAH;KODE;PROGRAM;KEGIATAN;SUB-KEGIATAN;TAGGING;ALOKASI (Rp);SUMBER PEMBIAYAAN;Perjalanan Dinas\n\
+             Strategi 1;Dinas Sosial;1.06;P;K;Bantuan Sosial;langsung;\"1.250.000.000\";APBD;\"25.000.000\"\n\
+             TOTAL;;;;;;;1.250.000.000;;\n",
+        );
+        let run = site.run(CSV_ARGS);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let text = site.read("content/kabupaten-blora/2026/program.yaml");
+        let file: ProgramFile = serde_saphyr::from_str(&text).unwrap();
+        assert_eq!(file.sumber, "rat.csv");
+        assert_eq!(file.program.len(), 1);
+        assert_eq!(file.program[0].alokasi, 1_250_000_000.0);
+        assert_eq!(file.program[0].perjalanan_dinas, Some(25_000_000.0));
+    }
+}

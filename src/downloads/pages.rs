@@ -187,7 +187,16 @@ fn indicator_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
         }
     }
     if !series_rows.is_empty() {
-        out.push(table(
+        let mut sources: Vec<String> = series_rows
+            .iter()
+            .filter_map(|r| match r.last() {
+                Some(Cell::Text(s)) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        sources.sort();
+        sources.dedup();
+        let mut series_table = table(
             "deret_waktu",
             format!("{}, {}", t["deret_waktu"], region.name),
             columns(
@@ -202,7 +211,9 @@ fn indicator_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
                 ],
             ),
             series_rows,
-        ));
+        );
+        series_table.sources = sources;
+        out.push(series_table);
     }
     let mut target_rows = Vec::new();
     for i in site.catalog.iter() {
@@ -633,8 +644,9 @@ pub fn sheet_tables(sheet: &EvaluationView, lang: Lang) -> Vec<Table> {
         ),
         measures,
     );
-    components.sources = vec![format!("{} ({})", sheet.skema.nama, sheet.skema.dasar)];
-    let evidence = table(
+    let scheme = vec![format!("{} ({})", sheet.skema.nama, sheet.skema.dasar)];
+    components.sources = scheme.clone();
+    let mut evidence = table(
         "penilaian_bukti",
         format!(
             "{}, {}, {}",
@@ -664,6 +676,7 @@ pub fn sheet_tables(sheet: &EvaluationView, lang: Lang) -> Vec<Table> {
             })
             .collect(),
     );
+    evidence.sources = scheme;
     vec![components, evidence]
 }
 

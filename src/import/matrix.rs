@@ -341,12 +341,20 @@ pub struct CellProblem {
 
 type RowProblems = Vec<CellProblem>;
 
-/// Whether a row is a total, a blank, or the column numbers `(1) (2) (3)` under the header.
+/// Whether a row is a total, a blank, the column numbers `(1) (2) (3)` under the header, or a
+/// source or note line under the table (one cell, `Sumber: …`, as tkpk's own matrices end).
 fn is_filler(texts: &[String]) -> bool {
     let filled: Vec<&String> = texts.iter().filter(|t| !t.is_empty()).collect();
     let Some(first) = filled.first() else {
         return true;
     };
+    if filled.len() == 1
+        && ["sumber", "catatan", "keterangan", "source", "note"]
+            .iter()
+            .any(|w| first.trim().to_lowercase().starts_with(&format!("{w}:")))
+    {
+        return true;
+    }
     let first = normalise(first);
     if ["jumlah", "total", "sub total", "subtotal", "grand total"]
         .iter()

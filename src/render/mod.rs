@@ -234,6 +234,29 @@ impl Theme {
     }
 }
 
+// Where each page is written, relative to the output folder: named once, so that the pages'
+// links, the search index and `tkpk pdf` agree with what `render_site` writes.
+
+/// A region's overview page.
+pub fn region_page(slug: &str) -> String {
+    format!("{slug}/index.html")
+}
+
+/// A region's annual report.
+pub fn report_page(slug: &str, year: i32) -> String {
+    format!("{slug}/{year}/index.html")
+}
+
+/// A region's evaluation sheet of one year.
+pub fn sheet_page(slug: &str, year: i32) -> String {
+    format!("{slug}/{year}/penilaian/index.html")
+}
+
+/// A province's page.
+pub fn province_page(slug: &str) -> String {
+    format!("provinsi/{slug}/index.html")
+}
+
 /// Every page of the site: the index, and per region its overview and one report per year.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
     let index = theme.render("index.html", &views::index(site), "index.html");
@@ -246,19 +269,19 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagno
             let mut pages = vec![theme.render(
                 "wilayah.html",
                 &views::region(site, region),
-                &format!("{}/index.html", region.slug),
+                &region_page(&region.slug),
             )];
             for year in region.report_years() {
                 pages.push(theme.render(
                     "laporan.html",
                     &views::report(site, region, year),
-                    &format!("{}/{year}/index.html", region.slug),
+                    &report_page(&region.slug, year),
                 ));
                 if let Some(sheet) = views::evaluation::evaluation(site, region, year, &best) {
                     pages.push(theme.render(
                         "penilaian.html",
                         &sheet,
-                        &format!("{}/{year}/penilaian/index.html", region.slug),
+                        &sheet_page(&region.slug, year),
                     ));
                 }
             }
@@ -276,7 +299,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagno
             theme.render(
                 "provinsi.html",
                 &views::province(site, p),
-                &format!("provinsi/{}/index.html", p.slug),
+                &province_page(&p.slug),
             )
         })
         .collect();

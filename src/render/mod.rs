@@ -2,6 +2,7 @@
 //! `themes/<tema>/`), tera set up once, and every page rendered in parallel from view structs.
 
 pub mod filters;
+pub mod search;
 pub mod sitemap;
 pub mod ui;
 pub mod views;
@@ -44,6 +45,7 @@ macro_rules! embedded_assets {
 const DEFAULT_ASSETS: &[(&str, &[u8])] = embedded_assets!(
     "style.css",
     "tkpk-grafik.js",
+    "tkpk-cari.js",
     "echarts/echarts.min.js",
     "echarts/LICENSE",
     "echarts/NOTICE",

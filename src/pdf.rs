@@ -14,6 +14,7 @@ pub use chromium::{PRINT_TIMEOUT, PrintError, file_url, print};
 use crate::diagnostics::Diagnostic;
 use crate::messages::{Lang, Message};
 use crate::model::{RESERVED_SLUGS, valid_slug};
+use crate::render::{report_page, sheet_page};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -176,11 +177,8 @@ pub fn select(
     for (slug, years) in regions {
         for y in years.into_iter().filter(|y| year.is_none_or(|w| w == *y)) {
             for (kind, page) in [
-                (PageKind::Report, format!("{slug}/{y}/index.html")),
-                (
-                    PageKind::Evaluation,
-                    format!("{slug}/{y}/penilaian/index.html"),
-                ),
+                (PageKind::Report, report_page(&slug, y)),
+                (PageKind::Evaluation, sheet_page(&slug, y)),
             ] {
                 if output.join(&page).is_file() {
                     jobs.push(PrintJob {

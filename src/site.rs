@@ -61,10 +61,18 @@ pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Diagnos
         let extra = render::sitemap::files(base, &pages);
         files.extend(extra);
     }
-    files.extend(theme.assets.iter().map(|(name, bytes)| OutputFile {
-        path: format!("assets/{name}"),
-        bytes: bytes.clone(),
-    }));
+    files.push(render::search::index_file(site));
+    // The generated index takes its name over a theme file of the same name.
+    files.extend(
+        theme
+            .assets
+            .iter()
+            .filter(|(name, _)| name.as_str() != render::search::INDEX_FILE)
+            .map(|(name, bytes)| OutputFile {
+                path: format!("assets/{name}"),
+                bytes: bytes.clone(),
+            }),
+    );
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

@@ -1,6 +1,6 @@
 //! Real-browser tests: a built report opened from `file://` in headless Chromium draws every
 //! chart as SVG with the expected number of series, and prints to an A4 PDF whose every page
-//! carries the region and year.
+//! carries the region and year; the search box finds pages from any depth and obeys its keys.
 //!
 //! They need Debian's `chromium` and `poppler-utils`, so `cargo test` lists them as ignored;
 //! `.ci/run` installs both and runs them with `cargo test -- --include-ignored`.
@@ -50,27 +50,33 @@ fn built_sample() -> TestSite {
     site
 }
 
+/// The DOM of `page` (relative to the output folder, with an optional `?query`) once its
+/// scripts have run, from `file://`.
+fn dump_dom(site: &TestSite, page: &str) -> scraper::Html {
+    let profile = tempfile::tempdir().unwrap();
+    let url = format!("file://{}/{page}", site.output().display());
+    let out = headless(profile.path())
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    scraper::Html::parse_document(&String::from_utf8_lossy(&out.stdout))
+}
+
 #[test]
 #[ignore = "needs chromium (apt-get install chromium); run with --include-ignored"]
 fn charts_render_as_svg_from_file_url() {
     let site = built_sample();
-    let profile = tempfile::tempdir().unwrap();
     for page in [
         "kabupaten-blitar/2025/index.html",
         "kabupaten-balangan/2024/index.html",
     ] {
-        let url = format!("file://{}", site.output().join(page).display());
-        let out = headless(profile.path())
-            .arg("--dump-dom")
-            .arg(&url)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let dom = scraper::Html::parse_document(&String::from_utf8_lossy(&out.stdout));
+        let dom = dump_dom(&site, page);
         let containers = scraper::Selector::parse(".grafik-kanvas").unwrap();
         let svg = scraper::Selector::parse("svg").unwrap();
         let mut count = 0;
@@ -287,4 +293,121 @@ fn tkpk_pdf_has_no_browser_footer_even_where_the_theme_leaves_room_for_one() {
             i + 1
         );
     }
+}
+
+/// The search box's results as (text, href) after a page opened with `?cari=…`.
+fn search_results(site: &TestSite, page: &str) -> Vec<(String, String)> {
+    let dom = dump_dom(site, page);
+    let shown = scraper::Selector::parse("#tkpk-cari:not([hidden])").unwrap();
+    assert!(
+        dom.select(&shown).next().is_some(),
+        "{page}: the search box is still hidden"
+    );
+    let links = scraper::Selector::parse("#tkpk-cari-hasil:not([hidden]) li a").unwrap();
+    dom.select(&links)
+        .map(|a| {
+            let text = a.text().collect::<String>();
+            let href = a.value().attr("href").unwrap_or_default().to_string();
+            (text.split_whitespace().collect::<Vec<_>>().join(" "), href)
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs chromium (apt-get install chromium); run with --include-ignored"]
+fn search_box_finds_blitar_from_file_url() {
+    let site = built_sample();
+    // From the home page: the region first, then its reports; links relative to the root.
+    let results = search_results(&site, "index.html?cari=Blitar");
+    assert_eq!(
+        results.first(),
+        Some(&(
+            "Kabupaten Blitar Wilayah".to_string(),
+            "kabupaten-blitar/index.html".to_string()
+        )),
+        "{results:?}"
+    );
+    assert!(
+        results
+            .iter()
+            .any(|(_, href)| href == "kabupaten-blitar/2025/index.html"),
+        "{results:?}"
+    );
+    assert!(results.len() <= 20, "{results:?}");
+    // Case, accents and word order do not matter; from three folders deep the links climb up.
+    let page = "kabupaten-blora/2025/penilaian/index.html?cari=2024%20BL%C3%8DTAR";
+    let results = search_results(&site, page);
+    assert_eq!(
+        results,
+        vec![
+            (
+                "Kabupaten Blitar 2024 Laporan".to_string(),
+                "../../../kabupaten-blitar/2024/index.html".to_string()
+            ),
+            (
+                "Kabupaten Blitar 2024 Lembar penilaian kinerja".to_string(),
+                "../../../kabupaten-blitar/2024/penilaian/index.html".to_string()
+            ),
+        ]
+    );
+    let from = site.output().join("kabupaten-blora/2025/penilaian");
+    for (_, href) in &results {
+        assert!(from.join(href).is_file(), "{href}");
+    }
+    // No match: no links, and the box says so.
+    let dom = dump_dom(&site, "kota-kediri/index.html?cari=zzzz");
+    let status = scraper::Selector::parse("#tkpk-cari-status").unwrap();
+    let said: String = dom.select(&status).next().unwrap().text().collect();
+    assert_eq!(said, "Tidak ada hasil");
+    let links = scraper::Selector::parse("#tkpk-cari-hasil a").unwrap();
+    assert_eq!(dom.select(&links).count(), 0);
+}
+
+/// Adds `script` to the end of an output page: a test's stand-in for a person at the keyboard.
+fn with_keys(site: &TestSite, page: &str, script: &str) {
+    let path = site.output().join(page);
+    let html = std::fs::read_to_string(&path).unwrap();
+    let html = html.replace(
+        "</body>",
+        &format!(
+            "<script>window.addEventListener('load', function () {{\n\
+             var input = document.getElementById('tkpk-cari-kotak');\n\
+             function key(name, target) {{ (target || document.activeElement).dispatchEvent(\
+             new KeyboardEvent('keydown', {{ key: name, bubbles: true }})); }}\n\
+             input.focus(); input.value = 'blitar'; input.dispatchEvent(new Event('input'));\n\
+             setTimeout(function () {{ {script} }}, 300); }});</script></body>"
+        ),
+    );
+    std::fs::write(path, html).unwrap();
+}
+
+#[test]
+#[ignore = "needs chromium (apt-get install chromium); run with --include-ignored"]
+fn search_box_keys_enter_opens_the_first_result_arrows_move_escape_clears() {
+    let site = built_sample();
+    let title = scraper::Selector::parse("title").unwrap();
+    // Enter in the box opens the first result.
+    with_keys(&site, "kota-kediri/2024/index.html", "key('Enter', input);");
+    let dom = dump_dom(&site, "kota-kediri/2024/index.html");
+    let opened: String = dom.select(&title).next().unwrap().text().collect();
+    assert!(opened.starts_with("Kabupaten Blitar ·"), "{opened}");
+    // Down and down again reach the second result, up goes back; Escape in the box empties it.
+    with_keys(
+        &site,
+        "kota-kediri/index.html",
+        "key('ArrowDown'); key('ArrowDown'); key('ArrowUp');\n\
+         document.body.setAttribute('data-fokus', document.activeElement.getAttribute('href'));\n\
+         key('Escape'); key('Escape');\n\
+         document.body.setAttribute('data-isi', input.value + '|' + (document.activeElement === input));",
+    );
+    let dom = dump_dom(&site, "kota-kediri/index.html");
+    let body = scraper::Selector::parse("body").unwrap();
+    let body = dom.select(&body).next().unwrap().value();
+    assert_eq!(
+        body.attr("data-fokus"),
+        Some("../kabupaten-blitar/index.html")
+    );
+    assert_eq!(body.attr("data-isi"), Some("|true"));
+    let list = scraper::Selector::parse("#tkpk-cari-hasil[hidden]").unwrap();
+    assert!(dom.select(&list).next().is_some(), "the list is still open");
 }

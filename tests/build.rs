@@ -322,7 +322,8 @@ fn footnotes_of_two_narratives_on_one_page_are_unique() {
             .iter()
             .any(|h| h.ends_with("Uraian Lain"))
     );
-    // The only scripts are tkpk's own: the local runtime, the init script and chart options.
+    // The only scripts are tkpk's own: the local runtime, the init script, the search box and
+    // chart options.
     let scripts = scraper::Selector::parse("script").unwrap();
     for s in html.select(&scripts) {
         let src = s.value().attr("src");
@@ -330,7 +331,11 @@ fn footnotes_of_two_narratives_on_one_page_are_unique() {
         assert!(
             matches!(
                 src,
-                Some("../../assets/echarts/echarts.min.js" | "../../assets/tkpk-grafik.js")
+                Some(
+                    "../../assets/echarts/echarts.min.js"
+                        | "../../assets/tkpk-grafik.js"
+                        | "../../assets/tkpk-cari.js"
+                )
             ) || (kind == Some("application/json") && src.is_none()),
             "foreign script: {:?}",
             s.value()

@@ -13,10 +13,67 @@ use std::path::Path;
 // ---------------------------------------------------------------------------------------------
 // The scanner
 
-/// Scripts tkpk writes itself: its chart runtime, linked from a page at any depth.
+/// Scripts tkpk writes itself: its chart runtime and its search box, linked from a page at any
+/// depth.
 fn is_own_script_src(src: &str) -> bool {
     let rest = src.trim_start_matches("../");
-    rest == "assets/echarts/echarts.min.js" || rest == "assets/tkpk-grafik.js"
+    [
+        "assets/echarts/echarts.min.js",
+        "assets/tkpk-grafik.js",
+        "assets/tkpk-cari.js",
+    ]
+    .contains(&rest)
+}
+
+/// The one form control tkpk writes: the header's search box.
+fn is_search_box(el: &scraper::node::Element) -> bool {
+    el.name() == "input" && el.id() == Some("tkpk-cari-kotak") && el.attr("type") == Some("search")
+}
+
+/// The problems of the search index, the one asset made from content: it must be nothing but
+/// data, `window.TKPK_CARI = [JSON];` with three strings an entry and addresses inside the site.
+fn scan_search_index(path: &str, text: &str) -> Vec<String> {
+    let problem = |what: &str| vec![format!("{path}: {what}")];
+    if text.contains("</") {
+        return problem("`</` in the index");
+    }
+    let Some(array) = text
+        .strip_prefix("/* tkpk: search index, written by `tkpk build`; read by tkpk-cari.js. */\n")
+        .and_then(|t| t.strip_prefix("window.TKPK_CARI = "))
+        .and_then(|t| t.strip_suffix(";\n"))
+    else {
+        return problem("not `window.TKPK_CARI = [...];`");
+    };
+    let Ok(serde_json::Value::Array(entries)) = serde_json::from_str(array) else {
+        return problem("the index is not one JSON array");
+    };
+    let mut problems = Vec::new();
+    for entry in &entries {
+        let fields = entry.as_object().filter(|o| {
+            o.len() == 3
+                && ["judul", "jenis", "alamat"]
+                    .iter()
+                    .all(|k| o.get(*k).is_some_and(|v| v.is_string()))
+        });
+        let Some(fields) = fields else {
+            problems.push(format!(
+                "{path}: an entry that is not three strings: {entry}"
+            ));
+            continue;
+        };
+        let alamat = fields["alamat"].as_str().unwrap_or_default();
+        let inside = alamat.ends_with("/index.html")
+            && !alamat.contains("..")
+            && alamat
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-/.".contains(c));
+        if !inside {
+            problems.push(format!(
+                "{path}: an address that is not a page of the site: {alamat}"
+            ));
+        }
+    }
+    problems
 }
 
 /// Elements no page of tkpk ever holds.
@@ -51,6 +108,7 @@ fn scan_html(path: &str, text: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let html = scraper::Html::parse_document(text);
     let mut scripts = 0;
+    let mut search_boxes = 0;
     let mut visible_text = String::new();
     for node in html.tree.nodes() {
         if let Some(t) = node.value().as_text() {
@@ -62,7 +120,9 @@ fn scan_html(path: &str, text: &str) -> Vec<String> {
             continue;
         };
         let name = el.name();
-        if FORBIDDEN_ELEMENTS.contains(&name) {
+        if is_search_box(el) {
+            search_boxes += 1;
+        } else if FORBIDDEN_ELEMENTS.contains(&name) {
             problems.push(format!("{path}: a <{name}> element"));
         }
         match name {
@@ -136,6 +196,9 @@ fn scan_html(path: &str, text: &str) -> Vec<String> {
             }
         }
     }
+    if search_boxes > 1 {
+        problems.push(format!("{path}: {search_boxes} search boxes"));
+    }
     // Every `<script` of the file is a script element (none hides in markup the parser read
     // otherwise), and every `javascript:` is text a reader sees, not markup.
     let lower = text.to_ascii_lowercase();
@@ -158,6 +221,10 @@ fn scan(out: &Path, assets: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
     let files = snapshot(out);
     assert!(files.contains_key("index.html"), "no index.html in {out:?}");
     for (path, bytes) in &files {
+        if path == "assets/cari-indeks.js" {
+            problems.extend(scan_search_index(path, &String::from_utf8_lossy(bytes)));
+            continue;
+        }
         if path.starts_with("assets/") {
             if assets.get(path) != Some(bytes) {
                 problems.push(format!("{path}: an asset that is not the theme's"));
@@ -256,6 +323,24 @@ fn the_scanner_catches_scripts_handlers_and_javascript_links() {
     // A JSON script that would close itself early is caught by the JSON check or the count.
     let breakout = r#"<html><body><script type="application/json">{"a":"</script><script>alert(1)</script>"}</script></body></html>"#;
     assert!(!scan_html("buruk.html", breakout).is_empty());
+    // The search box is tkpk's only input, once a page; the index is data and nothing else.
+    let search = r#"<input type="search" id="tkpk-cari-kotak">"#;
+    assert!(scan_html("baik.html", search).is_empty());
+    assert!(!scan_html("buruk.html", &search.repeat(2)).is_empty());
+    assert!(!scan_html("buruk.html", r#"<input type="text" id="tkpk-cari-kotak">"#).is_empty());
+    let head = "/* tkpk: search index, written by `tkpk build`; read by tkpk-cari.js. */\n";
+    let good = r#"{"judul":"\u003c/script\u003e","jenis":"wilayah","alamat":"kab-x/index.html"}"#;
+    let index = |body: &str| format!("{head}window.TKPK_CARI = [\n{body}\n];\n");
+    assert!(scan_search_index("i.js", &index(good)).is_empty());
+    for bad in [
+        format!("{head}window.TKPK_CARI = [];alert(1);\n"),
+        index(r#"{"judul":"</script>","jenis":"wilayah","alamat":"kab-x/index.html"}"#),
+        index(r#"{"judul":"x","jenis":"wilayah","alamat":"javascript:alert(1)//index.html"}"#),
+        index(r#"{"judul":"x","jenis":"wilayah","alamat":"../../index.html"}"#),
+        index(r#"{"judul":["x"],"jenis":"wilayah","alamat":"kab-x/index.html"}"#),
+    ] {
+        assert!(!scan_search_index("i.js", &bad).is_empty(), "{bad}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,6 +476,12 @@ fn a_site_of_hostile_text_everywhere_is_free_of_content_scripts() {
     let page =
         std::fs::read_to_string(site.output().join("kabupaten-contoh/2024/index.html")).unwrap();
     assert!(page.contains("Kabupaten &lt;/script&gt;&lt;script&gt;alert(5)"));
+    // And the search index, as data.
+    let index = site.read("output/assets/cari-indeks.js");
+    assert!(
+        index.contains(r#"{"judul":"Kabupaten \u003c/script\u003e\u003cscript\u003ealert(5)"#),
+        "{index}"
+    );
     assert!(page.contains("Paragraf penutup tetap ada."));
 }
 

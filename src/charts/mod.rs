@@ -65,13 +65,20 @@ pub struct ReportCharts {
     pub omitted: Vec<OmittedChart>,
 }
 
-/// The option JSON, safe inside `<script type="application/json">`: `<`, `>` and `&` are
-/// escaped so no string from content can close the element.
+/// The option JSON, safe inside `<script type="application/json">`.
 pub fn options_json(chart: &Chart) -> String {
-    let json = serde_json::to_string(chart).unwrap_or_else(|_| "{}".to_string());
+    script_safe(&serde_json::to_string(chart).unwrap_or_else(|_| "{}".to_string()))
+}
+
+/// JSON that stays data wherever a script holds it: `<`, `>` and `&` are escaped so no string
+/// from content can close a `<script>` element, and U+2028/U+2029 so that older JavaScript
+/// engines do not read them as line ends inside a string.
+pub fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }
 
 fn words(lang: Lang) -> &'static Words {
@@ -720,6 +727,14 @@ mod tests {
             back["title"][0]["text"],
             "</script><script>alert(1)</script> & co"
         );
+    }
+
+    #[test]
+    fn script_safe_json_keeps_its_value() {
+        let text = "a</script>&\u{2028}b\u{2029}";
+        let json = script_safe(&serde_json::to_string(text).unwrap());
+        assert_eq!(json, r#""a\u003c/script\u003e\u0026\u2028b\u2029""#);
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
     }
 
     #[test]

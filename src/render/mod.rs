@@ -2,13 +2,14 @@
 //! `themes/<tema>/`), tera set up once, and every page rendered in parallel from view structs.
 
 pub mod filters;
+pub mod search;
 pub mod sitemap;
 pub mod ui;
 pub mod views;
 
 use crate::content::read_source;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
-use crate::downloads::pages::{self, Downloads};
+use crate::downloads::pages::{self as unduhan, Downloads};
 use crate::messages::{Lang, Message};
 use crate::model::{Region, Site};
 use rayon::prelude::*;
@@ -46,6 +47,7 @@ macro_rules! embedded_assets {
 const DEFAULT_ASSETS: &[(&str, &[u8])] = embedded_assets!(
     "style.css",
     "tkpk-grafik.js",
+    "tkpk-cari.js",
     "echarts/echarts.min.js",
     "echarts/LICENSE",
     "echarts/NOTICE",
@@ -236,6 +238,29 @@ impl Theme {
     }
 }
 
+// Where each page is written, relative to the output folder: named once, so that the pages'
+// links, the search index and `tkpk pdf` agree with what `render_site` writes.
+
+/// A region's overview page.
+pub fn region_page(slug: &str) -> String {
+    format!("{slug}/index.html")
+}
+
+/// A region's annual report.
+pub fn report_page(slug: &str, year: i32) -> String {
+    format!("{slug}/{year}/index.html")
+}
+
+/// A region's evaluation sheet of one year.
+pub fn sheet_page(slug: &str, year: i32) -> String {
+    format!("{slug}/{year}/penilaian/index.html")
+}
+
+/// A province's page.
+pub fn province_page(slug: &str) -> String {
+    format!("provinsi/{slug}/index.html")
+}
+
 /// Writes one page's download set into `pages` and returns its links; a failure becomes the
 /// page's error.
 fn downloads(
@@ -246,8 +271,8 @@ fn downloads(
     page: &str,
     pages: &mut Vec<Result<OutputFile, Diagnostic>>,
 ) -> Downloads {
-    let dir = format!("{}/{year}/{}", region.slug, pages::FOLDER);
-    match pages::page_files(&dir, stem, title, tables, site.config.lang) {
+    let dir = format!("{}/{year}/{}", region.slug, unduhan::FOLDER);
+    match unduhan::page_files(&dir, stem, title, tables, site.config.lang) {
         Ok((files, links)) => {
             pages.extend(files.into_iter().map(Ok));
             links
@@ -274,8 +299,8 @@ fn report_downloads(
     report: &views::ReportView,
     pages: &mut Vec<Result<OutputFile, Diagnostic>>,
 ) -> Downloads {
-    let page = format!("{}/{year}/index.html", region.slug);
-    let tables = pages::report_tables(site, region, year);
+    let page = report_page(&region.slug, year);
+    let tables = unduhan::report_tables(site, region, year);
     let stem = format!("laporan-{}-{year}", region.slug);
     let mut links = downloads(
         site,
@@ -290,8 +315,8 @@ fn report_downloads(
         .and_then(|d| d.programs.as_ref())
         .filter(|p| !p.items.is_empty())
     {
-        let dir = format!("{}/{year}/{}", region.slug, pages::FOLDER);
-        match pages::matrix_files(&dir, region, year, programs, site.config.lang) {
+        let dir = format!("{}/{year}/{}", region.slug, unduhan::FOLDER);
+        match unduhan::matrix_files(&dir, region, year, programs, site.config.lang) {
             Ok((files, matrices)) => {
                 pages.extend(files.into_iter().map(Ok));
                 links.matriks = matrices;
@@ -314,19 +339,19 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagno
             let mut pages = vec![theme.render(
                 "wilayah.html",
                 &views::region(site, region),
-                &format!("{}/index.html", region.slug),
+                &region_page(&region.slug),
             )];
             for year in region.report_years() {
-                let page = format!("{}/{year}/index.html", region.slug);
+                let page = report_page(&region.slug, year);
                 let mut report = views::report(site, region, year);
                 if site.config.downloads {
                     report.unduhan = report_downloads(site, region, year, &report, &mut pages);
                 }
                 pages.push(theme.render("laporan.html", &report, &page));
                 if let Some(mut sheet) = views::evaluation::evaluation(site, region, year, &best) {
-                    let page = format!("{}/{year}/penilaian/index.html", region.slug);
+                    let page = sheet_page(&region.slug, year);
                     if site.config.downloads {
-                        let tables = pages::sheet_tables(&sheet, site.config.lang);
+                        let tables = unduhan::sheet_tables(&sheet, site.config.lang);
                         let stem = format!("penilaian-{}-{year}", region.slug);
                         sheet.unduhan = downloads(
                             site,
@@ -354,7 +379,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagno
             theme.render(
                 "provinsi.html",
                 &views::province(site, p),
-                &format!("provinsi/{}/index.html", p.slug),
+                &province_page(&p.slug),
             )
         })
         .collect();

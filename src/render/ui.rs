@@ -223,6 +223,15 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "There is no scheme for this year yet; applying the scheme of",
     ),
     ("tidak_dinilai", "tidak dihitung: ", "not computed: "),
+    ("cari", "Cari", "Search"),
+    (
+        "cari_petunjuk",
+        "Cari wilayah atau laporan",
+        "Search regions or reports",
+    ),
+    ("cari_hasil", "Hasil", "Results"),
+    ("cari_dari", "dari", "of"),
+    ("cari_tidak_ada", "Tidak ada hasil", "No results"),
     ("skema_situs", "ditetapkan di site.yaml", "set in site.yaml"),
     (
         "skema_bawaan",

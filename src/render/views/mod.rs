@@ -6,7 +6,7 @@ use crate::indicators::Indicator;
 use crate::messages::Lang;
 use crate::model::{Region, RegionKind, Site};
 use crate::render::filters::unit_key;
-use crate::render::ui;
+use crate::render::{province_page, region_page, report_page, ui};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -147,7 +147,7 @@ pub fn index(site: &Site) -> IndexView {
         let row = IndexRow {
             nama: region.name.clone(),
             jenis: kind_label(region.kind, lang),
-            href: format!("{}/index.html", region.slug),
+            href: region_page(&region.slug),
             tahun: year,
             p0: year
                 .zip(p0)
@@ -156,13 +156,13 @@ pub fn index(site: &Site) -> IndexView {
                 .zip(p0)
                 .and_then(|(y, i)| year_change(&region.series, i, y))
                 .map(ChangeView::from),
-            laporan_href: year.map(|y| format!("{}/{y}/index.html", region.slug)),
+            laporan_href: year.map(|y| report_page(&region.slug, y)),
         };
         match groups.last_mut() {
             Some(g) if g.nama == province => g.wilayah.push(row),
             _ => groups.push(ProvinceGroup {
                 nama: province,
-                href: reference.map(|p| format!("provinsi/{}/index.html", p.slug)),
+                href: reference.map(|p| province_page(&p.slug)),
                 wilayah: vec![row],
             }),
         }
@@ -202,7 +202,7 @@ pub(crate) fn header(site: &Site, region: &Region) -> RegionHeader {
             .province_of(region)
             .map(|p| p.name.clone())
             .unwrap_or_default(),
-        provinsi_href: format!("provinsi/{}/index.html", region.province),
+        provinsi_href: province_page(&region.province),
         ibu_kota: region.capital.clone(),
         ketua_tkpk: region.tkpk.chair.clone(),
         sekretariat_tkpk: region.tkpk.secretariat.clone(),

@@ -4,7 +4,7 @@
 //! [`select`] lists what to print from a built output folder, [`find_chromium`] finds the
 //! browser, [`print_all`] prints the pages a few at a time.
 
-mod chromium;
+pub mod chromium;
 
 pub use chromium::{
     CHROMIUM_ENV, CHROMIUM_NAMES, ChromiumNotFound, find_chromium, find_chromium_in,

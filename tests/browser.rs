@@ -28,26 +28,8 @@ fn chromium() -> String {
 
 fn headless(profile: &Path) -> Command {
     let mut cmd = Command::new(chromium());
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-first-run",
-        "--virtual-time-budget=10000",
-    ])
-    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd.args(tkpk::pdf::chromium::HEADLESS_FLAGS).arg(format!("--user-data-dir={}", profile.display()));
     cmd
-}
-
-fn built_sample() -> TestSite {
-    let site = TestSite::sample();
-    let run = site.build();
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    site
 }
 
 /// The DOM of `page` (relative to the output folder, with an optional `?query`) once its
@@ -71,7 +53,7 @@ fn dump_dom(site: &TestSite, page: &str) -> scraper::Html {
 #[test]
 #[ignore = "needs chromium (apt-get install chromium); run with --include-ignored"]
 fn charts_render_as_svg_from_file_url() {
-    let site = built_sample();
+    let site = TestSite::built_sample();
     for page in [
         "kabupaten-blitar/2025/index.html",
         "kabupaten-balangan/2024/index.html",
@@ -316,7 +298,7 @@ fn search_results(site: &TestSite, page: &str) -> Vec<(String, String)> {
 #[test]
 #[ignore = "needs chromium (apt-get install chromium); run with --include-ignored"]
 fn search_box_finds_blitar_from_file_url() {
-    let site = built_sample();
+    let site = TestSite::built_sample();
     // From the home page: the region first, then its reports; links relative to the root.
     let results = search_results(&site, "index.html?cari=Blitar");
     assert_eq!(
@@ -384,7 +366,7 @@ fn with_keys(site: &TestSite, page: &str, script: &str) {
 #[test]
 #[ignore = "needs chromium (apt-get install chromium); run with --include-ignored"]
 fn search_box_keys_enter_opens_the_first_result_arrows_move_escape_clears() {
-    let site = built_sample();
+    let site = TestSite::built_sample();
     let title = scraper::Selector::parse("title").unwrap();
     // Enter in the box opens the first result.
     with_keys(&site, "kota-kediri/2024/index.html", "key('Enter', input);");

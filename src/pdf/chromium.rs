@@ -17,6 +17,20 @@ pub const CHROMIUM_NAMES: [&str; 4] = [
     "google-chrome-stable",
 ];
 /// A page that takes longer than this is stopped (the charts get 10 s of virtual time).
+/// How Chromium runs for tkpk (and for the browser tests): headless, with no network of its
+/// own (no updates, sync or QUIC) and a virtual-time budget for the charts to draw.
+pub const HEADLESS_FLAGS: [&str; 9] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--virtual-time-budget=10000",
+];
+
 pub const PRINT_TIMEOUT: Duration = Duration::from_secs(180);
 
 /// No browser to print with; `env` holds `TKPK_CHROMIUM` when it named nothing runnable.
@@ -197,17 +211,8 @@ pub fn print(
     let _ = std::fs::remove_file(&draft);
     let log_file = std::fs::File::create(&log).map_err(|e| PrintError::write(&name, &log, e))?;
     let mut child = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-            "--virtual-time-budget=10000",
-        ])
+        .args(HEADLESS_FLAGS)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--user-data-dir={}", work.join("profil").display()))
         .arg(format!("--print-to-pdf={}", draft.display()))
         .arg(file_url(page))

@@ -28,7 +28,8 @@ fn chromium() -> String {
 
 fn headless(profile: &Path) -> Command {
     let mut cmd = Command::new(chromium());
-    cmd.args(tkpk::pdf::chromium::HEADLESS_FLAGS).arg(format!("--user-data-dir={}", profile.display()));
+    cmd.args(tkpk::pdf::chromium::HEADLESS_FLAGS)
+        .arg(format!("--user-data-dir={}", profile.display()));
     cmd
 }
 

@@ -1,7 +1,7 @@
 //! Poverty pockets of one report year (`kantong.yaml`): priority villages per kecamatan, and
 //! households or persons by welfare decile. Aggregates only: never a list of households.
 
-use super::validate::{at, count};
+use super::validate::{at, count, duplicate};
 use crate::content::Sourced;
 use crate::content::annual::{RawDistrict, RawPocketFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
@@ -62,13 +62,13 @@ fn by_decile(
             continue;
         };
         if out.contains_key(&decile) {
-            diagnostics.push(
-                Diagnostic::error(Message::DuplicateKey {
+            diagnostics.push(duplicate(
+                Message::DuplicateKey {
                     key: key.value.clone(),
-                })
-                .at(at(source, key))
-                .hint(Message::HintRemoveDuplicate),
-            );
+                },
+                source,
+                key,
+            ));
             continue;
         }
         if let Some(v) = count(figure, field, source, diagnostics) {
@@ -131,13 +131,13 @@ pub fn validate_pockets(file: &Sourced<RawPocketFile>, diagnostics: &mut Diagnos
     for raw in &doc.kecamatan {
         let d = district(raw, source, diagnostics);
         if !seen.insert(d.name.to_lowercase()) {
-            diagnostics.push(
-                Diagnostic::error(Message::DuplicateDistrict {
+            diagnostics.push(duplicate(
+                Message::DuplicateDistrict {
                     name: d.name.clone(),
-                })
-                .at(at(source, &raw.value.nama))
-                .hint(Message::HintRemoveDuplicate),
-            );
+                },
+                source,
+                &raw.value.nama,
+            ));
             continue;
         }
         districts.push(d);

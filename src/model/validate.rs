@@ -51,6 +51,13 @@ pub(super) fn parse_year(
     }
 }
 
+/// A key or year written twice in one table: the second is named and left out.
+pub(crate) fn duplicate<T>(message: Message, source: &SourceText, key: &Spanned<T>) -> Diagnostic {
+    Diagnostic::error(message)
+        .at(at(source, key))
+        .hint(Message::HintRemoveDuplicate)
+}
+
 /// A figure as a finite number, or a diagnostic that says what to write instead.
 pub(crate) fn parse_figure(
     figure: &RawFigure,
@@ -243,13 +250,13 @@ fn figure_table(
         if let Some(y) = year
             && out.contains_key(&y)
         {
-            diagnostics.push(
-                Diagnostic::error(Message::DuplicateYear {
+            diagnostics.push(duplicate(
+                Message::DuplicateYear {
                     year: y.to_string(),
-                })
-                .at(at(source, year_key))
-                .hint(Message::HintRemoveDuplicate),
-            );
+                },
+                source,
+                year_key,
+            ));
             continue;
         }
         let mut figures = BTreeMap::new();
@@ -257,13 +264,13 @@ fn figure_table(
             let known = check_key(key, catalog, source, diagnostics);
             let value = parse_figure(figure, source, diagnostics);
             if figures.contains_key(&key.value) {
-                diagnostics.push(
-                    Diagnostic::error(Message::DuplicateKey {
+                diagnostics.push(duplicate(
+                    Message::DuplicateKey {
                         key: key.value.clone(),
-                    })
-                    .at(at(source, key))
-                    .hint(Message::HintRemoveDuplicate),
-                );
+                    },
+                    source,
+                    key,
+                ));
                 continue;
             }
             if let (true, Some(v)) = (known, value)
@@ -398,13 +405,13 @@ pub fn validate_series(
             let value = parse_figure(figure, source, diagnostics);
             if let (Some(y), Some(v)) = (year, value) {
                 match entry.entry(y) {
-                    std::collections::btree_map::Entry::Occupied(_) => diagnostics.push(
-                        Diagnostic::error(Message::DuplicateYear {
+                    std::collections::btree_map::Entry::Occupied(_) => diagnostics.push(duplicate(
+                        Message::DuplicateYear {
                             year: y.to_string(),
-                        })
-                        .at(at(source, year_key))
-                        .hint(Message::HintRemoveDuplicate),
-                    ),
+                        },
+                        source,
+                        year_key,
+                    )),
                     std::collections::btree_map::Entry::Vacant(slot) => {
                         if check_range(key, v, figure, catalog, source, diagnostics) {
                             slot.insert(v);

@@ -7,10 +7,11 @@
 
 use crate::diagnostics::Diagnostics;
 use crate::messages::Lang;
+use crate::render::{OutputFile, Part};
 use crate::site;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -44,51 +45,111 @@ pub struct LiveState {
 pub struct Live {
     pub state: Mutex<LiveState>,
     pub changed: Condvar,
+    /// What the rebuilds know between runs (only the rebuilding thread takes it).
+    memory: Mutex<Memory>,
+}
+
+/// The last site that built, and the files changed since: a partial rebuild compares against
+/// the last good site, so changes made while the site was broken are not forgotten.
+#[derive(Default)]
+struct Memory {
+    site: Option<crate::model::Site>,
+    pending: BTreeSet<PathBuf>,
 }
 
 /// The outcome of one rebuild.
 pub struct Rebuild {
     pub ok: bool,
+    /// What was rendered again, when not the whole site.
+    pub part: Option<Part>,
     pub pages: usize,
     pub elapsed: Duration,
     pub diagnostics: Diagnostics,
     pub lang: Lang,
 }
 
+/// What a rebuild renders: the whole site, or the part a change touches.
+enum Rendered {
+    Whole(Vec<OutputFile>),
+    Part(Part, Vec<OutputFile>),
+}
+
 impl Live {
-    /// Builds the site at `root` in memory and serves it if it built; otherwise keeps the last
-    /// good site and shows the diagnostics over it.
+    /// Builds the whole site at `root` in memory and serves it if it built; otherwise keeps the
+    /// last good site and shows the diagnostics over it.
     pub fn rebuild(&self, root: &Path) -> Rebuild {
+        self.rebuild_after(root, None)
+    }
+
+    /// Rebuilds after the files `changed` (relative to `root`; `None`: unknown, rebuild
+    /// everything). When they all lie in regions' own folders, only the pages that depend on
+    /// those regions are rendered again (see [`Part::after`]) and every other file is kept.
+    pub fn rebuild_after(&self, root: &Path, changed: Option<&[PathBuf]>) -> Rebuild {
         let started = Instant::now();
+        let mut memory = self.memory.lock().unwrap_or_else(|p| p.into_inner());
+        let everything = changed.is_none();
+        memory
+            .pending
+            .extend(changed.into_iter().flatten().cloned());
         let loaded = site::load(root);
         let lang = loaded.lang;
         let mut diagnostics = loaded.diagnostics;
-        let files = match &loaded.site {
-            Some(s) => match site::render_files(root, s) {
-                Ok(files) => Some(files),
-                Err(more) => {
-                    diagnostics.extend(more);
-                    None
+        let rendered = loaded.site.as_ref().and_then(|new| {
+            let part = memory
+                .site
+                .as_ref()
+                .filter(|_| !everything)
+                .and_then(|old| Part::after(old, new, &memory.pending));
+            let result = match part {
+                Some(part) => {
+                    site::render_part_files(root, new, &part).map(|f| Rendered::Part(part, f))
                 }
-            },
-            None => None,
+                None => site::render_files(root, new).map(Rendered::Whole),
+            };
+            result.map_err(|more| diagnostics.extend(more)).ok()
+        });
+        let ok = rendered.is_some();
+        let part = match &rendered {
+            Some(Rendered::Part(part, _)) => Some(part.clone()),
+            _ => None,
         };
+        if ok {
+            memory.site = loaded.site;
+            memory.pending.clear();
+        }
+        let base_url = memory.site.as_ref().and_then(|s| s.config.base_url.clone());
+        drop(memory);
         let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let ok = files.is_some();
-        let mut pages = 0;
-        match files {
-            Some(files) => {
-                pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+        match rendered {
+            Some(Rendered::Whole(files)) => {
                 state.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
+                state.problems = None;
+            }
+            Some(Rendered::Part(part, files)) => {
+                // A region rendered whole loses what it no longer writes (a removed year).
+                state.files.retain(|path, _| !part.owns(path));
+                state
+                    .files
+                    .extend(files.into_iter().map(|f| (f.path, f.bytes)));
+                // The sitemap (when there is one) lists the pages now served.
+                if let Some(base) = base_url {
+                    let pages: Vec<&str> = state.files.keys().map(String::as_str).collect();
+                    let sitemap = crate::render::sitemap::files(&base, &pages);
+                    state
+                        .files
+                        .extend(sitemap.into_iter().map(|f| (f.path, f.bytes)));
+                }
                 state.problems = None;
             }
             None => state.problems = Some(diagnostics.render(lang)),
         }
+        let pages = state.files.keys().filter(|p| p.ends_with(".html")).count();
         state.version += 1;
         drop(state);
         self.changed.notify_all();
         Rebuild {
             ok,
+            part,
             pages,
             elapsed: started.elapsed(),
             diagnostics,
@@ -97,9 +158,12 @@ impl Live {
     }
 }
 
+/// A file's path, size and modification time.
+pub type Fingerprint = (PathBuf, u64, Option<std::time::SystemTime>);
+
 /// The size and modification time of every authored file: a rebuild runs only when this
 /// changes. (Reading the files during a rebuild makes the watcher report them too.)
-pub fn fingerprint(root: &Path) -> Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)> {
+pub fn fingerprint(root: &Path) -> Vec<Fingerprint> {
     let mut out = Vec::new();
     let mut add = |path: &Path| {
         if let Ok(meta) = std::fs::symlink_metadata(path) {
@@ -118,6 +182,26 @@ pub fn fingerprint(root: &Path) -> Vec<(std::path::PathBuf, u64, Option<std::tim
         }
     }
     out
+}
+
+/// The files added, removed or changed between two fingerprints, relative to `root`.
+pub fn changes(root: &Path, old: &[Fingerprint], new: &[Fingerprint]) -> Vec<PathBuf> {
+    let index = |f: &[Fingerprint]| -> BTreeMap<PathBuf, (u64, Option<std::time::SystemTime>)> {
+        f.iter()
+            .map(|(p, len, t)| (p.clone(), (*len, *t)))
+            .collect()
+    };
+    let (old, new) = (index(old), index(new));
+    let mut out: BTreeSet<PathBuf> = BTreeSet::new();
+    for (path, meta) in &new {
+        if old.get(path) != Some(meta) {
+            out.insert(path.clone());
+        }
+    }
+    out.extend(old.keys().filter(|p| !new.contains_key(*p)).cloned());
+    out.into_iter()
+        .map(|p| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p))
+        .collect()
 }
 
 /// Why a request was refused.

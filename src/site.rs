@@ -77,6 +77,20 @@ pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Diagnos
     Ok(files)
 }
 
+/// The files a change to some regions touches (see [`render::Part`]): their pages and
+/// downloads, their provinces' pages, the index and the search index. Assets and the sitemap
+/// are not among them.
+pub fn render_part_files(
+    root: &Path,
+    site: &Site,
+    part: &render::Part,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let theme = Theme::load(root, &site.config.theme, site.config.lang)?;
+    let mut files = render::render_part(site, &theme, part)?;
+    files.push(render::search::index_file(site));
+    Ok(files)
+}
+
 /// Builds the site at `root` into `output`.
 pub fn build(root: &Path, output: &Path) -> Result<Built, Failed> {
     let Loaded {

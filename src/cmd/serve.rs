@@ -35,8 +35,8 @@ fn open_in_browser(url: &str) {
 }
 
 /// Serves the site on 127.0.0.1 only, rebuilding on every change under content/, themes/
-/// and site.yaml. The whole site is rebuilt: the sample takes tens of milliseconds, and a
-/// full rebuild can never serve a page that depends on something stale.
+/// and site.yaml: the pages a change in one region's folder touches, or the whole site when a
+/// change reaches further (see `tkpk::render::Part`).
 pub fn run(root: &Path, port: u16, open: bool) -> ExitCode {
     let live = Arc::new(Live::default());
     let first = live.rebuild(root);
@@ -122,8 +122,9 @@ pub fn run(root: &Path, port: u16, open: bool) -> ExitCode {
         {
             let now = tkpk::serve::fingerprint(root);
             if now != last {
+                let changed = tkpk::serve::changes(root, &last, &now);
                 last = now;
-                report(&live.rebuild(root));
+                report(&live.rebuild_after(root, Some(&changed)));
             }
         }
     }

@@ -680,30 +680,33 @@ pub fn sheet_tables(sheet: &EvaluationView, lang: Lang) -> Vec<Table> {
     vec![components, evidence]
 }
 
-/// The files of one page's download set: a workbook and a JSON document of all its tables,
-/// and a CSV per table, under `dir` (`<slug>/<year>/unduh`) with names from `stem`.
+/// One page's download set: a workbook and a JSON document of all its tables, and a CSV per
+/// table, under `dir` (`<slug>/<year>/unduh`) with names from `stem`. The links always; the
+/// files only when `write` (a rebuild that keeps a page's downloads needs its links alone).
 pub fn page_files(
     dir: &str,
-    stem: &str,
-    title: &str,
+    (stem, title): (&str, &str),
     tables: &[Table],
     lang: Lang,
+    write: bool,
 ) -> Result<(Vec<OutputFile>, Downloads), DownloadError> {
-    let mut files = Vec::with_capacity(tables.len() + 2);
+    let mut files = Vec::new();
     let mut links = Downloads::default();
     if tables.is_empty() {
         return Ok((files, links));
     }
     let t = ui::strings(lang);
-    for (ext, format, bytes) in [
-        ("xlsx", "XLSX", xlsx(title, tables, lang)?),
-        ("json", "JSON", json(title, tables).into_bytes()),
-    ] {
+    for (ext, format) in [("xlsx", "XLSX"), ("json", "JSON")] {
         let name = format!("{stem}.{ext}");
-        files.push(OutputFile {
-            path: format!("{dir}/{name}"),
-            bytes,
-        });
+        if write {
+            files.push(OutputFile {
+                path: format!("{dir}/{name}"),
+                bytes: match ext {
+                    "xlsx" => xlsx(title, tables, lang)?,
+                    _ => json(title, tables).into_bytes(),
+                },
+            });
+        }
         links.berkas.push(DownloadLink {
             judul: format!("{} ({format})", t["semua_tabel"]),
             href: format!("{FOLDER}/{name}"),
@@ -712,10 +715,12 @@ pub fn page_files(
     }
     for table in tables {
         let name = format!("{}.csv", table.name);
-        files.push(OutputFile {
-            path: format!("{dir}/{name}"),
-            bytes: csv(table, lang).into_bytes(),
-        });
+        if write {
+            files.push(OutputFile {
+                path: format!("{dir}/{name}"),
+                bytes: csv(table, lang).into_bytes(),
+            });
+        }
         links.csv.push(DownloadLink {
             judul: table.title.clone(),
             href: format!("{FOLDER}/{name}"),
@@ -725,13 +730,14 @@ pub fn page_files(
     Ok((files, links))
 }
 
-/// The RAT and semester-report matrices of a year as workbooks, ready to submit.
+/// The RAT and semester-report matrices of a year as workbooks, ready to submit (the files
+/// only when `write`, as for [`page_files`]).
 pub fn matrix_files(
     dir: &str,
-    region: &Region,
-    year: i32,
+    (region, year): (&Region, i32),
     programs: &Programs,
     lang: Lang,
+    write: bool,
 ) -> Result<(Vec<OutputFile>, Vec<DownloadLink>), DownloadError> {
     let t = ui::strings(lang);
     let mut files = Vec::new();
@@ -740,13 +746,15 @@ pub fn matrix_files(
         ("matriks-rat", "matriks_rat", false),
         ("matriks-laporan-semester", "matriks_semester", true),
     ] {
-        let title = format!("{} {}, {year}", t[key], region.name);
-        let table = matrix(programs, title.clone(), realisation, lang);
         let name = format!("{stem}-{}-{year}.xlsx", region.slug);
-        files.push(OutputFile {
-            path: format!("{dir}/{name}"),
-            bytes: xlsx(&title, std::slice::from_ref(&table), lang)?,
-        });
+        if write {
+            let title = format!("{} {}, {year}", t[key], region.name);
+            let table = matrix(programs, title.clone(), realisation, lang);
+            files.push(OutputFile {
+                path: format!("{dir}/{name}"),
+                bytes: xlsx(&title, std::slice::from_ref(&table), lang)?,
+            });
+        }
         links.push(DownloadLink {
             judul: format!("{} (XLSX)", t[key]),
             href: format!("{FOLDER}/{name}"),

@@ -37,7 +37,7 @@ pub struct Figure {
 }
 
 /// Figures of one region: March (Susenas Maret) and, for province and nation, September.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Series {
     pub march: BTreeMap<i32, BTreeMap<String, Figure>>,
     pub september: BTreeMap<i32, BTreeMap<String, Figure>>,

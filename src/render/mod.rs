@@ -2,6 +2,7 @@
 //! `themes/<tema>/`), tera set up once, and every page rendered in parallel from view structs.
 
 pub mod filters;
+pub mod part;
 pub mod search;
 pub mod sitemap;
 pub mod ui;
@@ -12,6 +13,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::downloads::pages::{self as unduhan, Downloads};
 use crate::messages::{Lang, Message};
 use crate::model::{Region, Site};
+pub use part::Part;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -261,24 +263,26 @@ pub fn province_page(slug: &str) -> String {
     format!("provinsi/{slug}/index.html")
 }
 
-/// Writes one page's download set into `pages` and returns its links; a failure becomes the
-/// page's error.
+type Rendered = Result<OutputFile, Diagnostic>;
+
+/// A page's download set into `out` (the files only when `write`) and its links; a failure
+/// becomes the page's error.
 fn downloads(
     site: &Site,
     (region, year): (&Region, i32),
     (stem, title): (&str, &str),
     tables: &[crate::downloads::Table],
-    page: &str,
-    pages: &mut Vec<Result<OutputFile, Diagnostic>>,
+    (page, write): (&str, bool),
+    out: &mut Vec<Rendered>,
 ) -> Downloads {
     let dir = format!("{}/{year}/{}", region.slug, unduhan::FOLDER);
-    match unduhan::page_files(&dir, stem, title, tables, site.config.lang) {
+    match unduhan::page_files(&dir, (stem, title), tables, site.config.lang, write) {
         Ok((files, links)) => {
-            pages.extend(files.into_iter().map(Ok));
+            out.extend(files.into_iter().map(Ok));
             links
         }
         Err(e) => {
-            pages.push(Err(download_failed(page, &e)));
+            out.push(Err(download_failed(page, &e)));
             Downloads::default()
         }
     }
@@ -294,10 +298,10 @@ fn download_failed(page: &str, error: &crate::downloads::DownloadError) -> Diagn
 /// A report's tables, and with programmes its RAT and semester matrices.
 fn report_downloads(
     site: &Site,
-    region: &Region,
-    year: i32,
+    (region, year): (&Region, i32),
     report: &views::ReportView,
-    pages: &mut Vec<Result<OutputFile, Diagnostic>>,
+    write: bool,
+    out: &mut Vec<Rendered>,
 ) -> Downloads {
     let page = report_page(&region.slug, year);
     let tables = unduhan::report_tables(site, region, year);
@@ -307,8 +311,8 @@ fn report_downloads(
         (region, year),
         (&stem, &report.judul_halaman),
         &tables,
-        &page,
-        pages,
+        (&page, write),
+        out,
     );
     if let Some(programs) = region
         .year_data(year)
@@ -316,63 +320,105 @@ fn report_downloads(
         .filter(|p| !p.items.is_empty())
     {
         let dir = format!("{}/{year}/{}", region.slug, unduhan::FOLDER);
-        match unduhan::matrix_files(&dir, region, year, programs, site.config.lang) {
+        match unduhan::matrix_files(&dir, (region, year), programs, site.config.lang, write) {
             Ok((files, matrices)) => {
-                pages.extend(files.into_iter().map(Ok));
+                out.extend(files.into_iter().map(Ok));
                 links.matriks = matrices;
             }
-            Err(e) => pages.push(Err(download_failed(&page, &e))),
+            Err(e) => out.push(Err(download_failed(&page, &e))),
         }
     }
     links
 }
 
+/// One year of a region: its report and, when a scheme applies, its evaluation sheet, each
+/// with its downloads (written only when `write`).
+fn year_pages(
+    site: &Site,
+    theme: &Theme,
+    (region, year): (&Region, i32),
+    best: &BTreeMap<i32, (f64, usize)>,
+    write: bool,
+) -> Vec<Rendered> {
+    let mut out = Vec::new();
+    let page = report_page(&region.slug, year);
+    let mut report = views::report(site, region, year);
+    if site.config.downloads {
+        report.unduhan = report_downloads(site, (region, year), &report, write, &mut out);
+    }
+    out.push(theme.render("laporan.html", &report, &page));
+    if let Some(mut sheet) = views::evaluation::evaluation(site, region, year, best) {
+        let page = sheet_page(&region.slug, year);
+        if site.config.downloads {
+            let tables = unduhan::sheet_tables(&sheet, site.config.lang);
+            let stem = format!("penilaian-{}-{year}", region.slug);
+            sheet.unduhan = downloads(
+                site,
+                (region, year),
+                (&stem, &sheet.judul_halaman),
+                &tables,
+                (&page, write),
+                &mut out,
+            );
+        }
+        out.push(theme.render("penilaian.html", &sheet, &page));
+    }
+    out
+}
+
 /// Every page of the site: the index, and per region its overview and one report per year.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
+    render(site, theme, None)
+}
+
+/// The pages a change to some regions touches (see [`Part`]).
+pub fn render_part(
+    site: &Site,
+    theme: &Theme,
+    part: &Part,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    render(site, theme, Some(part))
+}
+
+fn render(site: &Site, theme: &Theme, part: Option<&Part>) -> Result<Vec<OutputFile>, Diagnostics> {
     let index = theme.render("index.html", &views::index(site), "index.html");
     // The normalised tagged-spending score needs each year's best score: computed once.
     let best = crate::evaluation::best_tagged_scores(site);
-    let per_region: Vec<Vec<Result<OutputFile, Diagnostic>>> = site
-        .regions
+    // (region, year, whole): the years are rendered in parallel, so one region's rebuild uses
+    // every core too.
+    let mut jobs: Vec<(&Region, Option<i32>, bool)> = Vec::new();
+    for region in &site.regions {
+        let whole = part.is_none_or(|p| p.regions.contains(&region.slug));
+        if !whole && !part.is_some_and(|p| p.reports.contains(&region.slug)) {
+            continue;
+        }
+        if whole {
+            jobs.push((region, None, true));
+        }
+        jobs.extend(
+            region
+                .report_years()
+                .into_iter()
+                .map(|y| (region, Some(y), whole)),
+        );
+    }
+    let per_job: Vec<Vec<Rendered>> = jobs
         .par_iter()
-        .map(|region| {
-            let mut pages = vec![theme.render(
+        .map(|(region, year, whole)| match year {
+            None => vec![theme.render(
                 "wilayah.html",
                 &views::region(site, region),
                 &region_page(&region.slug),
-            )];
-            for year in region.report_years() {
-                let page = report_page(&region.slug, year);
-                let mut report = views::report(site, region, year);
-                if site.config.downloads {
-                    report.unduhan = report_downloads(site, region, year, &report, &mut pages);
-                }
-                pages.push(theme.render("laporan.html", &report, &page));
-                if let Some(mut sheet) = views::evaluation::evaluation(site, region, year, &best) {
-                    let page = sheet_page(&region.slug, year);
-                    if site.config.downloads {
-                        let tables = unduhan::sheet_tables(&sheet, site.config.lang);
-                        let stem = format!("penilaian-{}-{year}", region.slug);
-                        sheet.unduhan = downloads(
-                            site,
-                            (region, year),
-                            (&stem, &sheet.judul_halaman),
-                            &tables,
-                            &page,
-                            &mut pages,
-                        );
-                    }
-                    pages.push(theme.render("penilaian.html", &sheet, &page));
-                }
-            }
-            pages
+            )],
+            Some(year) => year_pages(site, theme, (region, *year), &best, *whole),
         })
         .collect();
     // A page per province that has regions in this site.
-    let per_province: Vec<Result<OutputFile, Diagnostic>> = site
+    let per_province: Vec<Rendered> = site
         .provinces
         .values()
         .filter(|p| site.by_province.contains_key(&p.slug))
+        .filter(|p| part.is_none_or(|part| part.provinces.contains(&p.slug)))
         .collect::<Vec<_>>()
         .par_iter()
         .map(|p| {
@@ -387,7 +433,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagno
     let mut files = Vec::new();
     for result in std::iter::once(index)
         .chain(per_province)
-        .chain(per_region.into_iter().flatten())
+        .chain(per_job.into_iter().flatten())
     {
         match result {
             Ok(f) => files.push(f),

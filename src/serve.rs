@@ -114,7 +114,10 @@ impl Live {
             _ => None,
         };
         if ok {
-            memory.site = loaded.site;
+            // The old site goes on another thread: freeing a national site takes milliseconds
+            // the rebuild need not wait for.
+            let old = std::mem::replace(&mut memory.site, loaded.site);
+            std::thread::spawn(move || drop(old));
             memory.pending.clear();
         }
         let base_url = memory.site.as_ref().and_then(|s| s.config.base_url.clone());

@@ -78,8 +78,9 @@ pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Diagnos
 }
 
 /// The files a change to some regions touches (see [`render::Part`]): their pages and
-/// downloads, their provinces' pages, the index and the search index. Assets and the sitemap
-/// are not among them.
+/// downloads and, when the regions' names or figures changed, their peers' reports, their
+/// provinces' pages, the home page and the search index. Assets and the sitemap are not among
+/// them.
 pub fn render_part_files(
     root: &Path,
     site: &Site,
@@ -87,7 +88,9 @@ pub fn render_part_files(
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let theme = Theme::load(root, &site.config.theme, site.config.lang)?;
     let mut files = render::render_part(site, &theme, part)?;
-    files.push(render::search::index_file(site));
+    if part.listings {
+        files.push(render::search::index_file(site));
+    }
     Ok(files)
 }
 

@@ -67,7 +67,7 @@ fn a_narrative_edit_renders_its_region_alone() {
     let part = outcome.part.expect("a partial rebuild");
     assert_eq!(part.regions, ["kabupaten-blitar".to_string()].into());
     assert!(part.reports.is_empty(), "{part:?}");
-    assert_eq!(part.provinces, ["jawa-timur".to_string()].into());
+    assert!(part.provinces.is_empty() && !part.listings, "{part:?}");
     let page =
         String::from_utf8(served(&live)["kabupaten-blitar/2025/index.html"].clone()).unwrap();
     assert!(page.contains("Paragraf baru dari penyunting."));
@@ -84,6 +84,8 @@ fn a_figure_edit_renders_the_reports_of_the_province_peers_too() {
     });
     let part = outcome.part.expect("a partial rebuild");
     assert_eq!(part.reports, ["kota-kediri".to_string()].into());
+    assert_eq!(part.provinces, ["jawa-timur".to_string()].into());
+    assert!(part.listings);
     // Kota Kediri's 2024 report ranks Blitar with its new figure.
     let kediri = String::from_utf8(served(&live)["kota-kediri/2024/index.html"].clone()).unwrap();
     assert!(kediri.contains("8,02"));

@@ -381,7 +381,9 @@ pub fn render_part(
 }
 
 fn render(site: &Site, theme: &Theme, part: Option<&Part>) -> Result<Vec<OutputFile>, Diagnostics> {
-    let index = theme.render("index.html", &views::index(site), "index.html");
+    let index = part
+        .is_none_or(|p| p.listings)
+        .then(|| theme.render("index.html", &views::index(site), "index.html"));
     // The normalised tagged-spending score needs each year's best score: computed once.
     let best = crate::evaluation::best_tagged_scores(site);
     // (region, year, whole): the years are rendered in parallel, so one region's rebuild uses
@@ -431,7 +433,8 @@ fn render(site: &Site, theme: &Theme, part: Option<&Part>) -> Result<Vec<OutputF
         .collect();
     let mut diagnostics = Diagnostics::new();
     let mut files = Vec::new();
-    for result in std::iter::once(index)
+    for result in index
+        .into_iter()
         .chain(per_province)
         .chain(per_job.into_iter().flatten())
     {

@@ -6,15 +6,17 @@ use crate::model::{Region, Site};
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
 
-/// What a rebuild renders again after some regions changed: the index and the search index
-/// always; these regions whole (overview, reports, sheets and downloads); the reports and
-/// sheets of `reports` (their place among their province's regions changed; their downloads
-/// stay); and the pages of `provinces`. Every other file stays as it was.
+/// What a rebuild renders again after some regions changed: these regions whole (overview,
+/// reports, sheets and downloads); the reports and sheets of `reports` (their place among
+/// their province's regions changed; their downloads stay); the pages of `provinces`; and,
+/// when `listings`, the pages that list every region (the home page and the search index).
+/// Every other file stays as it was.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Part {
     pub regions: BTreeSet<String>,
     pub reports: BTreeSet<String>,
     pub provinces: BTreeSet<String>,
+    pub listings: bool,
 }
 
 /// The region folder a changed file belongs to (`content/<slug>/…`), if it is one.
@@ -29,9 +31,10 @@ fn region_of(path: &Path) -> Option<String> {
     }
 }
 
-/// What the pages of other regions show of a region: its name, kind and figures, and its
-/// province (ranking, quadrant and province pages).
-fn seen_by_peers(a: &Region, b: &Region) -> bool {
+/// What the pages of other regions and the listings show of a region: its name, kind and
+/// figures (so its report years), and its province (ranking, quadrant, province pages, home
+/// page, search index).
+fn seen_by_others(a: &Region, b: &Region) -> bool {
     a.name == b.name && a.kind == b.kind && a.province == b.province && a.series == b.series
 }
 
@@ -66,10 +69,11 @@ impl Part {
                 &old.regions[find(old, &slug)?],
                 &new.regions[find(new, &slug)?],
             );
-            for province in [&a.province, &b.province] {
-                part.provinces.insert(province.clone());
-            }
-            if !seen_by_peers(a, b) {
+            if !seen_by_others(a, b) {
+                part.listings = true;
+                for province in [&a.province, &b.province] {
+                    part.provinces.insert(province.clone());
+                }
                 for (site, province) in [(old, &a.province), (new, &b.province)] {
                     for i in site.by_province.get(province).into_iter().flatten() {
                         part.reports.insert(site.regions[*i].slug.clone());

@@ -11,6 +11,7 @@ use crate::content::{
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::indicators::{Catalog, Unit};
 use crate::messages::{Message, ValueKind};
+use rayon::prelude::*;
 use serde_json::Value;
 use serde_saphyr::Spanned;
 use std::collections::{BTreeMap, BTreeSet};
@@ -755,6 +756,91 @@ fn region_year_data(
     out
 }
 
+/// One region's files checked on their own: problems found before the code check go to
+/// `before`, the province check to `after` (see `validate`).
+fn check_region(
+    r: &crate::content::RawRegion,
+    catalog: &Catalog,
+    (nation, provinces): (&Option<Reference>, &BTreeMap<String, Reference>),
+    raw: &RawSite,
+    before: &mut Diagnostics,
+    after: &mut Diagnostics,
+) -> Option<Region> {
+    if !check_slug(&r.slug, &r.folder, before) {
+        return None;
+    }
+    // Each file is checked on its own, so a broken wilayah.yaml hides nothing else.
+    let series = r.indicators.as_ref().map(|indicators| {
+        let series = validate_series(indicators.doc.series(), catalog, &indicators.source, before);
+        if series.march.is_empty() {
+            before.push(
+                Diagnostic::error(Message::NoFigures)
+                    .in_file(&indicators.source.display_path)
+                    .hint(Message::HintAddFigures),
+            );
+        }
+        series
+    });
+    let narratives = region_narratives(r, series.as_ref(), before);
+    let annual = region_year_data(r, series.as_ref(), before);
+    let (Some(meta), Some(series)) = (&r.region, series) else {
+        return None;
+    };
+    let doc = &meta.doc;
+    let src = &meta.source;
+    check_code(&doc.kode, &[2, 2], Some('.'), "\"35.05\"", src, before);
+    check_code(&doc.kode_bps, &[4], None, "\"3505\"", src, before);
+    let province = doc.provinsi.value.trim().to_string();
+    if !provinces.contains_key(&province) && !raw.unreadable_references.contains(&province) {
+        let names_nation = nation.as_ref().is_some_and(|n| n.slug == province);
+        let message = if names_nation {
+            Message::WrongReferenceLevel {
+                slug: province.clone(),
+            }
+        } else {
+            Message::UnknownProvince {
+                slug: province.clone(),
+            }
+        };
+        let hint = match nearest(&province, provinces.keys().map(String::as_str)) {
+            Some(s) => Message::HintDidYouMean { suggestion: s },
+            // The file exists, as the national one: name a province instead.
+            None if names_nation => Message::HintNameProvince {
+                known: provinces.keys().cloned().collect(),
+            },
+            None => Message::HintAddReference {
+                slug: province.clone(),
+            },
+        };
+        after.push(
+            Diagnostic::error(message)
+                .at(at(src, &doc.provinsi))
+                .hint(hint),
+        );
+    }
+    let tkpk = doc
+        .tkpk
+        .as_ref()
+        .map(|t| Tkpk {
+            chair: t.ketua.clone(),
+            secretariat: t.sekretariat.clone(),
+        })
+        .unwrap_or_default();
+    Some(Region {
+        slug: r.slug.clone(),
+        name: doc.nama.trim().to_string(),
+        kind: doc.jenis,
+        code: doc.kode.value.clone(),
+        bps_code: doc.kode_bps.value.clone(),
+        province,
+        capital: doc.ibu_kota.clone(),
+        tkpk,
+        series,
+        narratives,
+        annual,
+    })
+}
+
 /// Turns what was read into a validated site. Returns no site when there are errors.
 pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
@@ -793,108 +879,48 @@ pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
         );
     }
 
+    // Each region is checked on its own, in parallel; what depends on the regions before it
+    // (a code used twice) is checked after, in folder order, so the messages keep their order.
+    let checked: Vec<(Option<Region>, Diagnostics, Diagnostics)> = raw
+        .regions
+        .par_iter()
+        .map(|r| {
+            let mut before = Diagnostics::new();
+            let mut after = Diagnostics::new();
+            let region = check_region(
+                r,
+                &catalog,
+                (&nation, &provinces),
+                &raw,
+                &mut before,
+                &mut after,
+            );
+            (region, before, after)
+        })
+        .collect();
     let mut regions = Vec::new();
     let mut codes: BTreeMap<String, String> = BTreeMap::new();
-    for r in &raw.regions {
-        if !check_slug(&r.slug, &r.folder, &mut diagnostics) {
-            continue;
-        }
-        // Each file is checked on its own, so a broken wilayah.yaml hides nothing else.
-        let series = r.indicators.as_ref().map(|indicators| {
-            let series = validate_series(
-                indicators.doc.series(),
-                &catalog,
-                &indicators.source,
-                &mut diagnostics,
-            );
-            if series.march.is_empty() {
-                diagnostics.push(
-                    Diagnostic::error(Message::NoFigures)
-                        .in_file(&indicators.source.display_path)
-                        .hint(Message::HintAddFigures),
-                );
-            }
-            series
-        });
-        let narratives = region_narratives(r, series.as_ref(), &mut diagnostics);
-        let annual = region_year_data(r, series.as_ref(), &mut diagnostics);
-        let (Some(meta), Some(series)) = (&r.region, series) else {
-            continue;
-        };
-        let doc = &meta.doc;
-        let src = &meta.source;
-        check_code(
-            &doc.kode,
-            &[2, 2],
-            Some('.'),
-            "\"35.05\"",
-            src,
-            &mut diagnostics,
-        );
-        check_code(&doc.kode_bps, &[4], None, "\"3505\"", src, &mut diagnostics);
-        for code in [&doc.kode, &doc.kode_bps] {
-            if let Some(other) = codes.get(&code.value) {
-                diagnostics.push(
-                    Diagnostic::error(Message::DuplicateRegionCode {
-                        code: code.value.clone(),
-                        other: other.clone(),
-                    })
-                    .at(at(src, code))
-                    .hint(Message::HintDuplicateRegionCode),
-                );
-            } else {
-                codes.insert(code.value.clone(), r.slug.clone());
+    for ((region, before, after), r) in checked.into_iter().zip(&raw.regions) {
+        diagnostics.extend(before);
+        if let (Some(region), Some(meta)) = (&region, &r.region) {
+            let src = &meta.source;
+            for code in [&meta.doc.kode, &meta.doc.kode_bps] {
+                if let Some(other) = codes.get(&code.value) {
+                    diagnostics.push(
+                        Diagnostic::error(Message::DuplicateRegionCode {
+                            code: code.value.clone(),
+                            other: other.clone(),
+                        })
+                        .at(at(src, code))
+                        .hint(Message::HintDuplicateRegionCode),
+                    );
+                } else {
+                    codes.insert(code.value.clone(), region.slug.clone());
+                }
             }
         }
-        let province = doc.provinsi.value.trim().to_string();
-        if !provinces.contains_key(&province) && !raw.unreadable_references.contains(&province) {
-            let names_nation = nation.as_ref().is_some_and(|n| n.slug == province);
-            let message = if names_nation {
-                Message::WrongReferenceLevel {
-                    slug: province.clone(),
-                }
-            } else {
-                Message::UnknownProvince {
-                    slug: province.clone(),
-                }
-            };
-            let hint = match nearest(&province, provinces.keys().map(String::as_str)) {
-                Some(s) => Message::HintDidYouMean { suggestion: s },
-                // The file exists, as the national one: name a province instead.
-                None if names_nation => Message::HintNameProvince {
-                    known: provinces.keys().cloned().collect(),
-                },
-                None => Message::HintAddReference {
-                    slug: province.clone(),
-                },
-            };
-            diagnostics.push(
-                Diagnostic::error(message)
-                    .at(at(src, &doc.provinsi))
-                    .hint(hint),
-            );
-        }
-        let tkpk = doc
-            .tkpk
-            .as_ref()
-            .map(|t| Tkpk {
-                chair: t.ketua.clone(),
-                secretariat: t.sekretariat.clone(),
-            })
-            .unwrap_or_default();
-        regions.push(Region {
-            slug: r.slug.clone(),
-            name: doc.nama.trim().to_string(),
-            kind: doc.jenis,
-            code: doc.kode.value.clone(),
-            bps_code: doc.kode_bps.value.clone(),
-            province,
-            capital: doc.ibu_kota.clone(),
-            tkpk,
-            series,
-            narratives,
-            annual,
-        });
+        diagnostics.extend(after);
+        regions.extend(region);
     }
     regions.sort_by(|a, b| {
         let pa = provinces.get(&a.province).map(|p| p.name.as_str());

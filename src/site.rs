@@ -1,7 +1,7 @@
 //! The pipeline in one place: load → validate → render → write. The CLI and the tests call
 //! these functions; each returns its diagnostics, never prints.
 
-use crate::content;
+use crate::content::{self, ParseCache};
 use crate::diagnostics::Diagnostics;
 use crate::messages::Lang;
 use crate::model::{self, Site};
@@ -19,7 +19,15 @@ pub struct Loaded {
 
 /// Reads and validates the site folder at `root`.
 pub fn load(root: &Path) -> Loaded {
-    let (raw, mut diagnostics) = content::load(root);
+    validated(content::load(root))
+}
+
+/// [`load`], re-parsing only the files changed since the last load with `cache`.
+pub fn load_cached(root: &Path, cache: &ParseCache) -> Loaded {
+    validated(content::load_cached(root, cache))
+}
+
+fn validated((raw, mut diagnostics): (content::RawSite, Diagnostics)) -> Loaded {
     let lang = raw
         .config
         .as_ref()

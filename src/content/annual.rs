@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 /// `content/<slug>/<YEAR>/program.yaml`: the rows of the RAT / semester-report matrix.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct RawProgramFile {
     pub sumber: String,
     #[serde(default)]
@@ -22,7 +22,7 @@ pub struct RawProgramFile {
 }
 
 /// One sub-kegiatan of the matrix, in the matrix's column order.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgram {
     pub strategi: RawFigure,
@@ -61,7 +61,7 @@ pub struct RawProgram {
 }
 
 /// `content/<slug>/<YEAR>/kantong.yaml`: poverty pockets per kecamatan.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct RawPocketFile {
     pub sumber: String,
     #[serde(default)]
@@ -72,7 +72,7 @@ pub struct RawPocketFile {
     pub kecamatan: Vec<Spanned<RawDistrict>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDistrict {
     pub nama: Spanned<String>,
@@ -92,7 +92,7 @@ pub struct RawDistrict {
 
 /// `content/<slug>/<YEAR>/kelembagaan.yaml`: the TKPK's decrees, plans, meetings, reports and
 /// targeting-data verification of the year.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct RawInstitutionFile {
     #[serde(default)]
     pub ilustrasi: bool,
@@ -113,7 +113,7 @@ pub struct RawInstitutionFile {
 }
 
 /// A decree or a planning document: SK TKPK, RPKD, RAT.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDecree {
     pub nomor: String,
@@ -124,7 +124,7 @@ pub struct RawDecree {
     pub judul: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeeting {
     pub tanggal: Spanned<String>,
@@ -135,7 +135,7 @@ pub struct RawMeeting {
     pub peserta: Option<RawFigure>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawReportSent {
     /// `semester_1`, `semester_2`, `triwulan_1` … `triwulan_4`, `tahunan`.
@@ -146,7 +146,7 @@ pub struct RawReportSent {
     pub periode: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawVerification {
     pub tanggal: Spanned<String>,

@@ -3,7 +3,10 @@
 //! figures; `model::validate` does.
 
 pub mod annual;
+mod cache;
 pub mod yaml;
+
+pub use cache::ParseCache;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::indicators::DeclaredIndicator;
@@ -90,7 +93,7 @@ series_of!(RawIndicatorFile);
 series_of!(RawReferenceFile);
 
 /// `content/<slug>/indikator.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct RawIndicatorFile {
     pub sumber: String,
     #[serde(default)]
@@ -115,7 +118,7 @@ pub enum Level {
 }
 
 /// `content/referensi/<slug>.yaml`: the nation or a province.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct RawReferenceFile {
     pub nama: String,
     pub tingkat: Level,
@@ -142,7 +145,7 @@ pub enum RegionKind {
     Kota,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTkpk {
     #[serde(default)]
@@ -152,7 +155,7 @@ pub struct RawTkpk {
 }
 
 /// `content/<slug>/wilayah.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct RawRegionFile {
     pub nama: String,
     pub jenis: RegionKind,
@@ -166,7 +169,7 @@ pub struct RawRegionFile {
 }
 
 /// The front matter of a narrative chapter.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct RawFrontMatter {
     pub judul: String,
     #[serde(default)]
@@ -178,13 +181,13 @@ pub struct RawFrontMatter {
 }
 
 /// A document with the source it was read from (for later locations).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sourced<T> {
     pub doc: T,
     pub source: SourceText,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawNarrative {
     pub year: i32,
     pub file_name: String,
@@ -216,7 +219,7 @@ pub struct RawRegion {
 }
 
 /// The data files of one report year's folder; each is optional.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct RawYearFiles {
     pub programs: Option<Sourced<annual::RawProgramFile>>,
     pub pockets: Option<Sourced<annual::RawPocketFile>>,
@@ -397,8 +400,92 @@ fn load_narrative(
 
 const REGION_FILES: &[&str] = &["wilayah.yaml", "indikator.yaml"];
 
+/// One file to parse (or a region's folder), found by the walk.
+enum Job {
+    Reference(String, PathBuf),
+    Region(String, PathBuf),
+    RegionFile(String, PathBuf),
+    Narrative(String, i32, PathBuf),
+    YearFile(String, i32, PathBuf),
+}
+
+impl Job {
+    /// The file to parse; a region's folder has none.
+    fn file(&self) -> Option<&Path> {
+        match self {
+            Job::Region(..) => None,
+            Job::Reference(_, path)
+            | Job::RegionFile(_, path)
+            | Job::Narrative(_, _, path)
+            | Job::YearFile(_, _, path) => Some(path),
+        }
+    }
+
+    /// Reads and parses the job's file: its document (if any) and its diagnostics.
+    fn parse(self, root: &Path) -> (Parsed, Diagnostics) {
+        let mut d = Diagnostics::new();
+        let parsed = match self {
+            Job::Reference(slug, path) => Parsed::Reference(slug, load_yaml(root, &path, &mut d)),
+            Job::Region(slug, folder) => Parsed::Region(slug, folder),
+            Job::RegionFile(slug, path) => {
+                if path.file_name().is_some_and(|n| n == "wilayah.yaml") {
+                    Parsed::Wilayah(slug, load_yaml(root, &path, &mut d))
+                } else {
+                    Parsed::Indikator(slug, load_yaml(root, &path, &mut d))
+                }
+            }
+            Job::Narrative(slug, year, path) => {
+                Parsed::Narrative(slug, load_narrative(root, &path, year, &mut d))
+            }
+            Job::YearFile(slug, year, path) => {
+                let mut files = RawYearFiles::default();
+                match path.file_name().and_then(|n| n.to_str()) {
+                    Some("program.yaml") => files.programs = load_yaml(root, &path, &mut d),
+                    Some("kantong.yaml") => files.pockets = load_yaml(root, &path, &mut d),
+                    _ => files.institution = load_yaml(root, &path, &mut d),
+                }
+                Parsed::YearFile(slug, year, Box::new(files))
+            }
+        };
+        (parsed, d)
+    }
+}
+
+/// What one job gave, before the documents are put together.
+#[derive(Debug, Clone)]
+enum Parsed {
+    Reference(String, Option<Sourced<RawReferenceFile>>),
+    Region(String, PathBuf),
+    Wilayah(String, Option<Sourced<RawRegionFile>>),
+    Indikator(String, Option<Sourced<RawIndicatorFile>>),
+    Narrative(String, Option<RawNarrative>),
+    YearFile(String, i32, Box<RawYearFiles>),
+}
+
 /// Reads a whole site folder. Every unreadable file becomes a diagnostic; loading goes on.
 pub fn load(root: &Path) -> (RawSite, Diagnostics) {
+    load_with(root, None)
+}
+
+/// [`load`], re-parsing only the files that changed since the last load with the same cache
+/// (see [`ParseCache`]); the result is the same as `load`'s.
+pub fn load_cached(root: &Path, cache: &ParseCache) -> (RawSite, Diagnostics) {
+    load_with(root, Some(cache))
+}
+
+/// The end of a load that found no content to walk: a cache keeps no file either.
+fn nothing_walked(
+    site: RawSite,
+    diagnostics: Diagnostics,
+    cache: Option<&ParseCache>,
+) -> (RawSite, Diagnostics) {
+    if let Some(cache) = cache {
+        cache.clear();
+    }
+    (site, diagnostics)
+}
+
+fn load_with(root: &Path, cache: Option<&ParseCache>) -> (RawSite, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let mut site = RawSite {
         root: root.to_path_buf(),
@@ -411,7 +498,7 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                 name: "site.yaml".into(),
             },
         ));
-        return (site, diagnostics);
+        return nothing_walked(site, diagnostics, cache);
     }
     site.config = load_yaml::<RawConfig>(root, &config_path, &mut diagnostics);
 
@@ -423,7 +510,7 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                 .in_file("content")
                 .hint(Message::HintCreateContent),
         );
-        return (site, diagnostics);
+        return nothing_walked(site, diagnostics, cache);
     }
     // WalkDir follows the folder it starts from even when that is a link: refuse it here.
     if std::fs::symlink_metadata(&content).is_ok_and(|m| m.file_type().is_symlink()) {
@@ -432,25 +519,10 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
                 .in_file("content")
                 .hint(Message::HintSymlink),
         );
-        return (site, diagnostics);
+        return nothing_walked(site, diagnostics, cache);
     }
     // First walk and classify (cheap, in order), then parse every file in parallel, then
     // put the documents together in walk order: the result does not depend on the threads.
-    enum Job {
-        Reference(String, PathBuf),
-        Region(String, PathBuf),
-        RegionFile(String, PathBuf),
-        Narrative(String, i32, PathBuf),
-        YearFile(String, i32, PathBuf),
-    }
-    enum Parsed {
-        Reference(String, Option<Sourced<RawReferenceFile>>),
-        Region(String, PathBuf),
-        Wilayah(String, Option<Sourced<RawRegionFile>>),
-        Indikator(String, Option<Sourced<RawIndicatorFile>>),
-        Narrative(String, Option<RawNarrative>),
-        YearFile(String, i32, Box<RawYearFiles>),
-    }
     let mut jobs = Vec::new();
     let walker = WalkDir::new(&content)
         .follow_links(false)
@@ -542,38 +614,10 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
             _ => {}
         }
     }
-    let parsed: Vec<(Parsed, Diagnostics)> = jobs
-        .into_par_iter()
-        .map(|job| {
-            let mut d = Diagnostics::new();
-            let parsed = match job {
-                Job::Reference(slug, path) => {
-                    Parsed::Reference(slug, load_yaml(root, &path, &mut d))
-                }
-                Job::Region(slug, folder) => Parsed::Region(slug, folder),
-                Job::RegionFile(slug, path) => {
-                    if path.file_name().is_some_and(|n| n == "wilayah.yaml") {
-                        Parsed::Wilayah(slug, load_yaml(root, &path, &mut d))
-                    } else {
-                        Parsed::Indikator(slug, load_yaml(root, &path, &mut d))
-                    }
-                }
-                Job::Narrative(slug, year, path) => {
-                    Parsed::Narrative(slug, load_narrative(root, &path, year, &mut d))
-                }
-                Job::YearFile(slug, year, path) => {
-                    let mut files = RawYearFiles::default();
-                    match path.file_name().and_then(|n| n.to_str()) {
-                        Some("program.yaml") => files.programs = load_yaml(root, &path, &mut d),
-                        Some("kantong.yaml") => files.pockets = load_yaml(root, &path, &mut d),
-                        _ => files.institution = load_yaml(root, &path, &mut d),
-                    }
-                    Parsed::YearFile(slug, year, Box::new(files))
-                }
-            };
-            (parsed, d)
-        })
-        .collect();
+    let parsed = match cache {
+        Some(cache) => cache.parse(root, jobs),
+        None => jobs.into_par_iter().map(|job| job.parse(root)).collect(),
+    };
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (parsed, d) in parsed {
         diagnostics.extend(d);

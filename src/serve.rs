@@ -47,6 +47,8 @@ pub struct Live {
     pub changed: Condvar,
     /// What the rebuilds know between runs (only the rebuilding thread takes it).
     memory: Mutex<Memory>,
+    /// Parsed files by size and modification time: a rebuild parses only what changed.
+    cache: crate::content::ParseCache,
 }
 
 /// The last site that built, and the files changed since: a partial rebuild compares against
@@ -91,7 +93,7 @@ impl Live {
         memory
             .pending
             .extend(changed.into_iter().flatten().cloned());
-        let loaded = site::load(root);
+        let loaded = site::load_cached(root, &self.cache);
         let lang = loaded.lang;
         let mut diagnostics = loaded.diagnostics;
         let rendered = loaded.site.as_ref().and_then(|new| {

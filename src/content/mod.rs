@@ -14,6 +14,7 @@ use crate::messages::{Lang, Message};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
+use std::sync::Arc;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 use yaml::Entries;
@@ -204,16 +205,16 @@ pub struct RawNarrative {
 #[derive(Debug)]
 pub struct RawReference {
     pub slug: String,
-    pub file: Sourced<RawReferenceFile>,
+    pub file: Arc<Sourced<RawReferenceFile>>,
 }
 
 #[derive(Debug)]
 pub struct RawRegion {
     pub slug: String,
     pub folder: PathBuf,
-    pub region: Option<Sourced<RawRegionFile>>,
-    pub indicators: Option<Sourced<RawIndicatorFile>>,
-    pub narratives: Vec<RawNarrative>,
+    pub region: Option<Arc<Sourced<RawRegionFile>>>,
+    pub indicators: Option<Arc<Sourced<RawIndicatorFile>>>,
+    pub narratives: Vec<Arc<RawNarrative>>,
     /// The year folders' data files, by year.
     pub annual: std::collections::BTreeMap<i32, RawYearFiles>,
 }
@@ -221,9 +222,9 @@ pub struct RawRegion {
 /// The data files of one report year's folder; each is optional.
 #[derive(Debug, Clone, Default)]
 pub struct RawYearFiles {
-    pub programs: Option<Sourced<annual::RawProgramFile>>,
-    pub pockets: Option<Sourced<annual::RawPocketFile>>,
-    pub institution: Option<Sourced<annual::RawInstitutionFile>>,
+    pub programs: Option<Arc<Sourced<annual::RawProgramFile>>>,
+    pub pockets: Option<Arc<Sourced<annual::RawPocketFile>>>,
+    pub institution: Option<Arc<Sourced<annual::RawInstitutionFile>>>,
 }
 
 /// The data files a report year's folder may hold besides its narratives.
@@ -425,24 +426,24 @@ impl Job {
     fn parse(self, root: &Path) -> (Parsed, Diagnostics) {
         let mut d = Diagnostics::new();
         let parsed = match self {
-            Job::Reference(slug, path) => Parsed::Reference(slug, load_yaml(root, &path, &mut d)),
+            Job::Reference(slug, path) => Parsed::Reference(slug, load_yaml(root, &path, &mut d).map(Arc::new)),
             Job::Region(slug, folder) => Parsed::Region(slug, folder),
             Job::RegionFile(slug, path) => {
                 if path.file_name().is_some_and(|n| n == "wilayah.yaml") {
-                    Parsed::Wilayah(slug, load_yaml(root, &path, &mut d))
+                    Parsed::Wilayah(slug, load_yaml(root, &path, &mut d).map(Arc::new))
                 } else {
-                    Parsed::Indikator(slug, load_yaml(root, &path, &mut d))
+                    Parsed::Indikator(slug, load_yaml(root, &path, &mut d).map(Arc::new))
                 }
             }
             Job::Narrative(slug, year, path) => {
-                Parsed::Narrative(slug, load_narrative(root, &path, year, &mut d))
+                Parsed::Narrative(slug, load_narrative(root, &path, year, &mut d).map(Arc::new))
             }
             Job::YearFile(slug, year, path) => {
                 let mut files = RawYearFiles::default();
                 match path.file_name().and_then(|n| n.to_str()) {
-                    Some("program.yaml") => files.programs = load_yaml(root, &path, &mut d),
-                    Some("kantong.yaml") => files.pockets = load_yaml(root, &path, &mut d),
-                    _ => files.institution = load_yaml(root, &path, &mut d),
+                    Some("program.yaml") => files.programs = load_yaml(root, &path, &mut d).map(Arc::new),
+                    Some("kantong.yaml") => files.pockets = load_yaml(root, &path, &mut d).map(Arc::new),
+                    _ => files.institution = load_yaml(root, &path, &mut d).map(Arc::new),
                 }
                 Parsed::YearFile(slug, year, Box::new(files))
             }
@@ -454,11 +455,11 @@ impl Job {
 /// What one job gave, before the documents are put together.
 #[derive(Debug, Clone)]
 enum Parsed {
-    Reference(String, Option<Sourced<RawReferenceFile>>),
+    Reference(String, Option<Arc<Sourced<RawReferenceFile>>>),
     Region(String, PathBuf),
-    Wilayah(String, Option<Sourced<RawRegionFile>>),
-    Indikator(String, Option<Sourced<RawIndicatorFile>>),
-    Narrative(String, Option<RawNarrative>),
+    Wilayah(String, Option<Arc<Sourced<RawRegionFile>>>),
+    Indikator(String, Option<Arc<Sourced<RawIndicatorFile>>>),
+    Narrative(String, Option<Arc<RawNarrative>>),
     YearFile(String, i32, Box<RawYearFiles>),
 }
 

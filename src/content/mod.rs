@@ -14,8 +14,8 @@ use crate::messages::{Lang, Message};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
-use std::sync::Arc;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use walkdir::WalkDir;
 use yaml::Entries;
 
@@ -426,7 +426,9 @@ impl Job {
     fn parse(self, root: &Path) -> (Parsed, Diagnostics) {
         let mut d = Diagnostics::new();
         let parsed = match self {
-            Job::Reference(slug, path) => Parsed::Reference(slug, load_yaml(root, &path, &mut d).map(Arc::new)),
+            Job::Reference(slug, path) => {
+                Parsed::Reference(slug, load_yaml(root, &path, &mut d).map(Arc::new))
+            }
             Job::Region(slug, folder) => Parsed::Region(slug, folder),
             Job::RegionFile(slug, path) => {
                 if path.file_name().is_some_and(|n| n == "wilayah.yaml") {
@@ -435,14 +437,19 @@ impl Job {
                     Parsed::Indikator(slug, load_yaml(root, &path, &mut d).map(Arc::new))
                 }
             }
-            Job::Narrative(slug, year, path) => {
-                Parsed::Narrative(slug, load_narrative(root, &path, year, &mut d).map(Arc::new))
-            }
+            Job::Narrative(slug, year, path) => Parsed::Narrative(
+                slug,
+                load_narrative(root, &path, year, &mut d).map(Arc::new),
+            ),
             Job::YearFile(slug, year, path) => {
                 let mut files = RawYearFiles::default();
                 match path.file_name().and_then(|n| n.to_str()) {
-                    Some("program.yaml") => files.programs = load_yaml(root, &path, &mut d).map(Arc::new),
-                    Some("kantong.yaml") => files.pockets = load_yaml(root, &path, &mut d).map(Arc::new),
+                    Some("program.yaml") => {
+                        files.programs = load_yaml(root, &path, &mut d).map(Arc::new)
+                    }
+                    Some("kantong.yaml") => {
+                        files.pockets = load_yaml(root, &path, &mut d).map(Arc::new)
+                    }
                     _ => files.institution = load_yaml(root, &path, &mut d).map(Arc::new),
                 }
                 Parsed::YearFile(slug, year, Box::new(files))

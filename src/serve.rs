@@ -93,7 +93,15 @@ impl Live {
         memory
             .pending
             .extend(changed.into_iter().flatten().cloned());
-        let loaded = site::load_cached(root, &self.cache);
+        // The files changed since the last load (not since the last good build): the cache
+        // reflects the last load.
+        let loaded = match changed {
+            Some(changed) => {
+                let changed: BTreeSet<PathBuf> = changed.iter().cloned().collect();
+                site::load_cached_after(root, &self.cache, &changed)
+            }
+            None => site::load_cached(root, &self.cache),
+        };
         let lang = loaded.lang;
         let mut diagnostics = loaded.diagnostics;
         let rendered = loaded.site.as_ref().and_then(|new| {

@@ -27,6 +27,16 @@ pub fn load_cached(root: &Path, cache: &ParseCache) -> Loaded {
     validated(content::load_cached(root, cache))
 }
 
+/// [`load_cached`] when the files changed since the last load are known (see
+/// [`content::load_cached_after`]).
+pub fn load_cached_after(
+    root: &Path,
+    cache: &ParseCache,
+    changed: &std::collections::BTreeSet<std::path::PathBuf>,
+) -> Loaded {
+    validated(content::load_cached_after(root, cache, changed))
+}
+
 fn validated((raw, mut diagnostics): (content::RawSite, Diagnostics)) -> Loaded {
     let lang = raw
         .config

@@ -165,3 +165,22 @@ fn a_programme_edit_rewrites_its_downloads() {
             .unwrap();
     assert!(csv.contains("460000000"));
 }
+
+#[test]
+fn a_new_narrative_file_is_found_and_rendered() {
+    let (site, live) = started();
+    let file = "content/kota-kediri/2024/09-tambahan.md";
+    let outcome = edit_and_compare(&site, &live, &[file], |s| {
+        s.write(
+            file,
+            "---\njudul: Catatan tambahan\nbab: penutup\n---\nSatu berkas baru.\n",
+        );
+    });
+    assert!(outcome.part.is_some());
+    let page = String::from_utf8(served(&live)["kota-kediri/2024/index.html"].clone()).unwrap();
+    assert!(page.contains("Satu berkas baru."));
+    // And removed again.
+    edit_and_compare(&site, &live, &[file], |s| {
+        s.remove(file);
+    });
+}

@@ -39,6 +39,8 @@ fn open_in_browser(url: &str) {
 /// change reaches further (see `tkpk::render::Part`).
 pub fn run(root: &Path, port: u16, open: bool) -> ExitCode {
     let live = Arc::new(Live::default());
+    // Taken before the first build: an edit made while it runs shows as a change.
+    let mut last = tkpk::serve::fingerprint(root);
     let first = live.rebuild(root);
     let lang: Lang = first.lang;
     report(&first);
@@ -115,7 +117,6 @@ pub fn run(root: &Path, port: u16, open: bool) -> ExitCode {
             || path.starts_with(root_abs.join("themes"))
             || path == root_abs.join("site.yaml")
     };
-    let mut last = tkpk::serve::fingerprint(root);
     for events in rx {
         if let Ok(events) = events
             && events.iter().any(|e| relevant(&e.path))

@@ -1,10 +1,10 @@
 //! The parse cache: what each content file gave when it was last parsed, kept between loads
 //! of one site (`tkpk serve`) so that a rebuild re-parses only the files that changed.
 
-use super::{Job, Parsed};
+use super::{Job, Parsed, Walk};
 use crate::diagnostics::Diagnostics;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
@@ -29,6 +29,8 @@ pub struct ParseCache {
 struct State {
     root: PathBuf,
     entries: HashMap<PathBuf, Entry>,
+    /// The last load's walk of `content/`.
+    walk: Option<Walk>,
 }
 
 /// One file's parse, as `load` computes it for its job.
@@ -92,19 +94,52 @@ impl ParseCache {
         self.len() == 0
     }
 
-    /// Forgets every kept parse.
+    /// Forgets every kept parse, and the last walk.
     pub fn clear(&self) {
-        self.lock().entries.clear();
+        let mut state = self.lock();
+        state.entries.clear();
+        state.walk = None;
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The last walk of `root`, when it still stands after the files `changed` (relative to
+    /// `root`) were modified: each was a file of that walk and is a plain file now.
+    pub(super) fn walk_for(&self, root: &Path, changed: &BTreeSet<PathBuf>) -> Option<Walk> {
+        let state = self.lock();
+        let walk = state.walk.as_ref().filter(|_| state.root == root)?;
+        changed
+            .iter()
+            .map(|p| root.join(p))
+            .all(|p| walk.has_file(&p) && Stamp::of(&p).is_some())
+            .then(|| walk.clone())
+    }
+
+    /// Keeps this load's walk for the next.
+    pub(super) fn keep_walk(&self, root: &Path, walk: &Walk) {
+        let mut state = self.lock();
+        if state.root != root {
+            state.entries.clear();
+            state.root = root.to_path_buf();
+        }
+        state.walk = Some(walk.clone());
+    }
+
     /// Parses the jobs of a load of `root` in parallel, reusing the kept parses, and keeps
-    /// those of this load only. The lock is not held while parsing (a parse may run on a
-    /// thread that waits for the same lock).
-    pub(super) fn parse(&self, root: &Path, jobs: Vec<Job>) -> Vec<(Parsed, Diagnostics)> {
+    /// those of this load only. With `trusted` (the files changed since the last load, known
+    /// to the caller), a kept parse of any other file is reused without looking at the file.
+    /// The lock is not held while parsing (a parse may run on a thread that waits for the
+    /// same lock).
+    pub(super) fn parse(
+        &self,
+        root: &Path,
+        jobs: Vec<Job>,
+        trusted: Option<&BTreeSet<PathBuf>>,
+    ) -> Vec<(Parsed, Diagnostics)> {
+        let changed: Option<BTreeSet<PathBuf>> =
+            trusted.map(|c| c.iter().map(|p| root.join(p)).collect());
         let mut old = {
             let mut state = self.lock();
             let entries = std::mem::take(&mut state.entries);
@@ -116,7 +151,7 @@ impl ParseCache {
         };
         let done: Vec<(Parsed, Diagnostics, Keep)> = jobs
             .into_par_iter()
-            .map(|job| reuse_or_parse(root, &old, job))
+            .map(|job| reuse_or_parse(root, &old, job, changed.as_ref()))
             .collect();
         let mut entries = HashMap::with_capacity(done.len());
         let parsed = done
@@ -147,11 +182,19 @@ fn reuse_or_parse(
     root: &Path,
     old: &HashMap<PathBuf, Entry>,
     job: Job,
+    changed: Option<&BTreeSet<PathBuf>>,
 ) -> (Parsed, Diagnostics, Keep) {
     let Some(path) = job.file().map(Path::to_path_buf) else {
         let (parsed, diagnostics) = job.parse(root);
         return (parsed, diagnostics, Keep::Nothing);
     };
+    if let Some(changed) = changed
+        && !changed.contains(&path)
+        && let Some(entry) = old.get(&path)
+    {
+        let (parsed, diagnostics) = (entry.parsed.clone(), entry.diagnostics.clone());
+        return (parsed, diagnostics, Keep::Old(path));
+    }
     // The clock before the file: a write after the read cannot look older than `now`.
     let now = SystemTime::now();
     let stamp = Stamp::of(&path);
@@ -347,5 +390,38 @@ mod tests {
         load_cached(a.path(), &cache);
         assert_eq!(shown(load_cached(b.path(), &cache)), shown(load(b.path())));
         assert_eq!(cache.len(), content_files(b.path()));
+    }
+
+    #[test]
+    fn a_known_change_reuses_the_walk_and_reparses_only_that_file() {
+        let dir = sample();
+        let root = dir.path();
+        let cache = ParseCache::new();
+        let _ = load_cached(root, &cache);
+        let rel = PathBuf::from("content/kabupaten-blitar/indikator.yaml");
+        let file = root.join(&rel);
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, text.replace("p0: 7.57", "p0: 7.12")).unwrap();
+        let changed: BTreeSet<PathBuf> = [rel.clone()].into();
+        assert!(
+            cache.walk_for(root, &changed).is_some(),
+            "the walk still stands"
+        );
+        let (after, d1) = crate::content::load_cached_after(root, &cache, &changed);
+        let (fresh, d2) = load(root);
+        assert_eq!(format!("{after:?}"), format!("{fresh:?}"));
+        assert_eq!(d1.render(Lang::Id), d2.render(Lang::Id));
+        assert!(format!("{after:?}").contains("7.12"));
+        // A file the last walk did not find means walking again.
+        let added: BTreeSet<PathBuf> =
+            [PathBuf::from("content/kabupaten-blitar/2025/09-baru.md")].into();
+        std::fs::write(
+            root.join(added.iter().next().unwrap()),
+            "---\njudul: Baru\n---\nIsi.\n",
+        )
+        .unwrap();
+        assert!(cache.walk_for(root, &added).is_none());
+        let (after, _) = crate::content::load_cached_after(root, &cache, &added);
+        assert_eq!(format!("{after:?}"), format!("{:?}", load(root).0));
     }
 }

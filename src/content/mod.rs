@@ -402,6 +402,7 @@ fn load_narrative(
 const REGION_FILES: &[&str] = &["wilayah.yaml", "indikator.yaml"];
 
 /// One file to parse (or a region's folder), found by the walk.
+#[derive(Clone)]
 enum Job {
     Reference(String, PathBuf),
     Region(String, PathBuf),
@@ -472,13 +473,25 @@ enum Parsed {
 
 /// Reads a whole site folder. Every unreadable file becomes a diagnostic; loading goes on.
 pub fn load(root: &Path) -> (RawSite, Diagnostics) {
-    load_with(root, None)
+    load_with(root, None, None)
 }
 
 /// [`load`], re-parsing only the files that changed since the last load with the same cache
 /// (see [`ParseCache`]); the result is the same as `load`'s.
 pub fn load_cached(root: &Path, cache: &ParseCache) -> (RawSite, Diagnostics) {
-    load_with(root, Some(cache))
+    load_with(root, Some(cache), None)
+}
+
+/// [`load_cached`] after the files `changed` (relative to `root`) were modified, as
+/// `tkpk serve` knows them: when each was found by the last load's walk and is still a plain
+/// file, the walk is reused and only those files are looked at again. Anything else (a file
+/// added or removed, a folder, a file outside `content/`) walks the folder as `load` does.
+pub fn load_cached_after(
+    root: &Path,
+    cache: &ParseCache,
+    changed: &std::collections::BTreeSet<PathBuf>,
+) -> (RawSite, Diagnostics) {
+    load_with(root, Some(cache), Some(changed))
 }
 
 /// The end of a load that found no content to walk: a cache keeps no file either.
@@ -493,46 +506,28 @@ fn nothing_walked(
     (site, diagnostics)
 }
 
-fn load_with(root: &Path, cache: Option<&ParseCache>) -> (RawSite, Diagnostics) {
-    let mut diagnostics = Diagnostics::new();
-    let mut site = RawSite {
-        root: root.to_path_buf(),
-        ..RawSite::default()
-    };
-    let config_path = root.join("site.yaml");
-    if !config_path.exists() && std::fs::symlink_metadata(&config_path).is_err() {
-        diagnostics.push(Diagnostic::error(Message::RootNotFound).in_file(root).hint(
-            Message::HintCreateFile {
-                name: "site.yaml".into(),
-            },
-        ));
-        return nothing_walked(site, diagnostics, cache);
-    }
-    site.config = load_yaml::<RawConfig>(root, &config_path, &mut diagnostics);
+/// What the walk of `content/` found: the jobs in walk order, its own diagnostics (links,
+/// misplaced files), and the reference files that are links (refused, but there).
+#[derive(Clone)]
+pub(crate) struct Walk {
+    jobs: Vec<Job>,
+    diagnostics: Diagnostics,
+    unreadable_references: Vec<String>,
+}
 
-    let content = root.join("content");
-    // Missing, or a file: either way there is no content to read (a link is refused below).
-    if !std::fs::symlink_metadata(&content).is_ok_and(|m| m.is_dir() || m.is_symlink()) {
-        diagnostics.push(
-            Diagnostic::error(Message::MissingContentFolder)
-                .in_file("content")
-                .hint(Message::HintCreateContent),
-        );
-        return nothing_walked(site, diagnostics, cache);
+impl Walk {
+    /// Whether `path` is a file this walk found.
+    pub(crate) fn has_file(&self, path: &Path) -> bool {
+        self.jobs.iter().any(|j| j.file() == Some(path))
     }
-    // WalkDir follows the folder it starts from even when that is a link: refuse it here.
-    if std::fs::symlink_metadata(&content).is_ok_and(|m| m.file_type().is_symlink()) {
-        diagnostics.push(
-            Diagnostic::error(Message::SymlinkRefused)
-                .in_file("content")
-                .hint(Message::HintSymlink),
-        );
-        return nothing_walked(site, diagnostics, cache);
-    }
-    // First walk and classify (cheap, in order), then parse every file in parallel, then
-    // put the documents together in walk order: the result does not depend on the threads.
+}
+
+/// Walks `content/` and classifies what it finds.
+fn walk(root: &Path, content: &Path) -> Walk {
     let mut jobs = Vec::new();
-    let walker = WalkDir::new(&content)
+    let mut diagnostics = Diagnostics::new();
+    let mut unreadable_references = Vec::new();
+    let walker = WalkDir::new(content)
         .follow_links(false)
         .min_depth(1)
         .sort_by_file_name();
@@ -540,7 +535,10 @@ fn load_with(root: &Path, cache: Option<&ParseCache>) -> (RawSite, Diagnostics) 
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or(content.clone());
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or(content.to_path_buf());
                 diagnostics.push(
                     Diagnostic::error(Message::ReadFailed {
                         detail: e.to_string(),
@@ -564,12 +562,12 @@ fn load_with(root: &Path, cache: Option<&ParseCache>) -> (RawSite, Diagnostics) 
                 && let Some(name) = rel.to_str()
                 && let Some(slug) = name.strip_suffix(".yaml").or(name.strip_suffix(".yml"))
             {
-                site.unreadable_references.push(slug.to_string());
+                unreadable_references.push(slug.to_string());
             }
             continue;
         }
         let parts: Vec<String> = path
-            .strip_prefix(&content)
+            .strip_prefix(content)
             .unwrap_or(path)
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -622,8 +620,81 @@ fn load_with(root: &Path, cache: Option<&ParseCache>) -> (RawSite, Diagnostics) 
             _ => {}
         }
     }
+    Walk {
+        jobs,
+        diagnostics,
+        unreadable_references,
+    }
+}
+
+fn load_with(
+    root: &Path,
+    cache: Option<&ParseCache>,
+    changed: Option<&std::collections::BTreeSet<PathBuf>>,
+) -> (RawSite, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let mut site = RawSite {
+        root: root.to_path_buf(),
+        ..RawSite::default()
+    };
+    let config_path = root.join("site.yaml");
+    if !config_path.exists() && std::fs::symlink_metadata(&config_path).is_err() {
+        diagnostics.push(Diagnostic::error(Message::RootNotFound).in_file(root).hint(
+            Message::HintCreateFile {
+                name: "site.yaml".into(),
+            },
+        ));
+        return nothing_walked(site, diagnostics, cache);
+    }
+    site.config = load_yaml::<RawConfig>(root, &config_path, &mut diagnostics);
+
+    let content = root.join("content");
+    // Missing, or a file: either way there is no content to read (a link is refused below).
+    if !std::fs::symlink_metadata(&content).is_ok_and(|m| m.is_dir() || m.is_symlink()) {
+        diagnostics.push(
+            Diagnostic::error(Message::MissingContentFolder)
+                .in_file("content")
+                .hint(Message::HintCreateContent),
+        );
+        return nothing_walked(site, diagnostics, cache);
+    }
+    // WalkDir follows the folder it starts from even when that is a link: refuse it here.
+    if std::fs::symlink_metadata(&content).is_ok_and(|m| m.file_type().is_symlink()) {
+        diagnostics.push(
+            Diagnostic::error(Message::SymlinkRefused)
+                .in_file("content")
+                .hint(Message::HintSymlink),
+        );
+        return nothing_walked(site, diagnostics, cache);
+    }
+    // First walk and classify (cheap, in order), then parse every file in parallel, then
+    // put the documents together in walk order: the result does not depend on the threads.
+    // A serve rebuild that knows which files changed reuses the last walk when those files
+    // were there then and are plain files now (the folders are as they were).
+    let reused = match (cache, changed) {
+        (Some(cache), Some(changed)) => cache.walk_for(root, changed),
+        _ => None,
+    };
+    let walked = match &reused {
+        Some(walk) => walk.clone(),
+        None => {
+            let walked = walk(root, &content);
+            if let Some(cache) = cache {
+                cache.keep_walk(root, &walked);
+            }
+            walked
+        }
+    };
+    let Walk {
+        jobs,
+        diagnostics: walk_diagnostics,
+        unreadable_references,
+    } = walked;
+    diagnostics.extend(walk_diagnostics);
+    site.unreadable_references.extend(unreadable_references);
+    let trusted = reused.is_some().then_some(changed).flatten();
     let parsed = match cache {
-        Some(cache) => cache.parse(root, jobs),
+        Some(cache) => cache.parse(root, jobs, trusted),
         None => jobs.into_par_iter().map(|job| job.parse(root)).collect(),
     };
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();

@@ -251,7 +251,7 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
 }
 
 /// The `dasar` evaluation sheet of 2025 (scheme, components, five evidence items) on A4.
-const SHEET_PAGES: usize = 3;
+const SHEET_PAGES: usize = 2;
 
 #[test]
 #[ignore = "needs chromium and poppler-utils; run with --include-ignored"]

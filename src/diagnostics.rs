@@ -191,6 +191,14 @@ pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Diagnostics {
+            items: vec![diagnostic],
+        }
+    }
+}
+
 impl Diagnostics {
     pub fn new() -> Self {
         Self::default()

@@ -103,9 +103,7 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
 fn remove_ours(dir: &Path) -> Result<(), Diagnostic> {
     match std::fs::symlink_metadata(dir) {
         Err(_) => Ok(()),
-        Ok(meta) if meta.is_dir() && dir.join(MARKER).is_file() => {
-            std::fs::remove_dir_all(dir).map_err(|e| write_error(dir, e))
-        }
+        Ok(meta) if meta.is_dir() && dir.join(MARKER).is_file() => remove_marked(dir),
         Ok(_) => Err(Diagnostic::error(Message::OutputNotOurs {
             path: dir.display().to_string(),
         })
@@ -113,47 +111,114 @@ fn remove_ours(dir: &Path) -> Result<(), Diagnostic> {
     }
 }
 
-/// Writes `files` as the new content of `output`, atomically as far as the file system allows:
-/// the previous output stays whole until the new one is complete.
-pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    check_target(root, output)?;
-    let out = absolute(output);
-    let staging = sibling(&out, "baru");
-    let previous = sibling(&out, "lama");
-    remove_ours(&staging)?;
-    remove_ours(&previous)?;
-    std::fs::create_dir_all(&staging).map_err(|e| write_error(&staging, e))?;
-    let marker = staging.join(MARKER);
-    std::fs::write(&marker, MARKER_TEXT).map_err(|e| write_error(&marker, e))?;
-    // Folders first (in order), then the files in parallel.
-    let mut folders: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    for folder in &folders {
-        std::fs::create_dir_all(folder).map_err(|e| write_error(folder, e))?;
-    }
+/// Removes a marked folder: its entries in parallel (a national output holds thousands of
+/// files, and unlinking them one by one was a tenth of a build), the mark last, so that a
+/// removal cut short leaves a folder still marked as ours. Links are removed, never followed.
+fn remove_marked(dir: &Path) -> Result<(), Diagnostic> {
     use rayon::prelude::*;
-    files.par_iter().try_for_each(|file| {
-        let path = staging.join(&file.path);
-        std::fs::write(&path, &file.bytes).map_err(|e| write_error(&path, e))
-    })?;
-    let had_previous = out.exists();
-    if had_previous {
-        std::fs::rename(&out, &previous).map_err(|e| write_error(&out, e))?;
+    let entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| write_error(dir, e))?
+        .map(|entry| entry.map(|e| e.path()).map_err(|e| write_error(dir, e)))
+        .collect::<Result<_, _>>()?;
+    entries
+        .par_iter()
+        .filter(|path| path.file_name().is_none_or(|n| n != MARKER))
+        .try_for_each(|path| {
+            let is_dir = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+            let removed = if is_dir {
+                std::fs::remove_dir_all(path)
+            } else {
+                std::fs::remove_file(path)
+            };
+            removed.map_err(|e| write_error(path, e))
+        })?;
+    let marker = dir.join(MARKER);
+    std::fs::remove_file(&marker).map_err(|e| write_error(&marker, e))?;
+    std::fs::remove_dir(dir).map_err(|e| write_error(dir, e))
+}
+
+/// A new output being written: a marked folder beside the output folder that takes its place
+/// only when [`Staging::commit`] is called, so the previous output stays whole (byte for
+/// byte) until the new one is complete. Dropped without a commit, it removes itself.
+///
+/// Files may be written from several threads at once, as they are rendered: a page need not
+/// wait in memory for the whole site.
+pub struct Staging {
+    out: PathBuf,
+    staging: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Checks the output folder (see [`check_target`]), clears what an interrupted build left
+    /// and makes the marked staging folder.
+    pub fn begin(root: &Path, output: &Path) -> Result<Staging, Diagnostic> {
+        check_target(root, output)?;
+        let out = absolute(output);
+        let staging = sibling(&out, "baru");
+        remove_ours(&staging)?;
+        remove_ours(&sibling(&out, "lama"))?;
+        std::fs::create_dir_all(&staging).map_err(|e| write_error(&staging, e))?;
+        let begun = Staging {
+            out,
+            staging,
+            committed: false,
+        };
+        let marker = begun.staging.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(|e| write_error(&marker, e))?;
+        Ok(begun)
     }
-    if let Err(e) = std::fs::rename(&staging, &out) {
-        if had_previous {
-            let _ = std::fs::rename(&previous, &out);
+
+    /// Writes one file, making its folder when it first needs one.
+    pub fn write(&self, file: &OutputFile) -> Result<(), Diagnostic> {
+        let path = self.staging.join(&file.path);
+        match std::fs::write(&path, &file.bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(folder) = path.parent() {
+                    std::fs::create_dir_all(folder).map_err(|e| write_error(folder, e))?;
+                }
+                std::fs::write(&path, &file.bytes)
+            }
+            done => done,
         }
-        return Err(write_error(&out, e));
+        .map_err(|e| write_error(&path, e))
     }
-    if had_previous {
-        remove_ours(&previous)?;
+
+    /// Puts the new output in the place of the previous one, then removes the previous one.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let previous = sibling(&self.out, "lama");
+        let had_previous = self.out.exists();
+        if had_previous {
+            std::fs::rename(&self.out, &previous).map_err(|e| write_error(&self.out, e))?;
+        }
+        if let Err(e) = std::fs::rename(&self.staging, &self.out) {
+            if had_previous {
+                let _ = std::fs::rename(&previous, &self.out);
+            }
+            return Err(write_error(&self.out, e));
+        }
+        self.committed = true;
+        if had_previous {
+            remove_ours(&previous)?;
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_ours(&self.staging);
+        }
+    }
+}
+
+/// Writes `files` as the new content of `output` through a [`Staging`] folder.
+pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
+    let staging = Staging::begin(root, output)?;
+    files.par_iter().try_for_each(|file| staging.write(file))?;
+    staging.commit()
 }
 
 #[cfg(test)]
@@ -181,6 +246,48 @@ mod tests {
         write_site(root, &out, &[page("b.html", "dua")]).unwrap();
         assert!(!out.join("a").exists());
         assert!(!sibling(&out, "lama").exists() && !sibling(&out, "baru").exists());
+    }
+
+    #[test]
+    fn an_abandoned_staging_removes_itself_and_leaves_the_output_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let out = root.join("output");
+        write_site(root, &out, &[page("a/index.html", "satu")]).unwrap();
+        {
+            let staging = Staging::begin(root, &out).unwrap();
+            staging.write(&page("b/c/index.html", "dua")).unwrap();
+            assert!(sibling(&out, "baru").join("b/c/index.html").is_file());
+        }
+        assert!(!sibling(&out, "baru").exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "satu"
+        );
+        assert!(!out.join("b").exists());
+    }
+
+    #[test]
+    fn a_removal_cut_short_is_finished_by_the_next_build_and_nothing_else_is_touched() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let out = root.join("output");
+        // What an interrupted build leaves: the previous output, still marked, half removed.
+        let left = sibling(&out, "lama");
+        std::fs::create_dir_all(left.join("x/y")).unwrap();
+        std::fs::write(left.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(left.join("x/y/index.html"), "lama").unwrap();
+        // An unmarked folder of the same kind of name is not ours: refused, kept.
+        let foreign = sibling(&out, "baru");
+        std::fs::create_dir_all(&foreign).unwrap();
+        std::fs::write(foreign.join("catatan.txt"), "milik orang").unwrap();
+        let refused = Staging::begin(root, &out).err().expect("refused");
+        assert!(matches!(refused.message, Message::OutputNotOurs { .. }));
+        assert!(foreign.join("catatan.txt").is_file());
+        std::fs::remove_dir_all(&foreign).unwrap();
+        write_site(root, &out, &[page("i.html", "x")]).unwrap();
+        assert!(!left.exists());
+        assert_eq!(std::fs::read_to_string(out.join("i.html")).unwrap(), "x");
     }
 
     #[test]

@@ -74,10 +74,19 @@ pub struct Failed {
 pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
     let theme = Theme::load(root, &site.config.theme, site.config.lang)?;
     let mut files = render::render_site(site, &theme)?;
+    let pages: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let extra = beside_pages(site, &theme, &pages);
+    files.extend(extra);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// The files beside the pages: the sitemap (with `base_url`), the search index and the
+/// theme's assets.
+fn beside_pages(site: &Site, theme: &Theme, pages: &[&str]) -> Vec<OutputFile> {
+    let mut files = Vec::new();
     if let Some(base) = &site.config.base_url {
-        let pages: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        let extra = render::sitemap::files(base, &pages);
-        files.extend(extra);
+        files.extend(render::sitemap::files(base, pages));
     }
     files.push(render::search::index_file(site));
     // The generated index takes its name over a theme file of the same name.
@@ -91,8 +100,7 @@ pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Diagnos
                 bytes: bytes.clone(),
             }),
     );
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    files
 }
 
 /// The files a change to some regions touches (see [`render::Part`]): their pages and
@@ -112,7 +120,9 @@ pub fn render_part_files(
     Ok(files)
 }
 
-/// Builds the site at `root` into `output`.
+/// Builds the site at `root` into `output`: each file is written to the new output as soon
+/// as it is rendered, and the new output replaces the previous one only when all of it was
+/// written (see [`output::Staging`]).
 pub fn build(root: &Path, output: &Path) -> Result<Built, Failed> {
     let Loaded {
         site,
@@ -125,20 +135,48 @@ pub fn build(root: &Path, output: &Path) -> Result<Built, Failed> {
     let Some(site) = site.filter(|_| !diagnostics.has_errors()) else {
         return Err(Failed { diagnostics, lang });
     };
-    let files = match render_files(root, &site) {
-        Ok(f) => f,
-        Err(more) => {
-            diagnostics.extend(more);
-            return Err(Failed { diagnostics, lang });
-        }
+    let mut fail = |more: Diagnostics| {
+        diagnostics.extend(more);
+        Err(Failed {
+            diagnostics: std::mem::take(&mut diagnostics),
+            lang,
+        })
     };
-    if let Err(d) = output::write_site(root, output, &files) {
-        diagnostics.push(d);
-        return Err(Failed { diagnostics, lang });
+    let theme = match Theme::load(root, &site.config.theme, site.config.lang) {
+        Ok(theme) => theme,
+        Err(more) => return fail(more),
+    };
+    let staging = match output::Staging::begin(root, output) {
+        Ok(s) => s,
+        Err(d) => return fail(Diagnostics::from(d)),
+    };
+    let written = std::sync::Mutex::new(Vec::new());
+    let sink = |file: OutputFile| {
+        staging.write(&file)?;
+        written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(file.path);
+        Ok(())
+    };
+    if let Err(more) = render::render_site_into(&site, &theme, &sink) {
+        return fail(more);
+    }
+    let mut written = written.into_inner().unwrap_or_else(|e| e.into_inner());
+    let pages: Vec<&str> = written.iter().map(String::as_str).collect();
+    let extra = beside_pages(&site, &theme, &pages);
+    for file in extra {
+        if let Err(d) = staging.write(&file) {
+            return fail(Diagnostics::from(d));
+        }
+        written.push(file.path);
+    }
+    if let Err(d) = staging.commit() {
+        return fail(Diagnostics::from(d));
     }
     Ok(Built {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
+        pages: written.iter().filter(|p| p.ends_with(".html")).count(),
+        files: written.len(),
         diagnostics,
         lang,
         output: output.to_path_buf(),

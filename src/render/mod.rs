@@ -220,16 +220,17 @@ impl Theme {
     fn render<T: Serialize>(
         &self,
         template: &str,
-        view: &T,
+        (view, site): (&T, tera::Value),
         page: &str,
     ) -> Result<OutputFile, Diagnostic> {
-        let context = Context::from_serialize(view).map_err(|e| {
+        let mut context = Context::from_serialize(view).map_err(|e| {
             Diagnostic::error(Message::RenderFailed {
                 template: template.to_string(),
                 page: page.to_string(),
                 detail: e.to_string(),
             })
         })?;
+        context.insert_value("site", site);
         self.tera
             .render(template, &context)
             .map(|html| OutputFile {
@@ -237,6 +238,39 @@ impl Theme {
                 bytes: html.into_bytes(),
             })
             .map_err(|e| template_diagnostic(&e, &self.origins, Some(page)))
+    }
+}
+
+/// The theme and what every page shares: `site` (title, language, the theme's words and the
+/// way back to the root) made into a template value once per folder depth rather than once
+/// per page (tera's values share their maps, so handing one to a page copies a pointer).
+struct Pages<'a> {
+    theme: &'a Theme,
+    site: &'a Site,
+    shared: Vec<tera::Value>,
+}
+
+impl<'a> Pages<'a> {
+    /// The deepest page is a sheet, `<slug>/<year>/penilaian/index.html`.
+    const DEPTHS: usize = 4;
+
+    fn new(theme: &'a Theme, site: &'a Site) -> Self {
+        let shared = (0..Self::DEPTHS)
+            .map(|depth| tera::Value::from_serializable(&views::SiteView::new(site, depth)))
+            .collect();
+        Pages {
+            theme,
+            site,
+            shared,
+        }
+    }
+
+    fn render<T: Serialize>(&self, template: &str, view: &T, page: &str) -> Rendered {
+        let depth = page.matches('/').count();
+        let site = self.shared.get(depth).cloned().unwrap_or_else(|| {
+            tera::Value::from_serializable(&views::SiteView::new(self.site, depth))
+        });
+        self.theme.render(template, (view, site), page)
     }
 }
 
@@ -335,7 +369,7 @@ fn report_downloads(
 /// with its downloads (written only when `write`).
 fn year_pages(
     site: &Site,
-    theme: &Theme,
+    pages: &Pages,
     (region, year): (&Region, i32),
     best: &BTreeMap<i32, (f64, usize)>,
     write: bool,
@@ -346,7 +380,7 @@ fn year_pages(
     if site.config.downloads {
         report.unduhan = report_downloads(site, (region, year), &report, write, &mut out);
     }
-    out.push(theme.render("laporan.html", &report, &page));
+    out.push(pages.render("laporan.html", &report, &page));
     if let Some(mut sheet) = views::evaluation::evaluation(site, region, year, best) {
         let page = sheet_page(&region.slug, year);
         if site.config.downloads {
@@ -361,14 +395,23 @@ fn year_pages(
                 &mut out,
             );
         }
-        out.push(theme.render("penilaian.html", &sheet, &page));
+        out.push(pages.render("penilaian.html", &sheet, &page));
     }
     out
 }
 
+/// Where rendered files go as they are made: kept in memory, or written to the output
+/// being built (see [`crate::output::Staging`]). Called from several threads at once.
+pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync);
+
 /// Every page of the site: the index, and per region its overview and one report per year.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
-    render(site, theme, None)
+    kept(|sink| render(site, theme, None, sink))
+}
+
+/// [`render_site`], each file handed to `sink` as soon as it is rendered.
+pub fn render_site_into(site: &Site, theme: &Theme, sink: Sink) -> Result<(), Diagnostics> {
+    render(site, theme, None, sink)
 }
 
 /// The pages a change to some regions touches (see [`Part`]).
@@ -377,13 +420,35 @@ pub fn render_part(
     theme: &Theme,
     part: &Part,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    render(site, theme, Some(part))
+    kept(|sink| render(site, theme, Some(part), sink))
 }
 
-fn render(site: &Site, theme: &Theme, part: Option<&Part>) -> Result<Vec<OutputFile>, Diagnostics> {
+/// The files a render hands to its sink, in memory.
+fn kept(
+    render: impl FnOnce(Sink) -> Result<(), Diagnostics>,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let files = std::sync::Mutex::new(Vec::new());
+    render(&|file| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    })?;
+    Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
+}
+
+/// Hands the files to `sink`, and returns the problems of those that failed to render or to
+/// be kept, in order.
+fn emit(results: Vec<Rendered>, sink: Sink) -> Vec<Diagnostic> {
+    results
+        .into_iter()
+        .filter_map(|result| result.and_then(sink).err())
+        .collect()
+}
+
+fn render(site: &Site, theme: &Theme, part: Option<&Part>, sink: Sink) -> Result<(), Diagnostics> {
+    let pages = Pages::new(theme, site);
     let index = part
         .is_none_or(|p| p.listings)
-        .then(|| theme.render("index.html", &views::index(site), "index.html"));
+        .then(|| pages.render("index.html", &views::index(site), "index.html"));
     // The normalised tagged-spending score needs each year's best score: computed once.
     let best = crate::evaluation::best_tagged_scores(site);
     // (region, year, whole): the years are rendered in parallel, so one region's rebuild uses
@@ -404,19 +469,23 @@ fn render(site: &Site, theme: &Theme, part: Option<&Part>) -> Result<Vec<OutputF
                 .map(|y| (region, Some(y), whole)),
         );
     }
-    let per_job: Vec<Vec<Rendered>> = jobs
+    // Each job's files go to the sink as soon as they are rendered; only problems are kept.
+    let per_job: Vec<Vec<Diagnostic>> = jobs
         .par_iter()
-        .map(|(region, year, whole)| match year {
-            None => vec![theme.render(
-                "wilayah.html",
-                &views::region(site, region),
-                &region_page(&region.slug),
-            )],
-            Some(year) => year_pages(site, theme, (region, *year), &best, *whole),
+        .map(|(region, year, whole)| {
+            let rendered = match year {
+                None => vec![pages.render(
+                    "wilayah.html",
+                    &views::region(site, region),
+                    &region_page(&region.slug),
+                )],
+                Some(year) => year_pages(site, &pages, (region, *year), &best, *whole),
+            };
+            emit(rendered, sink)
         })
         .collect();
     // A page per province that has regions in this site.
-    let per_province: Vec<Rendered> = site
+    let per_province: Vec<Vec<Diagnostic>> = site
         .provinces
         .values()
         .filter(|p| site.by_province.contains_key(&p.slug))
@@ -424,27 +493,24 @@ fn render(site: &Site, theme: &Theme, part: Option<&Part>) -> Result<Vec<OutputF
         .collect::<Vec<_>>()
         .par_iter()
         .map(|p| {
-            theme.render(
+            let page = pages.render(
                 "provinsi.html",
                 &views::province(site, p),
                 &province_page(&p.slug),
-            )
+            );
+            emit(vec![page], sink)
         })
         .collect();
     let mut diagnostics = Diagnostics::new();
-    let mut files = Vec::new();
-    for result in index
+    for d in emit(index.into_iter().collect(), sink)
         .into_iter()
-        .chain(per_province)
+        .chain(per_province.into_iter().flatten())
         .chain(per_job.into_iter().flatten())
     {
-        match result {
-            Ok(f) => files.push(f),
-            Err(d) => diagnostics.push(d),
-        }
+        diagnostics.push(d);
     }
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(files)
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! key to fill in.
 
 use super::report::css_string;
-use super::{RegionHeader, SiteView, header};
+use super::{RegionHeader, header};
 use crate::analysis::budget::{BudgetSummary, ScoreGap, summarise, tagged_score};
 use crate::analysis::{self, sentences};
 use crate::evaluation::{Measure, Scheme, applicable, checklist};
@@ -54,7 +54,6 @@ pub struct EvidenceView {
 
 #[derive(Serialize)]
 pub struct EvaluationView {
-    pub site: SiteView,
     pub judul_halaman: String,
     pub judul_cetak_css: String,
     pub wilayah: RegionHeader,
@@ -445,7 +444,6 @@ pub fn evaluation(
             || d.institution.as_ref().is_some_and(|i| i.illustrative)
     });
     Some(EvaluationView {
-        site: SiteView::new(site, 3),
         judul_halaman: format!(
             "{} {} {year}",
             ui::strings(lang)["lembar_penilaian"],

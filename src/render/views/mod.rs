@@ -113,7 +113,6 @@ pub struct ProvinceGroup {
 
 #[derive(Serialize)]
 pub struct IndexView {
-    pub site: SiteView,
     pub judul_halaman: String,
     pub tahun_laporan: Option<i32>,
     pub provinsi: Vec<ProvinceGroup>,
@@ -168,7 +167,6 @@ pub fn index(site: &Site) -> IndexView {
         }
     }
     IndexView {
-        site: SiteView::new(site, 0),
         judul_halaman: site.config.title.clone(),
         tahun_laporan: site.config.report_year,
         provinsi: groups,
@@ -232,7 +230,6 @@ pub struct TargetView {
 
 #[derive(Serialize)]
 pub struct RegionView {
-    pub site: SiteView,
     pub judul_halaman: String,
     pub wilayah: RegionHeader,
     pub tahun: Vec<i32>,
@@ -285,7 +282,6 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
         })
         .collect();
     RegionView {
-        site: SiteView::new(site, 1),
         judul_halaman: region.name.clone(),
         wilayah: header(site, region),
         tahun: years,

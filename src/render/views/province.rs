@@ -1,7 +1,7 @@
 //! A province page: its regions in this site ranked by P0 with their change, relevance and
 //! effectiveness against the province, and the quadrant chart of them all.
 
-use super::{ChangeView, FigureView, SiteView, figure};
+use super::{ChangeView, FigureView, figure};
 use crate::analysis;
 use crate::charts;
 use crate::model::{Reference, Site};
@@ -22,7 +22,6 @@ pub struct ProvinceRow {
 
 #[derive(Serialize)]
 pub struct ProvinceView {
-    pub site: SiteView,
     pub judul_halaman: String,
     pub nama: String,
     pub tahun: Option<i32>,
@@ -108,7 +107,6 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
         .and_then(|y| charts::quadrant_of(site, &province.slug, y, None))
         .map(super::report::chart_view);
     ProvinceView {
-        site: SiteView::new(site, 2),
         judul_halaman: province.name.clone(),
         nama: province.name.clone(),
         tahun: year,

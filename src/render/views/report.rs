@@ -2,7 +2,7 @@
 //! table, comparisons, analyses as sentences, charts) and the TKPK's narratives.
 
 use super::annual;
-use super::{ChangeView, FigureView, RegionHeader, SiteView, TargetView, figure, header, targets};
+use super::{ChangeView, FigureView, RegionHeader, TargetView, figure, header, targets};
 use crate::analysis::{self, findings};
 use crate::charts::{self, ChartSpec, DataTable};
 use crate::format;
@@ -88,7 +88,6 @@ pub struct YearLink {
 
 #[derive(Serialize)]
 pub struct ReportView {
-    pub site: SiteView,
     pub judul_halaman: String,
     /// The running header of printed pages, escaped for a CSS string.
     pub judul_cetak_css: String,
@@ -452,7 +451,6 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
     );
 
     ReportView {
-        site: SiteView::new(site, 2),
         judul_cetak_css: css_string(&format!("{} · LP2KD {year}", region.name)),
         judul_halaman,
         wilayah: header(site, region),

@@ -3,14 +3,15 @@
 //!     cargo bench --bench rebuild -- SITE [RUNS]
 //!
 //! SITE is a site folder (for example one written by `gen_national`). Three edits to the first
-//! regency, each timed RUNS times as `tkpk serve` does them (`Live::rebuild_after` with the
-//! changed file): a narrative paragraph (its own pages and downloads only), a figure of its
+//! regency, each timed RUNS times as `tkpk serve` does them, from the watcher's event to the
+//! new pages in memory (`Watched::changes` on the path the event names, then
+//! `Live::rebuild_after` with the changed files): a narrative paragraph (its own pages and downloads only), a figure of its
 //! latest year (also the reports of the regencies of its province, which rank it), and, for
 //! comparison, the full rebuild. Prints min, median and max of each; the files are restored.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use tkpk::serve::Live;
+use tkpk::serve::{Live, Watched};
 
 fn time(runs: usize, mut run: impl FnMut(usize) -> f64) -> (f64, f64, f64) {
     let mut times: Vec<f64> = (0..runs).map(&mut run).collect();
@@ -18,9 +19,12 @@ fn time(runs: usize, mut run: impl FnMut(usize) -> f64) -> (f64, f64, f64) {
     (times[0], times[times.len() / 2], times[times.len() - 1])
 }
 
-fn rebuild(live: &Live, root: &Path, changed: Option<&Path>) -> f64 {
-    let changed: Option<Vec<PathBuf>> = changed.map(|c| vec![c.to_path_buf()]);
+fn rebuild(live: &Live, root: &Path, watched: &mut Watched, event: Option<&Path>) -> f64 {
     let started = Instant::now();
+    let changed: Option<Vec<PathBuf>> = event.map(|e| watched.changes(root, &[root.join(e)]));
+    if let Some(changed) = &changed {
+        assert_eq!(changed.len(), 1, "{changed:?}");
+    }
     let outcome = live.rebuild_after(root, changed.as_deref());
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     assert!(outcome.ok, "{}", outcome.diagnostics.render(outcome.lang));
@@ -62,6 +66,7 @@ fn main() {
         .unwrap()
         .to_path_buf();
     let live = Live::default();
+    let mut watched = Watched::scan(&root);
     let first = live.rebuild(&root);
     assert!(
         first.ok,
@@ -88,7 +93,7 @@ fn main() {
         ),
         time(runs, |i| {
             std::fs::write(root.join(&narrative), format!("{text}\nParagraf {i}.\n")).unwrap();
-            rebuild(&live, &root, Some(&narrative))
+            rebuild(&live, &root, &mut watched, Some(&narrative))
         }),
     );
     let text = &originals[1].1;
@@ -104,12 +109,12 @@ fn main() {
             let rest = &tail[tail.find(',').unwrap()..];
             let edited = format!("{head}{{p0: 10.{:02}{rest}", i % 100);
             std::fs::write(root.join(&figures), text.replace(&last, &edited)).unwrap();
-            rebuild(&live, &root, Some(&figures))
+            rebuild(&live, &root, &mut watched, Some(&figures))
         }),
     );
     report(
         "full rebuild in memory",
-        time(runs.min(5), |_| rebuild(&live, &root, None)),
+        time(runs.min(5), |_| rebuild(&live, &root, &mut watched, None)),
     );
     for (path, text) in originals {
         std::fs::write(root.join(path), text).unwrap();

@@ -66,6 +66,11 @@ fn a_narrative_edit_renders_its_region_alone() {
     });
     let part = outcome.part.expect("a partial rebuild");
     assert_eq!(part.regions, ["kabupaten-blitar".to_string()].into());
+    // Its 2025 report (and its overview), not the reports of its other years.
+    assert_eq!(
+        part.from_year,
+        [("kabupaten-blitar".to_string(), 2025)].into()
+    );
     assert!(part.reports.is_empty(), "{part:?}");
     assert!(part.provinces.is_empty() && !part.listings, "{part:?}");
     let page =
@@ -84,11 +89,27 @@ fn a_figure_edit_renders_the_reports_of_the_province_peers_too() {
     });
     let part = outcome.part.expect("a partial rebuild");
     assert_eq!(part.reports, ["kota-kediri".to_string()].into());
+    // Blitar's reports from 2024 on (each shows the series up to its year).
+    assert_eq!(
+        part.from_year,
+        [("kabupaten-blitar".to_string(), 2024)].into()
+    );
+    // Their reports of 2024 and of 2025 (the quadrant's change from 2024), not the others.
+    assert_eq!(part.years, Some([2024, 2025].into()));
     assert_eq!(part.provinces, ["jawa-timur".to_string()].into());
     assert!(part.listings);
     // Kota Kediri's 2024 report ranks Blitar with its new figure.
     let kediri = String::from_utf8(served(&live)["kota-kediri/2024/index.html"].clone()).unwrap();
     assert!(kediri.contains("8,02"));
+    // A 2023 figure: Kediri's 2024 report places Blitar by its change from 2023 (the quadrant).
+    let outcome = edit_and_compare(&site, &live, &[file], |s| {
+        s.write(
+            file,
+            s.read(file).replace("2023: {p0: 8.69}", "2023: {p0: 8.55}"),
+        );
+    });
+    let part = outcome.part.expect("a partial rebuild");
+    assert_eq!(part.years, Some([2023, 2024].into()));
 }
 
 #[test]

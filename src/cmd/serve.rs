@@ -40,7 +40,7 @@ fn open_in_browser(url: &str) {
 pub fn run(root: &Path, port: u16, open: bool) -> ExitCode {
     let live = Arc::new(Live::default());
     // Taken before the first build: an edit made while it runs shows as a change.
-    let mut last = tkpk::serve::fingerprint(root);
+    let mut watched = tkpk::serve::Watched::scan(root);
     let first = live.rebuild(root);
     let lang: Lang = first.lang;
     report(&first);
@@ -112,21 +112,15 @@ pub fn run(root: &Path, port: u16, open: bool) -> ExitCode {
     if open {
         open_in_browser(&url);
     }
-    let relevant = |path: &Path| {
-        path.starts_with(root_abs.join("content"))
-            || path.starts_with(root_abs.join("themes"))
-            || path == root_abs.join("site.yaml")
-    };
     for events in rx {
-        if let Ok(events) = events
-            && events.iter().any(|e| relevant(&e.path))
-        {
-            let now = tkpk::serve::fingerprint(root);
-            if now != last {
-                let changed = tkpk::serve::changes(root, &last, &now);
-                last = now;
-                report(&live.rebuild_after(root, Some(&changed)));
-            }
+        // Only the paths the watcher names are looked at; when it lost events, everything.
+        let paths: Vec<std::path::PathBuf> = match events {
+            Ok(events) => events.into_iter().map(|e| e.path).collect(),
+            Err(_) => vec![root_abs.clone()],
+        };
+        let changed = watched.changes(&root_abs, &paths);
+        if !changed.is_empty() {
+            report(&live.rebuild_after(root, Some(&changed)));
         }
     }
     ExitCode::SUCCESS

@@ -101,7 +101,7 @@ pub struct Reference {
     pub series: Series,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tkpk {
     pub chair: Option<String>,
     pub secretariat: Option<String>,

@@ -462,10 +462,12 @@ fn render(site: &Site, theme: &Theme, part: Option<&Part>, sink: Sink) -> Result
         if whole {
             jobs.push((region, None, true));
         }
+        // Only the years that show the change.
         jobs.extend(
             region
                 .report_years()
                 .into_iter()
+                .filter(|year| part.is_none_or(|p| p.renders(&region.slug, *year)))
                 .map(|y| (region, Some(y), whole)),
         );
     }

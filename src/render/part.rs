@@ -6,15 +6,18 @@ use crate::model::{Region, Site};
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
 
-/// What a rebuild renders again after some regions changed: these regions whole (overview,
-/// reports, sheets and downloads); the reports and sheets of `reports` (their place among
-/// their province's regions changed; their downloads stay); the pages of `provinces`; and,
-/// when `listings`, the pages that list every region (the home page and the search index).
-/// Every other file stays as it was.
+/// What a rebuild renders again after some regions changed: these regions (their overview, and
+/// their reports, sheets and downloads from the year in `from_year`, or of every year when
+/// absent); the reports and sheets of `reports` (their place among
+/// their province's regions changed; their downloads stay) of the `years` that show the change
+/// (`None`: every year); the pages of `provinces`; and, when `listings`, the pages that list
+/// every region (the home page and the search index). Every other file stays as it was.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Part {
     pub regions: BTreeSet<String>,
+    pub from_year: std::collections::BTreeMap<String, i32>,
     pub reports: BTreeSet<String>,
+    pub years: Option<BTreeSet<i32>>,
     pub provinces: BTreeSet<String>,
     pub listings: bool,
 }
@@ -25,8 +28,9 @@ fn region_of(path: &Path) -> Option<String> {
         Component::Normal(s) => s.to_str(),
         _ => None,
     });
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some("content"), Some(slug), Some(_)) => Some(slug.to_string()),
+    // `content/<slug>` itself changes when a file or year folder is added to it or removed.
+    match (parts.next(), parts.next()) {
+        (Some("content"), Some(slug)) => Some(slug.to_string()),
         _ => None,
     }
 }
@@ -36,6 +40,80 @@ fn region_of(path: &Path) -> Option<String> {
 /// page, search index).
 fn seen_by_others(a: &Region, b: &Region) -> bool {
     a.name == b.name && a.kind == b.kind && a.province == b.province && a.series == b.series
+}
+
+/// The first report year of its own that a change to a region's file can reach: a year
+/// folder's files, their year and the later ones (a pocket mapping stands until the next);
+/// its figures, the first year whose figures changed and the later ones (each report shows the
+/// series up to its year; `i32::MAX` when none did: only the overview); anything else of the
+/// region (name, codes, TKPK, targets, which years have a report): every year (`None`).
+fn first_year_reached(path: &Path, a: &Region, b: &Region) -> Option<i32> {
+    let year = path
+        .components()
+        .nth(2)
+        .and_then(|c| c.as_os_str().to_str())
+        .and_then(|c| c.parse::<i32>().ok());
+    if let Some(year) = year {
+        return Some(year);
+    }
+    let (x, y) = (&a.series, &b.series);
+    let same_beyond_figures = a.name == b.name
+        && a.kind == b.kind
+        && a.code == b.code
+        && a.bps_code == b.bps_code
+        && a.province == b.province
+        && a.capital == b.capital
+        && a.tkpk == b.tkpk
+        && x.targets == y.targets
+        && x.target_source == y.target_source
+        // Every report links to the region's other report years.
+        && a.report_years() == b.report_years();
+    if !same_beyond_figures {
+        return None;
+    }
+    let changed = |p: &std::collections::BTreeMap<i32, _>,
+                   q: &std::collections::BTreeMap<i32, _>| {
+        p.keys()
+            .chain(q.keys())
+            .filter(|year| p.get(year) != q.get(year))
+            .min()
+            .copied()
+    };
+    Some(
+        [
+            changed(&x.march, &y.march),
+            changed(&x.september, &y.september),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(i32::MAX),
+    )
+}
+
+/// The report years of the other regions of its province that show a change to a region's
+/// figures: the years whose March figures changed, and the year after each (the quadrant places
+/// a region by its change from the year before); `None`: every year (its name, kind or province
+/// changed, or a figure other than March's).
+fn years_seen_by_others(a: &Region, b: &Region) -> Option<BTreeSet<i32>> {
+    let (x, y) = (&a.series, &b.series);
+    let same_beyond_march = a.name == b.name
+        && a.kind == b.kind
+        && a.province == b.province
+        && x.september == y.september
+        && x.targets == y.targets
+        && x.target_source == y.target_source;
+    if !same_beyond_march {
+        return None;
+    }
+    Some(
+        x.march
+            .keys()
+            .chain(y.march.keys())
+            .filter(|year| x.march.get(year) != y.march.get(year))
+            .flat_map(|year| [*year, year + 1])
+            .collect(),
+    )
 }
 
 impl Part {
@@ -64,12 +142,35 @@ impl Part {
         let find = |site: &'_ Site, slug: &str| -> Option<usize> {
             site.regions.iter().position(|r| r.slug == slug)
         };
+        let mut years = Some(BTreeSet::new());
+        let mut every_year: BTreeSet<String> = BTreeSet::new();
+        for path in changed {
+            let slug = region_of(path)?;
+            let (a, b) = (
+                &old.regions[find(old, &slug)?],
+                &new.regions[find(new, &slug)?],
+            );
+            let reached = first_year_reached(path, a, b);
+            match (reached, part.from_year.get(&slug)) {
+                (None, _) => {
+                    every_year.insert(slug);
+                }
+                (Some(year), Some(&from)) if from <= year => {}
+                (Some(year), _) => {
+                    part.from_year.insert(slug, year);
+                }
+            }
+        }
+        part.from_year.retain(|slug, _| !every_year.contains(slug));
         for slug in part.regions.clone() {
             let (a, b) = (
                 &old.regions[find(old, &slug)?],
                 &new.regions[find(new, &slug)?],
             );
             if !seen_by_others(a, b) {
+                years = years
+                    .zip(years_seen_by_others(a, b))
+                    .map(|(all, these)| all.union(&these).copied().collect());
                 part.listings = true;
                 for province in [&a.province, &b.province] {
                     part.provinces.insert(province.clone());
@@ -82,14 +183,32 @@ impl Part {
             }
         }
         part.reports.retain(|s| !part.regions.contains(s));
+        part.years = years;
         Some(part)
     }
 
     /// Whether a file written before belongs to a region rendered whole (and is replaced or,
     /// when the new render no longer writes it, removed).
     pub fn owns(&self, path: &str) -> bool {
-        path.split_once('/')
-            .is_some_and(|(first, _)| self.regions.contains(first))
+        let mut parts = path.split('/');
+        let (Some(slug), Some(next)) = (parts.next(), parts.next()) else {
+            return false;
+        };
+        if !self.regions.contains(slug) {
+            return false;
+        }
+        match (self.from_year.get(slug), next.parse::<i32>()) {
+            (Some(from), Ok(year)) => year >= *from,
+            _ => true,
+        }
+    }
+
+    /// Whether a region's report of `year` is rendered again.
+    pub fn renders(&self, slug: &str, year: i32) -> bool {
+        if self.regions.contains(slug) {
+            return self.from_year.get(slug).is_none_or(|from| year >= *from);
+        }
+        self.reports.contains(slug) && self.years.as_ref().is_none_or(|y| y.contains(&year))
     }
 }
 
@@ -109,7 +228,11 @@ mod tests {
         );
         assert_eq!(region_of(Path::new("site.yaml")), None);
         assert_eq!(region_of(Path::new("themes/x/templates/base.html")), None);
-        assert_eq!(region_of(Path::new("content/kabupaten-blitar")), None);
+        assert_eq!(
+            region_of(Path::new("content/kabupaten-blitar")).as_deref(),
+            Some("kabupaten-blitar")
+        );
+        assert_eq!(region_of(Path::new("content")), None);
     }
 
     #[test]
@@ -121,5 +244,16 @@ mod tests {
         assert!(part.owns("kabupaten-blitar/2025/unduh/indikator.csv"));
         assert!(!part.owns("kabupaten-blitar-selatan/index.html"));
         assert!(!part.owns("index.html"));
+        let from_2024 = Part {
+            from_year: [("kabupaten-blitar".to_string(), 2024)].into(),
+            ..part
+        };
+        assert!(from_2024.owns("kabupaten-blitar/index.html"));
+        assert!(from_2024.owns("kabupaten-blitar/2024/unduh/indikator.csv"));
+        assert!(from_2024.owns("kabupaten-blitar/2025/penilaian/index.html"));
+        assert!(!from_2024.owns("kabupaten-blitar/2023/index.html"));
+        assert!(from_2024.renders("kabupaten-blitar", 2025));
+        assert!(!from_2024.renders("kabupaten-blitar", 2023));
+        assert!(!from_2024.renders("kota-kediri", 2025));
     }
 }

@@ -5,6 +5,10 @@
 //! The server injects its reload script and overlay into the HTML it serves; nothing of it
 //! reaches `tkpk build` output.
 
+mod watched;
+
+pub use watched::Watched;
+
 use crate::diagnostics::Diagnostics;
 use crate::messages::Lang;
 use crate::render::{OutputFile, Part};
@@ -140,7 +144,22 @@ impl Live {
             }
             Some(Rendered::Part(part, files)) => {
                 // A region rendered whole loses what it no longer writes (a removed year).
-                state.files.retain(|path, _| !part.owns(path));
+                let owned: Vec<String> = part
+                    .regions
+                    .iter()
+                    .flat_map(|slug| {
+                        let folder = format!("{slug}/");
+                        state
+                            .files
+                            .range(folder.clone()..)
+                            .take_while(move |(path, _)| path.starts_with(&folder))
+                            .filter(|(path, _)| part.owns(path))
+                            .map(|(path, _)| path.clone())
+                    })
+                    .collect();
+                for path in owned {
+                    state.files.remove(&path);
+                }
                 state
                     .files
                     .extend(files.into_iter().map(|f| (f.path, f.bytes)));
@@ -169,52 +188,6 @@ impl Live {
             lang,
         }
     }
-}
-
-/// A file's path, size and modification time.
-pub type Fingerprint = (PathBuf, u64, Option<std::time::SystemTime>);
-
-/// The size and modification time of every authored file: a rebuild runs only when this
-/// changes. (Reading the files during a rebuild makes the watcher report them too.)
-pub fn fingerprint(root: &Path) -> Vec<Fingerprint> {
-    let mut out = Vec::new();
-    let mut add = |path: &Path| {
-        if let Ok(meta) = std::fs::symlink_metadata(path) {
-            out.push((path.to_path_buf(), meta.len(), meta.modified().ok()));
-        }
-    };
-    add(&root.join("site.yaml"));
-    for dir in ["content", "themes"] {
-        for entry in walkdir::WalkDir::new(root.join(dir))
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            add(entry.path());
-        }
-    }
-    out
-}
-
-/// The files added, removed or changed between two fingerprints, relative to `root`.
-pub fn changes(root: &Path, old: &[Fingerprint], new: &[Fingerprint]) -> Vec<PathBuf> {
-    let index = |f: &[Fingerprint]| -> BTreeMap<PathBuf, (u64, Option<std::time::SystemTime>)> {
-        f.iter()
-            .map(|(p, len, t)| (p.clone(), (*len, *t)))
-            .collect()
-    };
-    let (old, new) = (index(old), index(new));
-    let mut out: BTreeSet<PathBuf> = BTreeSet::new();
-    for (path, meta) in &new {
-        if old.get(path) != Some(meta) {
-            out.insert(path.clone());
-        }
-    }
-    out.extend(old.keys().filter(|p| !new.contains_key(*p)).cloned());
-    out.into_iter()
-        .map(|p| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p))
-        .collect()
 }
 
 /// Why a request was refused.

@@ -151,8 +151,17 @@ pub fn build(root: &Path, output: &Path) -> Result<Built, Failed> {
         Err(d) => return fail(Diagnostics::from(d)),
     };
     let written = std::sync::Mutex::new(Vec::new());
+    // After one failed write (a full disk, say) the others are not tried: one error, not
+    // thousands; the build fails and the previous output stays.
+    let write_failed = std::sync::atomic::AtomicBool::new(false);
     let sink = |file: OutputFile| {
-        staging.write(&file)?;
+        use std::sync::atomic::Ordering;
+        if write_failed.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        staging
+            .write(&file)
+            .inspect_err(|_| write_failed.store(true, Ordering::Relaxed))?;
         written
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -39,7 +39,17 @@ fn region_of(path: &Path) -> Option<String> {
 /// figures (so its report years), and its province (ranking, quadrant, province pages, home
 /// page, search index).
 fn seen_by_others(a: &Region, b: &Region) -> bool {
-    a.name == b.name && a.kind == b.kind && a.province == b.province && a.series == b.series
+    same_place(a, b) && a.series == b.series
+}
+
+/// Whether a region is named, kinded and placed as before.
+fn same_place(a: &Region, b: &Region) -> bool {
+    a.name == b.name && a.kind == b.kind && a.province == b.province
+}
+
+/// Whether a region's figures other than the yearly ones (its targets) are as before.
+fn same_targets(a: &Region, b: &Region) -> bool {
+    a.series.targets == b.series.targets && a.series.target_source == b.series.target_source
 }
 
 /// The first report year of its own that a change to a region's file can reach: a year
@@ -57,15 +67,12 @@ fn first_year_reached(path: &Path, a: &Region, b: &Region) -> Option<i32> {
         return Some(year);
     }
     let (x, y) = (&a.series, &b.series);
-    let same_beyond_figures = a.name == b.name
-        && a.kind == b.kind
+    let same_beyond_figures = same_place(a, b)
+        && same_targets(a, b)
         && a.code == b.code
         && a.bps_code == b.bps_code
-        && a.province == b.province
         && a.capital == b.capital
         && a.tkpk == b.tkpk
-        && x.targets == y.targets
-        && x.target_source == y.target_source
         // Every report links to the region's other report years.
         && a.report_years() == b.report_years();
     if !same_beyond_figures {
@@ -97,12 +104,7 @@ fn first_year_reached(path: &Path, a: &Region, b: &Region) -> Option<i32> {
 /// changed, or a figure other than March's).
 fn years_seen_by_others(a: &Region, b: &Region) -> Option<BTreeSet<i32>> {
     let (x, y) = (&a.series, &b.series);
-    let same_beyond_march = a.name == b.name
-        && a.kind == b.kind
-        && a.province == b.province
-        && x.september == y.september
-        && x.targets == y.targets
-        && x.target_source == y.target_source;
+    let same_beyond_march = same_place(a, b) && same_targets(a, b) && x.september == y.september;
     if !same_beyond_march {
         return None;
     }

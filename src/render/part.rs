@@ -205,6 +205,22 @@ impl Part {
         }
     }
 
+    /// The paths among `files` (by path, sorted) that this part owns (see [`Part::owns`]),
+    /// found by range under each region's folder rather than by looking at every file.
+    pub fn owned<V>(&self, files: &std::collections::BTreeMap<String, V>) -> Vec<String> {
+        self.regions
+            .iter()
+            .flat_map(|slug| {
+                let folder = format!("{slug}/");
+                files
+                    .range(folder.clone()..)
+                    .take_while(move |(path, _)| path.starts_with(&folder))
+                    .filter(|(path, _)| self.owns(path))
+                    .map(|(path, _)| path.clone())
+            })
+            .collect()
+    }
+
     /// Whether a region's report of `year` is rendered again.
     pub fn renders(&self, slug: &str, year: i32) -> bool {
         if self.regions.contains(slug) {
@@ -254,6 +270,23 @@ mod tests {
         assert!(from_2024.owns("kabupaten-blitar/2024/unduh/indikator.csv"));
         assert!(from_2024.owns("kabupaten-blitar/2025/penilaian/index.html"));
         assert!(!from_2024.owns("kabupaten-blitar/2023/index.html"));
+        let files: std::collections::BTreeMap<String, ()> = [
+            "index.html",
+            "kabupaten-blitar/2023/index.html",
+            "kabupaten-blitar/2024/index.html",
+            "kabupaten-blitar/index.html",
+            "kabupaten-blitar-selatan/2024/index.html",
+        ]
+        .into_iter()
+        .map(|p| (p.to_string(), ()))
+        .collect();
+        assert_eq!(
+            from_2024.owned(&files),
+            [
+                "kabupaten-blitar/2024/index.html",
+                "kabupaten-blitar/index.html"
+            ]
+        );
         assert!(from_2024.renders("kabupaten-blitar", 2025));
         assert!(!from_2024.renders("kabupaten-blitar", 2023));
         assert!(!from_2024.renders("kota-kediri", 2025));

@@ -143,20 +143,8 @@ impl Live {
                 state.problems = None;
             }
             Some(Rendered::Part(part, files)) => {
-                // A region rendered whole loses what it no longer writes (a removed year).
-                let owned: Vec<String> = part
-                    .regions
-                    .iter()
-                    .flat_map(|slug| {
-                        let folder = format!("{slug}/");
-                        state
-                            .files
-                            .range(folder.clone()..)
-                            .take_while(move |(path, _)| path.starts_with(&folder))
-                            .filter(|(path, _)| part.owns(path))
-                            .map(|(path, _)| path.clone())
-                    })
-                    .collect();
+                // A region rendered again loses what it no longer writes (a removed year).
+                let owned = part.owned(&state.files);
                 for path in owned {
                     state.files.remove(&path);
                 }

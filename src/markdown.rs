@@ -138,8 +138,11 @@ pub fn to_html(markdown: &str, prefix: &str) -> String {
     sanitize(&raw)
 }
 
-fn sanitize(html: &str) -> String {
-    ammonia::Builder::default()
+/// The sanitiser's rules, built once: making a `Builder` fills a dozen hash sets, which cost
+/// more than cleaning a short narrative.
+static SANITIZER: std::sync::LazyLock<ammonia::Builder<'static>> = std::sync::LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
         .add_tag_attributes("h4", &["id"])
         .add_tag_attributes("h5", &["id"])
         .add_tag_attributes("h6", &["id"])
@@ -151,9 +154,12 @@ fn sanitize(html: &str) -> String {
         .filter_style_properties(["text-align"].into_iter().collect())
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         // An image would load from outside the site; pages work offline.
-        .rm_tags(["img"])
-        .clean(html)
-        .to_string()
+        .rm_tags(["img"]);
+    builder
+});
+
+fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
 }
 
 #[cfg(test)]

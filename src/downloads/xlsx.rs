@@ -242,7 +242,29 @@ fn write_sheet(
 /// The bytes depend only on the arguments: the creation date is fixed and so are the zip
 /// entries' times.
 pub fn xlsx(title: &str, tables: &[Table], lang: Lang) -> Result<Vec<u8>, DownloadError> {
-    let mut workbook = Workbook::new();
+    write_workbook(Workbook::new(), title, tables, lang)
+}
+
+/// A new sheet whose rows go to a temporary file as they are written (rust_xlsxwriter's
+/// low-memory mode, shared strings kept), or an ordinary sheet when no temporary file can be
+/// made; the cells are the same either way. Why: on saving, ordinary sheets are assembled on a
+/// thread each, and for thousands of small workbooks starting those threads (while the
+/// rendering pool waits for them) cost more than the sheets themselves: the national build
+/// with downloads went from 7,7 s to 5,1 s.
+fn add_sheet(workbook: &mut Workbook) -> Result<&mut Worksheet, XlsxError> {
+    if workbook.add_worksheet_with_low_memory().is_err() {
+        return Ok(workbook.add_worksheet());
+    }
+    let last = workbook.worksheets().len() - 1;
+    workbook.worksheet_from_index(last)
+}
+
+fn write_workbook(
+    mut workbook: Workbook,
+    title: &str,
+    tables: &[Table],
+    lang: Lang,
+) -> Result<Vec<u8>, DownloadError> {
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     workbook.set_properties(
         &DocProperties::new()
@@ -251,13 +273,12 @@ pub fn xlsx(title: &str, tables: &[Table], lang: Lang) -> Result<Vec<u8>, Downlo
     );
     let formats = Formats::new();
     for (table, name) in tables.iter().zip(sheet_names(tables)) {
-        let sheet = workbook.add_worksheet();
-        write_sheet(sheet, &name, table, &formats, lang).map_err(|source| {
-            DownloadError::Sheet {
+        add_sheet(&mut workbook)
+            .and_then(|sheet| write_sheet(sheet, &name, table, &formats, lang))
+            .map_err(|source| DownloadError::Sheet {
                 table: table.name.clone(),
                 source,
-            }
-        })?;
+            })?;
     }
     Ok(workbook.save_to_buffer()?)
 }
@@ -415,6 +436,40 @@ mod tests {
         assert!(a.starts_with(b"PK"));
         let c = xlsx("Laporan 2024", &tables, Lang::Id).unwrap();
         assert!(a != c);
+    }
+
+    /// Every cell of every sheet, as read back.
+    fn cells(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<Data>>)> {
+        let mut book = open(bytes);
+        book.sheet_names()
+            .into_iter()
+            .map(|name| {
+                let range = book.worksheet_range(&name).unwrap();
+                (name, range.rows().map(<[Data]>::to_vec).collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sheets_stream_through_a_temporary_file_or_stay_in_memory_with_the_same_cells() {
+        let tables = vec![p0_table(), semester_matrix()];
+        let streamed = xlsx("Laporan 2025", &tables, Lang::Id).unwrap();
+        // Low-memory rows carry no `spans` hint; in-memory rows do.
+        let sheet = part(&streamed, "xl/worksheets/sheet2.xml");
+        assert!(!sheet.contains("spans="), "{sheet}");
+
+        let gone = tempfile::tempdir().unwrap();
+        let mut workbook = Workbook::new();
+        workbook.set_tempdir(gone.path()).unwrap();
+        drop(gone);
+        let in_memory = write_workbook(workbook, "Laporan 2025", &tables, Lang::Id).unwrap();
+        let sheet = part(&in_memory, "xl/worksheets/sheet2.xml");
+        assert!(sheet.contains("spans="), "{sheet}");
+
+        let (a, b) = (cells(streamed), cells(in_memory));
+        assert_eq!(a.len(), 2);
+        assert!(a[1].1.len() > 4, "{:?}", a[1]);
+        assert_eq!(a, b);
     }
 
     /// One part of the package (its XML), unzipped.

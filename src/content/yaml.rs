@@ -118,6 +118,7 @@ pub fn parse<T: DeserializeOwned>(
     let mut suggested: Vec<(usize, usize, String, String)> = Vec::new();
     let known = field_names::<T>();
     if !known.is_empty()
+        && !plainly_known_keys(yaml, known)
         && let Ok(keys) = serde_saphyr::from_str_with_options::<
             Entries<Spanned<String>, serde::de::IgnoredAny>,
         >(yaml, options())
@@ -168,6 +169,43 @@ pub fn parse<T: DeserializeOwned>(
             }
         }
     }
+}
+
+/// Whether every top-level key of `yaml` is plainly one of `known`, seen from its lines alone:
+/// the document is a block mapping starting at the first column, and every line that starts
+/// there is a comment or a plain `key:` with a known key. Then the reading for unknown keys
+/// would find none, and is skipped (it parses the whole file a second time: a sixth of a
+/// national build's loading). Anything else (quotes, flow or explicit keys, anchors, document
+/// markers, an indented mapping, a tab) answers `false` and the file is read for its keys.
+fn plainly_known_keys(yaml: &str, known: &[&str]) -> bool {
+    let mut seen_key = false;
+    for line in yaml.lines() {
+        let Some(first) = line.chars().next() else {
+            continue;
+        };
+        if first == '#' || line.trim().is_empty() {
+            continue;
+        }
+        if first == ' ' {
+            // A value's continuation, which only a mapping seen before can have.
+            if !seen_key {
+                return false;
+            }
+            continue;
+        }
+        let Some((key, rest)) = line.split_once(':') else {
+            return false;
+        };
+        let plain = !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !plain || !(rest.is_empty() || rest.starts_with([' ', '\r'])) || !known.contains(&key) {
+            return false;
+        }
+        seen_key = true;
+    }
+    seen_key
 }
 
 /// Whether `yaml` holds nothing but blank lines, comments and document markers: an empty file,
@@ -415,6 +453,40 @@ mod tests {
             ),
             "a: 1\n  sumber: x\n"
         );
+    }
+
+    #[test]
+    fn only_plainly_known_top_level_keys_skip_the_reading_for_keys() {
+        let known = ["nama", "data", "kode_bps"];
+        for yes in [
+            "nama: a\n",
+            "# catatan\nnama: a\r\ndata:\n  2024: {p0: 1}\n  # x\n\nkode_bps: \"35\"\n",
+            "nama: >\n  panjang\nnama2x\n"
+                .replace("nama2x", "data: [1,\n  2]")
+                .as_str(),
+        ] {
+            assert!(plainly_known_keys(yes, &known), "{yes:?}");
+        }
+        for no in [
+            "",
+            "# hanya komentar\n",
+            "namma: a\n",
+            "nama: a\nsumber: b\n",
+            "  nama: a\n",
+            "\"nama\": a\n",
+            "? nama\n: a\n",
+            "&x nama: a\n",
+            "---\nnama: a\n",
+            "nama: a\n---\n",
+            "{nama: a}\n",
+            "- nama\n",
+            "nama:a\n",
+            "nama : a\n",
+            "\tnama: a\n",
+            "<<: *x\n",
+        ] {
+            assert!(!plainly_known_keys(no, &known), "{no:?}");
+        }
     }
 
     #[test]

@@ -68,14 +68,16 @@ impl Series {
     /// The distinct sources of the March figures of `keys` in `years`, each prefixed with
     /// `name`, sorted.
     pub fn sources(&self, keys: &[&str], years: &[i32], name: &str) -> Vec<String> {
-        let mut out: Vec<String> = years
+        // Distinct first: a series has one or two sources over many figures.
+        let distinct: std::collections::BTreeSet<&str> = years
             .iter()
             .flat_map(|y| keys.iter().filter_map(move |k| self.get(*y, k)))
-            .map(|f| format!("{name}: {}", f.source))
+            .map(|f| f.source.as_str())
             .collect();
-        out.sort();
-        out.dedup();
-        out
+        distinct
+            .into_iter()
+            .map(|source| format!("{name}: {source}"))
+            .collect()
     }
 
     /// Every distinct source of the March figures, sorted (the overview page lists them).
@@ -315,6 +317,35 @@ mod tests {
         assert_eq!(s.previous(2017, "p0"), None);
         assert_eq!(s.years(), vec![2017, 2018, 2019]);
         assert_eq!(s.all_sources(), vec!["BPS"]);
+    }
+
+    #[test]
+    fn sources_are_distinct_sorted_and_named() {
+        let mut s = Series::default();
+        for (year, key, source) in [
+            (2023, "p0", "BPS Kabupaten Blitar"),
+            (2023, "gini", "Susenas"),
+            (2024, "p0", "BPS Kabupaten Blitar"),
+            (2025, "p0", "BPS, rilis Juli 2025"),
+            (2025, "ipm", "Tidak diminta"),
+        ] {
+            s.march.entry(year).or_default().insert(
+                key.into(),
+                Figure {
+                    value: 1.0,
+                    source: source.into(),
+                },
+            );
+        }
+        assert_eq!(
+            s.sources(&["p0", "gini"], &[2023, 2024, 2025, 2026], "Blitar"),
+            vec![
+                "Blitar: BPS Kabupaten Blitar",
+                "Blitar: BPS, rilis Juli 2025",
+                "Blitar: Susenas"
+            ]
+        );
+        assert!(s.sources(&["p0"], &[2020], "Blitar").is_empty());
     }
 
     #[test]

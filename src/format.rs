@@ -11,27 +11,23 @@ pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
         Lang::En => (',', '.'),
     };
     let text = format!("{:.*}", decimals, value.abs());
-    let (int_part, frac_part) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text.as_str(), None),
-    };
-    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3 + 4);
-    let digits = int_part.len();
-    for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (digits - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(c);
-    }
-    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
-    let mut out = String::new();
+    let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, ""));
+    // `-0,00` is written `0,00`.
+    let negative = value < 0.0 && text.bytes().any(|b| matches!(b, b'1'..=b'9'));
+    let mut out = String::with_capacity(text.len() + int_part.len() / 3 + 1);
     if negative {
         out.push('-');
     }
-    out.push_str(&grouped);
-    if let Some(f) = frac_part {
+    let digits = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac_part.is_empty() {
         out.push(point);
-        out.push_str(f);
+        out.push_str(frac_part);
     }
     out
 }
@@ -118,6 +114,9 @@ mod tests {
         assert_eq!(thousand_people(95.91, Lang::Id), "95,91 ribu jiwa");
         assert_eq!(number(100.0, 0, Lang::Id), "100");
         assert_eq!(number(999.5, 0, Lang::Id), "1.000");
+        assert_eq!(number(-1234567.0, 0, Lang::Id), "-1.234.567");
+        assert_eq!(number(-0.004, 0, Lang::Id), "0");
+        assert_eq!(number(12.0, 3, Lang::Id), "12,000");
     }
 
     #[test]

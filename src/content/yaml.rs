@@ -174,8 +174,8 @@ pub fn parse<T: DeserializeOwned>(
 /// Whether every top-level key of `yaml` is plainly one of `known`, seen from its lines alone:
 /// the document is a block mapping starting at the first column, and every line that starts
 /// there is a comment or a plain `key:` with a known key. Then the reading for unknown keys
-/// would find none, and is skipped (it parses the whole file a second time: a sixth of a
-/// national build's loading). Anything else (quotes, flow or explicit keys, anchors, document
+/// would find none, and is skipped (it parses the whole file a second time: 8 % of the
+/// instructions of a generated 60-region build). Anything else (quotes, flow or explicit keys, anchors, document
 /// markers, an indented mapping, a tab) answers `false` and the file is read for its keys.
 fn plainly_known_keys(yaml: &str, known: &[&str]) -> bool {
     let mut seen_key = false;
@@ -461,9 +461,7 @@ mod tests {
         for yes in [
             "nama: a\n",
             "# catatan\nnama: a\r\ndata:\n  2024: {p0: 1}\n  # x\n\nkode_bps: \"35\"\n",
-            "nama: >\n  panjang\nnama2x\n"
-                .replace("nama2x", "data: [1,\n  2]")
-                .as_str(),
+            "nama: >\n  panjang\ndata: [1,\n  2]\n",
         ] {
             assert!(plainly_known_keys(yes, &known), "{yes:?}");
         }

@@ -1,7 +1,9 @@
 //! Problems found in a site, collected across every file and printed together:
 //! `galat: …` / `--> path:line:col` / the source line with a caret / `saran: …`.
 
-use crate::messages::{Lang, Message, labels};
+use crate::lang::Lang;
+use crate::messages::{Message, labels};
+use serde_saphyr::Spanned;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -322,6 +324,14 @@ impl SourceText {
             .unwrap_or(1);
         self.location(line, column)
     }
+}
+
+/// Where a spanned value of a YAML document starts.
+pub fn at<T>(source: &SourceText, spanned: &Spanned<T>) -> Location {
+    source.location(
+        spanned.referenced.line() as usize,
+        spanned.referenced.column() as usize,
+    )
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 pub mod pages;
 mod xlsx;
 
-use crate::messages::{Lang, Message};
+use crate::lang::Lang;
+use crate::messages::Message;
 use serde::Serialize;
 
 pub use xlsx::{DownloadError, xlsx};

@@ -2,7 +2,7 @@
 //! English way when the site is in English.
 
 use crate::indicators::Unit;
-use crate::messages::Lang;
+use crate::lang::Lang;
 
 /// A number with a fixed count of decimals and grouped thousands.
 pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
@@ -99,6 +99,33 @@ pub fn seconds(secs: f64, lang: Lang) -> String {
     number(secs, 2, lang)
 }
 
+/// Rounds away binary noise so that 7.57 − 8.16 is −0.59, not −0.5900000000000007.
+pub fn round_to(value: f64, decimals: usize) -> f64 {
+    let factor = 10f64.powi(decimals as i32);
+    (value * factor).round() / factor
+}
+
+/// `441448.0` → `441448`, `7.57` → `7.57`: the shortest text that reads back as the number.
+pub fn plain(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// The spreadsheet letter of a 1-based column: 1 → A, 27 → AA.
+pub fn column_letter(column: usize) -> String {
+    let mut n = column;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +160,20 @@ mod tests {
         assert_eq!(signed(0.0, 2, Lang::Id), "0,00");
         assert_eq!(with_unit(7.57, &Unit::Persen, 2, Lang::Id), "7,57 persen");
         assert_eq!(with_unit(0.88, &Unit::Indeks, 2, Lang::Id), "0,88");
+    }
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(1), "A");
+        assert_eq!(column_letter(3), "C");
+        assert_eq!(column_letter(26), "Z");
+        assert_eq!(column_letter(27), "AA");
+        assert_eq!(column_letter(53), "BA");
+    }
+
+    #[test]
+    fn numbers_print_short() {
+        assert_eq!(plain(441448.0), "441448");
+        assert_eq!(plain(7.57), "7.57");
     }
 }

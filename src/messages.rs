@@ -5,16 +5,7 @@
 
 pub mod import;
 
-use serde::{Deserialize, Serialize};
-
-/// The language of a site: its pages, its numbers and its messages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
+use crate::lang::{Lang, Phrase};
 
 /// One message shown to the user. Fields hold the facts; `text` words them.
 #[derive(Clone, Debug, PartialEq)]
@@ -209,7 +200,7 @@ pub enum Message {
     EvidenceMissing {
         region: String,
         year: i32,
-        item: crate::evaluation::Evidence,
+        item: Phrase,
         scheme_year: i32,
     },
     Readiness {
@@ -825,8 +816,8 @@ impl Message {
                 item,
                 scheme_year,
             } => t(
-                format!("bukti penilaian {year} {region} belum ada: {} (skema {scheme_year})", item.title(lang)),
-                format!("evaluation evidence {year} of {region} is missing: {} (scheme {scheme_year})", item.title(lang)),
+                format!("bukti penilaian {year} {region} belum ada: {} (skema {scheme_year})", item.get(lang)),
+                format!("evaluation evidence {year} of {region} is missing: {} (scheme {scheme_year})", item.get(lang)),
             ),
             Readiness {
                 region,

@@ -4,10 +4,16 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::messages::Message;
-use crate::render::OutputFile;
 use std::path::{Path, PathBuf};
 
 /// The file that marks a folder as written by tkpk.
+/// One output file, its path relative to the output folder with `/` separators.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
 pub const MARKER: &str = ".tkpk-output";
 const MARKER_TEXT: &str = "Folder ini ditulis oleh tkpk dan ditulis ulang pada setiap `tkpk build`.\n\
 This folder is written by tkpk and rewritten by every `tkpk build`.\n";

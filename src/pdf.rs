@@ -12,7 +12,8 @@ pub use chromium::{
 pub use chromium::{PRINT_TIMEOUT, PrintError, file_url, print};
 
 use crate::diagnostics::Diagnostic;
-use crate::messages::{Lang, Message};
+use crate::lang::Lang;
+use crate::messages::Message;
 use crate::model::{RESERVED_SLUGS, valid_slug};
 use crate::render::{report_page, sheet_page};
 use std::path::{Path, PathBuf};
@@ -76,13 +77,12 @@ impl SelectError {
     pub fn diagnostic(&self) -> Diagnostic {
         match self {
             SelectError::UnknownRegion { slug, known } => {
-                let hint =
-                    match crate::content::yaml::nearest(slug, known.iter().map(String::as_str)) {
-                        Some(suggestion) => Message::HintDidYouMean { suggestion },
-                        None => Message::HintKnownRegions {
-                            known: known.clone(),
-                        },
-                    };
+                let hint = match crate::suggest::nearest(slug, known.iter().map(String::as_str)) {
+                    Some(suggestion) => Message::HintDidYouMean { suggestion },
+                    None => Message::HintKnownRegions {
+                        known: known.clone(),
+                    },
+                };
                 Diagnostic::error(Message::PdfUnknownRegion { slug: slug.clone() }).hint(hint)
             }
             SelectError::NoReport {

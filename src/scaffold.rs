@@ -244,7 +244,7 @@ mod tests {
         assert!(
             !loaded.diagnostics.has_errors(),
             "{}",
-            loaded.diagnostics.render(crate::messages::Lang::Id)
+            loaded.diagnostics.render(crate::lang::Lang::Id)
         );
         let s = loaded.site.unwrap();
         assert_eq!(s.regions[0].slug, "kota-contoh-baru");

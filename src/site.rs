@@ -3,10 +3,11 @@
 
 use crate::content::{self, ParseCache};
 use crate::diagnostics::Diagnostics;
-use crate::messages::Lang;
+use crate::lang::Lang;
 use crate::model::{self, Site};
 use crate::output;
-use crate::render::{self, OutputFile, Theme};
+use crate::output::OutputFile;
+use crate::render::{self, Theme};
 use std::path::{Path, PathBuf};
 
 /// The outcome of loading a site: the site when it has no errors, and every diagnostic.

@@ -18,7 +18,7 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use tkpk::messages::Lang;
+use tkpk::lang::Lang;
 
 /// One case must finish within this, on a debug build of a slow machine.
 const TIME_LIMIT: Duration = Duration::from_secs(10);

@@ -2,6 +2,7 @@
 //! funds, and the tagged-spending score of the fiscal incentive (PMK 97/2023, Art. 3).
 
 use crate::model::programs::{Program, Programs, Strategy, Tagging};
+use crate::model::scheme::TaggingWeights;
 use std::collections::BTreeMap;
 
 /// Allocation and realisation of a group of sub-kegiatan (rupiah).
@@ -75,26 +76,6 @@ pub fn summarise(programs: &Programs, unnamed: &str) -> BudgetSummary {
         p.fund_source.clone().unwrap_or_else(|| unnamed.to_string())
     });
     summary
-}
-
-/// Weights of the tagged-spending score, as an evaluation scheme states them.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TaggingWeights {
-    pub direct: f64,
-    pub indirect: f64,
-    pub supporting: f64,
-    /// Official travel is taken out of the realisation (PMK 97/2023).
-    pub exclude_travel: bool,
-}
-
-impl TaggingWeights {
-    pub fn weight(&self, tagging: Tagging) -> f64 {
-        match tagging {
-            Tagging::Direct => self.direct,
-            Tagging::Indirect => self.indirect,
-            Tagging::Supporting => self.supporting,
-        }
-    }
 }
 
 /// The tagged-spending score of one region and year, before normalisation.

@@ -2,7 +2,7 @@
 //! worded as sentences and grouped by the LP2KD chapter they belong to. Missing data is named.
 
 use super::sentences;
-use crate::messages::Lang;
+use crate::lang::Lang;
 use crate::model::{Chapter, Region, Site};
 use std::collections::BTreeMap;
 

@@ -6,6 +6,7 @@ pub mod budget;
 pub mod findings;
 pub mod sentences;
 
+use crate::format::round_to;
 use crate::indicators::Indicator;
 use crate::model::{Reference, Region, Series, Site};
 
@@ -51,12 +52,6 @@ fn change_between(
         improved: delta != 0.0 && indicator.improved(from, to),
         skips_years: year - from_year > 1,
     }
-}
-
-/// Rounds away binary noise so that 7.57 − 8.16 is −0.59, not −0.5900000000000007.
-pub fn round_to(value: f64, decimals: usize) -> f64 {
-    let factor = 10f64.powi(decimals as i32);
-    (value * factor).round() / factor
 }
 
 /// The attainment band of Permendagri 86/2017 for a percentage of attainment.

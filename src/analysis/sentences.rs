@@ -7,7 +7,7 @@ use super::{
 };
 use crate::format;
 use crate::indicators::{Indicator, Unit};
-use crate::messages::Lang;
+use crate::lang::Lang;
 
 fn id(lang: Lang) -> bool {
     lang == Lang::Id
@@ -581,7 +581,7 @@ mod tests {
     use super::super::{self as an, Quadrant, QuadrantPosition, Rank};
     use super::{change, quadrant, rank, references, relevance, target};
     use crate::indicators::Catalog;
-    use crate::messages::Lang;
+    use crate::lang::Lang;
 
     #[test]
     fn blitar_2025_change_sentence() {

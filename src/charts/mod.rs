@@ -5,7 +5,7 @@
 use crate::analysis::{self, rank_in_province};
 use crate::format;
 use crate::indicators::Indicator;
-use crate::messages::Lang;
+use crate::lang::Lang;
 use crate::model::{Chapter, Region, Series, Site};
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};

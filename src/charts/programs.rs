@@ -4,7 +4,7 @@
 use super::{ChartSpec, DataRow, DataTable, OTHER_COLOUR, REGION_COLOUR, words};
 use crate::analysis::budget::{Totals, summarise};
 use crate::format;
-use crate::messages::Lang;
+use crate::lang::Lang;
 use crate::model::pockets::Pockets;
 use crate::model::programs::Programs;
 use crate::model::{Chapter, Region, Site};

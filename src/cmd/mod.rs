@@ -7,7 +7,7 @@ pub mod serve;
 
 use std::time::Duration;
 use tkpk::diagnostics::Diagnostics;
-use tkpk::messages::Lang;
+use tkpk::lang::Lang;
 
 /// Prints every diagnostic on stderr, a blank line after each.
 pub fn print_diagnostics(diagnostics: &Diagnostics, lang: Lang) {

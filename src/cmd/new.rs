@@ -1,9 +1,10 @@
 use std::path::Path;
 use std::process::ExitCode;
-use tkpk::content::yaml::suggestion;
 use tkpk::diagnostics::Diagnostic;
-use tkpk::messages::{Lang, Message};
+use tkpk::lang::Lang;
+use tkpk::messages::Message;
 use tkpk::scaffold::{self, ScaffoldError};
+use tkpk::suggest::suggestion;
 
 pub fn run(dir: &Path, region: &str, province: &str) -> ExitCode {
     let lang = Lang::Id;

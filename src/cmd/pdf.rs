@@ -3,7 +3,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 use tkpk::diagnostics::Diagnostic;
-use tkpk::messages::{Lang, Message};
+use tkpk::lang::Lang;
+use tkpk::messages::Message;
 use tkpk::pdf::{self, PageKind};
 
 /// A path as the user typed it, without a leading `./`.

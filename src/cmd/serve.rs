@@ -3,7 +3,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 use tkpk::diagnostics::Diagnostic;
-use tkpk::messages::{Lang, Message};
+use tkpk::lang::Lang;
+use tkpk::messages::Message;
 use tkpk::serve::{Live, Rebuild};
 
 fn report(outcome: &Rebuild) {

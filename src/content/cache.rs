@@ -224,7 +224,7 @@ fn reuse_or_parse(
 mod tests {
     use super::*;
     use crate::content::{RawSite, load, load_cached};
-    use crate::messages::Lang;
+    use crate::lang::Lang;
     use walkdir::WalkDir;
 
     /// A copy of the repository's sample site whose files were all last modified an hour ago

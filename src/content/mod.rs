@@ -4,13 +4,15 @@
 
 pub mod annual;
 mod cache;
+pub mod scheme;
 pub mod yaml;
 
 pub use cache::ParseCache;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::indicators::DeclaredIndicator;
-use crate::messages::{Lang, Message};
+use crate::lang::Lang;
+use crate::messages::Message;
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -56,7 +58,7 @@ pub struct RawConfig {
     pub indikator: Vec<DeclaredIndicator>,
     /// Evaluation schemes that replace a built-in year or add one.
     #[serde(default)]
-    pub skema_penilaian: Vec<crate::evaluation::scheme::RawScheme>,
+    pub skema_penilaian: Vec<scheme::RawScheme>,
 }
 
 /// The figures of one file, borrowed from `indikator.yaml` or a reference file (both have the

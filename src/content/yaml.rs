@@ -3,6 +3,7 @@
 
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::messages::{Message, ValueKind, YamlLimit};
+use crate::suggest::{nearest, suggestion};
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Error as YamlError;
@@ -241,26 +242,6 @@ fn bare_message(error: &YamlError) -> String {
     match text.rfind(" at line ") {
         Some(i) => text[..i].to_string(),
         None => text,
-    }
-}
-
-/// The nearest of `candidates` to `word`, if it is near enough to be a likely typo.
-pub fn nearest<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -> Option<String> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c.to_string())
-}
-
-/// Suggests the nearest allowed word, or lists them all.
-pub fn suggestion(word: &str, allowed: &[String]) -> Message {
-    match nearest(word, allowed.iter().map(String::as_str)) {
-        Some(s) => Message::HintDidYouMean { suggestion: s },
-        None => Message::HintAllowed {
-            allowed: allowed.to_vec(),
-        },
     }
 }
 

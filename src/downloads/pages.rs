@@ -4,13 +4,13 @@
 
 use super::{Cell, Column, DownloadError, Table, csv, json, semester_matrix_columns, xlsx};
 use crate::analysis::{self, budget::Totals, budget::summarise};
-use crate::messages::Lang;
+use crate::lang::Lang;
 use crate::model::institution::{Date, Decree};
 use crate::model::programs::{Program, Programs};
 use crate::model::{Region, Site};
-use crate::render::OutputFile;
-use crate::render::ui;
+use crate::output::OutputFile;
 use crate::render::views::evaluation::EvaluationView;
+use crate::words;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -78,7 +78,7 @@ fn table(name: &str, title: String, columns: Vec<Column>, rows: Vec<Vec<Cell>>) 
 fn sourced(mut table: Table, source: Option<&str>, illustrative: bool, lang: Lang) -> Table {
     table.sources = source.map(|s| vec![s.to_string()]).unwrap_or_default();
     if illustrative {
-        table.note = Some(ui::strings(lang)["ilustrasi_catatan"].to_string());
+        table.note = Some(words::strings(lang)["ilustrasi_catatan"].to_string());
     }
     table
 }
@@ -86,7 +86,7 @@ fn sourced(mut table: Table, source: Option<&str>, illustrative: bool, lang: Lan
 /// The indicators of the year, their change, and their province and nation references.
 fn indicator_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
     let lang = site.config.lang;
-    let t = ui::strings(lang);
+    let t = words::strings(lang);
     let series = &region.series;
     let province = site.province_of(region);
     let nation = site.nation.as_ref();
@@ -326,7 +326,7 @@ pub fn matrix(programs: &Programs, title: String, realisation: bool, lang: Lang)
 }
 
 fn program_tables(programs: &Programs, region: &Region, year: i32, lang: Lang) -> Vec<Table> {
-    let t = ui::strings(lang);
+    let t = words::strings(lang);
     let summary = summarise(programs, "–");
     let group_columns = |first: &str| {
         let mut cols = vec![column(t[first], None)];
@@ -399,7 +399,7 @@ fn program_tables(programs: &Programs, region: &Region, year: i32, lang: Lang) -
 
 fn pocket_table(site: &Site, region: &Region, year: i32) -> Option<Table> {
     let lang = site.config.lang;
-    let t = ui::strings(lang);
+    let t = words::strings(lang);
     let (mapped, pockets) = region.pockets_for(year)?;
     let sum = |m: &std::collections::BTreeMap<u8, f64>| {
         if m.is_empty() {
@@ -455,7 +455,7 @@ fn pocket_table(site: &Site, region: &Region, year: i32) -> Option<Table> {
 
 fn institution_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
     let lang = site.config.lang;
-    let t = ui::strings(lang);
+    let t = words::strings(lang);
     let Some(i) = region.year_data(year).and_then(|d| d.institution.as_ref()) else {
         return Vec::new();
     };
@@ -607,7 +607,7 @@ pub fn report_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
 
 /// The tables of an evaluation sheet: components with their measures, and the evidence.
 pub fn sheet_tables(sheet: &EvaluationView, lang: Lang) -> Vec<Table> {
-    let t = ui::strings(lang);
+    let t = words::strings(lang);
     let mut measures = Vec::new();
     for c in &sheet.komponen {
         for m in &c.ukuran {
@@ -695,7 +695,7 @@ pub fn page_files(
     if tables.is_empty() {
         return Ok((files, links));
     }
-    let t = ui::strings(lang);
+    let t = words::strings(lang);
     for (ext, format) in [("xlsx", "XLSX"), ("json", "JSON")] {
         let name = format!("{stem}.{ext}");
         if write {
@@ -739,7 +739,7 @@ pub fn matrix_files(
     lang: Lang,
     write: bool,
 ) -> Result<(Vec<OutputFile>, Vec<DownloadLink>), DownloadError> {
-    let t = ui::strings(lang);
+    let t = words::strings(lang);
     let mut files = Vec::new();
     let mut links = Vec::new();
     for (stem, key, realisation) in [

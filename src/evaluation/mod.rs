@@ -2,16 +2,12 @@
 //! as data, the evidence checklist, the tagged-spending score normalised across the site, and
 //! the readiness report of `tkpk check`.
 
-pub mod evidence;
-pub mod scheme;
-
-pub use evidence::{ChecklistItem, Evidence, checklist};
-pub use scheme::{Measure, Scheme, applicable};
-
 use crate::analysis::budget::tagged_score;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::messages::Message;
 use crate::model::Site;
+use crate::model::evidence::checklist;
+use crate::model::scheme::applicable;
 use std::collections::BTreeMap;
 
 /// The best tagged-spending score of each year among the site's regions, and how many
@@ -73,7 +69,7 @@ pub fn readiness(site: &Site) -> Readiness {
                     Diagnostic::warning(Message::EvidenceMissing {
                         region: region.name.clone(),
                         year,
-                        item: item.evidence,
+                        item: item.evidence.phrase(),
                         scheme_year: scheme.year,
                     })
                     .in_file(&item.file)

@@ -3,7 +3,6 @@
 
 use super::{Options, Outcome, msg, table_location};
 use crate::content::annual::RawProgramFile;
-use crate::content::yaml::nearest;
 use crate::content::{RawSite, Sourced, yaml};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::import::bps::normalise;
@@ -13,6 +12,7 @@ use crate::import::table::{Cell, Sheet};
 use crate::messages::Message;
 use crate::messages::import::{Expected, ImportMessage, TablePlace};
 use crate::model::programs::{Tagging, validate_programs};
+use crate::suggest::nearest;
 use std::path::Path;
 
 /// A column of the matrix and what it is called in its header.
@@ -664,7 +664,7 @@ pub fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messages::Lang;
+    use crate::lang::Lang;
 
     fn sheet(rows: &[&[&str]]) -> Sheet {
         Sheet {

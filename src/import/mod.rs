@@ -13,8 +13,9 @@ pub mod yaml_edit;
 use crate::content::{self, RawFigure, RawSeries, RawYearTable, Sourced};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::indicators::{Catalog, Unit};
+use crate::lang::Lang;
+use crate::messages::Message;
 use crate::messages::import::{ImportMessage, TablePlace};
-use crate::messages::{Lang, Message};
 use bps::{SiteReference, SiteRegion, Target};
 use numbers::LoneDot;
 use std::collections::BTreeMap;
@@ -139,7 +140,7 @@ pub fn run(root: &Path, file: &Path, options: &Options) -> Outcome {
         let known: Vec<String> = raw.regions.iter().map(|r| r.slug.clone()).collect();
         out.error(
             Diagnostic::error(msg(ImportMessage::UnknownRegion { slug: slug.clone() }))
-                .hint(content::yaml::suggestion(slug, &known)),
+                .hint(crate::suggest::suggestion(slug, &known)),
         );
         return out;
     }
@@ -307,7 +308,7 @@ fn indicator_of(
         }
         return Err(
             Diagnostic::error(Message::UnknownIndicator { key: key.clone() })
-                .hint(content::yaml::suggestion(key, &known)),
+                .hint(crate::suggest::suggestion(key, &known)),
         );
     }
     let stem = file

@@ -138,18 +138,6 @@ pub fn parse_with_unit(text: &str) -> Option<(f64, Option<String>)> {
     Some((value, (!rest.is_empty()).then(|| rest.to_string())))
 }
 
-/// The spreadsheet letter of a 1-based column: 1 → A, 27 → AA.
-pub fn column_letter(column: usize) -> String {
-    let mut n = column;
-    let mut letters = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,15 +205,6 @@ mod tests {
         assert_eq!(parse_with_unit("350"), Some((350.0, None)));
         assert_eq!(parse_with_unit("KPM"), None);
     }
-
-    #[test]
-    fn column_letters() {
-        assert_eq!(column_letter(1), "A");
-        assert_eq!(column_letter(3), "C");
-        assert_eq!(column_letter(26), "Z");
-        assert_eq!(column_letter(27), "AA");
-        assert_eq!(column_letter(53), "BA");
-    }
 }
 
 #[cfg(test)]
@@ -246,7 +225,7 @@ mod never_panic {
 
         #[test]
         fn numbers_round_trip(value in 0u64..10_000_000_000u64, cents in 0u32..100) {
-            let text = crate::format::number(value as f64 + f64::from(cents) / 100.0, 2, crate::messages::Lang::Id);
+            let text = crate::format::number(value as f64 + f64::from(cents) / 100.0, 2, crate::lang::Lang::Id);
             let parsed = super::parse(&text, super::LoneDot::ThousandsWhenThreeDigits).unwrap().unwrap();
             prop_assert!((parsed - (value as f64 + f64::from(cents) / 100.0)).abs() < 1e-3, "{text}");
         }

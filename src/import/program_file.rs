@@ -2,8 +2,8 @@
 //! that whatever an agency typed reads back as typed; an existing file keeps everything but its
 //! `program:` list.
 
+use crate::format::plain;
 use crate::import::matrix::{Field, ProgramRow};
-use crate::import::table::format_number;
 
 /// Text as a YAML double-quoted scalar: safe whatever it holds (`:`, `#`, a leading `-`,
 /// quotes, `yes`, `null`, digits).
@@ -48,7 +48,7 @@ impl ProgramRow {
         }
         put(Field::Tagging.key(), self.tagging.key().to_string());
         if let Some(n) = self.number(Field::Alokasi) {
-            put("alokasi", format_number(n));
+            put("alokasi", plain(n));
         }
         for f in [Field::SumberDana, Field::SifatBantuan, Field::Lokasi] {
             if let Some(t) = self.text(f) {
@@ -56,7 +56,7 @@ impl ProgramRow {
             }
         }
         if let Some(n) = self.number(Field::Sasaran) {
-            put("sasaran", format_number(n));
+            put("sasaran", plain(n));
         }
         if let Some(u) = &self.satuan_sasaran {
             put("satuan_sasaran", yaml_string(u));
@@ -72,7 +72,7 @@ impl ProgramRow {
             Field::PerjalananDinas,
         ] {
             if let Some(n) = self.number(f) {
-                put(f.key(), format_number(n));
+                put(f.key(), plain(n));
             }
         }
         lines.join("\n") + "\n"

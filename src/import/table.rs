@@ -1,6 +1,7 @@
 //! A table file (CSV or XLSX) read into sheets of cells that remember their row and column as
 //! the spreadsheet program shows them (1-based), so every message can name "baris 7, kolom C".
 
+use crate::format::plain;
 use std::path::Path;
 
 /// One cell as read.
@@ -18,7 +19,7 @@ impl Cell {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.trim().to_string(),
-            Cell::Number(n) => format_number(*n),
+            Cell::Number(n) => plain(*n),
         }
     }
 
@@ -28,15 +29,6 @@ impl Cell {
             Cell::Text(t) => t.trim().is_empty(),
             Cell::Number(_) => false,
         }
-    }
-}
-
-/// `441448.0` → `441448`, `7.57` → `7.57`: the shortest text that reads back as the number.
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
     }
 }
 
@@ -298,11 +290,5 @@ mod tests {
     fn windows_1252_is_read() {
         assert_eq!(decode(b"a;\x85;\x96"), "a;…;–");
         assert_eq!(decode(b"\xef\xbb\xbfa"), "a");
-    }
-
-    #[test]
-    fn numbers_print_short() {
-        assert_eq!(format_number(441448.0), "441448");
-        assert_eq!(format_number(7.57), "7.57");
     }
 }

@@ -3,7 +3,7 @@
 //! stay as the author wrote them. The positions come from the crate's own loader.
 
 use crate::content::{RawFigure, RawYearTable};
-use crate::import::table::format_number;
+use crate::format::plain;
 
 /// The table of a series file a figure belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -254,7 +254,7 @@ fn year_entries(t: &Text, table: &RawYearTable<RawFigure>) -> Result<Vec<YearEnt
 }
 
 fn figure_text(key: &str, value: f64) -> String {
-    format!("{key}: {}", format_number(value))
+    format!("{key}: {}", plain(value))
 }
 
 /// One change to the text: replace `start..end` with `text`.
@@ -300,7 +300,7 @@ pub fn apply(
                     splices.push(Splice {
                         start,
                         end: t.token_end(start),
-                        text: format_number(e.value),
+                        text: plain(e.value),
                     });
                 }
                 None => new_figures.entry(e.year).or_default().push(e),

@@ -1,6 +1,7 @@
 //! The words of `tkpk impor`, in Indonesian and English.
 
-use super::{Lang, list};
+use super::list;
+use crate::lang::Lang;
 
 /// Where in a table a problem is: its sheet (workbooks only), 1-based row and column.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,7 +14,7 @@ pub struct TablePlace {
 impl TablePlace {
     /// `lembar "Matriks", baris 7, kolom C` / `sheet "Matriks", row 7, column C`.
     pub fn text(&self, lang: Lang) -> String {
-        let letter = crate::import::numbers::column_letter(self.column);
+        let letter = crate::format::column_letter(self.column);
         let (sheet, row, column) = match lang {
             Lang::Id => ("lembar", "baris", "kolom"),
             Lang::En => ("sheet", "row", "column"),
@@ -160,7 +161,7 @@ pub enum ImportMessage {
 
 /// A figure as the user reads it: `7,57` in Indonesian, `7.57` in English.
 fn figure(value: f64, lang: Lang) -> String {
-    let text = crate::import::table::format_number(value);
+    let text = crate::format::plain(value);
     match lang {
         Lang::Id => text.replace('.', ","),
         Lang::En => text,

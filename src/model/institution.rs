@@ -1,12 +1,13 @@
 //! The TKPK's institutional records of one report year (`kelembagaan.yaml`): its decree, plans,
 //! meetings, reports sent and the verification of the targeting data.
 
-use super::validate::{at, count};
+use super::validate::count;
 use crate::content::Sourced;
 use crate::content::annual::{RawDecree, RawInstitutionFile};
-use crate::content::yaml::nearest;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
-use crate::messages::{Lang, Message};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::lang::Lang;
+use crate::messages::Message;
+use crate::suggest::nearest;
 use serde_saphyr::Spanned;
 use std::path::PathBuf;
 

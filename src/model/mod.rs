@@ -1,9 +1,11 @@
 //! The validated site: every figure is a finite number in range with its source, every year is
 //! a real year, every region knows its province. Later stages read only these types.
 
+pub mod evidence;
 pub mod institution;
 pub mod pockets;
 pub mod programs;
+pub mod scheme;
 pub(crate) mod validate;
 
 pub use institution::Institution;
@@ -12,7 +14,7 @@ pub use programs::Programs;
 pub use validate::{RESERVED_SLUGS, valid_slug, validate};
 
 use crate::indicators::Catalog;
-use crate::messages::Lang;
+use crate::lang::Lang;
 use std::collections::BTreeMap;
 
 pub use crate::content::{Level, RegionKind};
@@ -258,7 +260,7 @@ pub struct Site {
     /// walks every region of the site.
     pub by_province: BTreeMap<String, Vec<usize>>,
     /// Evaluation schemes by year: the built-in ones, replaced or extended in site.yaml.
-    pub schemes: BTreeMap<i32, crate::evaluation::Scheme>,
+    pub schemes: BTreeMap<i32, scheme::Scheme>,
 }
 
 impl Site {

@@ -1,10 +1,10 @@
 //! Poverty pockets of one report year (`kantong.yaml`): priority villages per kecamatan, and
 //! households or persons by welfare decile. Aggregates only: never a list of households.
 
-use super::validate::{at, count, duplicate};
+use super::validate::{count, duplicate};
 use crate::content::Sourced;
 use crate::content::annual::{RawDistrict, RawPocketFile};
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::messages::Message;
 use serde_saphyr::Spanned;
 use std::collections::{BTreeMap, BTreeSet};

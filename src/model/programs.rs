@@ -1,12 +1,13 @@
 //! Programs and budgets of one report year (`program.yaml`): the sub-kegiatan of the RAT and
 //! semester-report matrix, with their strategy, tagging, allocation and realisation.
 
-use super::validate::{at, money, parse_figure};
+use super::validate::{money, parse_figure};
 use crate::content::Sourced;
 use crate::content::annual::{RawProgram, RawProgramFile};
-use crate::content::yaml::nearest;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
-use crate::messages::{Lang, Message};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::lang::Lang;
+use crate::messages::Message;
+use crate::suggest::nearest;
 use serde_saphyr::Spanned;
 use std::path::PathBuf;
 

@@ -4,13 +4,13 @@
 use super::{
     Chapter, Figure, Narrative, Reference, Region, Series, Site, SiteConfig, Tkpk, YearData,
 };
-use crate::content::yaml::{nearest, suggestion};
 use crate::content::{
     Level, RawFigure, RawNarrative, RawReferenceFile, RawSeries, RawSite, RawYearTable, Sourced,
 };
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::indicators::{Catalog, Unit};
 use crate::messages::{Message, ValueKind};
+use crate::suggest::{nearest, suggestion};
 use rayon::prelude::*;
 use serde_json::Value;
 use serde_saphyr::Spanned;
@@ -22,13 +22,6 @@ pub const LAST_YEAR: i64 = 2100;
 const IMPLAUSIBLE_JUMP: f64 = 5.0;
 /// Folder names the output uses itself.
 pub const RESERVED_SLUGS: &[&str] = &["assets", "provinsi", "data", "referensi", "cari", "en"];
-
-pub(crate) fn at<T>(source: &SourceText, spanned: &Spanned<T>) -> crate::diagnostics::Location {
-    source.location(
-        spanned.referenced.line() as usize,
-        spanned.referenced.column() as usize,
-    )
-}
 
 /// `2025`, `"2025"` → 2025; anything else is reported.
 pub(super) fn parse_year(
@@ -352,7 +345,7 @@ fn check_consistency(
                         from_year: y0,
                         to_year: y1,
                         rose: v1 > v0,
-                        change: crate::analysis::round_to((v1 - v0).abs(), 2),
+                        change: crate::format::round_to((v1 - v0).abs(), 2),
                     })
                     .at(source.location(loc.0, loc.1))
                     .hint(Message::HintCheckFigure),
@@ -497,8 +490,8 @@ fn schemes(
     doc: &crate::content::RawConfig,
     source: &SourceText,
     diagnostics: &mut Diagnostics,
-) -> BTreeMap<i32, crate::evaluation::Scheme> {
-    let mut out = crate::evaluation::scheme::built_in();
+) -> BTreeMap<i32, super::scheme::Scheme> {
+    let mut out = super::scheme::built_in();
     let mut seen = BTreeSet::new();
     for raw in &doc.skema_penilaian {
         if !seen.insert(raw.tahun.value) {
@@ -511,9 +504,7 @@ fn schemes(
             );
             continue;
         }
-        if let Some(scheme) =
-            crate::evaluation::scheme::validate_scheme(raw, true, source, diagnostics)
-        {
+        if let Some(scheme) = super::scheme::validate_scheme(raw, true, source, diagnostics) {
             out.insert(scheme.year, scheme);
         }
     }
@@ -523,11 +514,7 @@ fn schemes(
 fn config(
     raw: &RawSite,
     diagnostics: &mut Diagnostics,
-) -> Option<(
-    SiteConfig,
-    Catalog,
-    BTreeMap<i32, crate::evaluation::Scheme>,
-)> {
+) -> Option<(SiteConfig, Catalog, BTreeMap<i32, super::scheme::Scheme>)> {
     let Sourced { doc, source } = raw.config.as_ref()?;
     let report_year = doc.tahun_laporan.as_ref().and_then(|y| {
         if (FIRST_YEAR..=LAST_YEAR).contains(&y.value) {

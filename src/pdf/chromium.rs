@@ -1,6 +1,7 @@
 //! Finding and running headless Chromium for one page.
 
-use crate::messages::{Lang, Message, PdfFailure};
+use crate::lang::Lang;
+use crate::messages::{Message, PdfFailure};
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

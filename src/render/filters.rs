@@ -5,7 +5,7 @@
 
 use crate::format;
 use crate::indicators::Unit;
-use crate::messages::Lang;
+use crate::lang::Lang;
 use tera::{Kwargs, State, Tera, TeraResult};
 
 fn decimals(kwargs: &Kwargs, default: usize) -> TeraResult<usize> {

@@ -5,14 +5,16 @@ pub mod filters;
 pub mod part;
 pub mod search;
 pub mod sitemap;
-pub mod ui;
+
 pub mod views;
 
 use crate::content::read_source;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::downloads::pages::{self as unduhan, Downloads};
-use crate::messages::{Lang, Message};
+use crate::lang::Lang;
+use crate::messages::Message;
 use crate::model::{Region, Site};
+use crate::output::OutputFile;
 pub use part::Part;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -54,13 +56,6 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = embedded_assets!(
     "echarts/LICENSE",
     "echarts/NOTICE",
 );
-
-/// One output file, its path relative to the output folder with `/` separators.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 /// A ready theme: parsed templates and the static files.
 pub struct Theme {

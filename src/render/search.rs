@@ -4,10 +4,11 @@
 //! builds write the same bytes. Titles come from content, so the JSON is escaped as the
 //! charts' is: it stays data even if a theme inlined it in a `<script>` element.
 
-use super::{OutputFile, province_page, region_page, report_page, sheet_page};
+use super::{province_page, region_page, report_page, sheet_page};
 use crate::charts::script_safe;
-use crate::evaluation::applicable;
 use crate::model::Site;
+use crate::model::scheme::applicable;
+use crate::output::OutputFile;
 use serde::Serialize;
 
 /// The index's file name under `assets/`.
@@ -97,8 +98,9 @@ mod tests {
     use super::*;
 
     fn sample() -> Site {
-        crate::site::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))
-            .site
+        let (raw, _) = crate::content::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+        crate::model::validate(raw)
+            .0
             .expect("the sample site loads")
     }
 

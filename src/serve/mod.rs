@@ -10,8 +10,9 @@ mod watched;
 pub use watched::Watched;
 
 use crate::diagnostics::Diagnostics;
-use crate::messages::Lang;
-use crate::render::{OutputFile, Part};
+use crate::lang::Lang;
+use crate::output::OutputFile;
+use crate::render::Part;
 use crate::site;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

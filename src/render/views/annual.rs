@@ -5,7 +5,7 @@
 use crate::analysis::budget::{BudgetSummary, Totals, summarise};
 use crate::analysis::sentences;
 use crate::format;
-use crate::messages::Lang;
+use crate::lang::Lang;
 use crate::model::institution::{Decree, Institution};
 use crate::model::pockets::Pockets;
 use crate::model::programs::Programs;
@@ -266,7 +266,7 @@ fn decree_view(kind: &str, d: &Decree, lang: Lang) -> DecreeView {
 }
 
 pub fn institution_section(i: &Institution, lang: Lang) -> InstitutionSection {
-    let t = crate::render::ui::strings(lang);
+    let t = crate::words::strings(lang);
     let dokumen = [
         (t["sk_tkpk"], &i.decree),
         (t["rpkd"], &i.plan),

@@ -6,11 +6,12 @@ use super::report::css_string;
 use super::{RegionHeader, header};
 use crate::analysis::budget::{BudgetSummary, ScoreGap, summarise, tagged_score};
 use crate::analysis::{self, sentences};
-use crate::evaluation::{Measure, Scheme, applicable, checklist};
 use crate::format;
-use crate::messages::Lang;
+use crate::lang::Lang;
+use crate::model::evidence::checklist;
+use crate::model::scheme::{Measure, Scheme, applicable};
 use crate::model::{Region, Site};
-use crate::render::ui;
+use crate::words;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -101,11 +102,11 @@ fn measure_label(m: Measure, lang: Lang) -> String {
 fn missing(text: &str, lang: Lang) -> (String, Option<String>) {
     (
         "–".to_string(),
-        Some(format!("{}{text}", ui::strings(lang)["tidak_dinilai"])),
+        Some(format!("{}{text}", words::strings(lang)["tidak_dinilai"])),
     )
 }
 
-fn words(lang: Lang, id: &str, en: &str) -> String {
+fn either(lang: Lang, id: &str, en: &str) -> String {
     match lang {
         Lang::Id => id.to_string(),
         Lang::En => en.to_string(),
@@ -152,7 +153,7 @@ fn compute(
             match change_measure(site, region, key, year) {
                 Some(s) => (s, None),
                 None => missing(
-                    &words(
+                    &either(
                         lang,
                         &format!("belum ada angka {key} tahun {f} di indikator.yaml"),
                         &format!("no {key} figure for {f} in indikator.yaml"),
@@ -168,7 +169,7 @@ fn compute(
                 .collect();
             if found.is_empty() {
                 missing(
-                    &words(
+                    &either(
                         lang,
                         &format!(
                             "belum ada angka kemiskinan ekstrem tahun {f} (kemiskinan_ekstrem_ppp2017 atau _ppp2011)"
@@ -213,7 +214,7 @@ fn compute(
                     )
                 }
                 None => missing(
-                    &words(
+                    &either(
                         lang,
                         &format!("perlu P0 tahun {f} wilayah dan provinsinya"),
                         &format!("needs the {f} P0 of the region and its province"),
@@ -240,7 +241,7 @@ fn compute(
                         && let Some((top, n)) = best.get(&year).filter(|(top, _)| *top > 0.0)
                     {
                         let normalised = score.score / top * 100.0;
-                        formula.push_str(&words(
+                        formula.push_str(&either(
                             lang,
                             &format!("; dinormalisasi: {} ÷ {} × 100 = {} (skor tertinggi di antara {n} daerah di situs ini)", p(score.score), p(*top), p(normalised)),
                             &format!("; normalised: {} ÷ {} × 100 = {} (best score among the {n} regions in this site)", p(score.score), p(*top), p(normalised)),
@@ -248,7 +249,7 @@ fn compute(
                         result = p(normalised);
                     }
                     if w.exclude_travel {
-                        formula.push_str(&words(
+                        formula.push_str(&either(
                             lang,
                             &format!("; perjalanan dinas dikecualikan: {}; penyebut: total belanja daerah {}", format::rupiah(score.travel_excluded, lang), format::rupiah(score.spending, lang)),
                             &format!("; official travel excluded: {}; denominator: total regional spending {}", format::rupiah(score.travel_excluded, lang), format::rupiah(score.spending, lang)),
@@ -259,17 +260,17 @@ fn compute(
                 }
                 Err(gap) => {
                     let text = match gap {
-                        ScoreGap::NoPrograms => words(
+                        ScoreGap::NoPrograms => either(
                             lang,
                             "belum ada program di program.yaml",
                             "no programme in program.yaml",
                         ),
-                        ScoreGap::NoRegionalSpending => words(
+                        ScoreGap::NoRegionalSpending => either(
                             lang,
                             "belum ada `belanja_daerah` di program.yaml",
                             "no `belanja_daerah` in program.yaml",
                         ),
-                        ScoreGap::Unreported(n) => words(
+                        ScoreGap::Unreported(n) => either(
                             lang,
                             &format!("{n} sub-kegiatan belum melaporkan realisasi"),
                             &format!("{n} sub-activities have not reported a realisation"),
@@ -295,7 +296,7 @@ fn compute(
                     (format!("{} %", p(share)), None)
                 }
                 None => missing(
-                    &words(
+                    &either(
                         lang,
                         "perlu program dan `belanja_daerah` di program.yaml",
                         "needs programmes and `belanja_daerah` in program.yaml",
@@ -315,7 +316,7 @@ fn compute(
                     (format!("{} %", p(rate)), None)
                 }
                 None => missing(
-                    &words(
+                    &either(
                         lang,
                         "belum ada realisasi di program.yaml",
                         "no realisation in program.yaml",
@@ -334,7 +335,7 @@ fn compute(
                     let unit = v.unit.clone().unwrap_or_default();
                     let sk = v.decree.clone().unwrap_or_else(|| "–".into());
                     (
-                        words(
+                        either(
                             lang,
                             &format!(
                                 "{} {unit} sebelum, {} sesudah verifikasi ({}); SK {sk}.",
@@ -353,7 +354,7 @@ fn compute(
                     )
                 }
                 None => missing(
-                    &words(
+                    &either(
                         lang,
                         "belum ada `verifikasi_data` di kelembagaan.yaml",
                         "no `verifikasi_data` in kelembagaan.yaml",
@@ -366,13 +367,13 @@ fn compute(
             Some(i) => {
                 let yes_no = |b: bool| {
                     if b {
-                        ui::strings(lang)["ada"]
+                        words::strings(lang)["ada"]
                     } else {
-                        ui::strings(lang)["belum_ada"]
+                        words::strings(lang)["belum_ada"]
                     }
                 };
                 (
-                    words(
+                    either(
                         lang,
                         &format!(
                             "SK TKPK {}; RAT {}; {} rapat/FGD; {} laporan dikirim.",
@@ -393,7 +394,7 @@ fn compute(
                 )
             }
             None => missing(
-                &words(lang, "belum ada kelembagaan.yaml", "no kelembagaan.yaml"),
+                &either(lang, "belum ada kelembagaan.yaml", "no kelembagaan.yaml"),
                 lang,
             ),
         },
@@ -446,13 +447,13 @@ pub fn evaluation(
     Some(EvaluationView {
         judul_halaman: format!(
             "{} {} {year}",
-            ui::strings(lang)["lembar_penilaian"],
+            words::strings(lang)["lembar_penilaian"],
             region.name
         ),
         judul_cetak_css: css_string(&format!(
             "{} · {} {year}",
             region.name,
-            ui::strings(lang)["lembar_penilaian"]
+            words::strings(lang)["lembar_penilaian"]
         )),
         wilayah: header(site, region),
         tahun: year,

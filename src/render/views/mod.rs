@@ -3,10 +3,11 @@
 
 use crate::analysis::{YearChange, year_change};
 use crate::indicators::Indicator;
-use crate::messages::Lang;
+use crate::lang::Lang;
 use crate::model::{Region, RegionKind, Site};
 use crate::render::filters::unit_key;
-use crate::render::{province_page, region_page, report_page, ui};
+use crate::render::{province_page, region_page, report_page};
+use crate::words;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -33,7 +34,7 @@ impl SiteView {
             },
             root: "../".repeat(depth),
             generator: format!("tkpk {}", env!("CARGO_PKG_VERSION")),
-            teks: ui::strings(site.config.lang),
+            teks: words::strings(site.config.lang),
         }
     }
 }

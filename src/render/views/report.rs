@@ -9,7 +9,7 @@ use crate::format;
 use crate::indicators::Indicator;
 use crate::markdown;
 use crate::model::{Chapter, Reference, Region, Site};
-use crate::render::ui;
+use crate::words;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -166,7 +166,7 @@ fn direction(improved: bool, delta: f64) -> &'static str {
 /// against the province.
 fn tiles(site: &Site, region: &Region, year: i32) -> Vec<Tile> {
     let lang = site.config.lang;
-    let t = ui::strings(lang);
+    let t = words::strings(lang);
     let series = &region.series;
     let mut out = Vec::new();
     let p0 = site.catalog.get("p0");
@@ -433,7 +433,7 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
             ChapterView {
                 kunci: "uraian",
                 nomor: String::new(),
-                judul: ui::strings(lang)["uraian_lain"].to_string(),
+                judul: words::strings(lang)["uraian_lain"].to_string(),
                 analisis: Vec::new(),
                 grafik: Vec::new(),
                 grafik_tidak_ada: Vec::new(),
@@ -446,7 +446,7 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
     }
     let judul_halaman = format!(
         "{} {} {year}",
-        ui::strings(lang)["laporan_tahunan"],
+        words::strings(lang)["laporan_tahunan"],
         region.name
     );
 
@@ -472,7 +472,7 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
         program: sections.program,
         kantong: sections.kantong,
         kelembagaan: sections.kelembagaan,
-        penilaian_href: crate::evaluation::applicable(&site.schemes, year)
+        penilaian_href: crate::model::scheme::applicable(&site.schemes, year)
             .map(|_| "penilaian/index.html".to_string()),
         unduhan: Default::default(),
     }

@@ -1,7 +1,7 @@
 //! The words of the pages themselves (headings, column names, links), in both languages.
 //! Templates read them as `site.teks.KEY`; a key missing in one language fails the test below.
 
-use crate::messages::Lang;
+use crate::lang::Lang;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 

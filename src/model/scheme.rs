@@ -1,61 +1,18 @@
 //! Evaluation schemes as data. The rules of the yearly evaluation change (PMK 97/2023, PMK
 //! 43/2024, Kemendagri 2025, …), so each year's components, weights, tagged-spending formula
 //! and evidence list are a YAML document citing its regulation: built in under
-//! `src/evaluation/skema/`, replaced or extended by `skema_penilaian:` in site.yaml.
+//! `src/model/skema/`, replaced or extended by `skema_penilaian:` in site.yaml.
 
 use super::evidence::Evidence;
-use crate::analysis::budget::TaggingWeights;
-use crate::content::RawFigure;
-use crate::content::yaml::{self, nearest};
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use super::validate::parse_figure;
+use crate::content::scheme::RawScheme;
+use crate::content::yaml;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::messages::Message;
-use crate::model::validate::{at, parse_figure};
-use serde::Deserialize;
+use crate::model::programs::Tagging;
+use crate::suggest::nearest;
 use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
-
-/// A scheme as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawScheme {
-    pub tahun: Spanned<i64>,
-    pub nama: String,
-    pub dasar: String,
-    #[serde(default)]
-    pub catatan: Option<String>,
-    pub komponen: Vec<RawComponent>,
-    #[serde(default)]
-    pub skor_tagging: Option<RawTaggingRule>,
-    #[serde(default)]
-    pub bukti: Vec<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawComponent {
-    pub nama: String,
-    #[serde(default)]
-    pub bobot: Option<RawFigure>,
-    pub ukuran: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub keterangan: Option<String>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawTaggingRule {
-    pub langsung: RawFigure,
-    pub tidak_langsung: RawFigure,
-    pub penunjang: RawFigure,
-    #[serde(default = "yes")]
-    pub tanpa_perjalanan_dinas: bool,
-    #[serde(default = "yes")]
-    pub normalisasi: bool,
-}
 
 /// What a component measures; each is computed by the evaluation sheet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +76,26 @@ pub struct Component {
     pub weight: Option<f64>,
     pub measures: Vec<Measure>,
     pub note: Option<String>,
+}
+
+/// Weights of the tagged-spending score, as an evaluation scheme states them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaggingWeights {
+    pub direct: f64,
+    pub indirect: f64,
+    pub supporting: f64,
+    /// Official travel is taken out of the realisation (PMK 97/2023).
+    pub exclude_travel: bool,
+}
+
+impl TaggingWeights {
+    pub fn weight(&self, tagging: Tagging) -> f64 {
+        match tagging {
+            Tagging::Direct => self.direct,
+            Tagging::Indirect => self.indirect,
+            Tagging::Supporting => self.supporting,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -312,11 +289,7 @@ mod tests {
             assert!(unknown.is_empty(), "{name}");
             let mut d = Diagnostics::new();
             let scheme = validate_scheme(&raw, false, &source, &mut d);
-            assert!(
-                d.is_empty(),
-                "{name}: {}",
-                d.render(crate::messages::Lang::Id)
-            );
+            assert!(d.is_empty(), "{name}: {}", d.render(crate::lang::Lang::Id));
             assert!(scheme.is_some(), "{name}");
         }
         let all = built_in();

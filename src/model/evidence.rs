@@ -1,7 +1,7 @@
 //! The evidence an evaluation asks for, and where each item is written: an item is present
 //! when the year's `kelembagaan.yaml` or `program.yaml` holds it.
 
-use crate::messages::Lang;
+use crate::lang::{Lang, Phrase};
 use crate::model::YearData;
 use crate::model::institution::ReportKind;
 
@@ -76,6 +76,11 @@ impl Evidence {
     }
 
     pub fn title(self, lang: Lang) -> &'static str {
+        self.phrase().get(lang)
+    }
+
+    /// The item's title in both languages.
+    pub fn phrase(self) -> Phrase {
         let (id, en) = match self {
             Evidence::SkTkpk => ("SK TKPK", "TKPK decree (SK TKPK)"),
             Evidence::Rpkd => (
@@ -114,10 +119,7 @@ impl Evidence {
             ),
             Evidence::RegionalSpending => ("Total belanja daerah", "Total regional spending"),
         };
-        match lang {
-            Lang::Id => id,
-            Lang::En => en,
-        }
+        Phrase::new(id, en)
     }
 
     pub fn file(self) -> EvidenceFile {

@@ -1,0 +1,49 @@
+//! Evaluation schemes as written, in site.yaml (`skema_penilaian:`) or built in; validated
+//! into `model::scheme`.
+
+use crate::content::RawFigure;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// A scheme as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScheme {
+    pub tahun: Spanned<i64>,
+    pub nama: String,
+    pub dasar: String,
+    #[serde(default)]
+    pub catatan: Option<String>,
+    pub komponen: Vec<RawComponent>,
+    #[serde(default)]
+    pub skor_tagging: Option<RawTaggingRule>,
+    #[serde(default)]
+    pub bukti: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawComponent {
+    pub nama: String,
+    #[serde(default)]
+    pub bobot: Option<RawFigure>,
+    pub ukuran: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub keterangan: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTaggingRule {
+    pub langsung: RawFigure,
+    pub tidak_langsung: RawFigure,
+    pub penunjang: RawFigure,
+    #[serde(default = "yes")]
+    pub tanpa_perjalanan_dinas: bool,
+    #[serde(default = "yes")]
+    pub normalisasi: bool,
+}

@@ -1,0 +1,45 @@
+//! The language of a site, and a phrase written in each: the leaf every stage that words
+//! something depends on.
+
+use serde::{Deserialize, Serialize};
+
+/// The language of a site: its pages, its numbers and its messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+/// A fixed phrase in both languages, chosen when it is shown: what a stage below the
+/// wording hands up instead of a type of its own (an evidence item's title in a message).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub id: &'static str,
+    pub en: &'static str,
+}
+
+impl Phrase {
+    pub const fn new(id: &'static str, en: &'static str) -> Self {
+        Phrase { id, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Id => self.id,
+            Lang::En => self.en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_is_chosen_by_language() {
+        let p = Phrase::new("ada", "present");
+        assert_eq!((p.get(Lang::Id), p.get(Lang::En)), ("ada", "present"));
+    }
+}

@@ -1,0 +1,327 @@
+//! The pipeline runs one way (ARCHITECTURE.md, "Layers"): every `crate::` path in `src/` goes
+//! from a module to one of a lower layer. A module of the library that is missing from
+//! [`LAYERS`] fails too, so a new module is placed on purpose.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The library's top-level modules from the bottom up; a module may use those of the layers
+/// before its own, never one of its own layer or above.
+const LAYERS: &[&[&str]] = &[
+    // base: words and numbers every stage shares
+    &["lang"],
+    &["indicators", "markdown", "words"],
+    &["format"],
+    &["messages"],
+    &["diagnostics", "suggest"],
+    // where files go, whatever wrote them
+    &["output"],
+    // load: the site folder as raw documents
+    &["content"],
+    // model: the validated site
+    &["model"],
+    // report: figures derived from the model, language-neutral
+    &["analysis"],
+    &["evaluation", "charts"],
+    // projections of the report
+    &["downloads"],
+    &["render"],
+    // the pipeline strung together, then the commands that use it
+    &["site"],
+    &["import", "pdf", "scaffold", "serve"],
+];
+
+/// Edges the layering does not allow yet, each with the step of the report-stage issue that
+/// removes it. Empty is the goal; an edge that no longer exists must be taken off the list.
+const NOT_YET: &[(&str, &str)] = &[
+    // The evaluation sheet's downloads read the HTML view's strings; the `Sheet` step gives
+    // them numbers of their own.
+    ("downloads", "render"),
+];
+
+fn layer(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|l| l.contains(&module))
+}
+
+/// The source without comments, string and char literals (their text is kept out, so a
+/// `crate::` in a doc comment or a message is not an edge).
+fn code_only(src: &str) -> String {
+    let b = src.as_bytes();
+    let mut out = String::with_capacity(src.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let mut depth = 0;
+                while i < b.len() {
+                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+                        depth += 1;
+                        i += 2;
+                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            b'r' if matches!(b.get(i + 1), Some(b'"') | Some(b'#'))
+                && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')) =>
+            {
+                // r"…", r#"…"#
+                let mut j = i + 1;
+                let mut hashes = 0;
+                while b.get(j) == Some(&b'#') {
+                    hashes += 1;
+                    j += 1;
+                }
+                if b.get(j) != Some(&b'"') {
+                    out.push('r');
+                    i += 1;
+                    continue;
+                }
+                j += 1;
+                loop {
+                    if j >= b.len() {
+                        break;
+                    }
+                    if b[j] == b'"' && (0..hashes).all(|k| b.get(j + 1 + k) == Some(&b'#')) {
+                        j += 1 + hashes;
+                        break;
+                    }
+                    j += 1;
+                }
+                out.push_str("\"\"");
+                i = j;
+            }
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                i += 1;
+                out.push_str("\"\"");
+            }
+            b'\'' => {
+                // A char literal ('x', '\n', '\u{..}') or a lifetime ('a).
+                let end = if b.get(i + 1) == Some(&b'\\') {
+                    src[i + 2..].find('\'').map(|k| i + 2 + k)
+                } else {
+                    src[i + 1..]
+                        .char_indices()
+                        .nth(1)
+                        .filter(|(_, c)| *c == '\'')
+                        .map(|(k, _)| i + 1 + k)
+                };
+                match end {
+                    Some(e) => {
+                        out.push_str("' '");
+                        i = e + 1;
+                    }
+                    None => {
+                        out.push('\'');
+                        i += 1;
+                    }
+                }
+            }
+            _ => {
+                let c = src[i..].chars().next().unwrap();
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+fn ident(s: &str) -> &str {
+    let end = s
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+/// The top-level modules named by `crate::` paths in `code`, with `crate::{a, b::c}` groups.
+fn crate_paths(code: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::") {
+        let before = rest[..at].chars().last();
+        rest = &rest[at + "crate::".len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue; // `tkpk_crate::`, not `crate::`
+        }
+        let rest_trim = rest.trim_start();
+        if let Some(group) = rest_trim.strip_prefix('{') {
+            // Top-level items of a balanced group.
+            let mut depth = 0;
+            let mut item_start = true;
+            for (k, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => item_start = true,
+                    c if item_start && (c.is_alphanumeric() || c == '_') => {
+                        out.insert(ident(&group[k..]).to_string());
+                        item_start = false;
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            let name = ident(rest_trim);
+            if !name.is_empty() {
+                out.insert(name.to_string());
+            }
+        }
+    }
+    out
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// The library module a file of `src/` belongs to; `None` for the binary (main.rs, cli.rs,
+/// cmd/), which is the top and may use everything.
+fn module_of(rel: &Path) -> Option<String> {
+    let first = rel.components().next()?.as_os_str().to_str()?;
+    let name = first.strip_suffix(".rs").unwrap_or(first);
+    match name {
+        "main" | "cli" | "cmd" | "lib" => None,
+        _ => Some(name.to_string()),
+    }
+}
+
+/// Every edge against the layers, as `from -> to (file)` lines.
+fn violations(files: &[(String, String)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (module, code) in files {
+        let Some(from) = layer(module) else {
+            out.push(format!(
+                "{module}: not in LAYERS (place it in tests/layers.rs)"
+            ));
+            continue;
+        };
+        for to in crate_paths(code) {
+            if &to == module || NOT_YET.contains(&(module.as_str(), to.as_str())) {
+                continue;
+            }
+            match layer(&to) {
+                Some(l) if l < from => {}
+                Some(_) => out.push(format!("{module} -> {to}")),
+                None => out.push(format!("{module} -> {to}: {to} not in LAYERS")),
+            }
+        }
+    }
+    out
+}
+
+fn library_sources() -> Vec<(String, String, PathBuf)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files
+        .into_iter()
+        .filter_map(|p| {
+            let module = module_of(p.strip_prefix(&src).unwrap())?;
+            let code = code_only(&std::fs::read_to_string(&p).unwrap());
+            Some((module, code, p))
+        })
+        .collect()
+}
+
+#[test]
+fn every_crate_path_in_src_goes_down_the_layers() {
+    let sources = library_sources();
+    assert!(sources.len() > 40, "found only {} files", sources.len());
+    let mut bad = Vec::new();
+    for (module, code, path) in &sources {
+        for v in violations(&[(module.clone(), code.clone())]) {
+            bad.push(format!("{v}   ({})", path.display()));
+        }
+    }
+    bad.sort();
+    bad.dedup();
+    assert!(
+        bad.is_empty(),
+        "imports against the layers (see ARCHITECTURE.md):\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn every_edge_not_yet_allowed_still_exists() {
+    let sources = library_sources();
+    for (from, to) in NOT_YET {
+        assert!(
+            sources
+                .iter()
+                .any(|(m, code, _)| m == from && crate_paths(code).contains(*to)),
+            "{from} -> {to} is gone: take it off NOT_YET in tests/layers.rs"
+        );
+    }
+}
+
+#[test]
+fn a_planted_back_edge_is_found() {
+    // model importing the report stage, in each shape a path takes.
+    let shapes = [
+        "use crate::analysis::round_to;",
+        "use crate::{content::RawSite, analysis};",
+        "fn f() { crate::analysis::round_to(1.0, 2); }",
+        "use crate::{\n    content::{self, RawSite},\n    evaluation::Sheet,\n};",
+    ];
+    for shape in shapes {
+        let found = violations(&[("model".to_string(), code_only(shape))]);
+        assert_eq!(found.len(), 1, "{shape}: {found:?}");
+    }
+    // Text that only looks like a path is not an edge.
+    for not_code in [
+        "// use crate::analysis::round_to;",
+        "/// see [`crate::analysis`]",
+        "let s = \"crate::analysis\";",
+        "let s = r#\"crate::render\"#;",
+        "/* crate::render */",
+    ] {
+        assert!(
+            violations(&[("model".to_string(), code_only(not_code))]).is_empty(),
+            "{not_code}"
+        );
+    }
+    // Downward edges and a module's own paths are fine; an unknown module is not.
+    assert!(
+        violations(&[(
+            "model".into(),
+            code_only("use crate::content::RawSite; use crate::model::Site;")
+        )])
+        .is_empty()
+    );
+    assert_eq!(
+        violations(&[("grabbag".into(), String::new())]),
+        vec!["grabbag: not in LAYERS (place it in tests/layers.rs)".to_string()]
+    );
+}

@@ -13,11 +13,12 @@ cd "$(dirname "$0")/.."
 SCRATCH=${SCRATCH:-/tmp/tkpk-hash}
 N=${N:-60}
 mkdir -p "$SCRATCH"
+bin=${CARGO_TARGET_DIR:-target}/release
 cargo build --release --quiet --example gen_national
 cargo build --release --quiet
-target/release/examples/gen_national --wilayah "$N" --tahun 4 "$SCRATCH/national" >/dev/null
-target/release/tkpk build --output "$SCRATCH/out-sample" >/dev/null 2>&1
-target/release/tkpk build --root "$SCRATCH/national" --output "$SCRATCH/out-national" >/dev/null 2>&1
+"$bin/examples/gen_national" --wilayah "$N" --tahun 4 "$SCRATCH/national" >/dev/null
+"$bin/tkpk" build --output "$SCRATCH/out-sample" >/dev/null 2>&1
+"$bin/tkpk" build --root "$SCRATCH/national" --output "$SCRATCH/out-national" >/dev/null 2>&1
 for tree in out-sample out-national; do
   (cd "$SCRATCH/$tree" && find . -type f ! -name '.tkpk-output' -print0 | sort -z | xargs -0 sha256sum | sed "s|  \./|  $tree/|")
 done

@@ -302,7 +302,46 @@ fn the_evaluation_sheet_offers_its_components_and_checklist() {
         .find(|r| r.get(2).map(String::as_str) == Some("p1"))
         .unwrap();
     assert_eq!(p1[4], "");
-    assert!(p1[6].contains("p1"), "{p1:?}");
+    assert!(p1[8].contains("p1"), "{p1:?}");
+    // Results are numbers at full precision, with their unit beside them: the realisation
+    // rate equals Σ realisation ÷ Σ allocation of the matrix's rows that report one.
+    assert_eq!(
+        components[0][4..6],
+        ["Nilai".to_string(), "Satuan".to_string()]
+    );
+    let matrix = parse_csv(&std::fs::read_to_string(dir.join("matriks_semester.csv")).unwrap());
+    let col = |name: &str| matrix[0].iter().position(|h| h == name).unwrap();
+    let (alloc, total) = (col("Alokasi (Rp)"), col("Realisasi Total (Rp)"));
+    let (mut realised, mut budget) = (0.0, 0.0);
+    for row in &matrix[1..] {
+        if let Some(Ok(r)) = row.get(total).map(|c| c.parse::<f64>()) {
+            realised += r;
+            budget += row[alloc].parse::<f64>().unwrap();
+        }
+    }
+    let rate = components
+        .iter()
+        .find(|r| r[2] == "tingkat_realisasi")
+        .unwrap();
+    assert_eq!(
+        rate[4].parse::<f64>(),
+        Ok(realised / budget * 100.0),
+        "{rate:?}"
+    );
+    assert_eq!(rate[5], "%");
+    assert!(rate[6].ends_with(" %"), "the worded result stays: {rate:?}");
+    let weight = components.iter().find(|r| r[2] == "p0").unwrap();
+    assert_eq!(weight[1], "40", "{weight:?}");
+    // The workbook holds the same figure as a number, not as text.
+    let book = sheet(
+        &dir.join("penilaian-kabupaten-blora-2025.xlsx"),
+        "penilaian_komponen",
+    );
+    let cell = book
+        .iter()
+        .find(|r| r.get(2) == Some(&Data::String("tingkat_realisasi".into())))
+        .map(|r| r[4].clone());
+    assert_eq!(cell, Some(Data::Float(realised / budget * 100.0)));
 }
 
 #[test]

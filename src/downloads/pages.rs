@@ -4,12 +4,12 @@
 
 use super::{Cell, Column, DownloadError, Table, csv, json, semester_matrix_columns, xlsx};
 use crate::analysis::{self, budget::Totals, budget::summarise};
+use crate::evaluation::sheet::{IndicatorChange, Outcome, Sheet, Value};
 use crate::lang::Lang;
 use crate::model::institution::{Date, Decree};
 use crate::model::programs::{Program, Programs};
 use crate::model::{Region, Site};
 use crate::output::OutputFile;
-use crate::render::views::evaluation::EvaluationView;
 use crate::words;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -605,38 +605,69 @@ pub fn report_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
     out
 }
 
-/// The tables of an evaluation sheet: components with their measures, and the evidence.
-pub fn sheet_tables(sheet: &EvaluationView, lang: Lang) -> Vec<Table> {
+/// The tables of an evaluation sheet: components with their measures, and the evidence. A
+/// measure's value is a number at full precision, with its unit beside it; a measure with a
+/// figure per methodology (extreme poverty) has a row per methodology.
+pub fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table> {
     let t = words::strings(lang);
     let mut measures = Vec::new();
-    for c in &sheet.komponen {
-        for m in &c.ukuran {
-            measures.push(vec![
-                text(c.nama.clone()),
-                opt_text(&c.bobot),
-                text(m.ukuran),
-                text(m.label.clone()),
+    for c in &sheet.components {
+        let component = c.component;
+        for m in &c.measures {
+            let row = |value: Option<Value>,
+                       hasil: Cell,
+                       rumus: Option<String>,
+                       kurang: Option<String>| {
+                vec![
+                    text(component.name.clone()),
+                    opt_number(component.weight),
+                    text(m.measure.key()),
+                    text(words::sheet::measure_name(m.measure).get(lang)),
+                    opt_number(value.map(Value::number)),
+                    value.map_or(Cell::Empty, |v| text(words::sheet::unit(v, lang))),
+                    hasil,
+                    opt_text(&rumus),
+                    opt_text(&kurang),
+                ]
+            };
+            match &m.outcome {
+                Ok(Outcome::ExtremePoverty(found)) if found.len() > 1 => {
+                    for one in found {
+                        let single = Outcome::ExtremePoverty(vec![IndicatorChange {
+                            indicator: one.indicator,
+                            change: one.change.clone(),
+                            poor: None,
+                        }]);
+                        let (hasil, rumus) = words::sheet::outcome(&single, sheet.year, lang);
+                        measures.push(row(single.value(), text(hasil), rumus, None));
+                    }
+                }
+                Ok(o) => {
+                    let (hasil, rumus) = words::sheet::outcome(o, sheet.year, lang);
+                    measures.push(row(o.value(), text(hasil), rumus, None));
+                }
                 // A measure that could not be computed has no result, only what is missing.
-                if m.kurang.is_some() {
-                    Cell::Empty
-                } else {
-                    text(m.hasil.clone())
-                },
-                opt_text(&m.rumus),
-                opt_text(&m.kurang),
-            ]);
+                Err(missing) => measures.push(row(
+                    None,
+                    Cell::Empty,
+                    None,
+                    Some(words::sheet::missing(missing, lang)),
+                )),
+            }
         }
     }
     let mut components = table(
         "penilaian_komponen",
-        format!("{}, {}, {}", t["komponen"], sheet.wilayah.nama, sheet.tahun),
+        format!("{}, {region}, {}", t["komponen"], sheet.year),
         columns(
             t,
             &[
                 ("komponen", None),
-                ("bobot", None),
+                ("bobot", Some("%")),
                 ("kunci", None),
                 ("ukuran", None),
+                ("nilai", None),
+                ("satuan", None),
                 ("hasil", None),
                 ("rumus", None),
                 ("yang_kurang", None),
@@ -644,14 +675,11 @@ pub fn sheet_tables(sheet: &EvaluationView, lang: Lang) -> Vec<Table> {
         ),
         measures,
     );
-    let scheme = vec![format!("{} ({})", sheet.skema.nama, sheet.skema.dasar)];
+    let scheme = vec![format!("{} ({})", sheet.scheme.name, sheet.scheme.basis)];
     components.sources = scheme.clone();
     let mut evidence = table(
         "penilaian_bukti",
-        format!(
-            "{}, {}, {}",
-            t["daftar_bukti"], sheet.wilayah.nama, sheet.tahun
-        ),
+        format!("{}, {region}, {}", t["daftar_bukti"], sheet.year),
         columns(
             t,
             &[
@@ -663,15 +691,15 @@ pub fn sheet_tables(sheet: &EvaluationView, lang: Lang) -> Vec<Table> {
             ],
         ),
         sheet
-            .bukti
+            .evidence
             .iter()
             .map(|b| {
                 vec![
-                    text(b.kunci),
-                    text(b.nama),
-                    text(if b.ada { t["ada"] } else { t["belum_ada"] }),
-                    text(b.berkas.clone()),
-                    text(b.contoh),
+                    text(b.evidence.key()),
+                    text(b.evidence.title(lang)),
+                    text(if b.present { t["ada"] } else { t["belum_ada"] }),
+                    text(b.file.clone()),
+                    text(b.evidence.example()),
                 ]
             })
             .collect(),

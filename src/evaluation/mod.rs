@@ -2,6 +2,8 @@
 //! as data, the evidence checklist, the tagged-spending score normalised across the site, and
 //! the readiness report of `tkpk check`.
 
+pub mod sheet;
+
 use crate::analysis::budget::tagged_score;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::messages::Message;

@@ -376,10 +376,11 @@ fn year_pages(
         report.unduhan = report_downloads(site, (region, year), &report, write, &mut out);
     }
     out.push(pages.render("laporan.html", &report, &page));
-    if let Some(mut sheet) = views::evaluation::evaluation(site, region, year, best) {
+    if let Some(figures) = crate::evaluation::sheet::sheet(site, region, year, best) {
+        let mut sheet = views::evaluation::evaluation(site, region, &figures);
         let page = sheet_page(&region.slug, year);
         if site.config.downloads {
-            let tables = unduhan::sheet_tables(&sheet, site.config.lang);
+            let tables = unduhan::sheet_tables(&figures, &region.name, site.config.lang);
             let stem = format!("penilaian-{}-{year}", region.slug);
             sheet.unduhan = downloads(
                 site,

@@ -346,17 +346,6 @@ fn the_scanner_catches_scripts_handlers_and_javascript_links() {
 // ---------------------------------------------------------------------------------------------
 // Every case of the corpus that builds, and a site of hostile text everywhere
 
-/// Lays `tests/fixtures/invalid/<case>/` over the site.
-fn overlay(site: &TestSite, case: &Path) {
-    for entry in walkdir::WalkDir::new(case).sort_by_file_name() {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(case).unwrap();
-            site.write(&rel.to_string_lossy(), std::fs::read(entry.path()).unwrap());
-        }
-    }
-}
-
 #[test]
 fn every_case_of_the_corpus_that_builds_is_free_of_content_scripts() {
     let assets = theme_assets();
@@ -369,7 +358,7 @@ fn every_case_of_the_corpus_that_builds_is_free_of_content_scripts() {
     let mut problems = Vec::new();
     for case in &cases {
         let site = TestSite::fixture("dasar");
-        overlay(&site, case);
+        site.overlay(case);
         let run = site.build();
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         assert!(
@@ -459,7 +448,7 @@ fn a_site_of_hostile_text_everywhere_is_free_of_content_scripts() {
         "narrative_iframe_style_svg",
         "narrative_html_in_front_matter",
     ] {
-        overlay(&site, &invalid.join(case));
+        site.overlay(&invalid.join(case));
     }
     for entry in std::fs::read_dir(site.root().join("content/kabupaten-contoh/2025")).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();

@@ -1,13 +1,24 @@
-//! One invalid site per error class. Each test builds the valid `dasar` fixture once, breaks it
-//! (by laying the files of `tests/fixtures/invalid/<case>/` over it, or by writing bytes from
-//! the test), builds again and checks what a planner would read on stderr: the Indonesian
-//! message, the `--> path:line:col` line under it, the `saran:` hint, and that the failed build
-//! left `output/` exactly as it was.
+//! One invalid site per error class. Each test takes a copy of the valid `dasar` fixture, built
+//! once per test process, breaks it (by laying the files of `tests/fixtures/invalid/<case>/`
+//! over it, or by writing bytes from the test), builds again and checks what a planner would
+//! read on stderr: the Indonesian message, the `--> path:line:col` line under it, the `saran:`
+//! hint, and that the failed build left `output/` exactly as it was.
+//!
+//! Besides those targeted checks, the whole stderr of each build is compared with a file kept
+//! beside its case, so that a second, unwanted error or a moved caret fails too:
+//! `tests/fixtures/invalid/<case>/expected.stderr` for a case folder (never laid over the site),
+//! `tests/fixtures/written/<test>.stderr` for a site written from the test. Only the duration
+//! of a successful build's summary line and the site's temporary path are replaced, by `[TIME]`
+//! and `[SITE]`. After a deliberate change of the messages, regenerate the files with
+//! `TKPK_BLESS=1 cargo test --test invalid` (which writes instead of comparing), then read
+//! `git diff tests/fixtures` before committing them.
 
 mod common;
 
-use common::{Run, TestSite, cell, snapshot};
+use common::{EXPECTED_STDERR, Run, TestSite, cell, snapshot};
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 const REGION: &str = "content/kabupaten-contoh";
 const WILAYAH: &str = "content/kabupaten-contoh/wilayah.yaml";
@@ -16,33 +27,76 @@ const PROFIL: &str = "content/kabupaten-contoh/2025/01-profil.md";
 
 type Snapshot = BTreeMap<String, Vec<u8>>;
 
-/// The `dasar` site, built once, with a snapshot of its output.
-fn built() -> (TestSite, Snapshot) {
-    let site = TestSite::fixture("dasar");
-    let run = site.build();
-    assert_eq!(run.code, 0, "the valid fixture must build:\n{}", run.stderr);
-    let before = snapshot(&site.output());
-    assert!(
-        before.contains_key("index.html"),
-        "the valid build wrote no index.html: {:?}",
-        before.keys().collect::<Vec<_>>()
-    );
-    (site, before)
+/// The `dasar` site as its build left it, `output/` included: its folders and files, held in
+/// memory, and the snapshot of its `output/`.
+struct Template {
+    dirs: Vec<PathBuf>,
+    files: Vec<(PathBuf, Vec<u8>)>,
+    output: Snapshot,
 }
 
-/// Lays every file of `tests/fixtures/invalid/<case>/` over the site, same relative paths.
+/// The `dasar` site, built once per test process (not once per test).
+fn template() -> &'static Template {
+    static TEMPLATE: OnceLock<Template> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let site = TestSite::fixture("dasar");
+        let run = site.build();
+        assert_eq!(run.code, 0, "the valid fixture must build:\n{}", run.stderr);
+        let output = snapshot(&site.output());
+        assert!(
+            output.contains_key("index.html"),
+            "the valid build wrote no index.html: {:?}",
+            output.keys().collect::<Vec<_>>()
+        );
+        let mut dirs = Vec::new();
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(site.root())
+            .min_depth(1)
+            .sort_by_file_name()
+        {
+            let entry = entry.unwrap();
+            let rel = entry
+                .path()
+                .strip_prefix(site.root())
+                .unwrap()
+                .to_path_buf();
+            if entry.file_type().is_dir() {
+                dirs.push(rel);
+            } else if entry.file_type().is_file() {
+                files.push((rel, std::fs::read(entry.path()).unwrap()));
+            } else {
+                panic!("the built fixture holds {rel:?}, neither a file nor a folder");
+            }
+        }
+        Template {
+            dirs,
+            files,
+            output,
+        }
+    })
+}
+
+/// A fresh copy of the built `dasar` site, with the snapshot of its output.
+fn built() -> (TestSite, Snapshot) {
+    let template = template();
+    let site = TestSite {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    for dir in &template.dirs {
+        std::fs::create_dir_all(site.root().join(dir)).unwrap();
+    }
+    for (rel, bytes) in &template.files {
+        std::fs::write(site.root().join(rel), bytes).unwrap();
+    }
+    (site, template.output.clone())
+}
+
+/// Lays every file of `tests/fixtures/invalid/<case>/` over the site, same relative paths,
+/// except its `expected.stderr`.
 fn overlay(site: &TestSite, case: &str) {
     let from = common::fixtures().join("invalid").join(case);
-    let mut copied = 0;
-    for entry in walkdir::WalkDir::new(&from).sort_by_file_name() {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(&from).unwrap();
-            site.write(&rel.to_string_lossy(), std::fs::read(entry.path()).unwrap());
-            copied += 1;
-        }
-    }
-    assert!(copied > 0, "no files in {}", from.display());
+    let laid = site.overlay(&from);
+    assert!(laid > 0, "no files in {}", from.display());
 }
 
 /// Builds again, expects failure, and checks that `output/` was left untouched.
@@ -65,12 +119,177 @@ fn fails(site: &TestSite, before: &Snapshot) -> Run {
     run
 }
 
-/// The `dasar` site with the files of one invalid case laid over it, built: it must fail.
+/// The `dasar` site with the files of one invalid case laid over it, built: it must fail, with
+/// exactly the stderr of `tests/fixtures/invalid/<case>/expected.stderr`.
 fn broken(case: &str) -> Run {
     let (site, before) = built();
     overlay(&site, case);
-    fails(&site, &before)
+    let run = fails(&site, &before);
+    same_stderr(&site, &run, &case_stderr(case));
+    run
 }
+
+// ---------------------------------------------------------------------------------------------
+// Whole stderr, compared with a file
+
+/// The environment variable that, set to `1`, writes every expected stderr file instead of
+/// comparing with it.
+const BLESS: &str = "TKPK_BLESS";
+
+/// The expected stderr of the case folder `tests/fixtures/invalid/<case>/`.
+fn case_stderr(case: &str) -> PathBuf {
+    common::fixtures()
+        .join("invalid")
+        .join(case)
+        .join(EXPECTED_STDERR)
+}
+
+/// The expected stderr of a site written from the test `name`.
+fn written_stderr(name: &str) -> PathBuf {
+    common::fixtures()
+        .join("written")
+        .join(format!("{name}.stderr"))
+}
+
+/// `path` as `tests/fixtures/…`, for messages.
+fn shown(path: &Path) -> String {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    path.strip_prefix(repo)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// Stderr without what differs from one run or machine to the next: the site's temporary
+/// folder becomes `[SITE]` (no message shows it today) and the duration at the end of a
+/// successful build's summary line becomes `[TIME]`.
+fn normalised(site: &TestSite, stderr: &str) -> String {
+    let mut stderr = stderr.to_string();
+    if let Ok(canonical) = site.root().canonicalize() {
+        stderr = stderr.replace(canonical.to_string_lossy().as_ref(), "[SITE]");
+    }
+    stderr
+        .replace(site.root().to_string_lossy().as_ref(), "[SITE]")
+        .split_inclusive('\n')
+        .map(|line| without_duration(line).unwrap_or_else(|| line.to_string()))
+        .collect()
+}
+
+/// The summary line `selesai: …, 0,07 detik` (`done: …, 0.07 s`) with `[TIME]` for its
+/// duration; `None` for any other line.
+fn without_duration(line: &str) -> Option<String> {
+    if !(line.starts_with("selesai: ") || line.starts_with("done: ")) {
+        return None;
+    }
+    let (head, tail) = line.rsplit_once(", ")?;
+    let (number, unit) = tail.split_once(' ')?;
+    let is_number = !number.is_empty()
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    let is_unit = matches!(unit.trim_end(), "detik" | "s");
+    (is_number && is_unit).then(|| format!("{head}, [TIME] {unit}"))
+}
+
+/// Whether `TKPK_BLESS=1` asks to write the expected files instead of comparing with them.
+fn blessing() -> bool {
+    std::env::var_os(BLESS).is_some_and(|v| v == "1")
+}
+
+/// Compares the whole stderr of `run` (normalised) with the file `expected`, or, with
+/// `TKPK_BLESS=1`, writes it there.
+fn same_stderr(site: &TestSite, run: &Run, expected: &Path) {
+    if blessing() {
+        std::fs::create_dir_all(expected.parent().unwrap()).unwrap();
+        std::fs::write(expected, normalised(site, &run.stderr)).unwrap();
+    } else {
+        // The harness names each test's thread after the test: the command blesses only it.
+        let test = std::thread::current()
+            .name()
+            .filter(|n| *n != "main")
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
+        let bless = format!("{BLESS}=1 cargo test --test invalid{test}");
+        compare_stderr(site, run, expected, &bless);
+    }
+}
+
+/// Fails the test, with a line diff, unless the whole stderr of `run` (normalised) is the text
+/// of the file `expected`; `bless` is the command that writes that file.
+fn compare_stderr(site: &TestSite, run: &Run, expected: &Path, bless: &str) {
+    let actual = normalised(site, &run.stderr);
+    let Ok(wanted) = std::fs::read_to_string(expected) else {
+        panic!(
+            "{} does not exist; create it from the actual stderr with\n    {bless}\n\
+             and read it before committing it. The actual stderr:\n{actual}",
+            shown(expected)
+        );
+    };
+    // A checkout that turned the file's line ends into CRLF changes nothing.
+    let wanted = wanted.replace("\r\n", "\n");
+    if wanted != actual {
+        panic!(
+            "stderr differs from {} (- expected, + actual):\n{}\n\
+             if the new stderr is right: {bless}",
+            shown(expected),
+            line_diff(&wanted, &actual)
+        );
+    }
+}
+
+/// Every line of `expected` and `actual` in order, prefixed `  ` when both have it, `- ` when
+/// only `expected` has it and `+ ` when only `actual` has it (a longest common subsequence).
+fn line_diff(expected: &str, actual: &str) -> String {
+    let a: Vec<&str> = expected.lines().collect();
+    let b: Vec<&str> = actual.lines().collect();
+    // common[i][j]: the length of the longest common subsequence of a[i..] and b[j..].
+    let mut common = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            common[i][j] = if a[i] == b[j] {
+                common[i + 1][j + 1] + 1
+            } else {
+                common[i + 1][j].max(common[i][j + 1])
+            };
+        }
+    }
+    let mut out = String::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let (mark, line) = if i < a.len() && j < b.len() && a[i] == b[j] {
+            i += 1;
+            j += 1;
+            ("  ", a[i - 1])
+        } else if i < a.len() && (j == b.len() || common[i + 1][j] >= common[i][j + 1]) {
+            i += 1;
+            ("- ", a[i - 1])
+        } else {
+            j += 1;
+            ("+ ", b[j - 1])
+        };
+        out.push_str(mark);
+        out.push_str(line);
+        out.push('\n');
+    }
+    if a == b {
+        // Same lines: the difference is in the line ends or the final newline.
+        out.push_str(&format!(
+            "(the lines are the same; the texts end with {:?} and {:?})\n",
+            tail(expected),
+            tail(actual)
+        ));
+    }
+    out
+}
+
+/// The last 20 characters of `text`.
+fn tail(text: &str) -> &str {
+    let start = text.char_indices().rev().nth(19).map_or(0, |(i, _)| i);
+    &text[start..]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading stderr
 
 /// One diagnostic as printed: `galat: …`, then `  --> …`, the numbered source line, `  saran: …`.
 #[derive(Debug, Default)]
@@ -301,6 +520,7 @@ fn missing_file() {
     let (site, before) = built();
     site.remove(WILAYAH);
     let run = fails(&site, &before);
+    same_stderr(&site, &run, &written_stderr("missing_file"));
     error(
         &run,
         "berkas `wilayah.yaml` tidak ada",
@@ -543,6 +763,7 @@ fn an_implausible_jump_is_only_a_warning() {
     overlay(&site, "implausible_jump");
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
+    same_stderr(&site, &run, &case_stderr("implausible_jump"));
     assert!(!run.stderr.contains("galat:"), "{}", run.stderr);
     expect(
         &run,
@@ -601,6 +822,11 @@ fn byte_order_mark_and_crlf_in_indikator_still_build() {
     site.write(INDIKATOR, converted);
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("byte_order_mark_and_crlf_in_indikator_still_build"),
+    );
     assert!(!run.stderr.contains("galat"), "{}", run.stderr);
     assert_eq!(p0_cell(&site), plain);
     assert!(snapshot(&site.output()) == before, "output differs");
@@ -621,6 +847,11 @@ fn byte_order_mark_and_crlf_everywhere_give_the_same_site() {
     site.write("site.yaml", with_bom_and_crlf(&config));
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("byte_order_mark_and_crlf_everywhere_give_the_same_site"),
+    );
     let after = snapshot(&site.output());
     let differing: Vec<&String> = after
         .iter()
@@ -641,6 +872,11 @@ fn crlf_keeps_lines_and_columns() {
     let text = std::fs::read(site.root().join(INDIKATOR)).unwrap();
     site.write(INDIKATOR, with_bom_and_crlf(&text));
     let run = fails(&site, &before);
+    // The whole stderr is the one of the same case without the BOM and CRLF.
+    if !blessing() {
+        let bless = format!("{BLESS}=1 cargo test --test invalid");
+        compare_stderr(&site, &run, &case_stderr("decimal_comma"), &bless);
+    }
     let p = error(
         &run,
         "angka `7,57` memakai koma desimal",
@@ -666,6 +902,7 @@ fn non_utf8_byte_is_located() {
     }
     site.write(WILAYAH, bytes);
     let run = fails(&site, &before);
+    same_stderr(&site, &run, &written_stderr("non_utf8_byte_is_located"));
     error(
         &run,
         "berkas ini bukan teks UTF-8 (baris 6 memuat bita yang tidak sah)",
@@ -683,6 +920,11 @@ fn non_utf8_byte_after_a_byte_order_mark_is_located() {
     bytes.extend_from_slice(text.split_once('\n').unwrap().1.as_bytes());
     site.write(WILAYAH, bytes);
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("non_utf8_byte_after_a_byte_order_mark_is_located"),
+    );
     error(
         &run,
         "bukan teks UTF-8 (baris 1",
@@ -698,6 +940,11 @@ fn symlink_inside_the_site_is_refused() {
     let link = site.root().join(REGION).join("2025/03-tautan.md");
     std::os::unix::fs::symlink("01-profil.md", &link).unwrap();
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("symlink_inside_the_site_is_refused"),
+    );
     error(
         &run,
         "tautan simbolik (symlink) tidak diizinkan",
@@ -866,6 +1113,7 @@ fn missing_site_yaml() {
     let (site, before) = built();
     site.remove("site.yaml");
     let run = fails(&site, &before);
+    same_stderr(&site, &run, &written_stderr("missing_site_yaml"));
     error(
         &run,
         "folder situs tidak memuat `site.yaml`",
@@ -879,6 +1127,7 @@ fn missing_indikator_yaml() {
     let (site, before) = built();
     site.remove(INDIKATOR);
     let run = fails(&site, &before);
+    same_stderr(&site, &run, &written_stderr("missing_indikator_yaml"));
     error(
         &run,
         "berkas `indikator.yaml` tidak ada",
@@ -893,6 +1142,7 @@ fn missing_content_folder() {
     let (site, before) = built();
     site.remove("content");
     let run = fails(&site, &before);
+    same_stderr(&site, &run, &written_stderr("missing_content_folder"));
     error(
         &run,
         "folder situs tidak memuat folder `content/`",
@@ -902,6 +1152,11 @@ fn missing_content_folder() {
     assert!(!run.stderr.contains("os error"), "{}", run.stderr);
     site.write("content", "bukan folder");
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("missing_content_folder_a_file"),
+    );
     error(
         &run,
         "folder situs tidak memuat folder `content/`",
@@ -915,6 +1170,11 @@ fn province_reference_with_no_file() {
     let (site, before) = built();
     site.remove("content/referensi/jawa-timur.yaml");
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("province_reference_with_no_file"),
+    );
     error(
         &run,
         "provinsi `jawa-timur` tidak ada di `content/referensi/`",
@@ -944,6 +1204,7 @@ fn alias_bomb_is_refused_quickly() {
     let (site, before) = built();
     overlay(&site, "alias_bomb");
     let run = fails_within(&site, &before, 20);
+    same_stderr(&site, &run, &case_stderr("alias_bomb"));
     error(
         &run,
         "berkas YAML memuat terlalu banyak nilai: lebih dari 200000",
@@ -959,6 +1220,7 @@ fn deep_nesting_is_refused() {
     let (site, before) = built();
     overlay(&site, "deep_nesting");
     let run = fails_within(&site, &before, 20);
+    same_stderr(&site, &run, &case_stderr("deep_nesting"));
     error(
         &run,
         "struktur YAML terlalu dalam: lebih dari 32 tingkat bersarang",
@@ -982,6 +1244,11 @@ fn deep_brackets_are_refused_and_the_line_is_cut() {
         ),
     );
     let run = fails_within(&site, &before, 20);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("deep_brackets_are_refused_and_the_line_is_cut"),
+    );
     let p = find(&run, "galat", "struktur YAML terlalu dalam");
     assert!(
         p.at.as_deref()
@@ -1122,6 +1389,7 @@ fn empty_narrative() {
     let (site, before) = built();
     site.write(PROFIL, "");
     let run = fails(&site, &before);
+    same_stderr(&site, &run, &written_stderr("empty_narrative"));
     error(
         &run,
         "narasi tidak diawali front matter",
@@ -1139,6 +1407,11 @@ fn non_utf8_byte_in_a_narrative_is_located() {
         b"---\njudul: Profil\nbab: profil\n---\n\nTeks Kab\xE9 Contoh.\n".as_slice(),
     );
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("non_utf8_byte_in_a_narrative_is_located"),
+    );
     error(
         &run,
         "bukan teks UTF-8 (baris 6",
@@ -1163,6 +1436,11 @@ fn yaml_file_above_4_mib_is_refused() {
     assert_eq!(text.len(), FOUR_MIB + 1);
     site.write(INDIKATOR, text);
     let run = fails_within(&site, &before, 20);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("yaml_file_above_4_mib_is_refused"),
+    );
     error(
         &run,
         &format!(
@@ -1180,6 +1458,11 @@ fn narrative_above_4_mib_is_refused() {
     let body = "Kalimat yang diulang. ".repeat(FOUR_MIB / 20);
     site.write(PROFIL, format!("---\njudul: Besar\n---\n{body}"));
     let run = fails_within(&site, &before, 20);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("narrative_above_4_mib_is_refused"),
+    );
     error(&run, "berkas terlalu besar", PROFIL, Some("pecah"));
 }
 
@@ -1197,6 +1480,7 @@ fn symlink_loop_is_refused() {
     symlink("b", site.root().join(REGION).join("a"));
     symlink("a", site.root().join(REGION).join("b"));
     let run = fails_within(&site, &before, 20);
+    same_stderr(&site, &run, &written_stderr("symlink_loop_is_refused"));
     for link in ["ulang", "a", "b"] {
         error_at(
             &run,
@@ -1218,6 +1502,11 @@ fn symlink_to_a_file_outside_the_site_is_refused() {
     site.remove(INDIKATOR);
     symlink(&secret, site.root().join(INDIKATOR));
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("symlink_to_a_file_outside_the_site_is_refused"),
+    );
     error(
         &run,
         "tautan simbolik (symlink) tidak diizinkan",
@@ -1244,6 +1533,11 @@ fn symlink_to_a_folder_outside_the_site_is_refused() {
     std::fs::rename(&refs, &moved).unwrap();
     symlink(&moved, &refs);
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("symlink_to_a_folder_outside_the_site_is_refused"),
+    );
     for link in [format!("{REGION}/2024"), "content/referensi".to_string()] {
         error_at(
             &run,
@@ -1270,6 +1564,11 @@ fn symlinked_province_file_is_refused_not_missing() {
         site.root().join("content/referensi/jawa-timur.yaml"),
     );
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("symlinked_province_file_is_refused_not_missing"),
+    );
     error(
         &run,
         "tautan simbolik (symlink) tidak diizinkan",
@@ -1293,6 +1592,11 @@ fn site_yaml_as_a_symlink_is_refused() {
     site.remove("site.yaml");
     symlink(&config, site.root().join("site.yaml"));
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("site_yaml_as_a_symlink_is_refused"),
+    );
     error(
         &run,
         "tautan simbolik (symlink) tidak diizinkan",
@@ -1302,7 +1606,7 @@ fn site_yaml_as_a_symlink_is_refused() {
 }
 
 /// The region folder renamed to `name`: refused by the slug rule, named as written.
-fn bad_folder_name(name: &str, message: &str) {
+fn bad_folder_name(key: &str, name: &str, message: &str) {
     let (site, before) = built();
     std::fs::rename(
         site.root().join(REGION),
@@ -1310,6 +1614,7 @@ fn bad_folder_name(name: &str, message: &str) {
     )
     .unwrap();
     let run = fails(&site, &before);
+    same_stderr(&site, &run, &written_stderr(key));
     error(
         &run,
         message,
@@ -1321,6 +1626,7 @@ fn bad_folder_name(name: &str, message: &str) {
 #[test]
 fn folder_name_with_dots_is_refused() {
     bad_folder_name(
+        "folder_name_with_dots_is_refused",
         "kabupaten..contoh",
         "nama folder `kabupaten..contoh` tidak dapat dipakai sebagai alamat halaman",
     );
@@ -1329,6 +1635,7 @@ fn folder_name_with_dots_is_refused() {
 #[test]
 fn folder_name_with_a_space_is_refused() {
     bad_folder_name(
+        "folder_name_with_a_space_is_refused",
         "kabupaten contoh",
         "nama folder `kabupaten contoh` tidak dapat dipakai sebagai alamat halaman",
     );
@@ -1337,6 +1644,7 @@ fn folder_name_with_a_space_is_refused() {
 #[test]
 fn folder_name_with_non_ascii_letters_is_refused() {
     bad_folder_name(
+        "folder_name_with_non_ascii_letters_is_refused",
         "kabupatén-contoh",
         "nama folder `kabupatén-contoh` tidak dapat dipakai sebagai alamat halaman",
     );
@@ -1345,6 +1653,7 @@ fn folder_name_with_non_ascii_letters_is_refused() {
 #[test]
 fn folder_name_in_uppercase_is_refused() {
     bad_folder_name(
+        "folder_name_in_uppercase_is_refused",
         "Kabupaten-Contoh",
         "nama folder `Kabupaten-Contoh` tidak dapat dipakai sebagai alamat halaman",
     );
@@ -1352,7 +1661,11 @@ fn folder_name_in_uppercase_is_refused() {
 
 #[test]
 fn folder_name_reserved_by_the_output_is_refused() {
-    bad_folder_name("assets", "nama folder `assets` dipakai sendiri oleh tkpk");
+    bad_folder_name(
+        "folder_name_reserved_by_the_output_is_refused",
+        "assets",
+        "nama folder `assets` dipakai sendiri oleh tkpk",
+    );
 }
 
 #[test]
@@ -1384,6 +1697,7 @@ fn builds(case: &str) -> (TestSite, String) {
     overlay(&site, case);
     let run = site.build();
     assert_eq!(run.code, 0, "{case} must build:\n{}", run.stderr);
+    same_stderr(&site, &run, &case_stderr(case));
     assert!(!run.stderr.contains("galat"), "{}", run.stderr);
     let page =
         std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
@@ -1561,6 +1875,11 @@ fn a_colon_in_an_unquoted_value_gets_the_quoting_hint() {
     );
     let run = site.build();
     assert_eq!(run.code, 1);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("a_colon_in_an_unquoted_value_gets_the_quoting_hint"),
+    );
     assert!(
         run.stderr
             .contains("--> content/kabupaten-contoh/indikator.yaml:1:12"),
@@ -1586,6 +1905,11 @@ fn the_national_file_named_as_a_province_gets_the_province_names() {
     site.write(WILAYAH, text);
     let run = site.build();
     assert_eq!(run.code, 1);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("the_national_file_named_as_a_province_gets_the_province_names"),
+    );
     assert!(
         run.stderr
             .contains("`indonesia` adalah referensi nasional, bukan provinsi"),
@@ -1636,6 +1960,11 @@ program:
 ",
     );
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("every_programme_problem_is_reported_in_one_run"),
+    );
     expect(
         &run,
         "galat",
@@ -1697,6 +2026,11 @@ verifikasi_data:
 ",
     );
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("pocket_and_institution_problems_are_located"),
+    );
     expect(
         &run,
         "galat",
@@ -1754,6 +2088,11 @@ fn a_misnamed_year_file_is_a_warning() {
     site.write("content/kabupaten-contoh/2025/programs.yaml", "sumber: x\n");
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("a_misnamed_year_file_is_a_warning"),
+    );
     expect(
         &run,
         "peringatan",
@@ -1782,6 +2121,11 @@ fn scheme_problems_in_site_yaml_are_located() {
         ),
     );
     let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("scheme_problems_in_site_yaml_are_located"),
+    );
     let lines = config.lines().count();
     expect(
         &run,

@@ -25,6 +25,10 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The file in a case folder of `tests/fixtures/invalid/` that holds the whole stderr expected
+/// of the case's build (see `tests/invalid.rs`); it is not part of the site.
+pub const EXPECTED_STDERR: &str = "expected.stderr";
+
 /// The result of one run of the binary.
 pub struct Run {
     pub code: i32,
@@ -79,6 +83,22 @@ impl TestSite {
 
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
+    /// Lays every file of the folder `case` (a case of `tests/fixtures/invalid/`) over the
+    /// site, same relative paths, except the case's own [`EXPECTED_STDERR`]; returns how many
+    /// files it laid.
+    pub fn overlay(&self, case: &Path) -> usize {
+        let mut laid = 0;
+        for entry in walkdir::WalkDir::new(case).sort_by_file_name() {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(case).unwrap();
+            if entry.file_type().is_file() && rel != Path::new(EXPECTED_STDERR) {
+                self.write(&rel.to_string_lossy(), std::fs::read(entry.path()).unwrap());
+                laid += 1;
+            }
+        }
+        laid
     }
 
     pub fn remove(&self, rel: &str) -> &Self {

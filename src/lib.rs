@@ -21,6 +21,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod render;
+pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod site;

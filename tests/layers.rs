@@ -20,12 +20,13 @@ const LAYERS: &[&[&str]] = &[
     &["content"],
     // model: the validated site
     &["model"],
-    // report: figures derived from the model, language-neutral
+    // analyses: figures derived from the model, language-neutral
     &["analysis"],
-    &["evaluation", "charts"],
-    // the report in words, for every projection
-    &["words"],
-    // projections of the report
+    &["evaluation"],
+    // one Report per region and year: every figure its pages show
+    &["report"],
+    // projections of the report: its charts, and its words for every page and download
+    &["charts", "words"],
     &["downloads"],
     &["render"],
     // the pipeline strung together, then the commands that use it

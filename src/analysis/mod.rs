@@ -3,8 +3,6 @@
 //! `sentences`.
 
 pub mod budget;
-pub mod findings;
-pub mod sentences;
 
 use crate::format::round_to;
 use crate::indicators::Indicator;

@@ -2,11 +2,12 @@
 //! for a local ECharts runtime. Every chart carries the same figures as an HTML table, its
 //! source, and its chapter; a chart without data is left out with a note.
 
-use crate::analysis::{self, rank_in_province};
+use crate::analysis;
 use crate::format;
 use crate::indicators::Indicator;
 use crate::lang::Lang;
 use crate::model::{Chapter, Region, Series, Site};
+use crate::report::{Report, keys};
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::datatype::DataPointItem;
@@ -487,12 +488,13 @@ fn poverty_line(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
 }
 
 /// Horizontal bars of P0 of the province's regions in this site, this region highlighted.
-fn rank(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
+fn rank(report: &Report) -> Option<ChartSpec> {
+    let (site, region, year) = (report.site, report.region, report.year);
     let lang = site.config.lang;
     let w = words(lang);
-    let p0 = site.catalog.get("p0")?;
-    let r = rank_in_province(site, region, p0, year)?;
-    let province = site.province_of(region)?;
+    let p0 = site.catalog.get(keys::P0)?;
+    let r = report.position.as_ref()?.rank.as_ref()?;
+    let province = report.province?;
     // Best at the top: ECharts draws the first category at the bottom, so reverse.
     let order: Vec<&(String, String, f64)> = r.order.iter().rev().collect();
     let names: Vec<String> = order.iter().map(|(_, n, _)| n.clone()).collect();
@@ -647,7 +649,8 @@ pub fn quadrant_of(
 }
 
 /// Every chart of one annual report, and a note for each one left out.
-pub fn report_charts(site: &Site, region: &Region, year: i32) -> ReportCharts {
+pub fn report_charts(report: &Report) -> ReportCharts {
+    let (site, region, year) = (report.site, report.region, report.year);
     let lang = site.config.lang;
     let w = words(lang);
     let depth_title = w.depth;
@@ -683,7 +686,7 @@ pub fn report_charts(site: &Site, region: &Region, year: i32) -> ReportCharts {
                 ],
             ),
         ),
-        (Chapter::PosisiRelatif, w.rank, rank(site, region, year)),
+        (Chapter::PosisiRelatif, w.rank, rank(report)),
         (
             Chapter::PosisiRelatif,
             w.quadrant,
@@ -691,9 +694,7 @@ pub fn report_charts(site: &Site, region: &Region, year: i32) -> ReportCharts {
         ),
     ];
     let mut out = ReportCharts::default();
-    let built = built
-        .into_iter()
-        .chain(programs::program_charts(site, region, year));
+    let built = built.into_iter().chain(programs::program_charts(report));
     for (chapter, title, spec) in built {
         match spec {
             Some(s) => out.charts.push(s),

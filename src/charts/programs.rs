@@ -2,12 +2,13 @@
 //! strategy and by tagging, and priority villages per kecamatan, sorted.
 
 use super::{ChartSpec, DataRow, DataTable, OTHER_COLOUR, REGION_COLOUR, words};
-use crate::analysis::budget::{Totals, summarise};
+use crate::analysis::budget::Totals;
 use crate::format;
 use crate::lang::Lang;
+use crate::model::Chapter;
 use crate::model::pockets::Pockets;
 use crate::model::programs::Programs;
-use crate::model::{Chapter, Region, Site};
+use crate::report::{ProgramReport, Report};
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisType, ItemStyle, Label, LabelPosition, Tooltip, Trigger};
@@ -144,20 +145,11 @@ fn pockets_chart(pockets: &Pockets, mapped: i32, lang: Lang) -> Option<ChartSpec
 
 /// The charts of the programme and pocket chapters, each with its chapter and title; a chapter
 /// without data has no chart and no note (the chapter itself says what is missing).
-pub(super) fn program_charts(
-    site: &Site,
-    region: &Region,
-    year: i32,
-) -> Vec<(Chapter, &'static str, Option<ChartSpec>)> {
-    let lang = site.config.lang;
+pub(super) fn program_charts(report: &Report) -> Vec<(Chapter, &'static str, Option<ChartSpec>)> {
+    let (lang, year) = (report.site.config.lang, report.year);
     let w = words(lang);
     let mut out = Vec::new();
-    if let Some(programs) = region
-        .year_data(year)
-        .and_then(|d| d.programs.as_ref())
-        .filter(|p| !p.items.is_empty())
-    {
-        let summary = summarise(programs, "–");
+    if let Some(ProgramReport { programs, summary }) = &report.programs {
         let strategies = summary
             .by_strategy
             .iter()
@@ -191,7 +183,7 @@ pub(super) fn program_charts(
             ),
         ));
     }
-    if let Some((mapped, pockets)) = region.pockets_for(year) {
+    if let Some((mapped, pockets)) = report.pockets {
         out.push((
             Chapter::Kantong,
             w.pockets,

@@ -3,13 +3,14 @@
 //! and semester report). Files go to `<slug>/<year>/unduh/`, beside the report they belong to.
 
 use super::{Cell, Column, DownloadError, Table, csv, json, semester_matrix_columns, xlsx};
-use crate::analysis::{self, budget::Totals, budget::summarise};
+use crate::analysis::budget::Totals;
 use crate::evaluation::sheet::{IndicatorChange, Outcome, Sheet, Value};
 use crate::lang::Lang;
+use crate::model::Region;
 use crate::model::institution::{Date, Decree};
 use crate::model::programs::{Program, Programs};
-use crate::model::{Region, Site};
 use crate::output::OutputFile;
+use crate::report::{ProgramReport, Report};
 use crate::words;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -84,40 +85,31 @@ fn sourced(mut table: Table, source: Option<&str>, illustrative: bool, lang: Lan
 }
 
 /// The indicators of the year, their change, and their province and nation references.
-fn indicator_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
+fn indicator_tables(report: &Report) -> Vec<Table> {
+    let (site, region, year) = (report.site, report.region, report.year);
     let lang = site.config.lang;
     let t = words::strings(lang);
     let series = &region.series;
-    let province = site.province_of(region);
-    let nation = site.nation.as_ref();
+    let (province, nation) = (report.province, report.nation);
     let mut sources = Vec::new();
     let mut rows = Vec::new();
     let mut comparison = Vec::new();
     let mut comparison_sources = Vec::new();
-    for i in site.catalog.iter() {
-        let Some(f) = series.get(year, &i.key) else {
-            continue;
-        };
+    for row in &report.indicators {
+        let (i, f) = (row.indicator, row.figure);
         sources.push(f.source.clone());
-        let change = analysis::year_change(series, i, year);
+        let change = row.change.as_ref();
         rows.push(vec![
             text(i.label(lang)),
             text(i.unit.label(lang)),
             Cell::Number(f.value),
-            opt_number(change.as_ref().map(|c| c.delta)),
-            change
-                .as_ref()
-                .map_or(Cell::Empty, |c| Cell::Integer(c.from_year.into())),
+            opt_number(change.map(|c| c.delta)),
+            change.map_or(Cell::Empty, |c| Cell::Integer(c.from_year.into())),
             text(f.source.clone()),
         ]);
-        let reference = |r: Option<&crate::model::Reference>| {
-            r.and_then(|r| r.series.get(year, &i.key))
-                .map(|rf| rf.value)
-        };
-        let (p, n) = (reference(province), reference(nation));
-        if p.is_some() || n.is_some() {
-            for r in [province, nation].into_iter().flatten() {
-                if let Some(rf) = r.series.get(year, &i.key) {
+        if row.compared() {
+            for (r, rf) in [(province, row.province), (nation, row.nation)] {
+                if let (Some(r), Some(rf)) = (r, rf) {
                     comparison_sources.push(format!("{}: {}", r.name, rf.source));
                 }
             }
@@ -125,8 +117,8 @@ fn indicator_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
                 text(i.label(lang)),
                 text(i.unit.label(lang)),
                 Cell::Number(f.value),
-                opt_number(p),
-                opt_number(n),
+                opt_number(row.province.map(|f| f.value)),
+                opt_number(row.nation.map(|f| f.value)),
             ]);
         }
     }
@@ -325,9 +317,9 @@ pub fn matrix(programs: &Programs, title: String, realisation: bool, lang: Lang)
     )
 }
 
-fn program_tables(programs: &Programs, region: &Region, year: i32, lang: Lang) -> Vec<Table> {
+fn program_tables(report: &ProgramReport, region: &Region, year: i32, lang: Lang) -> Vec<Table> {
     let t = words::strings(lang);
-    let summary = summarise(programs, "–");
+    let (programs, summary) = (report.programs, &report.summary);
     let group_columns = |first: &str| {
         let mut cols = vec![column(t[first], None)];
         cols.extend(columns(
@@ -397,10 +389,11 @@ fn program_tables(programs: &Programs, region: &Region, year: i32, lang: Lang) -
     ]
 }
 
-fn pocket_table(site: &Site, region: &Region, year: i32) -> Option<Table> {
-    let lang = site.config.lang;
+fn pocket_table(report: &Report) -> Option<Table> {
+    let region = report.region;
+    let lang = report.site.config.lang;
     let t = words::strings(lang);
-    let (mapped, pockets) = region.pockets_for(year)?;
+    let (mapped, pockets) = report.pockets?;
     let sum = |m: &std::collections::BTreeMap<u8, f64>| {
         if m.is_empty() {
             Cell::Empty
@@ -453,10 +446,11 @@ fn pocket_table(site: &Site, region: &Region, year: i32) -> Option<Table> {
     Some(out)
 }
 
-fn institution_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
-    let lang = site.config.lang;
+fn institution_tables(report: &Report) -> Vec<Table> {
+    let (region, year) = (report.region, report.year);
+    let lang = report.site.config.lang;
     let t = words::strings(lang);
-    let Some(i) = region.year_data(year).and_then(|d| d.institution.as_ref()) else {
+    let Some(i) = report.institution else {
         return Vec::new();
     };
     let decree = |kind: &str, d: &Decree| {
@@ -590,18 +584,14 @@ fn institution_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
 }
 
 /// Every table of a year's report, in the order the page shows them.
-pub fn report_tables(site: &Site, region: &Region, year: i32) -> Vec<Table> {
-    let lang = site.config.lang;
-    let mut out = indicator_tables(site, region, year);
-    if let Some(p) = region
-        .year_data(year)
-        .and_then(|d| d.programs.as_ref())
-        .filter(|p| !p.items.is_empty())
-    {
-        out.extend(program_tables(p, region, year, lang));
+pub fn report_tables(report: &Report) -> Vec<Table> {
+    let lang = report.site.config.lang;
+    let mut out = indicator_tables(report);
+    if let Some(p) = &report.programs {
+        out.extend(program_tables(p, report.region, report.year, lang));
     }
-    out.extend(pocket_table(site, region, year));
-    out.extend(institution_tables(site, region, year));
+    out.extend(pocket_table(report));
+    out.extend(institution_tables(report));
     out
 }
 

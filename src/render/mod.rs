@@ -15,6 +15,7 @@ use crate::lang::Lang;
 use crate::messages::Message;
 use crate::model::{Region, Site};
 use crate::output::OutputFile;
+use crate::report::Report;
 pub use part::Part;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -326,14 +327,14 @@ fn download_failed(page: &str, error: &crate::downloads::DownloadError) -> Diagn
 
 /// A report's tables, and with programmes its RAT and semester matrices.
 fn report_downloads(
-    site: &Site,
-    (region, year): (&Region, i32),
+    figures: &Report,
     report: &views::ReportView,
     write: bool,
     out: &mut Vec<Rendered>,
 ) -> Downloads {
+    let (site, region, year) = (figures.site, figures.region, figures.year);
     let page = report_page(&region.slug, year);
-    let tables = unduhan::report_tables(site, region, year);
+    let tables = unduhan::report_tables(figures);
     let stem = format!("laporan-{}-{year}", region.slug);
     let mut links = downloads(
         site,
@@ -343,13 +344,15 @@ fn report_downloads(
         (&page, write),
         out,
     );
-    if let Some(programs) = region
-        .year_data(year)
-        .and_then(|d| d.programs.as_ref())
-        .filter(|p| !p.items.is_empty())
-    {
+    if let Some(programs) = &figures.programs {
         let dir = format!("{}/{year}/{}", region.slug, unduhan::FOLDER);
-        match unduhan::matrix_files(&dir, (region, year), programs, site.config.lang, write) {
+        match unduhan::matrix_files(
+            &dir,
+            (region, year),
+            programs.programs,
+            site.config.lang,
+            write,
+        ) {
             Ok((files, matrices)) => {
                 out.extend(files.into_iter().map(Ok));
                 links.matriks = matrices;
@@ -371,16 +374,17 @@ fn year_pages(
 ) -> Vec<Rendered> {
     let mut out = Vec::new();
     let page = report_page(&region.slug, year);
-    let mut report = views::report(site, region, year);
+    let figures = crate::report::report(site, region, year, best);
+    let mut report = views::report(&figures);
     if site.config.downloads {
-        report.unduhan = report_downloads(site, (region, year), &report, write, &mut out);
+        report.unduhan = report_downloads(&figures, &report, write, &mut out);
     }
     out.push(pages.render("laporan.html", &report, &page));
-    if let Some(figures) = crate::evaluation::sheet::sheet(site, region, year, best) {
-        let mut sheet = views::evaluation::evaluation(site, region, &figures);
+    if let Some(sheet_figures) = &figures.sheet {
+        let mut sheet = views::evaluation::evaluation(site, region, sheet_figures);
         let page = sheet_page(&region.slug, year);
         if site.config.downloads {
-            let tables = unduhan::sheet_tables(&figures, &region.name, site.config.lang);
+            let tables = unduhan::sheet_tables(sheet_figures, &region.name, site.config.lang);
             let stem = format!("penilaian-{}-{year}", region.slug);
             sheet.unduhan = downloads(
                 site,

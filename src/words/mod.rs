@@ -1,6 +1,8 @@
 //! The words of the pages themselves (headings, column names, links), in both languages.
 //! Templates read them as `site.teks.KEY`; a key missing in one language fails the test below.
 
+pub mod findings;
+pub mod sentences;
 pub mod sheet;
 
 use crate::lang::Lang;

@@ -3,11 +3,11 @@
 //! both word a [`Sheet`](crate::evaluation::sheet::Sheet) with these.
 
 use crate::analysis::budget::ScoreGap;
-use crate::analysis::sentences;
 use crate::evaluation::sheet::{IndicatorChange, Missing, Outcome, Value};
 use crate::format;
 use crate::lang::{Lang, Phrase};
 use crate::model::scheme::Measure;
+use crate::words::sentences;
 
 pub fn measure_name(m: Measure) -> Phrase {
     match m {

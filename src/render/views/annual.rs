@@ -2,14 +2,13 @@
 //! poverty pockets (`kantong.yaml`) and the TKPK's institutions (`kelembagaan.yaml`). Money is
 //! worded here (rupiah, grouped), so templates only lay the tables out.
 
-use crate::analysis::budget::{BudgetSummary, Totals, summarise};
-use crate::analysis::sentences;
+use crate::analysis::budget::Totals;
 use crate::format;
 use crate::lang::Lang;
 use crate::model::institution::{Decree, Institution};
 use crate::model::pockets::Pockets;
-use crate::model::programs::Programs;
-use crate::model::{Region, Site};
+use crate::report::{ProgramReport, Report};
+use crate::words::sentences;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -82,11 +81,8 @@ fn money_or_dash(value: Option<f64>, lang: Lang) -> String {
         .unwrap_or_else(|| "–".into())
 }
 
-pub fn program_section(programs: &Programs, year: i32, lang: Lang) -> Option<ProgramSection> {
-    if programs.items.is_empty() {
-        return None;
-    }
-    let summary: BudgetSummary = summarise(programs, "–");
+pub fn program_section(report: &ProgramReport, year: i32, lang: Lang) -> ProgramSection {
+    let (programs, summary) = (report.programs, &report.summary);
     let rows = |groups: &[(String, Totals)]| {
         groups
             .iter()
@@ -120,11 +116,11 @@ pub fn program_section(programs: &Programs, year: i32, lang: Lang) -> Option<Pro
                 .unwrap_or_else(|| "–".into()),
         })
         .collect();
-    Some(ProgramSection {
+    ProgramSection {
         ilustrasi: programs.illustrative,
         sumber: programs.source.clone(),
         berkas: programs.file.display().to_string(),
-        kalimat: sentences::budget(&summary, year, lang),
+        kalimat: sentences::budget(summary, year, lang),
         total: budget_row(String::new(), &summary.total, lang),
         per_strategi: summary
             .by_strategy
@@ -144,7 +140,7 @@ pub fn program_section(programs: &Programs, year: i32, lang: Lang) -> Option<Pro
             .regional_spending
             .filter(|s| *s > 0.0)
             .map(|s| format::number(summary.total.budget / s * 100.0, 2, lang)),
-    })
+    }
 }
 
 #[derive(Serialize)]
@@ -325,18 +321,16 @@ pub struct AnnualSections {
     pub kelembagaan: Option<InstitutionSection>,
 }
 
-pub fn sections(site: &Site, region: &Region, year: i32) -> AnnualSections {
-    let lang = site.config.lang;
-    let data = region.year_data(year);
+pub fn sections(report: &Report) -> AnnualSections {
+    let lang = report.site.config.lang;
     AnnualSections {
-        program: data
-            .and_then(|d| d.programs.as_ref())
-            .and_then(|p| program_section(p, year, lang)),
-        kantong: region
-            .pockets_for(year)
+        program: report
+            .programs
+            .as_ref()
+            .map(|p| program_section(p, report.year, lang)),
+        kantong: report
+            .pockets
             .map(|(mapped, p)| pocket_section(p, mapped, lang)),
-        kelembagaan: data
-            .and_then(|d| d.institution.as_ref())
-            .map(|i| institution_section(i, lang)),
+        kelembagaan: report.institution.map(|i| institution_section(i, lang)),
     }
 }

@@ -3,13 +3,13 @@
 
 use super::annual;
 use super::{ChangeView, FigureView, RegionHeader, TargetView, figure, header, targets};
-use crate::analysis::{self, findings};
 use crate::charts::{self, ChartSpec, DataTable};
 use crate::format;
-use crate::indicators::Indicator;
 use crate::markdown;
-use crate::model::{Chapter, Reference, Region, Site};
+use crate::model::Chapter;
+use crate::report::{Report, keys};
 use crate::words;
+use crate::words::findings;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -142,16 +142,6 @@ fn roman(n: usize) -> String {
     out
 }
 
-fn reference_figure(
-    reference: Option<&Reference>,
-    year: i32,
-    indicator: &Indicator,
-) -> Option<FigureView> {
-    reference
-        .and_then(|r| r.series.get(year, &indicator.key))
-        .map(|f| figure(f.value, indicator))
-}
-
 fn direction(improved: bool, delta: f64) -> &'static str {
     if delta == 0.0 {
         "tetap"
@@ -164,22 +154,21 @@ fn direction(improved: bool, delta: f64) -> &'static str {
 
 /// The tiles of the executive summary: P0, its change, poor people, gap to target, position
 /// against the province.
-fn tiles(site: &Site, region: &Region, year: i32) -> Vec<Tile> {
-    let lang = site.config.lang;
+fn tiles(report: &Report) -> Vec<Tile> {
+    let lang = report.site.config.lang;
+    let year = report.year;
     let t = words::strings(lang);
-    let series = &region.series;
     let mut out = Vec::new();
-    let p0 = site.catalog.get("p0");
-    let p0_value = p0.and_then(|i| series.get(year, &i.key).map(|f| (i, f.value)));
-    if let Some((i, v)) = p0_value {
+    if let Some(row) = report.row(keys::P0) {
+        let i = row.indicator;
         out.push(Tile {
             label: i.label(lang).to_string(),
-            nilai: format::number(v, i.decimals, lang),
+            nilai: format::number(row.figure.value, i.decimals, lang),
             satuan: i.unit.label(lang).to_string(),
             keterangan: format!("{} {year}", t["angka_maret_pendek"]),
             arah: "",
         });
-        if let Some(c) = analysis::year_change(series, i, year) {
+        if let Some(c) = &row.change {
             out.push(Tile {
                 label: t["perubahan_p0"].to_string(),
                 nilai: format::signed(c.delta, 2, lang),
@@ -194,16 +183,14 @@ fn tiles(site: &Site, region: &Region, year: i32) -> Vec<Tile> {
             });
         }
     }
-    if let Some(i) = site.catalog.get("jumlah_penduduk_miskin")
-        && let Some(f) = series.get(year, &i.key)
-    {
-        let change = analysis::year_change(series, i, year);
+    if let Some(row) = report.row(keys::POOR) {
+        let i = row.indicator;
+        let change = row.change.as_ref();
         out.push(Tile {
             label: i.label(lang).to_string(),
-            nilai: format::number(f.value, i.decimals, lang),
+            nilai: format::number(row.figure.value, i.decimals, lang),
             satuan: i.unit.label(lang).to_string(),
             keterangan: change
-                .as_ref()
                 .map(|c| {
                     format!(
                         "{} {} {} ({})",
@@ -217,8 +204,8 @@ fn tiles(site: &Site, region: &Region, year: i32) -> Vec<Tile> {
             arah: change.map_or("", |c| direction(c.improved, c.delta)),
         });
     }
-    if let Some(i) = p0
-        && let Some(a) = analysis::target_attainment(series, i, year)
+    if let Some(i) = report.site.catalog.get(keys::P0)
+        && let Some(a) = report.target(keys::P0)
     {
         out.push(Tile {
             label: format!("{} {}", t["jarak_target"], a.target_year),
@@ -241,8 +228,12 @@ fn tiles(site: &Site, region: &Region, year: i32) -> Vec<Tile> {
             arah: if a.attained { "membaik" } else { "memburuk" },
         });
     }
-    if let (Some(i), Some(province)) = (p0, site.province_of(region))
-        && let Some(g) = analysis::reference_gap(series, province, i, year)
+    // The province's gap is the first of the position's (province, then nation).
+    if let (Some(i), Some(province), Some(position)) = (
+        report.site.catalog.get(keys::P0),
+        report.province,
+        &report.position,
+    ) && let Some(Ok(g)) = position.gaps.first()
     {
         out.push(Tile {
             label: format!("{} {}", t["terhadap"], province.name),
@@ -294,54 +285,46 @@ pub(super) fn chart_view(spec: ChartSpec) -> ChartView {
     }
 }
 
-pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
+/// The annual report in words: a projection of [`Report`].
+pub fn report(report: &Report) -> ReportView {
+    let (site, region, year) = (report.site, report.region, report.year);
     let lang = site.config.lang;
     let series = &region.series;
-    let province = site.province_of(region);
-    let nation = site.nation.as_ref();
-    let years = series.years();
-    let position = years.iter().position(|y| *y == year);
+    let (province, nation) = (report.province, report.nation);
     let link = |y: i32| YearLink {
         tahun: y,
         href: format!("../{y}/index.html"),
     };
-    let indikator = site
-        .catalog
+    let indikator = report
+        .indicators
         .iter()
-        .filter_map(|i| {
-            let f = series.get(year, &i.key)?;
-            Some(IndicatorRow {
-                label: i.label(lang).to_string(),
-                satuan_label: i.unit.label(lang),
-                nilai: figure(f.value, i),
-                perubahan: analysis::year_change(series, i, year).map(ChangeView::from),
-                sumber: f.source.clone(),
-            })
+        .map(|row| IndicatorRow {
+            label: row.indicator.label(lang).to_string(),
+            satuan_label: row.indicator.unit.label(lang),
+            nilai: figure(row.figure.value, row.indicator),
+            perubahan: row.change.clone().map(ChangeView::from),
+            sumber: row.figure.source.clone(),
         })
         .collect();
     let mut sumber_pembanding = Vec::new();
-    let pembanding = site
-        .catalog
+    let pembanding = report
+        .indicators
         .iter()
-        .filter_map(|i| {
-            let f = series.get(year, &i.key)?;
-            let provinsi = reference_figure(province, year, i);
-            let nasional = reference_figure(nation, year, i);
-            if provinsi.is_none() && nasional.is_none() {
-                return None;
-            }
-            for r in [province, nation].into_iter().flatten() {
-                if let Some(rf) = r.series.get(year, &i.key) {
-                    sumber_pembanding.push(format!("{}: {}", r.name, rf.source));
+        .filter(|row| row.compared())
+        .map(|row| {
+            let i = row.indicator;
+            for (r, f) in [(province, row.province), (nation, row.nation)] {
+                if let (Some(r), Some(f)) = (r, f) {
+                    sumber_pembanding.push(format!("{}: {}", r.name, f.source));
                 }
             }
-            Some(ComparisonRow {
+            ComparisonRow {
                 label: i.label(lang).to_string(),
                 satuan_label: i.unit.label(lang),
-                wilayah: figure(f.value, i),
-                provinsi,
-                nasional,
-            })
+                wilayah: figure(row.figure.value, i),
+                provinsi: row.province.map(|f| figure(f.value, i)),
+                nasional: row.nation.map(|f| figure(f.value, i)),
+            }
         })
         .collect();
     sumber_pembanding.sort();
@@ -365,8 +348,8 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
                 berkas: n.file_name.clone(),
             });
     }
-    let mut analyses = findings::by_chapter(site, region, year);
-    let report_charts = charts::report_charts(site, region, year);
+    let mut analyses = findings::by_chapter(report);
+    let report_charts = charts::report_charts(report);
     let ada_grafik = !report_charts.charts.is_empty();
     let mut charts_by_chapter: BTreeMap<Chapter, Vec<ChartView>> = BTreeMap::new();
     for spec in report_charts.charts {
@@ -388,7 +371,7 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
     // Computed sections stand in their chapters whether or not a narrative does.
     let computed = [Chapter::Ringkasan, Chapter::Profil, Chapter::PosisiRelatif];
     let has_targets = !series.targets.is_empty();
-    let sections = annual::sections(site, region, year);
+    let sections = annual::sections(report);
     if let Some(p) = &sections.program {
         analyses
             .entry(Chapter::Program)
@@ -455,11 +438,9 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
         judul_halaman,
         wilayah: header(site, region),
         tahun: year,
-        sebelumnya: position
-            .and_then(|p| p.checked_sub(1))
-            .map(|p| link(years[p])),
-        berikutnya: position.and_then(|p| years.get(p + 1)).map(|y| link(*y)),
-        ubin: tiles(site, region, year),
+        sebelumnya: report.previous.map(link),
+        berikutnya: report.next.map(link),
+        ubin: tiles(report),
         indikator,
         pembanding,
         nama_provinsi: province.map(|p| p.name.clone()),
@@ -472,7 +453,9 @@ pub fn report(site: &Site, region: &Region, year: i32) -> ReportView {
         program: sections.program,
         kantong: sections.kantong,
         kelembagaan: sections.kelembagaan,
-        penilaian_href: crate::model::scheme::applicable(&site.schemes, year)
+        penilaian_href: report
+            .sheet
+            .as_ref()
             .map(|_| "penilaian/index.html".to_string()),
         unduhan: Default::default(),
     }

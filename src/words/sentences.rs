@@ -2,7 +2,7 @@
 //! speech: "Tingkat kemiskinan turun 0,59 poin, dari 8,16 persen (2024) menjadi 7,57 persen
 //! (2025); sekitar 6,87 ribu jiwa keluar dari kemiskinan."
 
-use super::{
+use crate::analysis::{
     Band, Quadrant, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange,
 };
 use crate::format;
@@ -487,7 +487,7 @@ pub fn quadrant(q: &QuadrantPosition, lang: Lang) -> String {
 }
 
 /// The programmes of a year in one sentence: how much, how many, how much realised.
-pub fn budget(summary: &super::budget::BudgetSummary, year: i32, lang: Lang) -> String {
+pub fn budget(summary: &crate::analysis::budget::BudgetSummary, year: i32, lang: Lang) -> String {
     let t = &summary.total;
     let budget = format::rupiah_short(t.budget, lang);
     let opd = summary.by_agency.len();
@@ -577,9 +577,9 @@ pub fn pockets(pockets: &crate::model::Pockets, mapped: i32, lang: Lang) -> Opti
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{add, reference, series};
-    use super::super::{self as an, Quadrant, QuadrantPosition, Rank};
     use super::{change, quadrant, rank, references, relevance, target};
+    use crate::analysis::tests::{add, reference, series};
+    use crate::analysis::{self as an, Quadrant, QuadrantPosition, Rank};
     use crate::indicators::Catalog;
     use crate::lang::Lang;
 

@@ -1,0 +1,294 @@
+//! The report stage: for one region and year, every figure its annual report and evaluation
+//! sheet show, computed once from the validated model. Language-neutral: numbers stay numbers
+//! and nothing is worded here. The HTML views, the downloads and the charts are projections of
+//! a [`Report`]; none of them computes an analysis again.
+
+use crate::analysis::budget::{BudgetSummary, summarise};
+use crate::analysis::{
+    self, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange,
+};
+use crate::evaluation::sheet::{self, Sheet};
+use crate::indicators::Indicator;
+use crate::model::institution::Institution;
+use crate::model::pockets::Pockets;
+use crate::model::programs::Programs;
+use crate::model::{Figure, Reference, Region, Site};
+use std::collections::BTreeMap;
+
+/// The indicator keys the report's own analyses name.
+pub mod keys {
+    pub const P0: &str = "p0";
+    pub const P1: &str = "p1";
+    pub const POOR: &str = "jumlah_penduduk_miskin";
+}
+
+/// A region and one of its report years: what every page of that year is about.
+#[derive(Clone, Copy, Debug)]
+pub struct RegionYear<'a> {
+    pub region: &'a Region,
+    pub year: i32,
+}
+
+/// One indicator of the report year: the region's figure, its change against the previous
+/// year with a figure, and the province's and nation's figures of the same year.
+#[derive(Debug)]
+pub struct IndicatorRow<'a> {
+    pub indicator: &'a Indicator,
+    pub figure: &'a Figure,
+    pub change: Option<YearChange>,
+    pub province: Option<&'a Figure>,
+    pub nation: Option<&'a Figure>,
+}
+
+impl IndicatorRow<'_> {
+    /// Whether the province or the nation has a figure to compare with.
+    pub fn compared(&self) -> bool {
+        self.province.is_some() || self.nation.is_some()
+    }
+}
+
+/// Relevance against one reference, or the years of its P0 that are missing for it.
+#[derive(Debug)]
+pub enum RelevanceResult<'a> {
+    Assessed(Relevance),
+    /// The region has a change but the reference lacks a figure of these years.
+    Missing {
+        reference: &'a Reference,
+        years: Vec<i32>,
+    },
+}
+
+/// P0 against the province and the nation: the report's "posisi relatif".
+#[derive(Debug)]
+pub struct Position<'a> {
+    /// Per reference (province, then nation): the gap, or the reference lacking a P0.
+    pub gaps: Vec<Result<ReferenceGap, &'a Reference>>,
+    pub relevance: Vec<RelevanceResult<'a>>,
+    /// Within the province (only when the region has one).
+    pub rank: Option<Rank>,
+    pub quadrant: Option<QuadrantPosition>,
+}
+
+/// The year's programmes and their one summary.
+#[derive(Debug)]
+pub struct ProgramReport<'a> {
+    pub programs: &'a Programs,
+    pub summary: BudgetSummary,
+}
+
+/// Everything one annual report shows.
+#[derive(Debug)]
+pub struct Report<'a> {
+    pub site: &'a Site,
+    pub region: &'a Region,
+    pub year: i32,
+    pub province: Option<&'a Reference>,
+    pub nation: Option<&'a Reference>,
+    /// The report years before and after this one.
+    pub previous: Option<i32>,
+    pub next: Option<i32>,
+    /// Every indicator with a figure this year, in catalogue order.
+    pub indicators: Vec<IndicatorRow<'a>>,
+    /// Each indicator's figure against its RPJMD target, in catalogue order.
+    pub targets: Vec<(&'a Indicator, TargetAttainment)>,
+    /// `None` when the region has no P0 this year.
+    pub position: Option<Position<'a>>,
+    pub programs: Option<ProgramReport<'a>>,
+    /// The pockets of this year or, failing that, of the latest year before it with some
+    /// (the year they were mapped).
+    pub pockets: Option<(i32, &'a Pockets)>,
+    pub institution: Option<&'a Institution>,
+    /// The evaluation sheet, when a scheme applies to the year.
+    pub sheet: Option<Sheet<'a>>,
+}
+
+impl<'a> Report<'a> {
+    /// The row of an indicator, when it has a figure this year.
+    pub fn row(&self, key: &str) -> Option<&IndicatorRow<'a>> {
+        self.indicators.iter().find(|r| r.indicator.key == key)
+    }
+
+    pub fn target(&self, key: &str) -> Option<&TargetAttainment> {
+        self.targets
+            .iter()
+            .find(|(i, _)| i.key == key)
+            .map(|(_, a)| a)
+    }
+
+    pub fn region_year(&self) -> RegionYear<'a> {
+        RegionYear {
+            region: self.region,
+            year: self.year,
+        }
+    }
+}
+
+fn position<'a>(site: &'a Site, region: &'a Region, p0: &Indicator, year: i32) -> Position<'a> {
+    let series = &region.series;
+    let references = site.references_of(region);
+    let gaps = references
+        .iter()
+        .map(|r| analysis::reference_gap(series, r, p0, year).ok_or(*r))
+        .collect();
+    let change = analysis::year_change(series, p0, year);
+    let relevance = references
+        .iter()
+        .filter_map(
+            |r| match (analysis::relevance(series, r, p0, year), &change) {
+                (Some(rel), _) => Some(RelevanceResult::Assessed(rel)),
+                (None, Some(c)) => Some(RelevanceResult::Missing {
+                    reference: r,
+                    years: [c.from_year, year]
+                        .into_iter()
+                        .filter(|y| r.series.get(*y, p0.key.as_str()).is_none())
+                        .collect(),
+                }),
+                (None, None) => None,
+            },
+        )
+        .collect();
+    let in_province = site.province_of(region).is_some();
+    Position {
+        gaps,
+        relevance,
+        rank: in_province
+            .then(|| analysis::rank_in_province(site, region, p0, year))
+            .flatten(),
+        quadrant: in_province
+            .then(|| analysis::quadrant(site, region, p0, year))
+            .flatten(),
+    }
+}
+
+/// The report of `region` for `year`. `best` is the site's
+/// [`best_tagged_scores`](crate::evaluation::best_tagged_scores), computed once per build.
+pub fn report<'a>(
+    site: &'a Site,
+    region: &'a Region,
+    year: i32,
+    best: &BTreeMap<i32, (f64, usize)>,
+) -> Report<'a> {
+    let series = &region.series;
+    let province = site.province_of(region);
+    let nation = site.nation.as_ref();
+    let years = series.years();
+    let at = years.iter().position(|y| *y == year);
+    let indicators = site
+        .catalog
+        .iter()
+        .filter_map(|i| {
+            let figure = series.get(year, &i.key)?;
+            let reference = |r: Option<&'a Reference>| r.and_then(|r| r.series.get(year, &i.key));
+            Some(IndicatorRow {
+                indicator: i,
+                figure,
+                change: analysis::year_change(series, i, year),
+                province: reference(province),
+                nation: reference(nation),
+            })
+        })
+        .collect();
+    let targets = site
+        .catalog
+        .iter()
+        .filter_map(|i| analysis::target_attainment(series, i, year).map(|a| (i, a)))
+        .collect();
+    let data = region.year_data(year);
+    Report {
+        site,
+        region,
+        year,
+        province,
+        nation,
+        previous: at.and_then(|p| p.checked_sub(1)).map(|p| years[p]),
+        next: at.and_then(|p| years.get(p + 1)).copied(),
+        indicators,
+        targets,
+        position: site
+            .catalog
+            .get(keys::P0)
+            .filter(|_| series.get(year, keys::P0).is_some())
+            .map(|p0| position(site, region, p0, year)),
+        programs: data
+            .and_then(|d| d.programs.as_ref())
+            .filter(|p| !p.items.is_empty())
+            .map(|programs| ProgramReport {
+                programs,
+                summary: summarise(programs, "–"),
+            }),
+        pockets: region.pockets_for(year),
+        institution: data.and_then(|d| d.institution.as_ref()),
+        sheet: sheet::sheet(site, region, year, best),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Site {
+        let (raw, _) = crate::content::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+        crate::model::validate(raw)
+            .0
+            .expect("the sample site loads")
+    }
+
+    #[test]
+    fn a_report_holds_each_figure_once_with_its_references() {
+        let site = sample();
+        let best = crate::evaluation::best_tagged_scores(&site);
+        let blora = site
+            .regions
+            .iter()
+            .find(|r| r.slug == "kabupaten-blora")
+            .unwrap();
+        let r = report(&site, blora, 2025, &best);
+        let p0 = r.row(keys::P0).unwrap();
+        assert_eq!(p0.figure.value, blora.series.get(2025, "p0").unwrap().value);
+        let province = site.province_of(blora).unwrap();
+        assert_eq!(
+            p0.province.map(|f| f.value),
+            province.series.get(2025, "p0").map(|f| f.value)
+        );
+        // The change is taken against the previous year with a figure.
+        let c = p0.change.as_ref().unwrap();
+        assert_eq!(c.from_year, 2024);
+        assert_eq!(
+            c.delta,
+            crate::format::round_to(
+                p0.figure.value - blora.series.get(2024, "p0").unwrap().value,
+                2
+            )
+        );
+        // The programme summary is the sum of the sub-kegiatan.
+        let programs = r.programs.as_ref().unwrap();
+        let total: f64 = programs.programs.items.iter().map(|p| p.budget).sum();
+        assert_eq!(programs.summary.total.budget, total);
+        // Years around this one, and the sheet of a year with a scheme.
+        assert_eq!(r.next, None);
+        assert!(r.previous.is_some_and(|y| y < 2025));
+        assert!(r.sheet.is_some());
+        let position = r.position.as_ref().unwrap();
+        assert_eq!(position.gaps.len(), 2, "province and nation");
+        assert!(position.rank.as_ref().is_some_and(|k| k.rank >= 1));
+    }
+
+    #[test]
+    fn a_year_without_p0_has_no_position_and_a_year_before_the_schemes_no_sheet() {
+        let site = sample();
+        let best = crate::evaluation::best_tagged_scores(&site);
+        for region in &site.regions {
+            for year in region.series.years() {
+                let r = report(&site, region, year, &best);
+                assert_eq!(
+                    r.position.is_some(),
+                    region.series.get(year, "p0").is_some(),
+                    "{} {year}",
+                    region.slug
+                );
+                assert_eq!(r.sheet.is_some(), year >= 2023, "{} {year}", region.slug);
+                assert!(r.indicators.iter().all(|row| row.figure.value.is_finite()));
+            }
+        }
+    }
+}

@@ -13,9 +13,6 @@ use crate::output::OutputFile;
 use crate::report::{ProgramReport, Report};
 use crate::words;
 use serde::Serialize;
-use std::collections::BTreeMap;
-
-type Words = BTreeMap<&'static str, &'static str>;
 
 /// The folder of a year's downloads, relative to the year's report folder.
 pub const FOLDER: &str = "unduh";
@@ -59,8 +56,11 @@ fn column(label: &str, unit: Option<&str>) -> Column {
     Column::new(label, unit)
 }
 
-fn columns(t: &Words, keys: &[(&str, Option<&str>)]) -> Vec<Column> {
-    keys.iter().map(|(k, unit)| column(t[*k], *unit)).collect()
+fn columns(labels: &[(&str, Option<&str>)]) -> Vec<Column> {
+    labels
+        .iter()
+        .map(|(label, unit)| column(label, *unit))
+        .collect()
 }
 
 fn table(name: &str, title: String, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Table {
@@ -79,7 +79,7 @@ fn table(name: &str, title: String, columns: Vec<Column>, rows: Vec<Vec<Cell>>) 
 fn sourced(mut table: Table, source: Option<&str>, illustrative: bool, lang: Lang) -> Table {
     table.sources = source.map(|s| vec![s.to_string()]).unwrap_or_default();
     if illustrative {
-        table.note = Some(words::strings(lang)["ilustrasi_catatan"].to_string());
+        table.note = Some(words::strings(lang).ilustrasi_catatan.to_string());
     }
     table
 }
@@ -128,18 +128,15 @@ fn indicator_tables(report: &Report) -> Vec<Table> {
         sources.dedup();
         let mut indicators = table(
             "indikator",
-            format!("{}, {}, {year}", t["tabel_indikator"], region.name),
-            columns(
-                t,
-                &[
-                    ("indikator", None),
-                    ("satuan", None),
-                    ("nilai", None),
-                    ("perubahan", None),
-                    ("tahun_sebelumnya", None),
-                    ("sumber", None),
-                ],
-            ),
+            format!("{}, {}, {year}", t.tabel_indikator, region.name),
+            columns(&[
+                (t.indikator, None),
+                (t.satuan, None),
+                (t.nilai, None),
+                (t.perubahan, None),
+                (t.tahun_sebelumnya, None),
+                (t.sumber, None),
+            ]),
             rows,
         );
         indicators.sources = sources;
@@ -148,14 +145,14 @@ fn indicator_tables(report: &Report) -> Vec<Table> {
     if !comparison.is_empty() {
         comparison_sources.sort();
         comparison_sources.dedup();
-        let mut cols = columns(t, &[("indikator", None), ("satuan", None)]);
+        let mut cols = columns(&[(t.indikator, None), (t.satuan, None)]);
         cols.push(column(&region.name, None));
         for name in [province.map(|p| &p.name), nation.map(|n| &n.name)] {
             cols.push(column(name.map_or("–", |n| n.as_str()), None));
         }
         let mut c = table(
             "pembanding",
-            format!("{} ({year})", t["pembanding"]),
+            format!("{} ({year})", t.pembanding),
             cols,
             comparison,
         );
@@ -190,18 +187,15 @@ fn indicator_tables(report: &Report) -> Vec<Table> {
         sources.dedup();
         let mut series_table = table(
             "deret_waktu",
-            format!("{}, {}", t["deret_waktu"], region.name),
-            columns(
-                t,
-                &[
-                    ("indikator", None),
-                    ("kunci", None),
-                    ("satuan", None),
-                    ("tahun", None),
-                    ("nilai", None),
-                    ("sumber", None),
-                ],
-            ),
+            format!("{}, {}", t.deret_waktu, region.name),
+            columns(&[
+                (t.indikator, None),
+                (t.kunci, None),
+                (t.satuan, None),
+                (t.tahun, None),
+                (t.nilai, None),
+                (t.sumber, None),
+            ]),
             series_rows,
         );
         series_table.sources = sources;
@@ -221,16 +215,13 @@ fn indicator_tables(report: &Report) -> Vec<Table> {
     if !target_rows.is_empty() {
         let mut targets = table(
             "target",
-            format!("{}, {}", t["target_rpjmd"], region.name),
-            columns(
-                t,
-                &[
-                    ("indikator", None),
-                    ("satuan", None),
-                    ("tahun", None),
-                    ("target", None),
-                ],
-            ),
+            format!("{}, {}", t.target_rpjmd, region.name),
+            columns(&[
+                (t.indikator, None),
+                (t.satuan, None),
+                (t.tahun, None),
+                (t.target, None),
+            ]),
             target_rows,
         );
         targets.sources = series.target_source.iter().cloned().collect();
@@ -321,27 +312,24 @@ fn program_tables(report: &ProgramReport, region: &Region, year: i32, lang: Lang
     let t = words::strings(lang);
     let (programs, summary) = (report.programs, &report.summary);
     let group_columns = |first: &str| {
-        let mut cols = vec![column(t[first], None)];
-        cols.extend(columns(
-            t,
-            &[
-                ("jumlah_sub", None),
-                ("alokasi", Some("Rp")),
-                ("realisasi", Some("Rp")),
-                ("realisasi", Some("%")),
-            ],
-        ));
+        let mut cols = vec![column(first, None)];
+        cols.extend(columns(&[
+            (t.jumlah_sub, None),
+            (t.alokasi, Some("Rp")),
+            (t.realisasi, Some("Rp")),
+            (t.realisasi, Some("%")),
+        ]));
         cols
     };
-    let group = |name: &str, key: &str, rows: Vec<Vec<Cell>>| {
+    let group = |name: &str, label: &str, rows: Vec<Vec<Cell>>| {
         sourced(
             table(
                 name,
                 format!(
                     "{}: {} {}, {year}",
-                    t["ringkasan_anggaran"], t[key], region.name
+                    t.ringkasan_anggaran, label, region.name
                 ),
-                group_columns(key),
+                group_columns(label),
                 rows,
             ),
             Some(&programs.source),
@@ -358,7 +346,7 @@ fn program_tables(report: &ProgramReport, region: &Region, year: i32, lang: Lang
     vec![
         group(
             "program_strategi",
-            "strategi",
+            t.strategi,
             summary
                 .by_strategy
                 .iter()
@@ -367,22 +355,22 @@ fn program_tables(report: &ProgramReport, region: &Region, year: i32, lang: Lang
         ),
         group(
             "program_tagging",
-            "tagging",
+            t.tagging,
             summary
                 .by_tagging
                 .iter()
                 .map(|(tag, tot)| totals_row(tag.title(lang).to_string(), tot))
                 .collect(),
         ),
-        group("program_opd", "opd", named(&summary.by_agency)),
+        group("program_opd", t.opd, named(&summary.by_agency)),
         group(
             "program_sumber_dana",
-            "sumber_dana",
+            t.sumber_dana,
             named(&summary.by_fund_source),
         ),
         matrix(
             programs,
-            format!("{}, {}, {year}", t["rincian_program"], region.name),
+            format!("{}, {}, {year}", t.rincian_program, region.name),
             true,
             lang,
         ),
@@ -409,16 +397,13 @@ fn pocket_table(report: &Report) -> Option<Table> {
                 crate::model::Chapter::Kantong.title(lang),
                 region.name
             ),
-            columns(
-                t,
-                &[
-                    ("kecamatan", None),
-                    ("desa_prioritas", None),
-                    ("nama_desa", None),
-                    ("rumah_tangga", None),
-                    ("jiwa", None),
-                ],
-            ),
+            columns(&[
+                (t.kecamatan, None),
+                (t.desa_prioritas, None),
+                (t.nama_desa, None),
+                (t.rumah_tangga, None),
+                (t.jiwa, None),
+            ]),
             pockets
                 .districts
                 .iter()
@@ -465,21 +450,18 @@ fn institution_tables(report: &Report) -> Vec<Table> {
     let tables = [
         (
             "dokumen",
-            "dokumen",
-            columns(
-                t,
-                &[
-                    ("jenis", None),
-                    ("nomor", None),
-                    ("tanggal", None),
-                    ("periode", None),
-                    ("judul", None),
-                ],
-            ),
+            t.dokumen,
+            columns(&[
+                (t.jenis, None),
+                (t.nomor, None),
+                (t.tanggal, None),
+                (t.periode, None),
+                (t.judul, None),
+            ]),
             [
-                (t["sk_tkpk"], &i.decree),
-                (t["rpkd"], &i.plan),
-                (t["rat"], &i.action_plan),
+                (t.sk_tkpk, &i.decree),
+                (t.rpkd, &i.plan),
+                (t.rat, &i.action_plan),
             ]
             .into_iter()
             .filter_map(|(k, d)| d.as_ref().map(|d| decree(k, d)))
@@ -487,16 +469,13 @@ fn institution_tables(report: &Report) -> Vec<Table> {
         ),
         (
             "rapat",
-            "rapat",
-            columns(
-                t,
-                &[
-                    ("tanggal", None),
-                    ("jenis", None),
-                    ("agenda", None),
-                    ("peserta", None),
-                ],
-            ),
+            t.rapat,
+            columns(&[
+                (t.tanggal, None),
+                (t.jenis, None),
+                (t.agenda, None),
+                (t.peserta, None),
+            ]),
             i.meetings
                 .iter()
                 .map(|m| {
@@ -511,16 +490,13 @@ fn institution_tables(report: &Report) -> Vec<Table> {
         ),
         (
             "laporan_terkirim",
-            "laporan_terkirim",
-            columns(
-                t,
-                &[
-                    ("jenis", None),
-                    ("periode", None),
-                    ("tanggal", None),
-                    ("kepada", None),
-                ],
-            ),
+            t.laporan_terkirim,
+            columns(&[
+                (t.jenis, None),
+                (t.periode, None),
+                (t.tanggal, None),
+                (t.kepada, None),
+            ]),
             i.reports
                 .iter()
                 .map(|r| {
@@ -536,18 +512,15 @@ fn institution_tables(report: &Report) -> Vec<Table> {
         (
             "verifikasi_data",
             "data_sasaran",
-            columns(
-                t,
-                &[
-                    ("tanggal", None),
-                    ("data_sasaran", None),
-                    ("sebelum", None),
-                    ("sesudah", None),
-                    ("selisih", None),
-                    ("satuan", None),
-                    ("sk", None),
-                ],
-            ),
+            columns(&[
+                (t.tanggal, None),
+                (t.data_sasaran, None),
+                (t.sebelum, None),
+                (t.sesudah, None),
+                (t.selisih, None),
+                (t.satuan, None),
+                (t.sk, None),
+            ]),
             i.verifications
                 .iter()
                 .map(|v| {
@@ -571,7 +544,7 @@ fn institution_tables(report: &Report) -> Vec<Table> {
             sourced(
                 table(
                     name,
-                    format!("{}, {}, {year}", t[title], region.name),
+                    format!("{title}, {}, {year}", region.name),
                     cols,
                     rows,
                 ),
@@ -648,38 +621,32 @@ pub fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table> {
     }
     let mut components = table(
         "penilaian_komponen",
-        format!("{}, {region}, {}", t["komponen"], sheet.year),
-        columns(
-            t,
-            &[
-                ("komponen", None),
-                ("bobot", Some("%")),
-                ("kunci", None),
-                ("ukuran", None),
-                ("nilai", None),
-                ("satuan", None),
-                ("hasil", None),
-                ("rumus", None),
-                ("yang_kurang", None),
-            ],
-        ),
+        format!("{}, {region}, {}", t.komponen, sheet.year),
+        columns(&[
+            (t.komponen, None),
+            (t.bobot, Some("%")),
+            (t.kunci, None),
+            (t.ukuran, None),
+            (t.nilai, None),
+            (t.satuan, None),
+            (t.hasil, None),
+            (t.rumus, None),
+            (t.yang_kurang, None),
+        ]),
         measures,
     );
     let scheme = vec![format!("{} ({})", sheet.scheme.name, sheet.scheme.basis)];
     components.sources = scheme.clone();
     let mut evidence = table(
         "penilaian_bukti",
-        format!("{}, {region}, {}", t["daftar_bukti"], sheet.year),
-        columns(
-            t,
-            &[
-                ("kunci", None),
-                ("bukti", None),
-                ("status", None),
-                ("berkas", None),
-                ("tempat_isi", None),
-            ],
-        ),
+        format!("{}, {region}, {}", t.daftar_bukti, sheet.year),
+        columns(&[
+            (t.kunci, None),
+            (t.bukti, None),
+            (t.status, None),
+            (t.berkas, None),
+            (t.tempat_isi, None),
+        ]),
         sheet
             .evidence
             .iter()
@@ -687,7 +654,7 @@ pub fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table> {
                 vec![
                     text(b.evidence.key()),
                     text(b.evidence.title(lang)),
-                    text(if b.present { t["ada"] } else { t["belum_ada"] }),
+                    text(if b.present { t.ada } else { t.belum_ada }),
                     text(b.file.clone()),
                     text(b.evidence.example()),
                 ]
@@ -726,7 +693,7 @@ pub fn page_files(
             });
         }
         links.berkas.push(DownloadLink {
-            judul: format!("{} ({format})", t["semua_tabel"]),
+            judul: format!("{} ({format})", t.semua_tabel),
             href: format!("{FOLDER}/{name}"),
             format,
         });
@@ -760,13 +727,13 @@ pub fn matrix_files(
     let t = words::strings(lang);
     let mut files = Vec::new();
     let mut links = Vec::new();
-    for (stem, key, realisation) in [
-        ("matriks-rat", "matriks_rat", false),
-        ("matriks-laporan-semester", "matriks_semester", true),
+    for (stem, label, realisation) in [
+        ("matriks-rat", t.matriks_rat, false),
+        ("matriks-laporan-semester", t.matriks_semester, true),
     ] {
         let name = format!("{stem}-{}-{year}.xlsx", region.slug);
         if write {
-            let title = format!("{} {}, {year}", t[key], region.name);
+            let title = format!("{label} {}, {year}", region.name);
             let table = matrix(programs, title.clone(), realisation, lang);
             files.push(OutputFile {
                 path: format!("{dir}/{name}"),
@@ -774,7 +741,7 @@ pub fn matrix_files(
             });
         }
         links.push(DownloadLink {
-            judul: format!("{} (XLSX)", t[key]),
+            judul: format!("{label} (XLSX)"),
             href: format!("{FOLDER}/{name}"),
             format: "XLSX",
         });

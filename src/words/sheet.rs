@@ -43,7 +43,7 @@ pub fn measure_name(m: Measure) -> Phrase {
 pub fn unit(value: Value, lang: Lang) -> String {
     let t = super::strings(lang);
     match value {
-        Value::Points(_) => t["poin"].to_string(),
+        Value::Points(_) => t.poin.to_string(),
         Value::Percent(_) => "%".to_string(),
         Value::Score(_) => either(lang, "skor", "score"),
         Value::Count(_) => either(lang, "jumlah", "count"),
@@ -122,7 +122,7 @@ pub fn missing(m: &Missing, lang: Lang) -> String {
         ),
         Missing::Institution => either(lang, "belum ada kelembagaan.yaml", "no kelembagaan.yaml"),
     };
-    format!("{}{text}", super::strings(lang)["tidak_dinilai"])
+    format!("{}{text}", super::strings(lang).tidak_dinilai)
 }
 
 /// A computed measure as a sentence, and its formula with the figures put in where it has one.
@@ -269,7 +269,7 @@ pub fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<String>) {
             reports,
         } => {
             let t = super::strings(lang);
-            let yes_no = |b: bool| if b { t["ada"] } else { t["belum_ada"] };
+            let yes_no = |b: bool| if b { t.ada } else { t.belum_ada };
             (
                 either(
                     lang,

@@ -264,9 +264,9 @@ fn decree_view(kind: &str, d: &Decree, lang: Lang) -> DecreeView {
 pub fn institution_section(i: &Institution, lang: Lang) -> InstitutionSection {
     let t = crate::words::strings(lang);
     let dokumen = [
-        (t["sk_tkpk"], &i.decree),
-        (t["rpkd"], &i.plan),
-        (t["rat"], &i.action_plan),
+        (t.sk_tkpk, &i.decree),
+        (t.rpkd, &i.plan),
+        (t.rat, &i.action_plan),
     ]
     .into_iter()
     .filter_map(|(kind, d)| d.as_ref().map(|d| decree_view(kind, d, lang)))

@@ -108,13 +108,13 @@ pub fn evaluation(site: &Site, region: &Region, sheet: &Sheet) -> EvaluationView
     EvaluationView {
         judul_halaman: format!(
             "{} {} {year}",
-            words::strings(lang)["lembar_penilaian"],
+            words::strings(lang).lembar_penilaian,
             region.name
         ),
         judul_cetak_css: css_string(&format!(
             "{} · {} {year}",
             region.name,
-            words::strings(lang)["lembar_penilaian"]
+            words::strings(lang).lembar_penilaian
         )),
         wilayah: header(site, region),
         tahun: year,

@@ -9,7 +9,6 @@ use crate::render::filters::unit_key;
 use crate::render::{province_page, region_page, report_page};
 use crate::words;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// What every page knows about the site and about where it stands.
 #[derive(Serialize)]
@@ -20,7 +19,7 @@ pub struct SiteView {
     /// Relative path from the page to the site root (`""`, `"../"`, `"../../"`).
     pub root: String,
     pub generator: String,
-    pub teks: &'static BTreeMap<&'static str, &'static str>,
+    pub teks: &'static words::PageWords,
 }
 
 impl SiteView {

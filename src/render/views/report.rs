@@ -165,17 +165,17 @@ fn tiles(report: &Report) -> Vec<Tile> {
             label: i.label(lang).to_string(),
             nilai: format::number(row.figure.value, i.decimals, lang),
             satuan: i.unit.label(lang).to_string(),
-            keterangan: format!("{} {year}", t["angka_maret_pendek"]),
+            keterangan: format!("{} {year}", t.angka_maret_pendek),
             arah: "",
         });
         if let Some(c) = &row.change {
             out.push(Tile {
-                label: t["perubahan_p0"].to_string(),
+                label: t.perubahan_p0.to_string(),
                 nilai: format::signed(c.delta, 2, lang),
-                satuan: t["poin"].to_string(),
+                satuan: t.poin.to_string(),
                 keterangan: format!(
                     "{} {} ({})",
-                    t["dibanding"],
+                    t.dibanding,
                     format::number(c.from, i.decimals, lang),
                     c.from_year
                 ),
@@ -195,7 +195,7 @@ fn tiles(report: &Report) -> Vec<Tile> {
                     format!(
                         "{} {} {} ({})",
                         format::signed(c.delta, i.decimals, lang),
-                        t["dibanding"],
+                        t.dibanding,
                         format::number(c.from, i.decimals, lang),
                         c.from_year
                     )
@@ -208,20 +208,20 @@ fn tiles(report: &Report) -> Vec<Tile> {
         && let Some(a) = report.target(keys::P0)
     {
         out.push(Tile {
-            label: format!("{} {}", t["jarak_target"], a.target_year),
+            label: format!("{} {}", t.jarak_target, a.target_year),
             nilai: format::signed(a.gap, 2, lang),
-            satuan: t["poin"].to_string(),
+            satuan: t.poin.to_string(),
             keterangan: match a.percent {
                 Some(p) => format!(
                     "{} {} · {} {} %",
-                    t["target"],
+                    t.target,
                     format::number(a.target, i.decimals, lang),
-                    t["capaian"],
+                    t.capaian,
                     format::number(p, 2, lang)
                 ),
                 None => format!(
                     "{} {}",
-                    t["target"],
+                    t.target,
                     format::number(a.target, i.decimals, lang)
                 ),
             },
@@ -236,9 +236,9 @@ fn tiles(report: &Report) -> Vec<Tile> {
     ) && let Some(Ok(g)) = position.gaps.first()
     {
         out.push(Tile {
-            label: format!("{} {}", t["terhadap"], province.name),
+            label: format!("{} {}", t.terhadap, province.name),
             nilai: format::signed(g.diff, 2, lang),
-            satuan: t["poin"].to_string(),
+            satuan: t.poin.to_string(),
             keterangan: format!(
                 "{} {}",
                 province.name,
@@ -416,7 +416,7 @@ pub fn report(report: &Report) -> ReportView {
             ChapterView {
                 kunci: "uraian",
                 nomor: String::new(),
-                judul: words::strings(lang)["uraian_lain"].to_string(),
+                judul: words::strings(lang).uraian_lain.to_string(),
                 analisis: Vec::new(),
                 grafik: Vec::new(),
                 grafik_tidak_ada: Vec::new(),
@@ -429,7 +429,7 @@ pub fn report(report: &Report) -> ReportView {
     }
     let judul_halaman = format!(
         "{} {} {year}",
-        words::strings(lang)["laporan_tahunan"],
+        words::strings(lang).laporan_tahunan,
         region.name
     );
 

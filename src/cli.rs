@@ -6,13 +6,13 @@ use std::path::PathBuf;
 /// tkpk — situs laporan penanggulangan kemiskinan daerah (LP2KD) dari berkas YAML dan markdown.
 #[derive(Parser, Debug)]
 #[command(name = "tkpk", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub(crate) enum Command {
     /// Membangun situs ke folder keluaran (bawaan: output/).
     Build {
         /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).

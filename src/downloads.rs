@@ -2,18 +2,18 @@
 //! a page) and XLSX (one sheet per table). Figures keep full precision; a text cell never starts
 //! a formula (DESIGN §6); the same tables always give the same bytes.
 
-pub mod pages;
+pub(crate) mod pages;
 mod xlsx;
 
 use crate::lang::Lang;
 use crate::messages::Message;
 use serde::Serialize;
 
-pub use xlsx::{DownloadError, xlsx};
+pub(crate) use xlsx::{DownloadError, xlsx};
 
 /// One table as it is offered for download.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Table {
+pub(crate) struct Table {
     /// A short ASCII slug: the CSV file stem and (cut to 31 characters, made unique) the XLSX
     /// sheet name.
     pub name: String,
@@ -25,13 +25,13 @@ pub struct Table {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Column {
+pub(crate) struct Column {
     pub label: String,
     pub unit: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
+pub(crate) enum Cell {
     Text(String),
     Number(f64),
     Integer(i64),
@@ -39,7 +39,7 @@ pub enum Cell {
 }
 
 impl Column {
-    pub fn new(label: impl Into<String>, unit: Option<&str>) -> Column {
+    pub(crate) fn new(label: impl Into<String>, unit: Option<&str>) -> Column {
         Column {
             label: label.into(),
             unit: unit.map(str::to_string),
@@ -47,7 +47,7 @@ impl Column {
     }
 
     /// The header cell: `label (unit)`, or the label alone.
-    pub fn header(&self) -> String {
+    pub(crate) fn header(&self) -> String {
         match &self.unit {
             Some(unit) if !unit.is_empty() => format!("{} ({unit})", self.label),
             _ => self.label.clone(),
@@ -57,7 +57,7 @@ impl Column {
 
 /// The columns of the semester report matrix (Inpres 8/2025 reporting), in the order of the
 /// form the regions submit.
-pub fn semester_matrix_columns() -> Vec<Column> {
+pub(crate) fn semester_matrix_columns() -> Vec<Column> {
     [
         ("Strategi", None),
         ("Perangkat Daerah", None),
@@ -156,7 +156,7 @@ fn csv_record<'a>(fields: impl IntoIterator<Item = CsvField<'a>>, out: &mut Stri
 /// The table as CSV (RFC 4180, CRLF, UTF-8 with a byte-order mark so that Excel reads it as
 /// UTF-8): the header `label (unit)`, the rows, then an empty line and the source and note
 /// lines. Numbers are plain (`7.57`, `1500000`), text that would start a formula gets a `'`.
-pub fn csv(table: &Table, lang: Lang) -> String {
+pub(crate) fn csv(table: &Table, lang: Lang) -> String {
     use std::borrow::Cow;
     let mut out = String::from('\u{feff}');
     csv_record(
@@ -223,7 +223,7 @@ impl Serialize for Cell {
 /// Every table of a page as one pretty JSON document with a stable key order:
 /// `{"judul", "tabel": [{"nama", "judul", "kolom": [{"label", "satuan"}], "baris", "sumber",
 /// "catatan"}]}`. Figures are JSON numbers; an empty cell (or a non-finite figure) is `null`.
-pub fn json(title: &str, tables: &[Table]) -> String {
+pub(crate) fn json(title: &str, tables: &[Table]) -> String {
     let doc = JsonDocument {
         judul: title,
         tabel: tables
@@ -255,12 +255,12 @@ pub fn json(title: &str, tables: &[Table]) -> String {
 pub(crate) mod tests {
     use super::*;
 
-    pub fn text(s: &str) -> Cell {
+    pub(crate) fn text(s: &str) -> Cell {
         Cell::Text(s.to_string())
     }
 
     /// The P0 table of a report, with the awkward cases in it.
-    pub fn p0_table() -> Table {
+    pub(crate) fn p0_table() -> Table {
         Table {
             name: "p0".into(),
             title: "Persentase penduduk miskin (P0)".into(),
@@ -310,7 +310,7 @@ pub(crate) mod tests {
     }
 
     /// Reads CSV back (RFC 4180), for the tests: records of fields.
-    pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    pub(crate) fn parse_csv(text: &str) -> Vec<Vec<String>> {
         let text = text.strip_prefix('\u{feff}').expect("byte-order mark");
         let mut records = Vec::new();
         let mut record = Vec::new();

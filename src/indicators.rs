@@ -92,6 +92,23 @@ pub struct DeclaredIndicator {
     pub lebih_rendah_lebih_baik: bool,
 }
 
+/// The keys of the built-in indicators that the code itself names (analyses, charts, the BPS
+/// importer). The catalogue below is built from the same constants.
+pub(crate) mod keys {
+    pub(crate) const P0: &str = "p0";
+    pub(crate) const P1: &str = "p1";
+    pub(crate) const P2: &str = "p2";
+    pub(crate) const POOR: &str = "jumlah_penduduk_miskin";
+    pub(crate) const POVERTY_LINE: &str = "garis_kemiskinan";
+    pub(crate) const FOOD_LINE: &str = "gkm";
+    pub(crate) const NON_FOOD_LINE: &str = "gknm";
+    pub(crate) const EXTREME_PPP2011: &str = "kemiskinan_ekstrem_ppp2011";
+    pub(crate) const EXTREME_PPP2017: &str = "kemiskinan_ekstrem_ppp2017";
+    pub(crate) const GINI: &str = "gini";
+    pub(crate) const UNEMPLOYMENT: &str = "tpt";
+    pub(crate) const HDI: &str = "ipm";
+}
+
 fn default_decimals() -> usize {
     2
 }
@@ -104,7 +121,7 @@ pub struct Catalog {
 
 const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
     (
-        "p0",
+        keys::P0,
         "Persentase penduduk miskin (P0)",
         "Poverty rate (P0)",
         Unit::Persen,
@@ -112,7 +129,7 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         true,
     ),
     (
-        "jumlah_penduduk_miskin",
+        keys::POOR,
         "Jumlah penduduk miskin",
         "Number of poor people",
         Unit::RibuJiwa,
@@ -120,7 +137,7 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         true,
     ),
     (
-        "garis_kemiskinan",
+        keys::POVERTY_LINE,
         "Garis kemiskinan",
         "Poverty line",
         Unit::RupiahKapitaBulan,
@@ -128,7 +145,7 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         false,
     ),
     (
-        "gkm",
+        keys::FOOD_LINE,
         "Garis kemiskinan makanan",
         "Food poverty line",
         Unit::RupiahKapitaBulan,
@@ -136,7 +153,7 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         false,
     ),
     (
-        "gknm",
+        keys::NON_FOOD_LINE,
         "Garis kemiskinan bukan makanan",
         "Non-food poverty line",
         Unit::RupiahKapitaBulan,
@@ -144,7 +161,7 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         false,
     ),
     (
-        "p1",
+        keys::P1,
         "Indeks kedalaman kemiskinan (P1)",
         "Poverty gap index (P1)",
         Unit::Indeks,
@@ -152,7 +169,7 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         true,
     ),
     (
-        "p2",
+        keys::P2,
         "Indeks keparahan kemiskinan (P2)",
         "Poverty severity index (P2)",
         Unit::Indeks,
@@ -160,7 +177,7 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         true,
     ),
     (
-        "kemiskinan_ekstrem_ppp2011",
+        keys::EXTREME_PPP2011,
         "Kemiskinan ekstrem (PPP 2011)",
         "Extreme poverty (PPP 2011)",
         Unit::Persen,
@@ -168,7 +185,7 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         true,
     ),
     (
-        "kemiskinan_ekstrem_ppp2017",
+        keys::EXTREME_PPP2017,
         "Kemiskinan ekstrem (PPP 2017)",
         "Extreme poverty (PPP 2017)",
         Unit::Persen,
@@ -183,9 +200,9 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         2,
         true,
     ),
-    ("gini", "Rasio Gini", "Gini ratio", Unit::Rasio, 3, true),
+    (keys::GINI, "Rasio Gini", "Gini ratio", Unit::Rasio, 3, true),
     (
-        "tpt",
+        keys::UNEMPLOYMENT,
         "Tingkat pengangguran terbuka (Agustus)",
         "Open unemployment rate (August)",
         Unit::Persen,
@@ -193,7 +210,7 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         true,
     ),
     (
-        "ipm",
+        keys::HDI,
         "Indeks Pembangunan Manusia (IPM)",
         "Human Development Index (HDI)",
         Unit::Indeks,

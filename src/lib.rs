@@ -5,25 +5,27 @@
 //! validates it, [`analysis`] derives figures, [`evaluation`] applies the year's evaluation scheme, [`render`] writes pages from view structs with
 //! tera, and [`output`] swaps the finished site into place. [`site`] strings them together.
 
-pub mod analysis;
-pub mod charts;
-pub mod content;
+#![warn(unreachable_pub)]
+
+pub(crate) mod analysis;
+pub(crate) mod charts;
+pub(crate) mod content;
 pub mod diagnostics;
-pub mod downloads;
+pub(crate) mod downloads;
 pub mod evaluation;
 pub mod format;
 pub mod import;
-pub mod indicators;
+pub(crate) mod indicators;
 pub mod lang;
 pub mod markdown;
 pub mod messages;
-pub mod model;
-pub mod output;
+pub(crate) mod model;
+pub(crate) mod output;
 pub mod pdf;
 pub mod render;
-pub mod report;
+pub(crate) mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod suggest;
-pub mod words;
+pub(crate) mod words;

@@ -1,5 +1,7 @@
 //! The `tkpk` binary: parses the command line and calls the library.
 
+#![warn(unreachable_pub)]
+
 mod cli;
 mod cmd;
 

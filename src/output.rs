@@ -14,7 +14,7 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-pub const MARKER: &str = ".tkpk-output";
+pub(crate) const MARKER: &str = ".tkpk-output";
 const MARKER_TEXT: &str = "Folder ini ditulis oleh tkpk dan ditulis ulang pada setiap `tkpk build`.\n\
 This folder is written by tkpk and rewritten by every `tkpk build`.\n";
 
@@ -57,7 +57,7 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// Refuses an output folder that is `/`, the site folder, its content or themes folder, or a
 /// parent of any of them, and one that exists without tkpk's mark.
-pub fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+pub(crate) fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     // A link is judged as written, before resolving it: replacing it would write elsewhere.
     if std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(Diagnostic::error(Message::OutputNotOurs {
@@ -149,7 +149,7 @@ fn remove_marked(dir: &Path) -> Result<(), Diagnostic> {
 ///
 /// Files may be written from several threads at once, as they are rendered: a page need not
 /// wait in memory for the whole site.
-pub struct Staging {
+pub(crate) struct Staging {
     out: PathBuf,
     staging: PathBuf,
     committed: bool,
@@ -158,7 +158,7 @@ pub struct Staging {
 impl Staging {
     /// Checks the output folder (see [`check_target`]), clears what an interrupted build left
     /// and makes the marked staging folder.
-    pub fn begin(root: &Path, output: &Path) -> Result<Staging, Diagnostic> {
+    pub(crate) fn begin(root: &Path, output: &Path) -> Result<Staging, Diagnostic> {
         check_target(root, output)?;
         let out = absolute(output);
         let staging = sibling(&out, "baru");
@@ -176,7 +176,7 @@ impl Staging {
     }
 
     /// Writes one file, making its folder when it first needs one.
-    pub fn write(&self, file: &OutputFile) -> Result<(), Diagnostic> {
+    pub(crate) fn write(&self, file: &OutputFile) -> Result<(), Diagnostic> {
         let path = self.staging.join(&file.path);
         match std::fs::write(&path, &file.bytes) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -191,7 +191,7 @@ impl Staging {
     }
 
     /// Puts the new output in the place of the previous one, then removes the previous one.
-    pub fn commit(mut self) -> Result<(), Diagnostic> {
+    pub(crate) fn commit(mut self) -> Result<(), Diagnostic> {
         let previous = sibling(&self.out, "lama");
         let had_previous = self.out.exists();
         if had_previous {
@@ -219,8 +219,14 @@ impl Drop for Staging {
     }
 }
 
-/// Writes `files` as the new content of `output` through a [`Staging`] folder.
-pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+/// Writes `files` as the new content of `output` through a [`Staging`] folder (the tests' way
+/// of writing a whole site at once; builds stream pages into a `Staging` as they render).
+#[cfg(test)]
+pub(crate) fn write_site(
+    root: &Path,
+    output: &Path,
+    files: &[OutputFile],
+) -> Result<(), Diagnostic> {
     use rayon::prelude::*;
     let staging = Staging::begin(root, output)?;
     files.par_iter().try_for_each(|file| staging.write(file))?;

@@ -8,25 +8,24 @@ use crate::analysis::{
     self, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange,
 };
 use crate::evaluation::sheet::{self, Sheet};
-use crate::indicators::Indicator;
+use crate::indicators::{Indicator, keys};
 use crate::model::institution::Institution;
 use crate::model::pockets::Pockets;
 use crate::model::programs::Programs;
 use crate::model::{Figure, Reference, Region, Site};
 use std::collections::BTreeMap;
 
-/// The indicator keys the report's own analyses name.
-pub mod keys {
-    pub const P0: &str = "p0";
-    pub const P1: &str = "p1";
-    pub const POOR: &str = "jumlah_penduduk_miskin";
-}
-
 /// A region and one of its report years: what every page of that year is about.
 #[derive(Clone, Copy, Debug)]
 pub struct RegionYear<'a> {
     pub region: &'a Region,
     pub year: i32,
+}
+
+impl<'a> RegionYear<'a> {
+    pub fn new(region: &'a Region, year: i32) -> Self {
+        RegionYear { region, year }
+    }
 }
 
 /// One indicator of the report year: the region's figure, its change against the previous
@@ -162,7 +161,7 @@ fn position<'a>(site: &'a Site, region: &'a Region, p0: &Indicator, year: i32) -
 
 /// The report of `region` for `year`. `best` is the site's
 /// [`best_tagged_scores`](crate::evaluation::best_tagged_scores), computed once per build.
-pub fn report<'a>(
+pub(crate) fn report<'a>(
     site: &'a Site,
     region: &'a Region,
     year: i32,

@@ -64,7 +64,7 @@ fn grouped(items: &[Program], key: impl Fn(&Program) -> String) -> Vec<(String, 
     out
 }
 
-pub fn summarise(programs: &Programs, unnamed: &str) -> BudgetSummary {
+pub(crate) fn summarise(programs: &Programs, unnamed: &str) -> BudgetSummary {
     let mut summary = BudgetSummary::default();
     for p in &programs.items {
         summary.total.add(p);
@@ -101,7 +101,7 @@ pub enum ScoreGap {
 
 /// 0,5 × %langsung + 0,3 × %tidak langsung + 0,2 × %penunjang, each the realisation of the
 /// sub-kegiatan so tagged (official travel excluded) as a share of total regional spending.
-pub fn tagged_score(
+pub(crate) fn tagged_score(
     programs: Option<&Programs>,
     weights: &TaggingWeights,
 ) -> Result<TaggedScore, ScoreGap> {

@@ -2,7 +2,7 @@
 //! same figures; a missing year is a gap, never a zero. Each analysis has its sentence in
 //! `sentences`.
 
-pub mod budget;
+pub(crate) mod budget;
 
 use crate::format::round_to;
 use crate::indicators::Indicator;
@@ -26,7 +26,7 @@ pub struct YearChange {
 }
 
 /// The change of `indicator` in `year` against its previous figure, if both exist.
-pub fn year_change(series: &Series, indicator: &Indicator, year: i32) -> Option<YearChange> {
+pub(crate) fn year_change(series: &Series, indicator: &Indicator, year: i32) -> Option<YearChange> {
     let to = series.get(year, &indicator.key)?.value;
     let (from_year, from) = series.previous(year, &indicator.key)?;
     Some(change_between(indicator, from_year, from.value, year, to))
@@ -105,7 +105,7 @@ pub struct TargetAttainment {
 
 /// The figure of `year` against the first target in `year` or later (or, when all targets lie
 /// in the past, the latest one).
-pub fn target_attainment(
+pub(crate) fn target_attainment(
     series: &Series,
     indicator: &Indicator,
     year: i32,
@@ -164,7 +164,7 @@ pub struct ReferenceGap {
     pub better: bool,
 }
 
-pub fn reference_gap(
+pub(crate) fn reference_gap(
     series: &Series,
     reference: &Reference,
     indicator: &Indicator,
@@ -205,7 +205,7 @@ fn gain(indicator: &Indicator, change: &YearChange) -> f64 {
     }
 }
 
-pub fn relevance(
+pub(crate) fn relevance(
     series: &Series,
     reference: &Reference,
     indicator: &Indicator,
@@ -242,7 +242,7 @@ pub struct Rank {
 }
 
 /// Ranks `regions` by `indicator` in `year`; regions without the figure are left out.
-pub fn rank_among<'a>(
+pub(crate) fn rank_among<'a>(
     regions: impl IntoIterator<Item = &'a Region>,
     indicator: &Indicator,
     year: i32,
@@ -273,7 +273,7 @@ pub fn rank_among<'a>(
 }
 
 /// Rank of a region within its province (the province's regions in this site).
-pub fn rank_in_province(
+pub(crate) fn rank_in_province(
     site: &Site,
     region: &Region,
     indicator: &Indicator,
@@ -288,6 +288,8 @@ pub fn rank_in_province(
 }
 
 /// Position against the province: level (below or above) and change (faster or slower).
+// Roman numerals, as the quadrants are numbered on the page and in the sentences.
+#[allow(clippy::upper_case_acronyms)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Quadrant {
     /// Better level, faster improvement.
@@ -311,7 +313,7 @@ pub struct QuadrantPosition {
 }
 
 /// The quadrant of a region by `indicator` in `year`, against its province.
-pub fn quadrant(
+pub(crate) fn quadrant(
     site: &Site,
     region: &Region,
     indicator: &Indicator,
@@ -342,13 +344,13 @@ pub(crate) mod tests {
     use crate::indicators::Catalog;
     use crate::model::{Figure, Level};
 
-    pub fn series(key: &str, points: &[(i32, f64)]) -> Series {
+    pub(crate) fn series(key: &str, points: &[(i32, f64)]) -> Series {
         let mut s = Series::default();
         add(&mut s, key, points);
         s
     }
 
-    pub fn add(s: &mut Series, key: &str, points: &[(i32, f64)]) {
+    pub(crate) fn add(s: &mut Series, key: &str, points: &[(i32, f64)]) {
         for (y, v) in points {
             s.march.entry(*y).or_default().insert(
                 key.into(),
@@ -360,7 +362,7 @@ pub(crate) mod tests {
         }
     }
 
-    pub fn reference(name: &str, points: &[(i32, f64)]) -> Reference {
+    pub(crate) fn reference(name: &str, points: &[(i32, f64)]) -> Reference {
         Reference {
             slug: name.to_lowercase().replace(' ', "-"),
             name: name.into(),

@@ -4,10 +4,10 @@
 
 use crate::analysis;
 use crate::format;
-use crate::indicators::Indicator;
+use crate::indicators::{Indicator, keys};
 use crate::lang::Lang;
 use crate::model::{Chapter, Region, Series, Site};
-use crate::report::{Report, keys};
+use crate::report::Report;
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::datatype::DataPointItem;
@@ -40,7 +40,7 @@ pub struct DataRow {
 
 /// One chart of a report.
 #[derive(Clone, Debug)]
-pub struct ChartSpec {
+pub(crate) struct ChartSpec {
     /// Unique on its page; used for the element ids.
     pub id: String,
     pub chapter: Chapter,
@@ -54,27 +54,27 @@ pub struct ChartSpec {
 
 /// A chart that was left out, and why.
 #[derive(Clone, Debug, PartialEq)]
-pub struct OmittedChart {
+pub(crate) struct OmittedChart {
     pub chapter: Chapter,
     pub title: String,
     pub note: String,
 }
 
 #[derive(Clone, Debug, Default)]
-pub struct ReportCharts {
+pub(crate) struct ReportCharts {
     pub charts: Vec<ChartSpec>,
     pub omitted: Vec<OmittedChart>,
 }
 
 /// The option JSON, safe inside `<script type="application/json">`.
-pub fn options_json(chart: &Chart) -> String {
+pub(crate) fn options_json(chart: &Chart) -> String {
     script_safe(&serde_json::to_string(chart).unwrap_or_else(|_| "{}".to_string()))
 }
 
 /// JSON that stays data wherever a script holds it: `<`, `>` and `&` are escaped so no string
 /// from content can close a `<script>` element, and U+2028/U+2029 so that older JavaScript
 /// engines do not read them as line ends inside a string.
-pub fn script_safe(json: &str) -> String {
+pub(crate) fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
@@ -295,19 +295,19 @@ fn years_up_to(series: &Series, keys: &[&str], year: i32) -> Vec<i32> {
 fn trend(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
     let lang = site.config.lang;
     let w = words(lang);
-    let p0 = site.catalog.get("p0")?;
-    let mut years = years_up_to(&region.series, &["p0"], year);
+    let p0 = site.catalog.get(keys::P0)?;
+    let mut years = years_up_to(&region.series, &[keys::P0], year);
     let first = *years.first()?;
     let targets: Vec<(i32, f64)> = region
         .series
         .targets
-        .get("p0")
+        .get(keys::P0)
         .map(|t| t.range(first..).map(|(y, v)| (*y, *v)).collect())
         .unwrap_or_default();
     let references = site.references_of(region);
     for r in &references {
         years.extend(
-            years_up_to(&r.series, &["p0"], year)
+            years_up_to(&r.series, &[keys::P0], year)
                 .into_iter()
                 .filter(|y| *y >= first),
         );
@@ -322,14 +322,14 @@ fn trend(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
     };
     lines.push(
         &region.name,
-        values(&region.series, "p0", &years),
+        values(&region.series, keys::P0, &years),
         REGION_COLOUR,
         false,
     );
-    let mut sources = region.series.sources(&["p0"], &years, &region.name);
+    let mut sources = region.series.sources(&[keys::P0], &years, &region.name);
     for (r, colour) in references.iter().zip([PROVINCE_COLOUR, NATION_COLOUR]) {
-        lines.push(&r.name, values(&r.series, "p0", &years), colour, false);
-        sources.extend(r.series.sources(&["p0"], &years, &r.name));
+        lines.push(&r.name, values(&r.series, keys::P0, &years), colour, false);
+        sources.extend(r.series.sources(&[keys::P0], &years, &r.name));
     }
     let target_line: Vec<Option<f64>> = years
         .iter()
@@ -378,12 +378,12 @@ fn simple_lines(
 fn bars_by_year(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
     let lang = site.config.lang;
     let w = words(lang);
-    let indicator = site.catalog.get("jumlah_penduduk_miskin")?;
-    let years = years_up_to(&region.series, &["jumlah_penduduk_miskin"], year);
+    let indicator = site.catalog.get(keys::POOR)?;
+    let years = years_up_to(&region.series, &[keys::POOR], year);
     if years.is_empty() {
         return None;
     }
-    let data = values(&region.series, "jumlah_penduduk_miskin", &years);
+    let data = values(&region.series, keys::POOR, &years);
     let categories: Vec<String> = years.iter().map(i32::to_string).collect();
     let chart = base_chart(categories, false, true).series(
         Bar::new()
@@ -395,9 +395,7 @@ fn bars_by_year(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         id: "grafik-jumlah-miskin".into(),
         chapter: Chapter::Profil,
         title: w.poor.into(),
-        sources: region
-            .series
-            .sources(&["jumlah_penduduk_miskin"], &years, &region.name),
+        sources: region.series.sources(&[keys::POOR], &years, &region.name),
         chart,
         series: 1,
         table: DataTable {
@@ -418,15 +416,15 @@ fn bars_by_year(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
 fn poverty_line(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
     let lang = site.config.lang;
     let w = words(lang);
-    let gk = site.catalog.get("garis_kemiskinan")?;
-    let keys = ["garis_kemiskinan", "gkm", "gknm"];
+    let gk = site.catalog.get(keys::POVERTY_LINE)?;
+    let keys = [keys::POVERTY_LINE, keys::FOOD_LINE, keys::NON_FOOD_LINE];
     let years = years_up_to(&region.series, &keys, year);
     if years.is_empty() {
         return None;
     }
-    let total = values(&region.series, "garis_kemiskinan", &years);
-    let food = values(&region.series, "gkm", &years);
-    let non_food = values(&region.series, "gknm", &years);
+    let total = values(&region.series, keys::POVERTY_LINE, &years);
+    let food = values(&region.series, keys::FOOD_LINE, &years);
+    let non_food = values(&region.series, keys::NON_FOOD_LINE, &years);
     let split = food
         .iter()
         .zip(&non_food)
@@ -525,7 +523,7 @@ fn rank(report: &Report) -> Option<ChartSpec> {
         .regions_in(&region.province)
         .filter_map(|o| {
             o.series
-                .get(year, "p0")
+                .get(year, keys::P0)
                 .map(|f| format!("{}: {}", o.name, f.source))
         })
         .collect();
@@ -560,7 +558,7 @@ fn quadrant(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
 }
 
 /// The quadrant scatter of a province's regions in `year`, one region highlighted or none.
-pub fn quadrant_of(
+pub(crate) fn quadrant_of(
     site: &Site,
     province_slug: &str,
     year: i32,
@@ -568,7 +566,7 @@ pub fn quadrant_of(
 ) -> Option<ChartSpec> {
     let lang = site.config.lang;
     let w = words(lang);
-    let p0 = site.catalog.get("p0")?;
+    let p0 = site.catalog.get(keys::P0)?;
     let province = site.provinces.get(province_slug)?;
     let mut points: Vec<(&Region, analysis::QuadrantPosition)> = site
         .regions_in(province_slug)
@@ -619,9 +617,11 @@ pub fn quadrant_of(
                         .formatter("{b}"),
                 ),
         );
-    let mut sources = province.series.sources(&["p0"], &[year], &province.name);
+    let mut sources = province
+        .series
+        .sources(&[keys::P0], &[year], &province.name);
     for (o, q) in &points {
-        sources.extend(o.series.sources(&["p0"], &[q.from_year, year], &o.name));
+        sources.extend(o.series.sources(&[keys::P0], &[q.from_year, year], &o.name));
     }
     sources.sort();
     sources.dedup();
@@ -649,7 +649,7 @@ pub fn quadrant_of(
 }
 
 /// Every chart of one annual report, and a note for each one left out.
-pub fn report_charts(report: &Report) -> ReportCharts {
+pub(crate) fn report_charts(report: &Report) -> ReportCharts {
     let (site, region, year) = (report.site, report.region, report.year);
     let lang = site.config.lang;
     let w = words(lang);
@@ -667,7 +667,7 @@ pub fn report_charts(report: &Report) -> ReportCharts {
                 year,
                 "grafik-p1-p2",
                 depth_title,
-                &[("p1", REGION_COLOUR), ("p2", PROVINCE_COLOUR)],
+                &[(keys::P1, REGION_COLOUR), (keys::P2, PROVINCE_COLOUR)],
             ),
         ),
         (Chapter::Profil, w.line, poverty_line(site, region, year)),
@@ -681,8 +681,8 @@ pub fn report_charts(report: &Report) -> ReportCharts {
                 "grafik-ekstrem",
                 extreme_title,
                 &[
-                    ("kemiskinan_ekstrem_ppp2011", REGION_COLOUR),
-                    ("kemiskinan_ekstrem_ppp2017", PROVINCE_COLOUR),
+                    (keys::EXTREME_PPP2011, REGION_COLOUR),
+                    (keys::EXTREME_PPP2017, PROVINCE_COLOUR),
                 ],
             ),
         ),

@@ -5,7 +5,7 @@ use std::time::Instant;
 use tkpk::messages::Message;
 use tkpk::site::Built;
 
-pub fn run(root: &Path, output: Option<&Path>) -> ExitCode {
+pub(crate) fn run(root: &Path, output: Option<&Path>) -> ExitCode {
     let output = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("output"));
@@ -16,7 +16,7 @@ pub fn run(root: &Path, output: Option<&Path>) -> ExitCode {
 }
 
 /// Builds the site and prints its diagnostics and summary line; `None` when it failed.
-pub fn build(root: &Path, output: &Path) -> Option<Built> {
+pub(crate) fn build(root: &Path, output: &Path) -> Option<Built> {
     let started = Instant::now();
     match tkpk::site::build(root, output) {
         Ok(built) => {

@@ -5,7 +5,7 @@ use std::time::Instant;
 use tkpk::messages::Message;
 
 /// Loads and validates, renders in memory to catch template errors, writes nothing.
-pub fn run(root: &Path) -> ExitCode {
+pub(crate) fn run(root: &Path) -> ExitCode {
     let started = Instant::now();
     let mut loaded = tkpk::site::load(root);
     if let Some(site) = &loaded.site

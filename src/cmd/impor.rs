@@ -7,7 +7,7 @@ use tkpk::messages::Message;
 use tkpk::messages::import::ImportMessage;
 
 /// Reads a BPS table or a program matrix into the site's YAML files.
-pub fn run(root: &Path, file: &Path, options: &Options) -> ExitCode {
+pub(crate) fn run(root: &Path, file: &Path, options: &Options) -> ExitCode {
     let started = Instant::now();
     let outcome = import::run(root, file, options);
     let lang = outcome.lang;

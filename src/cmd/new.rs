@@ -6,7 +6,7 @@ use tkpk::messages::Message;
 use tkpk::scaffold::{self, ScaffoldError};
 use tkpk::suggest::suggestion;
 
-pub fn run(dir: &Path, region: &str, province: &str) -> ExitCode {
+pub(crate) fn run(dir: &Path, region: &str, province: &str) -> ExitCode {
     let lang = Lang::Id;
     match scaffold::create(dir, region, province) {
         Ok(_) => {

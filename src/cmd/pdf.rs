@@ -14,7 +14,7 @@ fn shown(path: &Path) -> String {
 }
 
 /// Builds the site like `tkpk build`, then prints its reports (and evaluation sheets) to PDF.
-pub fn run(
+pub(crate) fn run(
     root: &Path,
     region: Option<&str>,
     year: Option<i32>,

@@ -38,7 +38,7 @@ fn open_in_browser(url: &str) {
 /// Serves the site on 127.0.0.1 only, rebuilding on every change under content/, themes/
 /// and site.yaml: the pages a change in one region's folder touches, or the whole site when a
 /// change reaches further (see `tkpk::render::Part`).
-pub fn run(root: &Path, port: u16, open: bool) -> ExitCode {
+pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
     let live = Arc::new(Live::default());
     // Taken before the first build: an edit made while it runs shows as a change.
     let mut watched = tkpk::serve::Watched::scan(root);

@@ -2,12 +2,12 @@
 //! it into raw documents that still know where each value came from. Nothing here judges the
 //! figures; `model::validate` does.
 
-pub mod annual;
+pub(crate) mod annual;
 mod cache;
-pub mod scheme;
-pub mod yaml;
+pub(crate) mod scheme;
+pub(crate) mod yaml;
 
-pub use cache::ParseCache;
+pub(crate) use cache::ParseCache;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::indicators::DeclaredIndicator;
@@ -22,12 +22,12 @@ use walkdir::WalkDir;
 use yaml::Entries;
 
 /// Authored files above this size are refused: they are not hand-written content.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// A figure as written: a number if all is well, otherwise whatever the author wrote.
-pub type RawFigure = Spanned<serde_json::Value>;
+pub(crate) type RawFigure = Spanned<serde_json::Value>;
 /// `{YEAR: {KEY: figure}}`.
-pub type RawYearTable<V> = Entries<Spanned<String>, Entries<Spanned<String>, V>>;
+pub(crate) type RawYearTable<V> = Entries<Spanned<String>, Entries<Spanned<String>, V>>;
 
 // Top-level documents do not use `deny_unknown_fields`: `yaml::parse` reports every unknown key
 // itself (from the struct's own field list) and still reads the rest, so that one run shows
@@ -230,7 +230,7 @@ pub struct RawYearFiles {
 }
 
 /// The data files a report year's folder may hold besides its narratives.
-pub const YEAR_FILES: &[&str] = &["program.yaml", "kantong.yaml", "kelembagaan.yaml"];
+pub(crate) const YEAR_FILES: &[&str] = &["program.yaml", "kantong.yaml", "kelembagaan.yaml"];
 
 /// Everything read from a site folder.
 #[derive(Debug, Default)]
@@ -245,7 +245,7 @@ pub struct RawSite {
 
 /// Reads a file for parsing: refuses symlinks, files above the size limit and non-UTF-8 bytes;
 /// accepts and drops a byte-order mark.
-pub fn read_source(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
+pub(crate) fn read_source(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
     let display = path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let meta = std::fs::symlink_metadata(path).map_err(|e| {
         Diagnostic::error(Message::ReadFailed {
@@ -474,13 +474,13 @@ enum Parsed {
 }
 
 /// Reads a whole site folder. Every unreadable file becomes a diagnostic; loading goes on.
-pub fn load(root: &Path) -> (RawSite, Diagnostics) {
+pub(crate) fn load(root: &Path) -> (RawSite, Diagnostics) {
     load_with(root, None, None)
 }
 
 /// [`load`], re-parsing only the files that changed since the last load with the same cache
 /// (see [`ParseCache`]); the result is the same as `load`'s.
-pub fn load_cached(root: &Path, cache: &ParseCache) -> (RawSite, Diagnostics) {
+pub(crate) fn load_cached(root: &Path, cache: &ParseCache) -> (RawSite, Diagnostics) {
     load_with(root, Some(cache), None)
 }
 
@@ -488,7 +488,7 @@ pub fn load_cached(root: &Path, cache: &ParseCache) -> (RawSite, Diagnostics) {
 /// `tkpk serve` knows them: when each was found by the last load's walk and is still a plain
 /// file, the walk is reused and only those files are looked at again. Anything else (a file
 /// added or removed, a folder, a file outside `content/`) walks the folder as `load` does.
-pub fn load_cached_after(
+pub(crate) fn load_cached_after(
     root: &Path,
     cache: &ParseCache,
     changed: &std::collections::BTreeSet<PathBuf>,

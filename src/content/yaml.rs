@@ -48,10 +48,10 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Entries
 }
 
 /// The reader's budgets: far above any hand-written file, far below an alias bomb.
-pub const MAX_DEPTH: usize = 32;
-pub const MAX_ALIASES: usize = 1_000;
-pub const MAX_ANCHORS: usize = 1_000;
-pub const MAX_NODES: usize = 200_000;
+pub(crate) const MAX_DEPTH: usize = 32;
+pub(crate) const MAX_ALIASES: usize = 1_000;
+pub(crate) const MAX_ANCHORS: usize = 1_000;
+pub(crate) const MAX_NODES: usize = 200_000;
 
 fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
@@ -71,7 +71,7 @@ fn options() -> serde_saphyr::Options {
 
 /// The field names of a struct as serde sees them, read from its `Deserialize` impl, so the
 /// list of allowed keys can never drift from the struct.
-pub fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+pub(crate) fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     struct FieldNames<'a>(&'a mut &'static [&'static str]);
     impl<'de> Deserializer<'de> for FieldNames<'_> {
         type Error = serde::de::value::Error;
@@ -102,7 +102,7 @@ pub fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
 /// its opening `---`), into the struct `T`. Unknown top-level keys are all reported (with the
 /// nearest known key), and the rest of the document is still read so that its other problems
 /// are reported in the same run.
-pub fn parse<T: DeserializeOwned>(
+pub(crate) fn parse<T: DeserializeOwned>(
     source: &SourceText,
     yaml: &str,
     line_offset: usize,

@@ -10,12 +10,12 @@ use crate::model::Region;
 use crate::model::institution::{Date, Decree};
 use crate::model::programs::{Program, Programs};
 use crate::output::OutputFile;
-use crate::report::{ProgramReport, Report};
+use crate::report::{ProgramReport, RegionYear, Report};
 use crate::words;
 use serde::Serialize;
 
 /// The folder of a year's downloads, relative to the year's report folder.
-pub const FOLDER: &str = "unduh";
+pub(crate) const FOLDER: &str = "unduh";
 
 /// One link of the download list on a page.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -278,14 +278,14 @@ fn matrix_row(p: &Program, lang: Lang, realisation: bool) -> Vec<Cell> {
 }
 
 /// The RAT matrix: the semester matrix without the realisation columns (a plan has none yet).
-pub fn rat_matrix_columns() -> Vec<Column> {
+pub(crate) fn rat_matrix_columns() -> Vec<Column> {
     let mut cols = semester_matrix_columns();
     cols.truncate(cols.len() - 3);
     cols
 }
 
 /// The semester-report matrix of a year's programmes (`realisation`) or its RAT matrix.
-pub fn matrix(programs: &Programs, title: String, realisation: bool, lang: Lang) -> Table {
+pub(crate) fn matrix(programs: &Programs, title: String, realisation: bool, lang: Lang) -> Table {
     let (name, columns) = if realisation {
         ("matriks_semester", semester_matrix_columns())
     } else {
@@ -557,7 +557,7 @@ fn institution_tables(report: &Report) -> Vec<Table> {
 }
 
 /// Every table of a year's report, in the order the page shows them.
-pub fn report_tables(report: &Report) -> Vec<Table> {
+pub(crate) fn report_tables(report: &Report) -> Vec<Table> {
     let lang = report.site.config.lang;
     let mut out = indicator_tables(report);
     if let Some(p) = &report.programs {
@@ -571,7 +571,7 @@ pub fn report_tables(report: &Report) -> Vec<Table> {
 /// The tables of an evaluation sheet: components with their measures, and the evidence. A
 /// measure's value is a number at full precision, with its unit beside it; a measure with a
 /// figure per methodology (extreme poverty) has a row per methodology.
-pub fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table> {
+pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table> {
     let t = words::strings(lang);
     let mut measures = Vec::new();
     for c in &sheet.components {
@@ -668,7 +668,7 @@ pub fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table> {
 /// One page's download set: a workbook and a JSON document of all its tables, and a CSV per
 /// table, under `dir` (`<slug>/<year>/unduh`) with names from `stem`. The links always; the
 /// files only when `write` (a rebuild that keeps a page's downloads needs its links alone).
-pub fn page_files(
+pub(crate) fn page_files(
     dir: &str,
     (stem, title): (&str, &str),
     tables: &[Table],
@@ -717,9 +717,9 @@ pub fn page_files(
 
 /// The RAT and semester-report matrices of a year as workbooks, ready to submit (the files
 /// only when `write`, as for [`page_files`]).
-pub fn matrix_files(
+pub(crate) fn matrix_files(
     dir: &str,
-    (region, year): (&Region, i32),
+    RegionYear { region, year }: RegionYear,
     programs: &Programs,
     lang: Lang,
     write: bool,

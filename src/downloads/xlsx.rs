@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 
 /// Why a workbook could not be written.
 #[derive(Debug, thiserror::Error)]
-pub enum DownloadError {
+pub(crate) enum DownloadError {
     /// A table did not fit a sheet (too many rows or columns, or a name Excel refuses).
     #[error("{table}: {source}")]
     Sheet {
@@ -253,7 +253,7 @@ fn write_sheet(
 /// with units (frozen), the rows with figures as numbers, then the sources and the note.
 /// The bytes depend only on the arguments: the creation date is fixed and so are the zip
 /// entries' times.
-pub fn xlsx(title: &str, tables: &[Table], lang: Lang) -> Result<Vec<u8>, DownloadError> {
+pub(crate) fn xlsx(title: &str, tables: &[Table], lang: Lang) -> Result<Vec<u8>, DownloadError> {
     write_workbook(Workbook::new(), title, tables, lang)
 }
 

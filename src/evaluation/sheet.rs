@@ -5,7 +5,7 @@
 
 use crate::analysis::budget::{BudgetSummary, ScoreGap, TaggedScore, summarise, tagged_score};
 use crate::analysis::{self, ReferenceGap, YearChange};
-use crate::indicators::Indicator;
+use crate::indicators::{Indicator, keys};
 use crate::model::evidence::{ChecklistItem, checklist};
 use crate::model::institution::Verification;
 use crate::model::scheme::{Component, Measure, Scheme, TaggingWeights, applicable};
@@ -13,7 +13,7 @@ use crate::model::{Region, Site};
 use std::collections::BTreeMap;
 
 /// The extreme-poverty indicators, one per methodology, in the order the sheet shows them.
-pub const EXTREME_POVERTY: [&str; 2] = ["kemiskinan_ekstrem_ppp2017", "kemiskinan_ekstrem_ppp2011"];
+pub const EXTREME_POVERTY: [&str; 2] = [keys::EXTREME_PPP2017, keys::EXTREME_PPP2011];
 
 /// One region's sheet for one year.
 #[derive(Debug)]
@@ -179,8 +179,8 @@ fn indicator_change<'a>(
     let change = analysis::year_change(&region.series, indicator, year);
     let poor = site
         .catalog
-        .get("jumlah_penduduk_miskin")
-        .filter(|_| key == "p0")
+        .get(keys::POOR)
+        .filter(|_| key == keys::P0)
         .and_then(|i| analysis::year_change(&region.series, i, year).map(|c| (i, c)));
     Some(IndicatorChange {
         indicator,
@@ -202,7 +202,11 @@ fn measure<'a>(
     let programs = data.and_then(|d| d.programs.as_ref());
     match measure {
         Measure::P0 | Measure::P1 => {
-            let key = if measure == Measure::P0 { "p0" } else { "p1" };
+            let key = if measure == Measure::P0 {
+                keys::P0
+            } else {
+                keys::P1
+            };
             indicator_change(site, region, key, year)
                 .map(Outcome::Change)
                 .ok_or(Missing::Figure { key, year })
@@ -220,7 +224,7 @@ fn measure<'a>(
         }
         Measure::ProvinceGap => site
             .catalog
-            .get("p0")
+            .get(keys::P0)
             .and_then(|i| {
                 site.province_of(region)
                     .and_then(|prov| analysis::reference_gap(&region.series, prov, i, year))

@@ -5,6 +5,7 @@ use crate::content::RegionKind;
 use crate::import::numbers::{self, LoneDot};
 use crate::import::table::{Cell, Sheet};
 use crate::import::yaml_edit::Table;
+use crate::indicators::keys;
 use crate::messages::import::{ImportMessage, TablePlace};
 
 /// A regency or city of the site, as far as matching rows goes.
@@ -59,23 +60,23 @@ pub struct BpsFigures {
 /// The indicator a title names, if it names exactly one.
 pub fn recognise_indicator(title: &str) -> Option<&'static str> {
     const PHRASES: &[(&str, &str)] = &[
-        ("persentase penduduk miskin", "p0"),
-        ("tingkat kemiskinan", "p0"),
-        ("p0", "p0"),
-        ("jumlah penduduk miskin", "jumlah_penduduk_miskin"),
-        ("garis kemiskinan makanan", "gkm"),
-        ("garis kemiskinan non makanan", "gknm"),
-        ("garis kemiskinan bukan makanan", "gknm"),
-        ("garis kemiskinan", "garis_kemiskinan"),
-        ("kedalaman kemiskinan", "p1"),
-        ("p1", "p1"),
-        ("keparahan kemiskinan", "p2"),
-        ("p2", "p2"),
-        ("indeks pembangunan manusia", "ipm"),
-        ("ipm", "ipm"),
-        ("tingkat pengangguran terbuka", "tpt"),
-        ("tpt", "tpt"),
-        ("gini", "gini"),
+        ("persentase penduduk miskin", keys::P0),
+        ("tingkat kemiskinan", keys::P0),
+        ("p0", keys::P0),
+        ("jumlah penduduk miskin", keys::POOR),
+        ("garis kemiskinan makanan", keys::FOOD_LINE),
+        ("garis kemiskinan non makanan", keys::NON_FOOD_LINE),
+        ("garis kemiskinan bukan makanan", keys::NON_FOOD_LINE),
+        ("garis kemiskinan", keys::POVERTY_LINE),
+        ("kedalaman kemiskinan", keys::P1),
+        ("p1", keys::P1),
+        ("keparahan kemiskinan", keys::P2),
+        ("p2", keys::P2),
+        ("indeks pembangunan manusia", keys::HDI),
+        ("ipm", keys::HDI),
+        ("tingkat pengangguran terbuka", keys::UNEMPLOYMENT),
+        ("tpt", keys::UNEMPLOYMENT),
+        ("gini", keys::GINI),
     ];
     let words = format!(" {} ", normalise(title));
     let mut found: Vec<&'static str> = PHRASES
@@ -84,8 +85,11 @@ pub fn recognise_indicator(title: &str) -> Option<&'static str> {
         .map(|(_, key)| *key)
         .collect();
     // The food and non-food lines are parts of the poverty line, not a second indicator.
-    if found.iter().any(|k| *k == "gkm" || *k == "gknm") {
-        found.retain(|k| *k != "garis_kemiskinan");
+    if found
+        .iter()
+        .any(|k| *k == keys::FOOD_LINE || *k == keys::NON_FOOD_LINE)
+    {
+        found.retain(|k| *k != keys::POVERTY_LINE);
     }
     found.sort_unstable();
     found.dedup();

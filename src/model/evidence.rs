@@ -206,7 +206,7 @@ pub struct ChecklistItem {
 }
 
 /// The checklist of a scheme for one region and year.
-pub fn checklist(
+pub(crate) fn checklist(
     evidence: &[Evidence],
     data: Option<&YearData>,
     slug: &str,

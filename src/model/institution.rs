@@ -219,7 +219,7 @@ fn decree(
 }
 
 /// Validates a `kelembagaan.yaml`.
-pub fn validate_institution(
+pub(crate) fn validate_institution(
     file: &Sourced<RawInstitutionFile>,
     diagnostics: &mut Diagnostics,
 ) -> Institution {

@@ -1,23 +1,23 @@
 //! The validated site: every figure is a finite number in range with its source, every year is
 //! a real year, every region knows its province. Later stages read only these types.
 
-pub mod evidence;
-pub mod institution;
-pub mod pockets;
-pub mod programs;
-pub mod scheme;
+pub(crate) mod evidence;
+pub(crate) mod institution;
+pub(crate) mod pockets;
+pub(crate) mod programs;
+pub(crate) mod scheme;
 pub(crate) mod validate;
 
-pub use institution::Institution;
-pub use pockets::Pockets;
-pub use programs::Programs;
-pub use validate::{RESERVED_SLUGS, valid_slug, validate};
+pub(crate) use institution::Institution;
+pub(crate) use pockets::Pockets;
+pub(crate) use programs::Programs;
+pub(crate) use validate::{RESERVED_SLUGS, valid_slug, validate};
 
 use crate::indicators::Catalog;
 use crate::lang::Lang;
 use std::collections::BTreeMap;
 
-pub use crate::content::{Level, RegionKind};
+pub(crate) use crate::content::{Level, RegionKind};
 
 #[derive(Clone, Debug)]
 pub struct SiteConfig {

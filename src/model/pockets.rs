@@ -123,7 +123,10 @@ fn district(
 }
 
 /// Validates a `kantong.yaml`.
-pub fn validate_pockets(file: &Sourced<RawPocketFile>, diagnostics: &mut Diagnostics) -> Pockets {
+pub(crate) fn validate_pockets(
+    file: &Sourced<RawPocketFile>,
+    diagnostics: &mut Diagnostics,
+) -> Pockets {
     let source = &file.source;
     let doc = &file.doc;
     let mut seen = BTreeSet::new();

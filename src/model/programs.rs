@@ -268,7 +268,7 @@ fn program(
 }
 
 /// Validates a `program.yaml`.
-pub fn validate_programs(
+pub(crate) fn validate_programs(
     file: &Sourced<RawProgramFile>,
     diagnostics: &mut Diagnostics,
 ) -> Programs {

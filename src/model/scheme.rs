@@ -145,7 +145,7 @@ fn unknown(
 }
 
 /// Validates one scheme; `from_site` marks the schemes written in site.yaml.
-pub fn validate_scheme(
+pub(crate) fn validate_scheme(
     raw: &RawScheme,
     from_site: bool,
     source: &SourceText,
@@ -253,7 +253,7 @@ pub fn validate_scheme(
 }
 
 /// The built-in schemes, by year.
-pub fn built_in() -> BTreeMap<i32, Scheme> {
+pub(crate) fn built_in() -> BTreeMap<i32, Scheme> {
     let mut out = BTreeMap::new();
     for (name, text) in BUILT_IN {
         let source = SourceText::new(format!("skema/{name}"), text.to_string());
@@ -270,7 +270,7 @@ pub fn built_in() -> BTreeMap<i32, Scheme> {
 
 /// The scheme that applies to a report year: the year's own, else the latest before it.
 /// Returns the scheme and whether it is the year's own.
-pub fn applicable(schemes: &BTreeMap<i32, Scheme>, year: i32) -> Option<(&Scheme, bool)> {
+pub(crate) fn applicable(schemes: &BTreeMap<i32, Scheme>, year: i32) -> Option<(&Scheme, bool)> {
     schemes
         .range(..=year)
         .next_back()

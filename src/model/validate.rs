@@ -8,6 +8,7 @@ use crate::content::{
     Level, RawFigure, RawNarrative, RawReferenceFile, RawSeries, RawSite, RawYearTable, Sourced,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::indicators::keys;
 use crate::indicators::{Catalog, Unit};
 use crate::messages::{Message, ValueKind};
 use crate::suggest::{nearest, suggestion};
@@ -16,12 +17,13 @@ use serde_json::Value;
 use serde_saphyr::Spanned;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub const FIRST_YEAR: i64 = 1990;
-pub const LAST_YEAR: i64 = 2100;
+pub(crate) const FIRST_YEAR: i64 = 1990;
+pub(crate) const LAST_YEAR: i64 = 2100;
 /// A yearly change above this many points of a percentage is worth a second look.
 const IMPLAUSIBLE_JUMP: f64 = 5.0;
 /// Folder names the output uses itself.
-pub const RESERVED_SLUGS: &[&str] = &["assets", "provinsi", "data", "referensi", "cari", "en"];
+pub(crate) const RESERVED_SLUGS: &[&str] =
+    &["assets", "provinsi", "data", "referensi", "cari", "en"];
 
 /// `2025`, `"2025"` → 2025; anything else is reported.
 pub(super) fn parse_year(
@@ -317,7 +319,7 @@ fn check_consistency(
     diagnostics: &mut Diagnostics,
 ) {
     for (year, row) in table {
-        if let (Some((p1, _)), Some((p2, at_p2))) = (row.get("p1"), row.get("p2"))
+        if let (Some((p1, _)), Some((p2, at_p2))) = (row.get(keys::P1), row.get(keys::P2))
             && p2.value > p1.value
         {
             diagnostics.push(
@@ -363,7 +365,7 @@ fn strip_locations(table: FigureTable) -> BTreeMap<i32, BTreeMap<String, Figure>
 }
 
 /// Validates the figures of one indicator or reference file.
-pub fn validate_series(
+pub(crate) fn validate_series(
     raw: RawSeries<'_>,
     catalog: &Catalog,
     source: &SourceText,
@@ -424,7 +426,7 @@ pub fn validate_series(
 }
 
 /// Whether `slug` can name a regency folder: lowercase a–z, digits and inner hyphens.
-pub fn valid_slug(slug: &str) -> bool {
+pub(crate) fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug
             .chars()
@@ -829,7 +831,7 @@ fn check_region(
 }
 
 /// Turns what was read into a validated site. Returns no site when there are errors.
-pub fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
+pub(crate) fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let Some((config, catalog, schemes)) = config(&raw, &mut diagnostics) else {
         return (None, diagnostics);

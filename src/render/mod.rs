@@ -15,7 +15,7 @@ use crate::lang::Lang;
 use crate::messages::Message;
 use crate::model::{Region, Site};
 use crate::output::OutputFile;
-use crate::report::Report;
+use crate::report::{RegionYear, Report};
 pub use part::Part;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -299,7 +299,7 @@ type Rendered = Result<OutputFile, Diagnostic>;
 /// becomes the page's error.
 fn downloads(
     site: &Site,
-    (region, year): (&Region, i32),
+    RegionYear { region, year }: RegionYear,
     (stem, title): (&str, &str),
     tables: &[crate::downloads::Table],
     (page, write): (&str, bool),
@@ -338,7 +338,7 @@ fn report_downloads(
     let stem = format!("laporan-{}-{year}", region.slug);
     let mut links = downloads(
         site,
-        (region, year),
+        figures.region_year(),
         (&stem, &report.judul_halaman),
         &tables,
         (&page, write),
@@ -348,7 +348,7 @@ fn report_downloads(
         let dir = format!("{}/{year}/{}", region.slug, unduhan::FOLDER);
         match unduhan::matrix_files(
             &dir,
-            (region, year),
+            figures.region_year(),
             programs.programs,
             site.config.lang,
             write,
@@ -368,7 +368,7 @@ fn report_downloads(
 fn year_pages(
     site: &Site,
     pages: &Pages,
-    (region, year): (&Region, i32),
+    RegionYear { region, year }: RegionYear,
     best: &BTreeMap<i32, (f64, usize)>,
     write: bool,
 ) -> Vec<Rendered> {
@@ -388,7 +388,7 @@ fn year_pages(
             let stem = format!("penilaian-{}-{year}", region.slug);
             sheet.unduhan = downloads(
                 site,
-                (region, year),
+                figures.region_year(),
                 (&stem, &sheet.judul_halaman),
                 &tables,
                 (&page, write),
@@ -481,7 +481,9 @@ fn render(site: &Site, theme: &Theme, part: Option<&Part>, sink: Sink) -> Result
                     &views::region(site, region),
                     &region_page(&region.slug),
                 )],
-                Some(year) => year_pages(site, &pages, (region, *year), &best, *whole),
+                Some(year) => {
+                    year_pages(site, &pages, RegionYear::new(region, *year), &best, *whole)
+                }
             };
             emit(rendered, sink)
         })

@@ -2,9 +2,10 @@
 
 use super::sentences;
 use crate::analysis::ReferenceGap;
+use crate::indicators::keys;
 use crate::lang::Lang;
 use crate::model::Chapter;
-use crate::report::{RelevanceResult, Report, keys};
+use crate::report::{RelevanceResult, Report};
 use std::collections::BTreeMap;
 
 fn missing_reference(name: &str, key: &str, year: i32, lang: Lang) -> String {
@@ -21,7 +22,7 @@ fn missing_reference(name: &str, key: &str, year: i32, lang: Lang) -> String {
 }
 
 /// The analysis sentences of each chapter.
-pub fn by_chapter(report: &Report) -> BTreeMap<Chapter, Vec<String>> {
+pub(crate) fn by_chapter(report: &Report) -> BTreeMap<Chapter, Vec<String>> {
     let (site, region, year) = (report.site, report.region, report.year);
     let lang = site.config.lang;
     let mut out: BTreeMap<Chapter, Vec<String>> = BTreeMap::new();

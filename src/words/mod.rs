@@ -1,9 +1,9 @@
 //! The words of the pages themselves (headings, column names, links), in both languages.
 //! Templates read them as `site.teks.KEY`, Rust as fields of [`PageWords`].
 
-pub mod findings;
-pub mod sentences;
-pub mod sheet;
+pub(crate) mod findings;
+pub(crate) mod sentences;
+pub(crate) mod sheet;
 
 use crate::lang::Lang;
 use serde::Serialize;
@@ -170,7 +170,7 @@ page_words! {
     skema_bawaan: "skema bawaan tkpk" / "tkpk's built-in scheme",
 }
 
-pub fn strings(lang: Lang) -> &'static PageWords {
+pub(crate) fn strings(lang: Lang) -> &'static PageWords {
     match lang {
         Lang::Id => &ID,
         Lang::En => &EN,

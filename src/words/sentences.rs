@@ -6,6 +6,7 @@ use crate::analysis::{
     Band, Quadrant, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange,
 };
 use crate::format;
+use crate::indicators::keys;
 use crate::indicators::{Indicator, Unit};
 use crate::lang::Lang;
 
@@ -34,8 +35,8 @@ fn amount(indicator: &Indicator, v: f64, lang: Lang) -> String {
 /// The subject of a sentence about an indicator.
 fn subject(indicator: &Indicator, lang: Lang) -> String {
     match (indicator.key.as_str(), lang) {
-        ("p0", Lang::Id) => "Tingkat kemiskinan".to_string(),
-        ("p0", Lang::En) => "The poverty rate".to_string(),
+        (keys::P0, Lang::Id) => "Tingkat kemiskinan".to_string(),
+        (keys::P0, Lang::En) => "The poverty rate".to_string(),
         _ => indicator.label(lang).to_string(),
     }
 }
@@ -95,7 +96,7 @@ fn pace(own: f64, theirs: f64, province: &str, lang: Lang) -> String {
 }
 
 /// Year-on-year change; for P0 with the number of poor it adds who left (or entered) poverty.
-pub fn change(
+pub(crate) fn change(
     indicator: &Indicator,
     change: Option<&YearChange>,
     year: i32,
@@ -198,7 +199,7 @@ fn band_word(band: Band, lang: Lang) -> &'static str {
 
 /// The figure against its RPJMD target, the attainment band, and the pace needed against the
 /// recent pace.
-pub fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String {
+pub(crate) fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String {
     let v = value(indicator, t.value, lang);
     let target = value(indicator, t.target, lang);
     let gap = amount(indicator, t.gap, lang);
@@ -304,7 +305,7 @@ pub fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String
 }
 
 /// The region against province and nation in the same year.
-pub fn references(
+pub(crate) fn references(
     region: &str,
     indicator: &Indicator,
     gaps: &[ReferenceGap],
@@ -352,7 +353,7 @@ pub fn references(
 }
 
 /// Relevance and effectiveness against province and nation, and speed against the province.
-pub fn relevance(
+pub(crate) fn relevance(
     region: &str,
     province: Option<&str>,
     indicator: &Indicator,
@@ -426,7 +427,7 @@ pub fn relevance(
 }
 
 /// The rank within the province's regions in this site.
-pub fn rank(
+pub(crate) fn rank(
     region: &str,
     province: &str,
     indicator: &Indicator,
@@ -455,7 +456,7 @@ pub fn rank(
 }
 
 /// The quadrant against the province.
-pub fn quadrant(q: &QuadrantPosition, lang: Lang) -> String {
+pub(crate) fn quadrant(q: &QuadrantPosition, lang: Lang) -> String {
     let (id_text, en_text) = match q.quadrant {
         Quadrant::I => (
             "tingkat kemiskinan di bawah provinsi dan perubahannya lebih baik daripada provinsi",
@@ -487,7 +488,11 @@ pub fn quadrant(q: &QuadrantPosition, lang: Lang) -> String {
 }
 
 /// The programmes of a year in one sentence: how much, how many, how much realised.
-pub fn budget(summary: &crate::analysis::budget::BudgetSummary, year: i32, lang: Lang) -> String {
+pub(crate) fn budget(
+    summary: &crate::analysis::budget::BudgetSummary,
+    year: i32,
+    lang: Lang,
+) -> String {
     let t = &summary.total;
     let budget = format::rupiah_short(t.budget, lang);
     let opd = summary.by_agency.len();
@@ -530,7 +535,7 @@ pub fn budget(summary: &crate::analysis::budget::BudgetSummary, year: i32, lang:
 }
 
 /// The poverty pockets in one sentence: villages, districts, the most, those with none.
-pub fn pockets(pockets: &crate::model::Pockets, mapped: i32, lang: Lang) -> Option<String> {
+pub(crate) fn pockets(pockets: &crate::model::Pockets, mapped: i32, lang: Lang) -> Option<String> {
     let counted: Vec<(&str, u32)> = pockets
         .districts
         .iter()

@@ -9,7 +9,7 @@ use crate::lang::{Lang, Phrase};
 use crate::model::scheme::Measure;
 use crate::words::sentences;
 
-pub fn measure_name(m: Measure) -> Phrase {
+pub(crate) fn measure_name(m: Measure) -> Phrase {
     match m {
         Measure::P0 => Phrase::new(
             "Perubahan persentase penduduk miskin (P0)",
@@ -40,7 +40,7 @@ pub fn measure_name(m: Measure) -> Phrase {
 }
 
 /// The unit of a measure's [`Value`], as a column of the downloads shows it.
-pub fn unit(value: Value, lang: Lang) -> String {
+pub(crate) fn unit(value: Value, lang: Lang) -> String {
     let t = super::strings(lang);
     match value {
         Value::Points(_) => t.poin.to_string(),
@@ -68,7 +68,7 @@ fn change(c: &IndicatorChange, year: i32, lang: Lang) -> String {
 }
 
 /// What a measure lacks, after "not computed: ".
-pub fn missing(m: &Missing, lang: Lang) -> String {
+pub(crate) fn missing(m: &Missing, lang: Lang) -> String {
     let text = match m {
         Missing::Figure { key, year } => either(
             lang,
@@ -126,7 +126,7 @@ pub fn missing(m: &Missing, lang: Lang) -> String {
 }
 
 /// A computed measure as a sentence, and its formula with the figures put in where it has one.
-pub fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<String>) {
+pub(crate) fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<String>) {
     let p = |v: f64| format::number(v, 2, lang);
     match o {
         Outcome::Change(c) => (change(c, year, lang), None),

@@ -3,6 +3,7 @@
 
 use crate::analysis::{YearChange, year_change};
 use crate::indicators::Indicator;
+use crate::indicators::keys;
 use crate::lang::Lang;
 use crate::model::{Region, RegionKind, Site};
 use crate::render::filters::unit_key;
@@ -122,7 +123,7 @@ pub struct IndexView {
 /// The year a region's headline figure comes from: the site's report year when the region has
 /// P0 for it, else its latest year with P0.
 fn headline_year(site: &Site, region: &Region) -> Option<i32> {
-    let has_p0 = |y: i32| region.series.get(y, "p0").is_some();
+    let has_p0 = |y: i32| region.series.get(y, keys::P0).is_some();
     match site.config.report_year {
         Some(y) if has_p0(y) => Some(y),
         _ => region
@@ -130,14 +131,14 @@ fn headline_year(site: &Site, region: &Region) -> Option<i32> {
             .march
             .iter()
             .rev()
-            .find(|(_, m)| m.contains_key("p0"))
+            .find(|(_, m)| m.contains_key(keys::P0))
             .map(|(y, _)| *y),
     }
 }
 
 pub fn index(site: &Site) -> IndexView {
     let lang = site.config.lang;
-    let p0 = site.catalog.get("p0");
+    let p0 = site.catalog.get(keys::P0);
     let mut groups: Vec<ProvinceGroup> = Vec::new();
     for region in &site.regions {
         let reference = site.province_of(region);
@@ -150,7 +151,7 @@ pub fn index(site: &Site) -> IndexView {
             tahun: year,
             p0: year
                 .zip(p0)
-                .and_then(|(y, i)| region.series.get(y, "p0").map(|f| figure(f.value, i))),
+                .and_then(|(y, i)| region.series.get(y, keys::P0).map(|f| figure(f.value, i))),
             perubahan: year
                 .zip(p0)
                 .and_then(|(y, i)| year_change(&region.series, i, y))

@@ -4,6 +4,7 @@
 use super::{ChangeView, FigureView, figure};
 use crate::analysis;
 use crate::charts;
+use crate::indicators::keys;
 use crate::model::{Reference, Site};
 use serde::Serialize;
 
@@ -39,7 +40,7 @@ pub struct ProvinceView {
 fn year_of(site: &Site, slug: &str) -> Option<i32> {
     let has = |y: i32| {
         site.regions_in(slug)
-            .any(|r| r.series.get(y, "p0").is_some())
+            .any(|r| r.series.get(y, keys::P0).is_some())
     };
     match site.config.report_year {
         Some(y) if has(y) => Some(y),
@@ -50,7 +51,7 @@ fn year_of(site: &Site, slug: &str) -> Option<i32> {
                     .march
                     .iter()
                     .rev()
-                    .find(|(_, m)| m.contains_key("p0"))
+                    .find(|(_, m)| m.contains_key(keys::P0))
                     .map(|(y, _)| *y)
             })
             .max(),
@@ -59,7 +60,7 @@ fn year_of(site: &Site, slug: &str) -> Option<i32> {
 
 pub fn province(site: &Site, province: &Reference) -> ProvinceView {
     let year = year_of(site, &province.slug);
-    let p0 = site.catalog.get("p0");
+    let p0 = site.catalog.get(keys::P0);
     let mut baris = Vec::new();
     let mut tanpa_angka = Vec::new();
     let mut sumber = Vec::new();
@@ -70,7 +71,7 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
             let Some(region) = site.regions_in(&province.slug).find(|r| &r.slug == slug) else {
                 continue;
             };
-            let Some(f) = region.series.get(year, "p0") else {
+            let Some(f) = region.series.get(year, keys::P0) else {
                 continue;
             };
             sumber.push(format!("{}: {}", region.name, f.source));
@@ -94,10 +95,10 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
         }
         tanpa_angka = site
             .regions_in(&province.slug)
-            .filter(|r| r.series.get(year, "p0").is_none())
+            .filter(|r| r.series.get(year, keys::P0).is_none())
             .map(|r| r.name.clone())
             .collect();
-        if let Some(f) = province.series.get(year, "p0") {
+        if let Some(f) = province.series.get(year, keys::P0) {
             sumber.push(format!("{}: {}", province.name, f.source));
         }
     }
@@ -112,7 +113,7 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
         tahun: year,
         p0_provinsi: year
             .zip(p0)
-            .and_then(|(y, i)| province.series.get(y, "p0").map(|f| figure(f.value, i))),
+            .and_then(|(y, i)| province.series.get(y, keys::P0).map(|f| figure(f.value, i))),
         perubahan_provinsi: year
             .zip(p0)
             .and_then(|(y, i)| analysis::year_change(&province.series, i, y))

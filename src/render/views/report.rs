@@ -5,9 +5,10 @@ use super::annual;
 use super::{ChangeView, FigureView, RegionHeader, TargetView, figure, header, targets};
 use crate::charts::{self, ChartSpec, DataTable};
 use crate::format;
+use crate::indicators::keys;
 use crate::markdown;
 use crate::model::Chapter;
-use crate::report::{Report, keys};
+use crate::report::Report;
 use crate::words;
 use crate::words::findings;
 use serde::Serialize;
@@ -116,7 +117,7 @@ pub struct ReportView {
 
 /// Escapes text for a CSS string: every character but letters, digits and spaces becomes a
 /// CSS escape, so nothing from content can end the string or the style element.
-pub fn css_string(text: &str) -> String {
+pub(super) fn css_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if c.is_ascii_alphanumeric() || c == ' ' {
@@ -253,7 +254,7 @@ fn tiles(report: &Report) -> Vec<Tile> {
 /// `["A: BPS x", "B: BPS x", "A: news y"]` → `["BPS x (A, B)", "news y (A)"]`: one entry per
 /// source, naming whose figures it gave, so a chart over many years and regions keeps a short
 /// caption.
-pub fn group_sources(entries: &[String]) -> Vec<String> {
+pub(super) fn group_sources(entries: &[String]) -> Vec<String> {
     let mut by_source: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for entry in entries {
         let (name, source) = entry.split_once(": ").unwrap_or(("", entry.as_str()));

@@ -2,7 +2,7 @@
 //! `galat: …` / `--> path:line:col` / the source line with a caret / `saran: …`.
 
 use crate::lang::Lang;
-use crate::messages::{Message, labels};
+use crate::messages::{Text, labels};
 use serde_saphyr::Spanned;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -90,9 +90,9 @@ impl Location {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DiagnosticData {
     pub severity: Severity,
-    pub message: Message,
+    pub message: Text,
     pub location: Option<Location>,
-    pub hint: Option<Message>,
+    pub hint: Option<Text>,
 }
 
 /// One problem. Boxed so that `Result<_, Diagnostic>` stays small on the happy path.
@@ -113,16 +113,16 @@ impl std::ops::DerefMut for Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(message: Message) -> Self {
+    pub fn error(message: impl Into<Text>) -> Self {
         Diagnostic(Box::new(DiagnosticData {
             severity: Severity::Error,
-            message,
+            message: message.into(),
             location: None,
             hint: None,
         }))
     }
 
-    pub fn warning(message: Message) -> Self {
+    pub fn warning(message: impl Into<Text>) -> Self {
         let mut d = Diagnostic::error(message);
         d.severity = Severity::Warning;
         d
@@ -145,13 +145,13 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: Message) -> Self {
-        self.hint = Some(hint);
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
+        self.hint = Some(hint.into());
         self
     }
 
-    pub fn hint_opt(mut self, hint: Option<Message>) -> Self {
-        self.hint = hint;
+    pub fn hint_opt<T: Into<Text>>(mut self, hint: Option<T>) -> Self {
+        self.hint = hint.map(Into::into);
         self
     }
 
@@ -337,6 +337,7 @@ pub fn at<T>(source: &SourceText, spanned: &Spanned<T>) -> Location {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Message;
 
     #[test]
     fn renders_path_line_caret_and_hint() {

@@ -2,11 +2,13 @@
 //! a page) and XLSX (one sheet per table). Figures keep full precision; a text cell never starts
 //! a formula (DESIGN §6); the same tables always give the same bytes.
 
+pub(crate) mod messages;
 pub(crate) mod pages;
 mod xlsx;
 
+use crate::downloads::messages::DownloadMessage;
 use crate::lang::Lang;
-use crate::messages::Message;
+use crate::messages::Words;
 use serde::Serialize;
 
 pub(crate) use xlsx::{DownloadError, xlsx};
@@ -104,7 +106,7 @@ pub(crate) fn footer_lines(table: &Table, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
     if !table.sources.is_empty() {
         lines.push(
-            Message::DownloadSources {
+            DownloadMessage::DownloadSources {
                 sources: table.sources.clone(),
             }
             .text(lang),
@@ -112,7 +114,7 @@ pub(crate) fn footer_lines(table: &Table, lang: Lang) -> Vec<String> {
     }
     if let Some(note) = table.note.as_deref().filter(|n| !n.trim().is_empty()) {
         lines.push(
-            Message::DownloadNote {
+            DownloadMessage::DownloadNote {
                 note: note.to_string(),
             }
             .text(lang),

@@ -20,7 +20,7 @@ pub mod lang;
 pub mod markdown;
 pub mod messages;
 pub(crate) mod model;
-pub(crate) mod output;
+pub mod output;
 pub mod pdf;
 pub mod render;
 pub(crate) mod report;

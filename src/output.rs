@@ -2,11 +2,12 @@
 //! swapped in only when all of it was written. tkpk marks what it writes and never replaces a
 //! folder without its mark, nor one that holds the site itself.
 
+pub mod messages;
+
 use crate::diagnostics::Diagnostic;
-use crate::messages::Message;
+use messages::OutputMessage;
 use std::path::{Path, PathBuf};
 
-/// The file that marks a folder as written by tkpk.
 /// One output file, its path relative to the output folder with `/` separators.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
@@ -14,6 +15,7 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// The file that marks a folder as written by tkpk.
 pub(crate) const MARKER: &str = ".tkpk-output";
 const MARKER_TEXT: &str = "Folder ini ditulis oleh tkpk dan ditulis ulang pada setiap `tkpk build`.\n\
 This folder is written by tkpk and rewritten by every `tkpk build`.\n";
@@ -60,10 +62,10 @@ fn absolute(path: &Path) -> PathBuf {
 pub(crate) fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     // A link is judged as written, before resolving it: replacing it would write elsewhere.
     if std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(Diagnostic::error(Message::OutputNotOurs {
+        return Err(Diagnostic::error(OutputMessage::OutputNotOurs {
             path: output.display().to_string(),
         })
-        .hint(Message::HintOutputNotOurs));
+        .hint(OutputMessage::HintOutputNotOurs));
     }
     let out = absolute(output);
     let root = absolute(root);
@@ -74,24 +76,26 @@ pub(crate) fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic>
         || out.starts_with(root.join("content"))
         || out.starts_with(root.join("themes"));
     if unsafe_target {
-        return Err(Diagnostic::error(Message::OutputUnsafe { path: shown })
-            .hint(Message::HintOutputUnsafe));
+        return Err(
+            Diagnostic::error(OutputMessage::OutputUnsafe { path: shown })
+                .hint(OutputMessage::HintOutputUnsafe),
+        );
     }
     match std::fs::symlink_metadata(&out) {
-        Ok(meta) if meta.file_type().is_symlink() || !meta.is_dir() => {
-            Err(Diagnostic::error(Message::OutputNotOurs { path: shown })
-                .hint(Message::HintOutputNotOurs))
-        }
-        Ok(_) if !out.join(MARKER).is_file() => {
-            Err(Diagnostic::error(Message::OutputNotOurs { path: shown })
-                .hint(Message::HintOutputNotOurs))
-        }
+        Ok(meta) if meta.file_type().is_symlink() || !meta.is_dir() => Err(Diagnostic::error(
+            OutputMessage::OutputNotOurs { path: shown },
+        )
+        .hint(OutputMessage::HintOutputNotOurs)),
+        Ok(_) if !out.join(MARKER).is_file() => Err(Diagnostic::error(
+            OutputMessage::OutputNotOurs { path: shown },
+        )
+        .hint(OutputMessage::HintOutputNotOurs)),
         _ => Ok(()),
     }
 }
 
 fn write_error(path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(Message::WriteFailed {
+    Diagnostic::error(OutputMessage::WriteFailed {
         path: path.display().to_string(),
         detail: e.to_string(),
     })
@@ -110,10 +114,10 @@ fn remove_ours(dir: &Path) -> Result<(), Diagnostic> {
     match std::fs::symlink_metadata(dir) {
         Err(_) => Ok(()),
         Ok(meta) if meta.is_dir() && dir.join(MARKER).is_file() => remove_marked(dir),
-        Ok(_) => Err(Diagnostic::error(Message::OutputNotOurs {
+        Ok(_) => Err(Diagnostic::error(OutputMessage::OutputNotOurs {
             path: dir.display().to_string(),
         })
-        .hint(Message::HintOutputNotOurs)),
+        .hint(OutputMessage::HintOutputNotOurs)),
     }
 }
 
@@ -294,7 +298,10 @@ mod tests {
         std::fs::create_dir_all(&foreign).unwrap();
         std::fs::write(foreign.join("catatan.txt"), "milik orang").unwrap();
         let refused = Staging::begin(root, &out).err().expect("refused");
-        assert!(matches!(refused.message, Message::OutputNotOurs { .. }));
+        assert!(matches!(
+            refused.message.downcast_ref(),
+            Some(OutputMessage::OutputNotOurs { .. })
+        ));
         assert!(foreign.join("catatan.txt").is_file());
         std::fs::remove_dir_all(&foreign).unwrap();
         write_site(root, &out, &[page("i.html", "x")]).unwrap();
@@ -310,7 +317,10 @@ mod tests {
         std::fs::create_dir(&foreign).unwrap();
         std::fs::write(foreign.join("penting.docx"), "x").unwrap();
         let e = write_site(root, &foreign, &[page("i.html", "x")]).unwrap_err();
-        assert!(matches!(e.message, Message::OutputNotOurs { .. }));
+        assert!(matches!(
+            e.message.downcast_ref(),
+            Some(OutputMessage::OutputNotOurs { .. })
+        ));
         assert!(foreign.join("penting.docx").is_file());
         for bad in [
             root.to_path_buf(),
@@ -319,7 +329,13 @@ mod tests {
             PathBuf::from("/"),
         ] {
             let e = check_target(root, &bad).unwrap_err();
-            assert!(matches!(e.message, Message::OutputUnsafe { .. }), "{bad:?}");
+            assert!(
+                matches!(
+                    e.message.downcast_ref(),
+                    Some(OutputMessage::OutputUnsafe { .. })
+                ),
+                "{bad:?}"
+            );
         }
         assert!(check_target(root, &root.join("output")).is_ok());
         // A link to a folder tkpk wrote is still refused: it would replace what it points at.
@@ -328,6 +344,9 @@ mod tests {
         let link = root.join("link");
         std::os::unix::fs::symlink(&ours, &link).unwrap();
         let e = check_target(root, &link).unwrap_err();
-        assert!(matches!(e.message, Message::OutputNotOurs { .. }));
+        assert!(matches!(
+            e.message.downcast_ref(),
+            Some(OutputMessage::OutputNotOurs { .. })
+        ));
     }
 }

@@ -5,16 +5,19 @@
 //! browser, [`print_all`] prints the pages a few at a time.
 
 pub mod chromium;
+pub mod messages;
 
 pub use chromium::{
     CHROMIUM_ENV, CHROMIUM_NAMES, ChromiumNotFound, find_chromium, find_chromium_in,
 };
 pub use chromium::{PRINT_TIMEOUT, PrintError, file_url, print};
 
+use crate::content::messages::LoadMessage;
 use crate::diagnostics::Diagnostic;
 use crate::lang::Lang;
-use crate::messages::Message;
+use crate::messages::{Message, Text, Words};
 use crate::model::{RESERVED_SLUGS, valid_slug};
+use crate::pdf::messages::PdfMessage;
 use crate::render::{report_page, sheet_page};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -54,16 +57,16 @@ pub struct PrintJob {
 /// Why the pages asked for cannot be listed.
 #[derive(Debug, thiserror::Error)]
 pub enum SelectError {
-    #[error("{}", Message::PdfUnknownRegion { slug: slug.clone() }.text(Lang::En))]
+    #[error("{}", PdfMessage::PdfUnknownRegion { slug: slug.clone() }.text(Lang::En))]
     UnknownRegion { slug: String, known: Vec<String> },
-    #[error("{}", Message::PdfNoReport { year: *year, region: region.clone() }.text(Lang::En))]
+    #[error("{}", PdfMessage::PdfNoReport { year: *year, region: region.clone() }.text(Lang::En))]
     NoReport {
         year: i32,
         region: Option<String>,
         /// The years that have a report (for that region, when one was named).
         years: Vec<i32>,
     },
-    #[error("{}", Message::PdfNothingToPrint.text(Lang::En))]
+    #[error("{}", PdfMessage::PdfNothingToPrint.text(Lang::En))]
     Nothing,
     #[error("{}: {source}", path.display())]
     Read {
@@ -77,27 +80,29 @@ impl SelectError {
     pub fn diagnostic(&self) -> Diagnostic {
         match self {
             SelectError::UnknownRegion { slug, known } => {
-                let hint = match crate::suggest::nearest(slug, known.iter().map(String::as_str)) {
-                    Some(suggestion) => Message::HintDidYouMean { suggestion },
-                    None => Message::HintKnownRegions {
-                        known: known.clone(),
-                    },
-                };
-                Diagnostic::error(Message::PdfUnknownRegion { slug: slug.clone() }).hint(hint)
+                let hint: Text =
+                    match crate::suggest::nearest(slug, known.iter().map(String::as_str)) {
+                        Some(suggestion) => Message::HintDidYouMean { suggestion }.into(),
+                        None => PdfMessage::HintKnownRegions {
+                            known: known.clone(),
+                        }
+                        .into(),
+                    };
+                Diagnostic::error(PdfMessage::PdfUnknownRegion { slug: slug.clone() }).hint(hint)
             }
             SelectError::NoReport {
                 year,
                 region,
                 years,
-            } => Diagnostic::error(Message::PdfNoReport {
+            } => Diagnostic::error(PdfMessage::PdfNoReport {
                 year: *year,
                 region: region.clone(),
             })
-            .hint(Message::HintReportYears {
+            .hint(PdfMessage::HintReportYears {
                 years: years.clone(),
             }),
-            SelectError::Nothing => Diagnostic::error(Message::PdfNothingToPrint),
-            SelectError::Read { path, source } => Diagnostic::error(Message::ReadFailed {
+            SelectError::Nothing => Diagnostic::error(PdfMessage::PdfNothingToPrint),
+            SelectError::Read { path, source } => Diagnostic::error(LoadMessage::ReadFailed {
                 detail: source.to_string(),
             })
             .in_file(path),

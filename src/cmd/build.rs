@@ -1,8 +1,9 @@
 use super::{print_diagnostics, seconds};
+use crate::cmd::messages::CommandMessage;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
-use tkpk::messages::Message;
+use tkpk::messages::Words;
 use tkpk::site::Built;
 
 pub(crate) fn run(root: &Path, output: Option<&Path>) -> ExitCode {
@@ -23,7 +24,7 @@ pub(crate) fn build(root: &Path, output: &Path) -> Option<Built> {
             print_diagnostics(&built.diagnostics, built.lang);
             eprintln!(
                 "{}",
-                Message::SummaryBuilt {
+                CommandMessage::SummaryBuilt {
                     pages: built.pages,
                     warnings: built.diagnostics.warning_count(),
                     seconds: seconds(started.elapsed(), built.lang),
@@ -37,7 +38,7 @@ pub(crate) fn build(root: &Path, output: &Path) -> Option<Built> {
             print_diagnostics(&failed.diagnostics, failed.lang);
             eprintln!(
                 "{}",
-                Message::SummaryFailed {
+                CommandMessage::SummaryFailed {
                     errors: failed.diagnostics.error_count(),
                     warnings: failed.diagnostics.warning_count(),
                 }

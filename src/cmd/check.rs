@@ -1,8 +1,9 @@
 use super::{print_diagnostics, seconds};
+use crate::cmd::messages::CommandMessage;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
-use tkpk::messages::Message;
+use tkpk::messages::Words;
 
 /// Loads and validates, renders in memory to catch template errors, writes nothing.
 pub(crate) fn run(root: &Path) -> ExitCode {
@@ -25,7 +26,7 @@ pub(crate) fn run(root: &Path) -> ExitCode {
     if loaded.diagnostics.has_errors() {
         eprintln!(
             "{}",
-            Message::SummaryFailed {
+            CommandMessage::SummaryFailed {
                 errors: loaded.diagnostics.error_count(),
                 warnings: loaded.diagnostics.warning_count(),
             }
@@ -35,7 +36,7 @@ pub(crate) fn run(root: &Path) -> ExitCode {
     }
     eprintln!(
         "{}",
-        Message::SummaryChecked {
+        CommandMessage::SummaryChecked {
             regions: loaded.site.as_ref().map_or(0, |s| s.regions.len()),
             warnings: loaded.diagnostics.warning_count(),
             seconds: seconds(started.elapsed(), loaded.lang),

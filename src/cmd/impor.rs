@@ -2,9 +2,9 @@ use super::{print_diagnostics, seconds};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
+use tkpk::import::messages::ImportMessage;
 use tkpk::import::{self, Options, Summary};
-use tkpk::messages::Message;
-use tkpk::messages::import::ImportMessage;
+use tkpk::messages::Words;
 
 /// Reads a BPS table or a program matrix into the site's YAML files.
 pub(crate) fn run(root: &Path, file: &Path, options: &Options) -> ExitCode {
@@ -47,7 +47,7 @@ pub(crate) fn run(root: &Path, file: &Path, options: &Options) -> ExitCode {
             errors: outcome.diagnostics.error_count(),
         },
     };
-    eprintln!("{}", Message::Import(line).text(lang));
+    eprintln!("{}", line.text(lang));
     if outcome.failed {
         ExitCode::FAILURE
     } else {

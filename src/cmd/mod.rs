@@ -1,6 +1,7 @@
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod impor;
+pub(crate) mod messages;
 pub(crate) mod new;
 pub(crate) mod pdf;
 pub(crate) mod serve;

@@ -1,8 +1,10 @@
+use crate::cmd::messages::CommandMessage;
 use std::path::Path;
 use std::process::ExitCode;
 use tkpk::diagnostics::Diagnostic;
 use tkpk::lang::Lang;
-use tkpk::messages::Message;
+use tkpk::messages::Words;
+use tkpk::output::messages::OutputMessage;
 use tkpk::scaffold::{self, ScaffoldError};
 use tkpk::suggest::suggestion;
 
@@ -12,7 +14,7 @@ pub(crate) fn run(dir: &Path, region: &str, province: &str) -> ExitCode {
         Ok(_) => {
             eprintln!(
                 "{}",
-                Message::NewCreated {
+                CommandMessage::NewCreated {
                     path: dir.display().to_string(),
                     region: region.to_string(),
                 }
@@ -22,23 +24,23 @@ pub(crate) fn run(dir: &Path, region: &str, province: &str) -> ExitCode {
         }
         Err(e) => {
             let d = match e {
-                ScaffoldError::NotEmpty(p) => Diagnostic::error(Message::NewNotEmpty {
+                ScaffoldError::NotEmpty(p) => Diagnostic::error(CommandMessage::NewNotEmpty {
                     path: p.display().to_string(),
                 })
-                .hint(Message::HintNewDir),
+                .hint(CommandMessage::HintNewDir),
                 ScaffoldError::UnknownProvince(slug) => {
                     let known: Vec<String> = scaffold::province_slugs()
                         .iter()
                         .map(|s| s.to_string())
                         .collect();
-                    Diagnostic::error(Message::NewUnknownProvince { slug: slug.clone() })
+                    Diagnostic::error(CommandMessage::NewUnknownProvince { slug: slug.clone() })
                         .hint(suggestion(&slug, &known))
                 }
                 ScaffoldError::BadRegionName(name) => {
-                    Diagnostic::error(Message::NewBadRegionName { name })
-                        .hint(Message::HintRegionName)
+                    Diagnostic::error(CommandMessage::NewBadRegionName { name })
+                        .hint(CommandMessage::HintRegionName)
                 }
-                ScaffoldError::Write(p, err) => Diagnostic::error(Message::WriteFailed {
+                ScaffoldError::Write(p, err) => Diagnostic::error(OutputMessage::WriteFailed {
                     path: p.display().to_string(),
                     detail: err.to_string(),
                 }),

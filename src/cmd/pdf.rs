@@ -1,10 +1,12 @@
 use super::seconds;
+use crate::cmd::messages::CommandMessage;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 use tkpk::diagnostics::Diagnostic;
 use tkpk::lang::Lang;
-use tkpk::messages::Message;
+use tkpk::messages::Words;
+use tkpk::output::messages::OutputMessage;
 use tkpk::pdf::{self, PageKind};
 
 /// A path as the user typed it, without a leading `./`.
@@ -36,11 +38,13 @@ pub(crate) fn run(
     };
     let chromium = match pdf::find_chromium() {
         Ok(c) => c,
-        Err(e) => return fail(Diagnostic::error(e.message()).hint(Message::HintInstallChromium)),
+        Err(e) => {
+            return fail(Diagnostic::error(e.message()).hint(CommandMessage::HintInstallChromium));
+        }
     };
     let folder: PathBuf = folder.map_or_else(|| root.join("pdf"), Path::to_path_buf);
     if let Err(e) = std::fs::create_dir_all(&folder) {
-        return fail(Diagnostic::error(Message::WriteFailed {
+        return fail(Diagnostic::error(OutputMessage::WriteFailed {
             path: shown(&folder),
             detail: e.to_string(),
         }));
@@ -59,7 +63,7 @@ pub(crate) fn run(
             match result {
                 Ok(()) => eprintln!(
                     "{}",
-                    Message::PdfPrinted {
+                    CommandMessage::PdfPrinted {
                         done,
                         total,
                         slug: job.slug.clone(),
@@ -74,7 +78,7 @@ pub(crate) fn run(
                     failed += 1;
                     eprintln!(
                         "{}",
-                        Message::PdfNotPrinted {
+                        CommandMessage::PdfNotPrinted {
                             done,
                             total,
                             slug: job.slug.clone(),
@@ -86,7 +90,7 @@ pub(crate) fn run(
                     eprintln!(
                         "{}",
                         Diagnostic::error(e.message())
-                            .hint(Message::HintPdfFailed)
+                            .hint(CommandMessage::HintPdfFailed)
                             .render(lang)
                     );
                 }
@@ -109,7 +113,7 @@ fn summary(files: usize, folder: &Path, failed: usize, started: Instant, lang: L
     if !folder.ends_with('/') {
         folder.push('/');
     }
-    Message::SummaryPdf {
+    CommandMessage::SummaryPdf {
         files,
         folder,
         failed,

@@ -1,22 +1,23 @@
+use crate::cmd::messages::CommandMessage;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 use tkpk::diagnostics::Diagnostic;
 use tkpk::lang::Lang;
-use tkpk::messages::Message;
+use tkpk::messages::Words;
 use tkpk::serve::{Live, Rebuild};
 
 fn report(outcome: &Rebuild) {
     let millis = outcome.elapsed.as_millis();
     super::print_diagnostics(&outcome.diagnostics, outcome.lang);
     let line = if outcome.ok {
-        Message::ServeRebuilt {
+        CommandMessage::ServeRebuilt {
             pages: outcome.pages,
             millis,
         }
     } else {
-        Message::ServeRebuildFailed {
+        CommandMessage::ServeRebuildFailed {
             errors: outcome.diagnostics.error_count(),
             millis,
         }
@@ -49,11 +50,11 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
     let server = match tiny_http::Server::http(&address) {
         Ok(s) => Arc::new(s),
         Err(e) => {
-            let d = Diagnostic::error(Message::ServeStartFailed {
+            let d = Diagnostic::error(CommandMessage::ServeStartFailed {
                 address,
                 detail: e.to_string(),
             })
-            .hint(Message::HintServePort);
+            .hint(CommandMessage::HintServePort);
             eprintln!("{}", d.render(lang));
             return ExitCode::FAILURE;
         }
@@ -61,7 +62,7 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
     let url = format!("http://{address}/");
     eprintln!(
         "{}",
-        Message::ServeListening { url: url.clone() }.text(lang)
+        CommandMessage::ServeListening { url: url.clone() }.text(lang)
     );
     {
         let live = Arc::clone(&live);
@@ -80,7 +81,7 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
         Err(e) => {
             eprintln!(
                 "{}",
-                Diagnostic::error(Message::ServeWatchFailed {
+                Diagnostic::error(CommandMessage::ServeWatchFailed {
                     detail: e.to_string()
                 })
                 .render(lang)
@@ -103,7 +104,7 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
         {
             eprintln!(
                 "{}",
-                Diagnostic::error(Message::ServeWatchFailed {
+                Diagnostic::error(CommandMessage::ServeWatchFailed {
                     detail: format!("{}: {e}", path.display())
                 })
                 .render(lang)

@@ -4,6 +4,7 @@
 
 pub(crate) mod annual;
 mod cache;
+pub(crate) mod messages;
 pub(crate) mod scheme;
 pub(crate) mod yaml;
 
@@ -12,7 +13,7 @@ pub(crate) use cache::ParseCache;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::indicators::DeclaredIndicator;
 use crate::lang::Lang;
-use crate::messages::Message;
+use messages::LoadMessage;
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -248,26 +249,26 @@ pub struct RawSite {
 pub(crate) fn read_source(root: &Path, path: &Path) -> Result<SourceText, Diagnostic> {
     let display = path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let meta = std::fs::symlink_metadata(path).map_err(|e| {
-        Diagnostic::error(Message::ReadFailed {
+        Diagnostic::error(LoadMessage::ReadFailed {
             detail: e.to_string(),
         })
         .in_file(&display)
     })?;
     if meta.file_type().is_symlink() {
-        return Err(Diagnostic::error(Message::SymlinkRefused)
+        return Err(Diagnostic::error(LoadMessage::SymlinkRefused)
             .in_file(&display)
-            .hint(Message::HintSymlink));
+            .hint(LoadMessage::HintSymlink));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(Message::FileTooLarge {
+        return Err(Diagnostic::error(LoadMessage::FileTooLarge {
             size: meta.len(),
             limit: MAX_FILE_BYTES,
         })
         .in_file(&display)
-        .hint(Message::HintSplitFile));
+        .hint(LoadMessage::HintSplitFile));
     }
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(Message::ReadFailed {
+        Diagnostic::error(LoadMessage::ReadFailed {
             detail: e.to_string(),
         })
         .in_file(&display)
@@ -293,9 +294,9 @@ pub(crate) fn read_source(root: &Path, path: &Path) -> Result<SourceText, Diagno
                 + 1;
             let shown = String::from_utf8_lossy(&bytes).into_owned();
             let src = SourceText::new(&display, shown);
-            return Err(Diagnostic::error(Message::NotUtf8 { line })
+            return Err(Diagnostic::error(LoadMessage::NotUtf8 { line })
                 .at(src.location(line, column))
-                .hint(Message::HintSaveUtf8));
+                .hint(LoadMessage::HintSaveUtf8));
         }
     };
     let text = match text.strip_prefix('\u{feff}') {
@@ -331,11 +332,11 @@ fn load_yaml<T: serde::de::DeserializeOwned>(
 
 /// Splits a narrative into its front matter and body. Returns the front matter text, the line
 /// on which it starts, the body and the line on which the body starts.
-fn split_front_matter(text: &str) -> Result<(&str, usize, &str, usize), Message> {
+fn split_front_matter(text: &str) -> Result<(&str, usize, &str, usize), LoadMessage> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err(Message::FrontMatterMissing);
+        return Err(LoadMessage::FrontMatterMissing);
     }
     let start = first.len();
     let mut offset = start;
@@ -347,7 +348,7 @@ fn split_front_matter(text: &str) -> Result<(&str, usize, &str, usize), Message>
         }
         offset += line.len();
     }
-    Err(Message::FrontMatterUnclosed)
+    Err(LoadMessage::FrontMatterUnclosed)
 }
 
 fn load_narrative(
@@ -369,7 +370,7 @@ fn load_narrative(
             diagnostics.push(
                 Diagnostic::error(message)
                     .at(source.location(1, 1))
-                    .hint(Message::HintFrontMatter),
+                    .hint(LoadMessage::HintFrontMatter),
             );
             return None;
         }
@@ -542,7 +543,7 @@ fn walk(root: &Path, content: &Path) -> Walk {
                     .map(Path::to_path_buf)
                     .unwrap_or(content.to_path_buf());
                 diagnostics.push(
-                    Diagnostic::error(Message::ReadFailed {
+                    Diagnostic::error(LoadMessage::ReadFailed {
                         detail: e.to_string(),
                     })
                     .in_file(path.strip_prefix(root).unwrap_or(&path)),
@@ -554,9 +555,9 @@ fn walk(root: &Path, content: &Path) -> Walk {
         let display = path.strip_prefix(root).unwrap_or(path);
         if entry.path_is_symlink() {
             diagnostics.push(
-                Diagnostic::error(Message::SymlinkRefused)
+                Diagnostic::error(LoadMessage::SymlinkRefused)
                     .in_file(display)
-                    .hint(Message::HintSymlink),
+                    .hint(LoadMessage::HintSymlink),
             );
             // A linked province file exists, it is only refused: its regions must not be told
             // that their province has no file.
@@ -597,27 +598,27 @@ fn walk(root: &Path, content: &Path) -> Walk {
                     jobs.push(Job::YearFile(slug.clone(), year, path.to_path_buf()));
                 } else {
                     diagnostics.push(
-                        Diagnostic::warning(Message::UnknownYearFile { name: file.clone() })
+                        Diagnostic::warning(LoadMessage::UnknownYearFile { name: file.clone() })
                             .in_file(display)
-                            .hint(Message::HintYearFiles),
+                            .hint(LoadMessage::HintYearFiles),
                     );
                 }
             }
             ([slug, year, _file], false) if is_md => {
                 let Ok(year) = year.parse::<i32>() else {
                     diagnostics.push(
-                        Diagnostic::warning(Message::NarrativeOutsideYear)
+                        Diagnostic::warning(LoadMessage::NarrativeOutsideYear)
                             .in_file(display)
-                            .hint(Message::HintNarrativeFolder),
+                            .hint(LoadMessage::HintNarrativeFolder),
                     );
                     continue;
                 };
                 jobs.push(Job::Narrative(slug.clone(), year, path.to_path_buf()));
             }
             ([_slug, _file], false) if is_md => diagnostics.push(
-                Diagnostic::warning(Message::NarrativeOutsideYear)
+                Diagnostic::warning(LoadMessage::NarrativeOutsideYear)
                     .in_file(display)
-                    .hint(Message::HintNarrativeFolder),
+                    .hint(LoadMessage::HintNarrativeFolder),
             ),
             _ => {}
         }
@@ -641,11 +642,13 @@ fn load_with(
     };
     let config_path = root.join("site.yaml");
     if !config_path.exists() && std::fs::symlink_metadata(&config_path).is_err() {
-        diagnostics.push(Diagnostic::error(Message::RootNotFound).in_file(root).hint(
-            Message::HintCreateFile {
-                name: "site.yaml".into(),
-            },
-        ));
+        diagnostics.push(
+            Diagnostic::error(LoadMessage::RootNotFound)
+                .in_file(root)
+                .hint(LoadMessage::HintCreateFile {
+                    name: "site.yaml".into(),
+                }),
+        );
         return nothing_walked(site, diagnostics, cache);
     }
     site.config = load_yaml::<RawConfig>(root, &config_path, &mut diagnostics);
@@ -654,18 +657,18 @@ fn load_with(
     // Missing, or a file: either way there is no content to read (a link is refused below).
     if !std::fs::symlink_metadata(&content).is_ok_and(|m| m.is_dir() || m.is_symlink()) {
         diagnostics.push(
-            Diagnostic::error(Message::MissingContentFolder)
+            Diagnostic::error(LoadMessage::MissingContentFolder)
                 .in_file("content")
-                .hint(Message::HintCreateContent),
+                .hint(LoadMessage::HintCreateContent),
         );
         return nothing_walked(site, diagnostics, cache);
     }
     // WalkDir follows the folder it starts from even when that is a link: refuse it here.
     if std::fs::symlink_metadata(&content).is_ok_and(|m| m.file_type().is_symlink()) {
         diagnostics.push(
-            Diagnostic::error(Message::SymlinkRefused)
+            Diagnostic::error(LoadMessage::SymlinkRefused)
                 .in_file("content")
-                .hint(Message::HintSymlink),
+                .hint(LoadMessage::HintSymlink),
         );
         return nothing_walked(site, diagnostics, cache);
     }
@@ -760,11 +763,11 @@ fn load_with(
             };
             if missing && !dir.join(name).exists() {
                 diagnostics.push(
-                    Diagnostic::error(Message::MissingFile {
+                    Diagnostic::error(LoadMessage::MissingFile {
                         name: name.to_string(),
                     })
                     .in_file(&region.folder)
-                    .hint(Message::HintCreateFile {
+                    .hint(LoadMessage::HintCreateFile {
                         name: name.to_string(),
                     }),
                 );
@@ -788,11 +791,11 @@ mod tests {
         assert_eq!(body_line, 5);
         assert_eq!(
             split_front_matter("judul: A\n").unwrap_err(),
-            Message::FrontMatterMissing
+            LoadMessage::FrontMatterMissing
         );
         assert_eq!(
             split_front_matter("---\njudul: A\n").unwrap_err(),
-            Message::FrontMatterUnclosed
+            LoadMessage::FrontMatterUnclosed
         );
         assert!(split_front_matter("---\r\njudul: A\r\n---\r\nIsi").is_ok());
     }
@@ -803,7 +806,7 @@ mod tests {
         let path = dir.path().join("a.yaml");
         std::fs::write(&path, b"nama: a\nkode: \"3\xff5\"\n").unwrap();
         let d = read_source(dir.path(), &path).unwrap_err();
-        assert_eq!(d.message, Message::NotUtf8 { line: 2 });
+        assert_eq!(d.message, LoadMessage::NotUtf8 { line: 2 });
         let loc = d.location.clone().unwrap();
         assert_eq!((loc.line, loc.column), (2, 9));
     }

@@ -1,6 +1,7 @@
 //! YAML reading with serde-saphyr: parse options (budgets, duplicate keys) and the translation
 //! of its errors into diagnostics that point at `path:line:col` with a hint.
 
+use crate::content::messages::LoadMessage;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::messages::{Message, ValueKind, YamlLimit};
 use crate::suggest::{nearest, suggestion};
@@ -111,7 +112,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
         return Err(vec![
             Diagnostic::error(Message::EmptyFile)
                 .in_file(&source.display_path)
-                .hint(Message::HintEmptyFile),
+                .hint(LoadMessage::HintEmptyFile),
         ]);
     }
     let mut unknown = Vec::new();
@@ -141,7 +142,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
                     ));
                 }
                 unknown.push(
-                    Diagnostic::error(Message::UnknownKey {
+                    Diagnostic::error(LoadMessage::UnknownKey {
                         key: key.value.clone(),
                     })
                     .at(location)
@@ -155,7 +156,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
         Err(e) => {
             let d = to_diagnostic(&e, source, line_offset);
             // A misspelt required key is one problem, not two: the did-you-mean says it all.
-            let covered = matches!(&d.message, Message::MissingField { field }
+            let covered = matches!(d.message.downcast_ref(), Some(LoadMessage::MissingField { field })
                 if suggested.iter().any(|(.., s)| s == field));
             if !covered {
                 unknown.push(d);
@@ -246,11 +247,11 @@ fn bare_message(error: &YamlError) -> String {
 }
 
 fn wrong_type(expected: ValueKind, found: String) -> Diagnostic {
-    Diagnostic::error(Message::WrongType {
+    Diagnostic::error(LoadMessage::WrongType {
         expected: expected.clone(),
         found,
     })
-    .hint(Message::HintWriteKind { expected })
+    .hint(LoadMessage::HintWriteKind { expected })
 }
 
 /// The error itself, without the snippet and alias wrappers serde-saphyr puts around it.
@@ -265,7 +266,7 @@ fn original(mut error: &YamlError) -> &YamlError {
 }
 
 fn too_deep(limit: YamlLimit) -> Diagnostic {
-    Diagnostic::error(Message::TooDeep { limit }).hint(Message::HintYamlLimit)
+    Diagnostic::error(LoadMessage::TooDeep { limit }).hint(LoadMessage::HintYamlLimit)
 }
 
 fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> Diagnostic {
@@ -281,15 +282,15 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
             field, expected, ..
         } => {
             let allowed: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
-            Diagnostic::error(Message::UnknownKey { key: field.clone() })
+            Diagnostic::error(LoadMessage::UnknownKey { key: field.clone() })
                 .hint(suggestion(field, &allowed))
         }
         YamlError::SerdeMissingField { field, .. } => {
-            return Diagnostic::error(Message::MissingField {
+            return Diagnostic::error(LoadMessage::MissingField {
                 field: field.to_string(),
             })
             .in_file(&source.display_path)
-            .hint(Message::HintAddField {
+            .hint(LoadMessage::HintAddField {
                 field: field.to_string(),
             });
         }
@@ -299,19 +300,21 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
         | YamlError::UnexpectedValueForUnitEnumVariant { .. } => {
             wrong_type(ValueKind::Choice, found())
         }
-        YamlError::DuplicateMappingKey { key, .. } => Diagnostic::error(Message::DuplicateKey {
-            key: key.clone().unwrap_or_default(),
-        })
-        .hint(Message::HintRemoveDuplicate),
-        YamlError::NonFiniteFloat { value, .. } => Diagnostic::error(Message::NonFinite {
+        YamlError::DuplicateMappingKey { key, .. } => {
+            Diagnostic::error(LoadMessage::DuplicateKey {
+                key: key.clone().unwrap_or_default(),
+            })
+            .hint(LoadMessage::HintRemoveDuplicate)
+        }
+        YamlError::NonFiniteFloat { value, .. } => Diagnostic::error(LoadMessage::NonFinite {
             text: value.clone(),
         })
-        .hint(Message::HintOmitMissing),
+        .hint(LoadMessage::HintOmitMissing),
         YamlError::SerdeUnknownVariant {
             variant, expected, ..
         } => {
             let allowed: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
-            Diagnostic::error(Message::UnknownVariant {
+            Diagnostic::error(LoadMessage::UnknownVariant {
                 value: variant.clone(),
                 allowed: allowed.clone(),
             })
@@ -347,13 +350,15 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
                 too_deep(YamlLimit::Other)
             } else if detail.contains("tabs") {
                 // Point at the start of the line, where the tab is.
-                return Diagnostic::error(Message::TabIndentation)
+                return Diagnostic::error(LoadMessage::TabIndentation)
                     .at(source.location(line + line_offset, 1))
-                    .hint(Message::HintTabs);
+                    .hint(LoadMessage::HintTabs);
             } else if detail.contains("mapping values are not allowed") {
-                Diagnostic::error(Message::YamlSyntax { detail }).hint(Message::HintQuoteColon)
+                Diagnostic::error(LoadMessage::YamlSyntax { detail })
+                    .hint(LoadMessage::HintQuoteColon)
             } else {
-                Diagnostic::error(Message::YamlSyntax { detail }).hint(Message::HintYamlSyntax)
+                Diagnostic::error(LoadMessage::YamlSyntax { detail })
+                    .hint(LoadMessage::HintYamlSyntax)
             }
         }
     };
@@ -398,10 +403,10 @@ mod tests {
         assert_eq!(
             keys,
             vec![
-                Message::UnknownKey {
+                LoadMessage::UnknownKey {
                     key: "namma".into()
                 },
-                Message::UnknownKey { key: "dat".into() }
+                LoadMessage::UnknownKey { key: "dat".into() }
             ]
         );
         assert_eq!(unknown[1].location.as_ref().unwrap().line, 3);
@@ -423,7 +428,7 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(
             errors[0].message,
-            Message::UnknownKey {
+            LoadMessage::UnknownKey {
                 key: "sumbr".into()
             }
         );
@@ -473,13 +478,13 @@ mod tests {
         let d = parse_doc("nama: a\nnamma: b\n").unwrap_err();
         assert_eq!(
             d.message,
-            Message::UnknownKey {
+            LoadMessage::UnknownKey {
                 key: "namma".into()
             }
         );
         assert_eq!(
-            d.hint,
-            Some(Message::HintDidYouMean {
+            d.hint.as_ref().and_then(|h| h.downcast_ref()),
+            Some(&Message::HintDidYouMean {
                 suggestion: "nama".into()
             })
         );
@@ -497,7 +502,7 @@ mod tests {
     #[test]
     fn exact_duplicate_keys_are_errors() {
         let d = parse_doc("nama: a\nnama: b\n").unwrap_err();
-        assert_eq!(d.message, Message::DuplicateKey { key: "nama".into() });
+        assert_eq!(d.message, LoadMessage::DuplicateKey { key: "nama".into() });
     }
 
     #[test]

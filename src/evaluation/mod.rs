@@ -2,11 +2,12 @@
 //! as data, the evidence checklist, the tagged-spending score normalised across the site, and
 //! the readiness report of `tkpk check`.
 
+pub mod messages;
 pub mod sheet;
 
 use crate::analysis::budget::tagged_score;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::messages::Message;
+use crate::evaluation::messages::EvaluationMessage;
 use crate::model::Site;
 use crate::model::evidence::checklist;
 use crate::model::scheme::applicable;
@@ -53,7 +54,7 @@ fn readiness_years(site: &Site, region: &crate::model::Region) -> Vec<i32> {
 /// how many are present; plus a warning per missing item naming the file to edit.
 pub struct Readiness {
     pub warnings: Diagnostics,
-    pub lines: Vec<Message>,
+    pub lines: Vec<EvaluationMessage>,
 }
 
 pub fn readiness(site: &Site) -> Readiness {
@@ -68,19 +69,19 @@ pub fn readiness(site: &Site) -> Readiness {
             let present = items.iter().filter(|i| i.present).count();
             for item in items.iter().filter(|i| !i.present) {
                 warnings.push(
-                    Diagnostic::warning(Message::EvidenceMissing {
+                    Diagnostic::warning(EvaluationMessage::EvidenceMissing {
                         region: region.name.clone(),
                         year,
                         item: item.evidence.phrase(),
                         scheme_year: scheme.year,
                     })
                     .in_file(&item.file)
-                    .hint(Message::HintEvidence {
+                    .hint(EvaluationMessage::HintEvidence {
                         example: item.evidence.example().to_string(),
                     }),
                 );
             }
-            lines.push(Message::Readiness {
+            lines.push(EvaluationMessage::Readiness {
                 region: region.slug.clone(),
                 year,
                 present,

@@ -2,11 +2,11 @@
 //! table's figures and says which regency, province or nation each row belongs to.
 
 use crate::content::RegionKind;
+use crate::import::messages::{ImportMessage, TablePlace};
 use crate::import::numbers::{self, LoneDot};
 use crate::import::table::{Cell, Sheet};
 use crate::import::yaml_edit::Table;
 use crate::indicators::keys;
-use crate::messages::import::{ImportMessage, TablePlace};
 
 /// A regency or city of the site, as far as matching rows goes.
 #[derive(Clone, Debug)]

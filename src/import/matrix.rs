@@ -6,12 +6,14 @@ use crate::content::annual::RawProgramFile;
 use crate::content::{RawSite, Sourced, yaml};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::import::bps::normalise;
+use crate::import::messages::{Expected, ImportMessage, TablePlace};
 use crate::import::numbers::{self, LoneDot};
 use crate::import::program_file::{new_file, replace_program};
 use crate::import::table::{Cell, Sheet};
 use crate::messages::Message;
-use crate::messages::import::{Expected, ImportMessage, TablePlace};
+use crate::model::messages::ModelMessage;
 use crate::model::programs::{Tagging, validate_programs};
+use crate::output::messages::OutputMessage;
 use crate::suggest::nearest;
 use std::path::Path;
 
@@ -515,7 +517,7 @@ pub fn import(
         return;
     };
     if !(1990..=2100).contains(&year) {
-        out.error(Diagnostic::error(Message::BadYear {
+        out.error(Diagnostic::error(ModelMessage::BadYear {
             text: year.to_string(),
         }));
         return;
@@ -580,7 +582,7 @@ pub fn import(
                         });
                         // A likely misspelling says what to write; otherwise, how to go on.
                         let hint = match p.suggestion {
-                            Some(suggestion) => Some(Message::HintDidYouMean { suggestion }),
+                            Some(suggestion) => Some(Message::HintDidYouMean { suggestion }.into()),
                             None if options.skip_bad_rows => None,
                             None => Some(msg(ImportMessage::HintSkipBadRows)),
                         };
@@ -643,7 +645,7 @@ pub fn import(
         if let Some(parent) = path.parent()
             && let Err(e) = std::fs::create_dir_all(parent)
         {
-            out.error(Diagnostic::error(Message::WriteFailed {
+            out.error(Diagnostic::error(OutputMessage::WriteFailed {
                 path: rel.display().to_string(),
                 detail: e.to_string(),
             }));

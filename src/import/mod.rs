@@ -5,17 +5,21 @@
 
 pub mod bps;
 pub mod matrix;
+pub mod messages;
 pub mod numbers;
 pub mod program_file;
 pub mod table;
 pub mod yaml_edit;
 
+use crate::content::messages::LoadMessage;
 use crate::content::{self, RawFigure, RawSeries, RawYearTable, Sourced};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::import::messages::{ImportMessage, TablePlace};
 use crate::indicators::{Catalog, Unit};
 use crate::lang::Lang;
-use crate::messages::Message;
-use crate::messages::import::{ImportMessage, TablePlace};
+use crate::messages::Text;
+use crate::model::messages::ModelMessage;
+use crate::output::messages::OutputMessage;
 use bps::{SiteReference, SiteRegion, Target};
 use numbers::LoneDot;
 use std::collections::BTreeMap;
@@ -56,7 +60,7 @@ pub struct Outcome {
     pub lang: Lang,
     pub diagnostics: Diagnostics,
     /// Lines shown before the summary: each conflict and each overwritten figure.
-    pub notes: Vec<Message>,
+    pub notes: Vec<Text>,
     /// `None` when the import stopped before counting.
     pub summary: Option<Summary>,
     /// Files written (none on a dry run or a failure).
@@ -83,8 +87,8 @@ impl Outcome {
     }
 }
 
-fn msg(m: ImportMessage) -> Message {
-    Message::Import(m)
+fn msg(m: ImportMessage) -> Text {
+    m.into()
 }
 
 /// A location in a table: the file, its row as the line and its column.
@@ -307,7 +311,7 @@ fn indicator_of(
             return Ok(key.clone());
         }
         return Err(
-            Diagnostic::error(Message::UnknownIndicator { key: key.clone() })
+            Diagnostic::error(ModelMessage::UnknownIndicator { key: key.clone() })
                 .hint(crate::suggest::suggestion(key, &known)),
         );
     }
@@ -378,7 +382,7 @@ fn commit(root: &Path, files: &[(PathBuf, String)], out: &mut Outcome) {
     let originals = match write_all(files) {
         Ok(o) => o,
         Err((path, e)) => {
-            out.error(Diagnostic::error(Message::WriteFailed {
+            out.error(Diagnostic::error(OutputMessage::WriteFailed {
                 path: path.display().to_string(),
                 detail: e.to_string(),
             }));
@@ -475,9 +479,9 @@ fn import_figures(
             }
             if !found {
                 out.error(
-                    Diagnostic::error(Message::MissingFile { name: name.clone() })
+                    Diagnostic::error(LoadMessage::MissingFile { name: name.clone() })
                         .in_file(path.parent().unwrap_or(&path))
-                        .hint(Message::HintCreateFile { name }),
+                        .hint(LoadMessage::HintCreateFile { name }),
                 );
             }
             continue;

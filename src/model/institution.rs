@@ -4,9 +4,11 @@
 use super::validate::count;
 use crate::content::Sourced;
 use crate::content::annual::{RawDecree, RawInstitutionFile};
+use crate::content::messages::LoadMessage;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::lang::Lang;
 use crate::messages::Message;
+use crate::model::messages::ModelMessage;
 use crate::suggest::nearest;
 use serde_saphyr::Spanned;
 use std::path::PathBuf;
@@ -195,11 +197,11 @@ fn date(raw: &Spanned<String>, source: &SourceText, diagnostics: &mut Diagnostic
     let found = Date::parse(&raw.value);
     if found.is_none() {
         diagnostics.push(
-            Diagnostic::error(Message::BadDate {
+            Diagnostic::error(ModelMessage::BadDate {
                 text: raw.value.clone(),
             })
             .at(at(source, raw))
-            .hint(Message::HintDate),
+            .hint(ModelMessage::HintDate),
         );
     }
     found
@@ -247,7 +249,7 @@ pub(crate) fn validate_institution(
             if kind.is_none() {
                 let allowed: Vec<String> = ReportKind::KEYS.iter().map(|k| k.to_string()).collect();
                 diagnostics.push(
-                    Diagnostic::error(Message::UnknownVariant {
+                    Diagnostic::error(LoadMessage::UnknownVariant {
                         value: r.jenis.value.clone(),
                         allowed: allowed.clone(),
                     })

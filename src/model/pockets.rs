@@ -4,8 +4,9 @@
 use super::validate::{count, duplicate};
 use crate::content::Sourced;
 use crate::content::annual::{RawDistrict, RawPocketFile};
+use crate::content::messages::LoadMessage;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
-use crate::messages::Message;
+use crate::model::messages::ModelMessage;
 use serde_saphyr::Spanned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -53,17 +54,17 @@ fn by_decile(
             .filter(|d| (1..=10).contains(d));
         let Some(decile) = decile else {
             diagnostics.push(
-                Diagnostic::error(Message::BadDecile {
+                Diagnostic::error(ModelMessage::BadDecile {
                     text: key.value.clone(),
                 })
                 .at(at(source, key))
-                .hint(Message::HintDecile),
+                .hint(ModelMessage::HintDecile),
             );
             continue;
         };
         if out.contains_key(&decile) {
             diagnostics.push(duplicate(
-                Message::DuplicateKey {
+                LoadMessage::DuplicateKey {
                     key: key.value.clone(),
                 },
                 source,
@@ -99,12 +100,12 @@ fn district(
         (Some(n), true) if n as usize != names.len() => {
             if let Some(f) = &d.jumlah_desa {
                 diagnostics.push(
-                    Diagnostic::error(Message::VillageCountMismatch {
+                    Diagnostic::error(ModelMessage::VillageCountMismatch {
                         count: n as usize,
                         names: names.len(),
                     })
                     .at(at(source, f))
-                    .hint(Message::HintVillageCount),
+                    .hint(ModelMessage::HintVillageCount),
                 );
             }
             Some(n)
@@ -135,7 +136,7 @@ pub(crate) fn validate_pockets(
         let d = district(raw, source, diagnostics);
         if !seen.insert(d.name.to_lowercase()) {
             diagnostics.push(duplicate(
-                Message::DuplicateDistrict {
+                ModelMessage::DuplicateDistrict {
                     name: d.name.clone(),
                 },
                 source,

@@ -4,9 +4,11 @@
 use super::validate::{money, parse_figure};
 use crate::content::Sourced;
 use crate::content::annual::{RawProgram, RawProgramFile};
+use crate::content::messages::LoadMessage;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::lang::Lang;
 use crate::messages::Message;
+use crate::model::messages::ModelMessage;
 use crate::suggest::nearest;
 use serde_saphyr::Spanned;
 use std::path::PathBuf;
@@ -166,11 +168,11 @@ fn program(
         let found = Strategy::from_number(n);
         if found.is_none() {
             diagnostics.push(
-                Diagnostic::error(Message::BadStrategy {
+                Diagnostic::error(ModelMessage::BadStrategy {
                     text: at(source, &p.strategi).written(),
                 })
                 .at(at(source, &p.strategi))
-                .hint(Message::HintStrategy),
+                .hint(ModelMessage::HintStrategy),
             );
         }
         found
@@ -185,7 +187,7 @@ fn program(
     if tagging.is_none() {
         let allowed: Vec<String> = Tagging::ALL.iter().map(|t| t.key().to_string()).collect();
         diagnostics.push(
-            Diagnostic::error(Message::UnknownVariant {
+            Diagnostic::error(LoadMessage::UnknownVariant {
                 value: p.tagging.value.clone(),
                 allowed: allowed.clone(),
             })
@@ -245,22 +247,22 @@ fn program(
             .or(p.realisasi_semester_1.as_ref())
             .unwrap_or(&p.alokasi);
         diagnostics.push(
-            Diagnostic::warning(Message::RealisedAboveBudget {
+            Diagnostic::warning(ModelMessage::RealisedAboveBudget {
                 name: program.sub_activity.clone(),
                 realised,
                 budget,
             })
             .at(at(source, figure))
-            .hint(Message::HintCheckBudget),
+            .hint(ModelMessage::HintCheckBudget),
         );
     }
     if let (Some(travel), Some(raw_travel)) = (travel, &p.perjalanan_dinas)
         && travel > budget
     {
         diagnostics.push(
-            Diagnostic::error(Message::TravelAboveBudget { travel, budget })
+            Diagnostic::error(ModelMessage::TravelAboveBudget { travel, budget })
                 .at(at(source, raw_travel))
-                .hint(Message::HintCheckBudget),
+                .hint(ModelMessage::HintCheckBudget),
         );
         return None;
     }
@@ -289,20 +291,20 @@ pub(crate) fn validate_programs(
             && let Some(raw) = &doc.belanja_daerah
         {
             diagnostics.push(
-                Diagnostic::warning(Message::TaggedAboveSpending {
+                Diagnostic::warning(ModelMessage::TaggedAboveSpending {
                     tagged,
                     spending: total,
                 })
                 .at(at(source, raw))
-                .hint(Message::HintCheckBudget),
+                .hint(ModelMessage::HintCheckBudget),
             );
         }
     }
     if doc.program.is_empty() {
         diagnostics.push(
-            Diagnostic::warning(Message::NoPrograms)
+            Diagnostic::warning(ModelMessage::NoPrograms)
                 .in_file(&source.display_path)
-                .hint(Message::HintAddPrograms),
+                .hint(ModelMessage::HintAddPrograms),
         );
     }
     Programs {

@@ -5,10 +5,12 @@
 
 use super::evidence::Evidence;
 use super::validate::parse_figure;
+use crate::content::messages::LoadMessage;
 use crate::content::scheme::RawScheme;
 use crate::content::yaml;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::messages::Message;
+use crate::model::messages::ModelMessage;
 use crate::model::programs::Tagging;
 use crate::suggest::nearest;
 use serde_saphyr::Spanned;
@@ -132,7 +134,7 @@ fn unknown(
     diagnostics: &mut Diagnostics,
 ) {
     diagnostics.push(
-        Diagnostic::error(Message::UnknownVariant {
+        Diagnostic::error(LoadMessage::UnknownVariant {
             value: value.value.clone(),
             allowed: allowed.clone(),
         })
@@ -155,11 +157,11 @@ pub(crate) fn validate_scheme(
     let year = raw.tahun.value;
     if !(1990..=2100).contains(&year) {
         diagnostics.push(
-            Diagnostic::error(Message::BadYear {
+            Diagnostic::error(ModelMessage::BadYear {
                 text: year.to_string(),
             })
             .at(at(source, &raw.tahun))
-            .hint(Message::HintYear),
+            .hint(ModelMessage::HintYear),
         );
     }
     let mut components = Vec::new();
@@ -168,9 +170,9 @@ pub(crate) fn validate_scheme(
             let v = parse_figure(w, source, diagnostics)?;
             if !(0.0..=100.0).contains(&v) {
                 diagnostics.push(
-                    Diagnostic::error(Message::BadWeight { value: v })
+                    Diagnostic::error(ModelMessage::BadWeight { value: v })
                         .at(at(source, w))
-                        .hint(Message::HintWeight),
+                        .hint(ModelMessage::HintWeight),
                 );
                 return None;
             }
@@ -182,9 +184,9 @@ pub(crate) fn validate_scheme(
                 Some(found) => {
                     if found == Measure::TaggedScore && raw.skor_tagging.is_none() {
                         diagnostics.push(
-                            Diagnostic::error(Message::TaggedScoreWithoutRule)
+                            Diagnostic::error(ModelMessage::TaggedScoreWithoutRule)
                                 .at(at(source, m))
-                                .hint(Message::HintTaggedRule),
+                                .hint(ModelMessage::HintTaggedRule),
                         );
                     }
                     measures.push(found);
@@ -208,9 +210,9 @@ pub(crate) fn validate_scheme(
     let sum: f64 = weights.iter().sum();
     if weights.len() == components.len() && !weights.is_empty() && (sum - 100.0).abs() > 1e-9 {
         diagnostics.push(
-            Diagnostic::warning(Message::WeightsNotHundred { sum, year })
+            Diagnostic::warning(ModelMessage::WeightsNotHundred { sum, year })
                 .at(at(source, &raw.tahun))
-                .hint(Message::HintWeight),
+                .hint(ModelMessage::HintWeight),
         );
     }
     let tagging = raw.skor_tagging.as_ref().and_then(|r| {

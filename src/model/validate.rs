@@ -4,13 +4,15 @@
 use super::{
     Chapter, Figure, Narrative, Reference, Region, Series, Site, SiteConfig, Tkpk, YearData,
 };
+use crate::content::messages::LoadMessage;
 use crate::content::{
     Level, RawFigure, RawNarrative, RawReferenceFile, RawSeries, RawSite, RawYearTable, Sourced,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::indicators::keys;
 use crate::indicators::{Catalog, Unit};
-use crate::messages::{Message, ValueKind};
+use crate::messages::{Message, Text, ValueKind};
+use crate::model::messages::ModelMessage;
 use crate::suggest::{nearest, suggestion};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -36,11 +38,11 @@ pub(super) fn parse_year(
         Ok(y) if (FIRST_YEAR..=LAST_YEAR).contains(&y) => Some(y as i32),
         _ => {
             diagnostics.push(
-                Diagnostic::error(Message::BadYear {
+                Diagnostic::error(ModelMessage::BadYear {
                     text: key.value.clone(),
                 })
                 .at(at(source, key))
-                .hint(Message::HintYear),
+                .hint(ModelMessage::HintYear),
             );
             None
         }
@@ -48,10 +50,14 @@ pub(super) fn parse_year(
 }
 
 /// A key or year written twice in one table: the second is named and left out.
-pub(crate) fn duplicate<T>(message: Message, source: &SourceText, key: &Spanned<T>) -> Diagnostic {
+pub(crate) fn duplicate<T>(
+    message: impl Into<Text>,
+    source: &SourceText,
+    key: &Spanned<T>,
+) -> Diagnostic {
     Diagnostic::error(message)
         .at(at(source, key))
-        .hint(Message::HintRemoveDuplicate)
+        .hint(LoadMessage::HintRemoveDuplicate)
 }
 
 /// A figure as a finite number, or a diagnostic that says what to write instead.
@@ -64,7 +70,7 @@ pub(crate) fn parse_figure(
     let problem = match &figure.value {
         Value::Number(n) => match n.as_f64() {
             Some(v) if v.is_finite() => return Some(v),
-            _ => Diagnostic::error(Message::NonFinite {
+            _ => Diagnostic::error(LoadMessage::NonFinite {
                 text: n.to_string(),
             }),
         },
@@ -73,8 +79,8 @@ pub(crate) fn parse_figure(
             let fixed_comma = t.replace('.', "").replace(',', ".");
             let without_percent = t.trim_end_matches('%').trim().replace(',', ".");
             if t.ends_with('%') && without_percent.parse::<f64>().is_ok() {
-                Diagnostic::error(Message::PercentSign { text: text.clone() }).hint(
-                    Message::HintPercentSign {
+                Diagnostic::error(ModelMessage::PercentSign { text: text.clone() }).hint(
+                    ModelMessage::HintPercentSign {
                         fixed: without_percent,
                     },
                 )
@@ -91,26 +97,28 @@ pub(crate) fn parse_figure(
                 let written = Some(location.written())
                     .filter(|w| !w.is_empty() && !w.starts_with(['"', '\'']))
                     .unwrap_or_else(|| text.clone());
-                Diagnostic::error(Message::NonFinite { text: written })
-                    .hint(Message::HintOmitMissing)
+                Diagnostic::error(LoadMessage::NonFinite { text: written })
+                    .hint(LoadMessage::HintOmitMissing)
             } else if t.is_empty() || t == "-" || t == "…" || t == "..." {
                 Diagnostic::error(Message::NotANumber { text: text.clone() })
-                    .hint(Message::HintOmitMissing)
+                    .hint(LoadMessage::HintOmitMissing)
             } else {
                 Diagnostic::error(Message::NotANumber { text: text.clone() })
-                    .hint(Message::HintWriteNumber)
+                    .hint(ModelMessage::HintWriteNumber)
             }
         }
-        Value::Null => Diagnostic::error(Message::NullFigure).hint(Message::HintOmitMissing),
+        Value::Null => {
+            Diagnostic::error(ModelMessage::NullFigure).hint(LoadMessage::HintOmitMissing)
+        }
         Value::Bool(b) => Diagnostic::error(Message::NotANumber {
             text: b.to_string(),
         })
-        .hint(Message::HintWriteNumber),
-        Value::Array(_) | Value::Object(_) => Diagnostic::error(Message::WrongType {
+        .hint(ModelMessage::HintWriteNumber),
+        Value::Array(_) | Value::Object(_) => Diagnostic::error(LoadMessage::WrongType {
             expected: ValueKind::Number,
             found: figure.value.to_string(),
         })
-        .hint(Message::HintWriteNumber),
+        .hint(ModelMessage::HintWriteNumber),
     };
     diagnostics.push(problem.at(location));
     None
@@ -126,12 +134,12 @@ pub(super) fn money(
     let value = parse_figure(figure, source, diagnostics)?;
     if value < 0.0 {
         diagnostics.push(
-            Diagnostic::error(Message::NegativeAmount {
+            Diagnostic::error(ModelMessage::NegativeAmount {
                 field: field.to_string(),
                 value,
             })
             .at(at(source, figure))
-            .hint(Message::HintCheckBudget),
+            .hint(ModelMessage::HintCheckBudget),
         );
         return None;
     }
@@ -148,12 +156,12 @@ pub(super) fn count(
     let value = parse_figure(figure, source, diagnostics)?;
     if value < 0.0 || value.fract() != 0.0 {
         diagnostics.push(
-            Diagnostic::error(Message::NotACount {
+            Diagnostic::error(ModelMessage::NotACount {
                 field: field.to_string(),
                 text: at(source, figure).written(),
             })
             .at(at(source, figure))
-            .hint(Message::HintCount),
+            .hint(ModelMessage::HintCount),
         );
         return None;
     }
@@ -178,7 +186,7 @@ fn check_key(
         _ => suggestion(&key.value, &keys),
     };
     diagnostics.push(
-        Diagnostic::error(Message::UnknownIndicator {
+        Diagnostic::error(ModelMessage::UnknownIndicator {
             key: key.value.clone(),
         })
         .at(at(source, key))
@@ -201,12 +209,12 @@ fn check_range(
     };
     let (min, max) = indicator.unit.bounds();
     let problem = if value < 0.0 {
-        Some(Message::Negative {
+        Some(ModelMessage::Negative {
             indicator: key.value.clone(),
             value,
         })
     } else if value > max {
-        Some(Message::OutOfRange {
+        Some(ModelMessage::OutOfRange {
             indicator: key.value.clone(),
             value,
             min,
@@ -220,7 +228,7 @@ fn check_range(
             diagnostics.push(
                 Diagnostic::error(message)
                     .at(at(source, figure))
-                    .hint(Message::HintCheckFigure),
+                    .hint(ModelMessage::HintCheckFigure),
             );
             false
         }
@@ -247,7 +255,7 @@ fn figure_table(
             && out.contains_key(&y)
         {
             diagnostics.push(duplicate(
-                Message::DuplicateYear {
+                ModelMessage::DuplicateYear {
                     year: y.to_string(),
                 },
                 source,
@@ -261,7 +269,7 @@ fn figure_table(
             let value = parse_figure(figure, source, diagnostics);
             if figures.contains_key(&key.value) {
                 diagnostics.push(duplicate(
-                    Message::DuplicateKey {
+                    LoadMessage::DuplicateKey {
                         key: key.value.clone(),
                     },
                     source,
@@ -299,7 +307,7 @@ fn figure_table(
             match out.get_mut(&year).and_then(|m| m.get_mut(&key.value)) {
                 Some((figure, _)) => figure.source = text.value.trim().to_string(),
                 None => diagnostics.push(
-                    Diagnostic::warning(Message::SourceForMissingFigure {
+                    Diagnostic::warning(ModelMessage::SourceForMissingFigure {
                         year,
                         key: key.value.clone(),
                     })
@@ -323,13 +331,13 @@ fn check_consistency(
             && p2.value > p1.value
         {
             diagnostics.push(
-                Diagnostic::error(Message::P2AboveP1 {
+                Diagnostic::error(ModelMessage::P2AboveP1 {
                     year: *year,
                     p1: p1.value,
                     p2: p2.value,
                 })
                 .at(source.location(at_p2.0, at_p2.1))
-                .hint(Message::HintCheckFigure),
+                .hint(ModelMessage::HintCheckFigure),
             );
         }
     }
@@ -342,7 +350,7 @@ fn check_consistency(
             let ((y0, v0, _), (y1, v1, loc)) = (pair[0], pair[1]);
             if y1 - y0 == 1 && (v1 - v0).abs() > IMPLAUSIBLE_JUMP {
                 diagnostics.push(
-                    Diagnostic::warning(Message::ImplausibleJump {
+                    Diagnostic::warning(ModelMessage::ImplausibleJump {
                         indicator: indicator.key.clone(),
                         from_year: y0,
                         to_year: y1,
@@ -350,7 +358,7 @@ fn check_consistency(
                         change: crate::format::round_to((v1 - v0).abs(), 2),
                     })
                     .at(source.location(loc.0, loc.1))
-                    .hint(Message::HintCheckFigure),
+                    .hint(ModelMessage::HintCheckFigure),
                 );
             }
         }
@@ -402,7 +410,7 @@ pub(crate) fn validate_series(
             if let (Some(y), Some(v)) = (year, value) {
                 match entry.entry(y) {
                     std::collections::btree_map::Entry::Occupied(_) => diagnostics.push(duplicate(
-                        Message::DuplicateYear {
+                        ModelMessage::DuplicateYear {
                             year: y.to_string(),
                         },
                         source,
@@ -438,21 +446,21 @@ pub(crate) fn valid_slug(slug: &str) -> bool {
 fn check_slug(slug: &str, shown_at: &std::path::Path, diagnostics: &mut Diagnostics) -> bool {
     if !valid_slug(slug) {
         diagnostics.push(
-            Diagnostic::error(Message::BadSlug {
+            Diagnostic::error(ModelMessage::BadSlug {
                 slug: slug.to_string(),
             })
             .in_file(shown_at)
-            .hint(Message::HintSlug),
+            .hint(ModelMessage::HintSlug),
         );
         return false;
     }
     if RESERVED_SLUGS.contains(&slug) {
         diagnostics.push(
-            Diagnostic::error(Message::ReservedSlug {
+            Diagnostic::error(ModelMessage::ReservedSlug {
                 slug: slug.to_string(),
             })
             .in_file(shown_at)
-            .hint(Message::HintSlug),
+            .hint(ModelMessage::HintSlug),
         );
         return false;
     }
@@ -478,7 +486,7 @@ fn check_code(
             .all(|(p, n)| p.len() == *n && p.chars().all(|c| c.is_ascii_digit()));
     if !ok {
         diagnostics.push(
-            Diagnostic::error(Message::BadCode {
+            Diagnostic::error(ModelMessage::BadCode {
                 code: code.value.clone(),
                 expected: expected.to_string(),
             })
@@ -498,11 +506,11 @@ fn schemes(
     for raw in &doc.skema_penilaian {
         if !seen.insert(raw.tahun.value) {
             diagnostics.push(
-                Diagnostic::error(Message::DuplicateYear {
+                Diagnostic::error(ModelMessage::DuplicateYear {
                     year: raw.tahun.value.to_string(),
                 })
                 .at(at(source, &raw.tahun))
-                .hint(Message::HintRemoveDuplicate),
+                .hint(LoadMessage::HintRemoveDuplicate),
             );
             continue;
         }
@@ -523,11 +531,11 @@ fn config(
             Some(y.value as i32)
         } else {
             diagnostics.push(
-                Diagnostic::error(Message::BadYear {
+                Diagnostic::error(ModelMessage::BadYear {
                     text: y.value.to_string(),
                 })
                 .at(at(source, y))
-                .hint(Message::HintYear),
+                .hint(ModelMessage::HintYear),
             );
             None
         }
@@ -545,11 +553,11 @@ fn config(
             })
         } else {
             diagnostics.push(
-                Diagnostic::error(Message::BadBaseUrl {
+                Diagnostic::error(ModelMessage::BadBaseUrl {
                     url: u.value.clone(),
                 })
                 .at(at(source, u))
-                .hint(Message::HintBaseUrl),
+                .hint(ModelMessage::HintBaseUrl),
             );
             None
         }
@@ -563,11 +571,11 @@ fn config(
         let dir = raw.root.join("themes").join(&theme);
         if theme != "default" && (!valid_slug(&theme) || !dir.is_dir()) {
             diagnostics.push(
-                Diagnostic::error(Message::UnknownTheme {
+                Diagnostic::error(ModelMessage::UnknownTheme {
                     name: theme.clone(),
                 })
                 .at(at(source, t))
-                .hint(Message::HintTheme),
+                .hint(ModelMessage::HintTheme),
             );
         }
     }
@@ -587,11 +595,11 @@ fn config(
             source.location_of(line, &declared.kunci)
         };
         diagnostics.push(
-            Diagnostic::error(Message::DeclaredBuiltIn {
+            Diagnostic::error(ModelMessage::DeclaredBuiltIn {
                 key: declared.kunci.clone(),
             })
             .at(location)
-            .hint(Message::HintOwnKey),
+            .hint(ModelMessage::HintOwnKey),
         );
     }
     let catalog = Catalog::with_declared(&doc.indikator);
@@ -644,7 +652,7 @@ fn narrative(raw: &RawNarrative, diagnostics: &mut Diagnostics) -> Narrative {
         if found.is_none() {
             let allowed: Vec<String> = Chapter::ALL.iter().map(|c| c.key().to_string()).collect();
             diagnostics.push(
-                Diagnostic::error(Message::UnknownVariant {
+                Diagnostic::error(LoadMessage::UnknownVariant {
                     value: key.to_string(),
                     allowed: allowed.clone(),
                 })
@@ -679,20 +687,20 @@ fn region_narratives(
     for n in &r.narratives {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&(n.year as i64)) {
             diagnostics.push(
-                Diagnostic::error(Message::BadYear {
+                Diagnostic::error(ModelMessage::BadYear {
                     text: n.year.to_string(),
                 })
                 .in_file(&n.source.display_path)
-                .hint(Message::HintYear),
+                .hint(ModelMessage::HintYear),
             );
             continue;
         }
         let narrative = narrative(n, diagnostics);
         if series.is_some_and(|s| !s.march.contains_key(&n.year)) && warned_years.insert(n.year) {
             diagnostics.push(
-                Diagnostic::warning(Message::NarrativeYearWithoutFigures { year: n.year })
+                Diagnostic::warning(ModelMessage::NarrativeYearWithoutFigures { year: n.year })
                     .in_file(&n.source.display_path)
-                    .hint(Message::HintAddFigures),
+                    .hint(ModelMessage::HintAddFigures),
             );
         }
         narratives.entry(n.year).or_default().push(narrative);
@@ -734,9 +742,9 @@ fn region_year_data(
             .next();
             if let Some(source) = first {
                 diagnostics.push(
-                    Diagnostic::warning(Message::YearDataWithoutFigures { year: *year })
+                    Diagnostic::warning(ModelMessage::YearDataWithoutFigures { year: *year })
                         .in_file(&source.display_path)
-                        .hint(Message::HintAddFigures),
+                        .hint(ModelMessage::HintAddFigures),
                 );
             }
         }
@@ -763,9 +771,9 @@ fn check_region(
         let series = validate_series(indicators.doc.series(), catalog, &indicators.source, before);
         if series.march.is_empty() {
             before.push(
-                Diagnostic::error(Message::NoFigures)
+                Diagnostic::error(ModelMessage::NoFigures)
                     .in_file(&indicators.source.display_path)
-                    .hint(Message::HintAddFigures),
+                    .hint(ModelMessage::HintAddFigures),
             );
         }
         series
@@ -783,23 +791,25 @@ fn check_region(
     if !provinces.contains_key(&province) && !raw.unreadable_references.contains(&province) {
         let names_nation = nation.as_ref().is_some_and(|n| n.slug == province);
         let message = if names_nation {
-            Message::WrongReferenceLevel {
+            ModelMessage::WrongReferenceLevel {
                 slug: province.clone(),
             }
         } else {
-            Message::UnknownProvince {
+            ModelMessage::UnknownProvince {
                 slug: province.clone(),
             }
         };
-        let hint = match nearest(&province, provinces.keys().map(String::as_str)) {
-            Some(s) => Message::HintDidYouMean { suggestion: s },
+        let hint: Text = match nearest(&province, provinces.keys().map(String::as_str)) {
+            Some(s) => Message::HintDidYouMean { suggestion: s }.into(),
             // The file exists, as the national one: name a province instead.
-            None if names_nation => Message::HintNameProvince {
+            None if names_nation => ModelMessage::HintNameProvince {
                 known: provinces.keys().cloned().collect(),
-            },
-            None => Message::HintAddReference {
+            }
+            .into(),
+            None => ModelMessage::HintAddReference {
                 slug: province.clone(),
-            },
+            }
+            .into(),
         };
         after.push(
             Diagnostic::error(message)
@@ -848,7 +858,7 @@ pub(crate) fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
         match reference.level {
             Level::Nasional => match &nation {
                 Some(first) => diagnostics.push(
-                    Diagnostic::error(Message::SecondNationalReference {
+                    Diagnostic::error(ModelMessage::SecondNationalReference {
                         other: first.slug.clone(),
                     })
                     .in_file(shown),
@@ -862,9 +872,9 @@ pub(crate) fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
     }
     if nation.is_none() && raw.unreadable_references.is_empty() {
         diagnostics.push(
-            Diagnostic::warning(Message::NoNationalReference)
+            Diagnostic::warning(ModelMessage::NoNationalReference)
                 .in_file("content/referensi")
-                .hint(Message::HintAddNationalReference),
+                .hint(ModelMessage::HintAddNationalReference),
         );
     }
 
@@ -896,12 +906,12 @@ pub(crate) fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
             for code in [&meta.doc.kode, &meta.doc.kode_bps] {
                 if let Some(other) = codes.get(&code.value) {
                     diagnostics.push(
-                        Diagnostic::error(Message::DuplicateRegionCode {
+                        Diagnostic::error(ModelMessage::DuplicateRegionCode {
                             code: code.value.clone(),
                             other: other.clone(),
                         })
                         .at(at(src, code))
-                        .hint(Message::HintDuplicateRegionCode),
+                        .hint(ModelMessage::HintDuplicateRegionCode),
                     );
                 } else {
                     codes.insert(code.value.clone(), region.slug.clone());

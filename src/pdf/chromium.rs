@@ -1,7 +1,9 @@
 //! Finding and running headless Chromium for one page.
 
 use crate::lang::Lang;
-use crate::messages::{Message, PdfFailure};
+use crate::messages::Words;
+use crate::pdf::messages::PdfFailure;
+use crate::pdf::messages::PdfMessage;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -42,8 +44,8 @@ pub struct ChromiumNotFound {
 }
 
 impl ChromiumNotFound {
-    pub fn message(&self) -> Message {
-        Message::PdfNoChromium {
+    pub fn message(&self) -> PdfMessage {
+        PdfMessage::PdfNoChromium {
             env: self.env.clone(),
         }
     }
@@ -157,8 +159,8 @@ pub struct PrintError {
 }
 
 impl PrintError {
-    pub fn message(&self) -> Message {
-        Message::PdfPrintFailed {
+    pub fn message(&self) -> PdfMessage {
+        PdfMessage::PdfPrintFailed {
             page: self.page.clone(),
             reason: self.reason.clone(),
         }

@@ -2,19 +2,21 @@
 //! `themes/<tema>/`), tera set up once, and every page rendered in parallel from view structs.
 
 pub mod filters;
+pub mod messages;
 pub mod part;
 pub mod search;
 pub mod sitemap;
 
 pub mod views;
 
+use crate::content::messages::LoadMessage;
 use crate::content::read_source;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::downloads::pages::{self as unduhan, Downloads};
 use crate::lang::Lang;
-use crate::messages::Message;
 use crate::model::{Region, Site};
 use crate::output::OutputFile;
+use crate::render::messages::RenderMessage;
 use crate::report::{RegionYear, Report};
 pub use part::Part;
 use rayon::prelude::*;
@@ -81,14 +83,14 @@ fn template_diagnostic(
         None => error.to_string(),
     };
     let message = match page {
-        Some(page) => Message::RenderFailed {
+        Some(page) => RenderMessage::RenderFailed {
             template: template.clone(),
             page: page.to_string(),
             detail,
         },
-        None => Message::TemplateInvalid { detail },
+        None => RenderMessage::TemplateInvalid { detail },
     };
-    let mut diagnostic = Diagnostic::error(message).hint(Message::HintTemplate);
+    let mut diagnostic = Diagnostic::error(message).hint(RenderMessage::HintTemplate);
     if let (Some(r), Some(source)) = (report, origins.get(&template)) {
         let span = r.span();
         diagnostic = diagnostic.at(source.location(span.start_line, span.start_col + 1));
@@ -98,12 +100,13 @@ fn template_diagnostic(
 
 fn read_bytes(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let display = path.strip_prefix(root).unwrap_or(path);
-    let fail = |detail: String| Diagnostic::error(Message::ReadFailed { detail }).in_file(display);
+    let fail =
+        |detail: String| Diagnostic::error(LoadMessage::ReadFailed { detail }).in_file(display);
     let meta = std::fs::symlink_metadata(path).map_err(|e| fail(e.to_string()))?;
     if meta.file_type().is_symlink() {
-        return Err(Diagnostic::error(Message::SymlinkRefused)
+        return Err(Diagnostic::error(LoadMessage::SymlinkRefused)
             .in_file(display)
-            .hint(Message::HintSymlink));
+            .hint(LoadMessage::HintSymlink));
     }
     std::fs::read(path).map_err(|e| fail(e.to_string()))
 }
@@ -115,9 +118,9 @@ fn files_below(dir: &Path, diagnostics: &mut Diagnostics, root: &Path) -> Vec<(S
     for d in [dir.parent(), Some(dir)].into_iter().flatten() {
         if std::fs::symlink_metadata(d).is_ok_and(|m| m.file_type().is_symlink()) {
             diagnostics.push(
-                Diagnostic::error(Message::SymlinkRefused)
+                Diagnostic::error(LoadMessage::SymlinkRefused)
                     .in_file(d.strip_prefix(root).unwrap_or(d))
-                    .hint(Message::HintSymlink),
+                    .hint(LoadMessage::HintSymlink),
             );
             return out;
         }
@@ -128,9 +131,9 @@ fn files_below(dir: &Path, diagnostics: &mut Diagnostics, root: &Path) -> Vec<(S
     for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
         match entry {
             Ok(e) if e.path_is_symlink() => diagnostics.push(
-                Diagnostic::error(Message::SymlinkRefused)
+                Diagnostic::error(LoadMessage::SymlinkRefused)
                     .in_file(e.path().strip_prefix(root).unwrap_or(e.path()))
-                    .hint(Message::HintSymlink),
+                    .hint(LoadMessage::HintSymlink),
             ),
             Ok(e) if e.file_type().is_file() => {
                 let rel = e
@@ -145,7 +148,7 @@ fn files_below(dir: &Path, diagnostics: &mut Diagnostics, root: &Path) -> Vec<(S
             }
             Ok(_) => {}
             Err(e) => diagnostics.push(
-                Diagnostic::error(Message::ReadFailed {
+                Diagnostic::error(LoadMessage::ReadFailed {
                     detail: e.to_string(),
                 })
                 .in_file(dir.strip_prefix(root).unwrap_or(dir)),
@@ -220,7 +223,7 @@ impl Theme {
         page: &str,
     ) -> Result<OutputFile, Diagnostic> {
         let mut context = Context::from_serialize(view).map_err(|e| {
-            Diagnostic::error(Message::RenderFailed {
+            Diagnostic::error(RenderMessage::RenderFailed {
                 template: template.to_string(),
                 page: page.to_string(),
                 detail: e.to_string(),
@@ -319,7 +322,7 @@ fn downloads(
 }
 
 fn download_failed(page: &str, error: &crate::downloads::DownloadError) -> Diagnostic {
-    Diagnostic::error(Message::DownloadFailed {
+    Diagnostic::error(RenderMessage::DownloadFailed {
         page: page.to_string(),
         detail: error.to_string(),
     })

@@ -1,7 +1,7 @@
 //! The words of `tkpk impor`, in Indonesian and English.
 
-use super::list;
 use crate::lang::Lang;
+use crate::messages::{Words, list};
 
 /// Where in a table a problem is: its sheet (workbooks only), 1-based row and column.
 #[derive(Clone, Debug, PartialEq)]
@@ -168,8 +168,8 @@ fn figure(value: f64, lang: Lang) -> String {
     }
 }
 
-impl ImportMessage {
-    pub fn text(&self, lang: Lang) -> String {
+impl Words for ImportMessage {
+    fn text(&self, lang: Lang) -> String {
         use ImportMessage::*;
         let id = lang == Lang::Id;
         let t = |a: String, b: String| if id { a } else { b };

@@ -1,0 +1,215 @@
+//! The messages of the commands themselves: progress, `tkpk serve`, `tkpk new` and the summary
+//! lines, in Indonesian and English: each variant holds the facts and is worded beside its
+//! definition.
+
+use tkpk::lang::Lang;
+use tkpk::messages::Words;
+
+/// A message of the commands themselves: progress, `tkpk serve`, `tkpk new` and the summary lines.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum CommandMessage {
+    // Serving and new sites.
+    ServeListening {
+        url: String,
+    },
+    ServeRebuilt {
+        pages: usize,
+        millis: u128,
+    },
+    ServeRebuildFailed {
+        errors: usize,
+        millis: u128,
+    },
+    ServeStartFailed {
+        address: String,
+        detail: String,
+    },
+    ServeWatchFailed {
+        detail: String,
+    },
+    NewNotEmpty {
+        path: String,
+    },
+    NewUnknownProvince {
+        slug: String,
+    },
+    NewBadRegionName {
+        name: String,
+    },
+    NewCreated {
+        path: String,
+        region: String,
+    },
+    HintServePort,
+    HintNewDir,
+    HintRegionName,
+    PdfPrinted {
+        done: usize,
+        total: usize,
+        slug: String,
+        year: i32,
+        evaluation: bool,
+        path: String,
+        seconds: String,
+    },
+    PdfNotPrinted {
+        done: usize,
+        total: usize,
+        slug: String,
+        year: i32,
+        evaluation: bool,
+    },
+    HintInstallChromium,
+    HintPdfFailed,
+    // Summary lines.
+    SummaryBuilt {
+        pages: usize,
+        warnings: usize,
+        seconds: String,
+        output: String,
+    },
+    SummaryChecked {
+        regions: usize,
+        warnings: usize,
+        seconds: String,
+    },
+    SummaryFailed {
+        errors: usize,
+        warnings: usize,
+    },
+    SummaryPdf {
+        files: usize,
+        folder: String,
+        failed: usize,
+        seconds: String,
+    },
+}
+
+impl Words for CommandMessage {
+    fn text(&self, lang: Lang) -> String {
+        use CommandMessage::*;
+        let t = |a: String, b: String| if lang == Lang::Id { a } else { b };
+        match self {
+            ServeListening { url } => t(
+                format!("situs disajikan di {url} (tekan Ctrl+C untuk berhenti); perubahan berkas dibangun ulang otomatis"),
+                format!("serving the site at {url} (Ctrl+C to stop); changed files are rebuilt automatically"),
+            ),
+            ServeRebuilt { pages, millis } => t(
+                format!("dibangun ulang: {pages} halaman dalam {millis} ms"),
+                format!("rebuilt: {pages} pages in {millis} ms"),
+            ),
+            ServeRebuildFailed { errors, millis } => t(
+                format!("belum dapat dibangun ulang ({errors} galat, {millis} ms); versi terakhir yang berhasil tetap disajikan"),
+                format!("cannot rebuild yet ({errors} errors, {millis} ms); the last good version is still served"),
+            ),
+            ServeStartFailed { address, detail } => t(
+                format!("tidak dapat menyajikan situs di {address}: {detail}"),
+                format!("cannot serve the site at {address}: {detail}"),
+            ),
+            ServeWatchFailed { detail } => t(
+                format!("tidak dapat mengamati perubahan berkas: {detail}"),
+                format!("cannot watch the files for changes: {detail}"),
+            ),
+            NewNotEmpty { path } => t(
+                format!("folder `{path}` sudah berisi; tkpk new hanya menulis ke folder baru atau kosong"),
+                format!("the folder `{path}` is not empty; tkpk new only writes into a new or empty folder"),
+            ),
+            NewUnknownProvince { slug } => t(
+                format!("provinsi `{slug}` tidak dikenal"),
+                format!("unknown province `{slug}`"),
+            ),
+            NewBadRegionName { name } => t(
+                format!("nama wilayah `{name}` tidak dapat dijadikan nama folder"),
+                format!("the region name `{name}` cannot become a folder name"),
+            ),
+            NewCreated { path, region } => t(
+                format!("situs baru untuk {region} dibuat di {path}; lanjutkan dengan `tkpk serve --root {path}` atau `tkpk build --root {path}`"),
+                format!("a new site for {region} is in {path}; go on with `tkpk serve --root {path}` or `tkpk build --root {path}`"),
+            ),
+            HintServePort => t(
+                "port itu mungkin sudah dipakai; pilih yang lain, misalnya `--port 1112`".into(),
+                "the port may be in use; choose another, for example `--port 1112`".into(),
+            ),
+            HintNewDir => t(
+                "pilih nama folder lain, misalnya `tkpk new situs-tkpk`".into(),
+                "choose another folder name, for example `tkpk new tkpk-site`".into(),
+            ),
+            HintRegionName => t(
+                "tulis nama resmi dengan huruf biasa, misalnya `--wilayah \"Kabupaten Blitar\"`".into(),
+                "write the official name in plain letters, for example `--wilayah \"Kabupaten Blitar\"`".into(),
+            ),
+            PdfPrinted {
+                done,
+                total,
+                slug,
+                year,
+                evaluation,
+                path,
+                seconds,
+            } => t(
+                format!(
+                    "[{done}/{total}] {slug} {year} {} → {path} ({seconds} s)",
+                    if *evaluation { "penilaian" } else { "laporan" }
+                ),
+                format!(
+                    "[{done}/{total}] {slug} {year} {} → {path} ({seconds} s)",
+                    if *evaluation { "evaluation sheet" } else { "report" }
+                ),
+            ),
+            PdfNotPrinted {
+                done,
+                total,
+                slug,
+                year,
+                evaluation,
+            } => t(
+                format!(
+                    "[{done}/{total}] {slug} {year} {}: gagal",
+                    if *evaluation { "penilaian" } else { "laporan" }
+                ),
+                format!(
+                    "[{done}/{total}] {slug} {year} {}: failed",
+                    if *evaluation { "evaluation sheet" } else { "report" }
+                ),
+            ),
+            HintInstallChromium => t(
+                "di Debian/Ubuntu: `sudo apt-get install chromium`; atau pasang Google Chrome; atau tulis letak programnya di variabel TKPK_CHROMIUM, misalnya `TKPK_CHROMIUM=/usr/bin/chromium tkpk pdf`".into(),
+                "on Debian/Ubuntu: `sudo apt-get install chromium`; or install Google Chrome; or give the program's path in TKPK_CHROMIUM, for example `TKPK_CHROMIUM=/usr/bin/chromium tkpk pdf`".into(),
+            ),
+            HintPdfFailed => t(
+                "buka halaman itu di peramban untuk memeriksanya, lalu jalankan `tkpk pdf` lagi; PDF lain yang sudah jadi tetap disimpan".into(),
+                "open that page in a browser to check it, then run `tkpk pdf` again; the other PDFs are kept".into(),
+            ),
+            SummaryBuilt {
+                pages,
+                warnings,
+                seconds,
+                output,
+            } => t(
+                format!("selesai: {pages} halaman ditulis ke {output}, {warnings} peringatan, {seconds} detik"),
+                format!("done: {pages} pages written to {output}, {warnings} warnings, {seconds} s"),
+            ),
+            SummaryChecked {
+                regions,
+                warnings,
+                seconds,
+            } => t(
+                format!("pemeriksaan selesai: {regions} wilayah tanpa galat, {warnings} peringatan, {seconds} detik"),
+                format!("check done: {regions} regions without errors, {warnings} warnings, {seconds} s"),
+            ),
+            SummaryFailed { errors, warnings } => t(
+                format!("gagal: {errors} galat, {warnings} peringatan; folder keluaran tidak diubah"),
+                format!("failed: {errors} errors, {warnings} warnings; the output folder is unchanged"),
+            ),
+            SummaryPdf {
+                files,
+                folder,
+                failed,
+                seconds,
+            } => t(
+                format!("pdf selesai: {files} berkas di {folder}, {failed} gagal, dalam {seconds} detik"),
+                format!("pdf done: {files} files in {folder}, {failed} failed, in {seconds} s"),
+            ),
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! The messages of reading the site folder: files, YAML and front matter, in Indonesian and
+//! English: each variant holds the facts and is worded beside its definition.
+
+use crate::lang::Lang;
+use crate::messages::{ValueKind, Words, YamlLimit, list};
+
+/// A message of reading the site folder: files, YAML and front matter.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum LoadMessage {
+    // Reading files.
+    ReadFailed { detail: String },
+    NotUtf8 { line: usize },
+    FileTooLarge { size: u64, limit: u64 },
+    SymlinkRefused,
+    MissingFile { name: String },
+    RootNotFound,
+    MissingContentFolder,
+    // YAML structure.
+    YamlSyntax { detail: String },
+    UnknownKey { key: String },
+    DuplicateKey { key: String },
+    MissingField { field: String },
+    WrongType { expected: ValueKind, found: String },
+    UnknownVariant { value: String, allowed: Vec<String> },
+    TooDeep { limit: YamlLimit },
+    NonFinite { text: String },
+    NarrativeOutsideYear,
+    // Narratives.
+    FrontMatterMissing,
+    FrontMatterUnclosed,
+    // Programs, pockets and institutional records.
+    UnknownYearFile { name: String },
+    HintYearFiles,
+    TabIndentation,
+    HintWriteKind { expected: ValueKind },
+    HintOmitMissing,
+    HintRemoveDuplicate,
+    HintAddField { field: String },
+    HintSaveUtf8,
+    HintSymlink,
+    HintSplitFile,
+    HintYamlSyntax,
+    HintYamlLimit,
+    HintEmptyFile,
+    HintCreateContent,
+    HintFrontMatter,
+    HintCreateFile { name: String },
+    HintTabs,
+    HintQuoteColon,
+    HintNarrativeFolder,
+}
+
+impl Words for LoadMessage {
+    fn text(&self, lang: Lang) -> String {
+        use LoadMessage::*;
+        let t = |a: String, b: String| if lang == Lang::Id { a } else { b };
+        match self {
+            ReadFailed { detail } => t(
+                format!("berkas tidak dapat dibaca: {detail}"),
+                format!("cannot read the file: {detail}"),
+            ),
+            NotUtf8 { line } => t(
+                format!("berkas ini bukan teks UTF-8 (baris {line} memuat bita yang tidak sah)"),
+                format!("this file is not UTF-8 text (line {line} holds invalid bytes)"),
+            ),
+            FileTooLarge { size, limit } => t(
+                format!(
+                    "berkas terlalu besar: {size} bita, batasnya {limit} bita ({} MiB)",
+                    limit / (1024 * 1024)
+                ),
+                format!(
+                    "the file is too large: {size} bytes, the limit is {limit} bytes ({} MiB)",
+                    limit / (1024 * 1024)
+                ),
+            ),
+            SymlinkRefused => t(
+                "tautan simbolik (symlink) tidak diizinkan di dalam situs".into(),
+                "symbolic links are not allowed inside the site".into(),
+            ),
+            MissingFile { name } => t(
+                format!("berkas `{name}` tidak ada di folder ini"),
+                format!("the file `{name}` is missing from this folder"),
+            ),
+            RootNotFound => t(
+                "folder situs tidak memuat `site.yaml`".into(),
+                "the site folder holds no `site.yaml`".into(),
+            ),
+            MissingContentFolder => t(
+                "folder situs tidak memuat folder `content/`".into(),
+                "the site folder holds no `content/` folder".into(),
+            ),
+            YamlSyntax { detail } => t(
+                format!("YAML tidak dapat dibaca: {detail}"),
+                format!("the YAML cannot be read: {detail}"),
+            ),
+            UnknownKey { key } => t(
+                format!("kunci `{key}` tidak dikenal"),
+                format!("unknown key `{key}`"),
+            ),
+            DuplicateKey { key } => t(
+                format!("kunci `{key}` ditulis dua kali"),
+                format!("the key `{key}` is written twice"),
+            ),
+            MissingField { field } => t(
+                format!("kunci wajib `{field}` tidak ada"),
+                format!("the required key `{field}` is missing"),
+            ),
+            WrongType { expected, found } => t(
+                format!("jenis nilai salah: seharusnya {}, tertulis {found}", expected.text(lang)),
+                format!("wrong kind of value: expected {}, found {found}", expected.text(lang)),
+            ),
+            UnknownVariant { value, allowed } => t(
+                format!("nilai `{value}` tidak dikenal; pilihan: {}", list(allowed)),
+                format!("unknown value `{value}`; choose one of {}", list(allowed)),
+            ),
+            TooDeep { limit } => match limit {
+                YamlLimit::Depth { max } => t(
+                    format!("struktur YAML terlalu dalam: lebih dari {max} tingkat bersarang"),
+                    format!("the YAML structure is nested too deeply: more than {max} levels"),
+                ),
+                YamlLimit::Nodes { max } => t(
+                    format!("berkas YAML memuat terlalu banyak nilai: lebih dari {max} (setiap pemakaian alias ikut dihitung)"),
+                    format!("the YAML file holds too many values: more than {max} (every use of an alias counts)"),
+                ),
+                YamlLimit::Aliases { max } => t(
+                    format!("berkas YAML memakai terlalu banyak alias (`*nama`): lebih dari {max}"),
+                    format!("the YAML file uses too many aliases (`*name`): more than {max}"),
+                ),
+                YamlLimit::Anchors { max } => t(
+                    format!("berkas YAML memuat terlalu banyak jangkar (`&nama`): lebih dari {max}"),
+                    format!("the YAML file holds too many anchors (`&name`): more than {max}"),
+                ),
+                YamlLimit::Documents => t(
+                    "berkas ini memuat lebih dari satu dokumen YAML (`---` di tengah berkas)".into(),
+                    "this file holds more than one YAML document (`---` inside the file)".into(),
+                ),
+                YamlLimit::Other => t(
+                    "struktur YAML melampaui batas aman (alias atau tingkat bersarang yang berlebihan)".into(),
+                    "the YAML structure exceeds a safety limit (excessive aliases or nesting)".into(),
+                ),
+            },
+            NonFinite { text } => t(
+                format!("`{text}` bukan angka yang sah (tak hingga atau NaN)"),
+                format!("`{text}` is not a valid figure (infinite or NaN)"),
+            ),
+            NarrativeOutsideYear => t(
+                "berkas markdown di luar folder tahun tidak diterbitkan".into(),
+                "a markdown file outside a year folder is not published".into(),
+            ),
+            FrontMatterMissing => t(
+                "narasi tidak diawali front matter (`---` di baris pertama)".into(),
+                "the narrative does not start with front matter (`---` on the first line)".into(),
+            ),
+            FrontMatterUnclosed => t(
+                "front matter dibuka dengan `---` tetapi tidak ditutup".into(),
+                "the front matter opens with `---` but is never closed".into(),
+            ),
+            UnknownYearFile { name } => t(
+                format!("berkas `{name}` di folder tahun tidak dikenal dan tidak dibaca"),
+                format!("the file `{name}` in a year folder is not known and is not read"),
+            ),
+            HintYearFiles => t(
+                "folder tahun memuat narasi (`*.md`) serta `program.yaml`, `kantong.yaml` dan `kelembagaan.yaml`; periksa ejaan nama berkas".into(),
+                "a year folder holds narratives (`*.md`) and `program.yaml`, `kantong.yaml` and `kelembagaan.yaml`; check the file name".into(),
+            ),
+            TabIndentation => t(
+                "baris ini diindentasi dengan tab; YAML hanya menerima spasi".into(),
+                "this line is indented with a tab; YAML accepts spaces only".into(),
+            ),
+            HintWriteKind { expected } => t(
+                format!("tulis {} di sini", expected.text(lang)),
+                format!("write {} here", expected.text(lang)),
+            ),
+            HintOmitMissing => t(
+                "jika angkanya belum ada, hapus `kunci: nilai` ini saja: angka yang tidak ada tidak ditulis".into(),
+                "if the figure is not available, delete this `key: value`: a missing figure is left out".into(),
+            ),
+            HintRemoveDuplicate => t(
+                "hapus salah satunya, atau gabungkan isinya".into(),
+                "delete one of them, or merge their contents".into(),
+            ),
+            HintAddField { field } => t(
+                format!("tambahkan baris `{field}: …`"),
+                format!("add a line `{field}: …`"),
+            ),
+            HintSaveUtf8 => t(
+                "simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8)".into(),
+                "save the file again as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".into(),
+            ),
+            HintSymlink => t(
+                "ganti tautan dengan berkas atau folder aslinya".into(),
+                "replace the link with the real file or folder".into(),
+            ),
+            HintSplitFile => t(
+                "berkas sebesar ini bukan berkas isian; periksa apakah isinya benar, atau pecah menjadi beberapa berkas".into(),
+                "a file this large is not an authored file; check its contents, or split it".into(),
+            ),
+            HintYamlSyntax => t(
+                "periksa indentasi (pakai spasi, bukan tab), titik dua sesudah setiap kunci, dan kurung atau tanda kutip yang belum ditutup".into(),
+                "check the indentation (spaces, not tabs), the colon after each key, and unclosed brackets or quotes".into(),
+            ),
+            HintYamlLimit => t(
+                "tulis isinya secara langsung, tanpa alias (`&nama`, `*nama`), tanpa `---` kedua dan tanpa tingkat bersarang yang dalam; berkas isian tkpk tidak memerlukannya".into(),
+                "write the contents out directly, without aliases (`&name`, `*name`), a second `---` or deep nesting; tkpk's files never need them".into(),
+            ),
+            HintEmptyFile => t(
+                "tulis isinya (contoh setiap berkas ada di README, bagian Referensi penulis), atau hapus berkas yang tidak dipakai".into(),
+                "write its contents (the README's author reference has an example of each file), or delete a file you do not use".into(),
+            ),
+            HintCreateContent => t(
+                "buat folder `content/` berisi `referensi/` dan satu folder per kabupaten/kota, atau jalankan `tkpk new` (lihat README)".into(),
+                "create a `content/` folder holding `referensi/` and one folder per regency or city, or run `tkpk new` (see the README)".into(),
+            ),
+            HintFrontMatter => t(
+                "awali berkas dengan `---`, lalu `judul: …` (dan `bab: …`), lalu `---` pada barisnya sendiri".into(),
+                "start the file with `---`, then `judul: …` (and `bab: …`), then `---` on a line of its own".into(),
+            ),
+            HintCreateFile { name } => t(
+                format!("buat berkas `{name}` di folder ini (lihat README, bagian Referensi penulis)"),
+                format!("create the file `{name}` in this folder (see the README, author reference)"),
+            ),
+            HintTabs => t(
+                "ganti tab di awal baris dengan spasi (misalnya dua spasi per tingkat)".into(),
+                "replace the tab at the start of the line with spaces (for example two per level)".into(),
+            ),
+            HintQuoteColon => t(
+                "jika nilainya memuat titik dua, apit dengan tanda kutip, misalnya `sumber: \"BPS: rilis Juli 2025\"`; jika tidak, periksa indentasi".into(),
+                "if the value holds a colon, put it in quotes, for example `sumber: \"BPS: release July 2025\"`; otherwise check the indentation".into(),
+            ),
+            HintNarrativeFolder => t(
+                "pindahkan ke folder tahunnya, misalnya `2025/`".into(),
+                "move it into its year folder, for example `2025/`".into(),
+            ),
+        }
+    }
+}

@@ -1,0 +1,502 @@
+//! The messages of validating the site: figures, regions, programmes, pockets, institutions,
+//! schemes and site.yaml, in Indonesian and English: each variant holds the facts and is worded
+//! beside its definition.
+
+use crate::lang::Lang;
+use crate::messages::{Words, list};
+
+/// A message of validating the site: figures, regions, programmes, pockets, institutions, schemes and site.yaml.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum ModelMessage {
+    PercentSign {
+        text: String,
+    },
+    NullFigure,
+    BadYear {
+        text: String,
+    },
+    DuplicateYear {
+        year: String,
+    },
+    UnknownIndicator {
+        key: String,
+    },
+    OutOfRange {
+        indicator: String,
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    Negative {
+        indicator: String,
+        value: f64,
+    },
+    P2AboveP1 {
+        year: i32,
+        p1: f64,
+        p2: f64,
+    },
+    ImplausibleJump {
+        indicator: String,
+        from_year: i32,
+        to_year: i32,
+        /// The size of the change in points, positive.
+        change: f64,
+        rose: bool,
+    },
+    SourceForMissingFigure {
+        year: i32,
+        key: String,
+    },
+    // Regions and references.
+    UnknownProvince {
+        slug: String,
+    },
+    NoNationalReference,
+    SecondNationalReference {
+        other: String,
+    },
+    BadSlug {
+        slug: String,
+    },
+    ReservedSlug {
+        slug: String,
+    },
+    DuplicateRegionCode {
+        code: String,
+        other: String,
+    },
+    BadCode {
+        code: String,
+        expected: String,
+    },
+    WrongReferenceLevel {
+        slug: String,
+    },
+    NoFigures,
+    NarrativeYearWithoutFigures {
+        year: i32,
+    },
+    YearDataWithoutFigures {
+        year: i32,
+    },
+    NegativeAmount {
+        field: String,
+        value: f64,
+    },
+    NotACount {
+        field: String,
+        text: String,
+    },
+    BadStrategy {
+        text: String,
+    },
+    RealisedAboveBudget {
+        name: String,
+        realised: f64,
+        budget: f64,
+    },
+    TravelAboveBudget {
+        travel: f64,
+        budget: f64,
+    },
+    TaggedAboveSpending {
+        tagged: f64,
+        spending: f64,
+    },
+    NoPrograms,
+    BadDecile {
+        text: String,
+    },
+    VillageCountMismatch {
+        count: usize,
+        names: usize,
+    },
+    DuplicateDistrict {
+        name: String,
+    },
+    BadDate {
+        text: String,
+    },
+    HintCheckBudget,
+    HintCount,
+    HintStrategy,
+    HintAddPrograms,
+    HintDecile,
+    HintVillageCount,
+    HintDate,
+    // Evaluation schemes and readiness.
+    BadWeight {
+        value: f64,
+    },
+    WeightsNotHundred {
+        sum: f64,
+        year: i64,
+    },
+    TaggedScoreWithoutRule,
+    HintWeight,
+    HintTaggedRule,
+    // Site and theme.
+    UnknownTheme {
+        name: String,
+    },
+    BadBaseUrl {
+        url: String,
+    },
+    DeclaredBuiltIn {
+        key: String,
+    },
+    HintPercentSign {
+        fixed: String,
+    },
+    HintWriteNumber,
+    HintYear,
+    HintDuplicateRegionCode,
+    HintAddReference {
+        slug: String,
+    },
+    HintAddNationalReference,
+    HintSlug,
+    HintCheckFigure,
+    HintTheme,
+    HintBaseUrl,
+    HintOwnKey,
+    HintNameProvince {
+        known: Vec<String>,
+    },
+    HintAddFigures,
+}
+
+impl Words for ModelMessage {
+    fn text(&self, lang: Lang) -> String {
+        use ModelMessage::*;
+        let t = |a: String, b: String| if lang == Lang::Id { a } else { b };
+        let n = |v: &f64, decimals: usize| crate::format::number(*v, decimals, lang);
+        match self {
+            PercentSign { text } => t(
+                format!("angka `{text}` memuat tanda persen dan terbaca sebagai teks"),
+                format!("the number `{text}` holds a percent sign and reads as text"),
+            ),
+            NullFigure => t(
+                "angka kosong (`null`) bukan angka".into(),
+                "an empty figure (`null`) is not a number".into(),
+            ),
+            BadYear { text } => t(
+                format!("`{text}` bukan tahun yang sah"),
+                format!("`{text}` is not a valid year"),
+            ),
+            DuplicateYear { year } => t(
+                format!("tahun {year} ditulis dua kali"),
+                format!("the year {year} is written twice"),
+            ),
+            UnknownIndicator { key } => t(
+                format!("indikator `{key}` tidak dikenal"),
+                format!("unknown indicator `{key}`"),
+            ),
+            OutOfRange {
+                indicator,
+                value,
+                min,
+                max,
+            } => {
+                let (value, min, max) = (n(value, 2), n(min, 0), n(max, 0));
+                t(
+                    format!("{indicator} = {value} mustahil: nilainya harus antara {min} dan {max}"),
+                    format!("{indicator} = {value} is impossible: it must lie between {min} and {max}"),
+                )
+            }
+            Negative { indicator, value } => {
+                let value = n(value, 2);
+                t(
+                    format!("{indicator} = {value} mustahil: nilainya tidak boleh negatif"),
+                    format!("{indicator} = {value} is impossible: it cannot be negative"),
+                )
+            }
+            P2AboveP1 { year, p1, p2 } => {
+                let (p1, p2) = (n(p1, 2), n(p2, 2));
+                t(
+                    format!(
+                        "tahun {year}: indeks keparahan P2 ({p2}) lebih besar dari indeks kedalaman P1 ({p1}), hal yang mustahil"
+                    ),
+                    format!("year {year}: the severity index P2 ({p2}) exceeds the depth index P1 ({p1}), which is impossible"),
+                )
+            }
+            ImplausibleJump {
+                indicator,
+                from_year,
+                to_year,
+                rose,
+                change,
+            } => {
+                let change = n(change, 2);
+                t(
+                format!(
+                    "{indicator} {} {change} poin dari {from_year} ke {to_year}; perubahan lebih dari 5 poin dalam setahun jarang terjadi",
+                    if *rose { "naik" } else { "turun" }
+                ),
+                format!(
+                    "{indicator} {} by {change} points from {from_year} to {to_year}; a change of more than 5 points in a year is rare",
+                    if *rose { "rises" } else { "falls" }
+                ),
+            )
+            }
+            SourceForMissingFigure { year, key } => t(
+                format!("ada sumber untuk `{key}` tahun {year}, tetapi angkanya tidak ada di `data`"),
+                format!("there is a source for `{key}` in {year}, but no such figure in `data`"),
+            ),
+            UnknownProvince { slug } => t(
+                format!("provinsi `{slug}` tidak ada di `content/referensi/`"),
+                format!("the province `{slug}` is not in `content/referensi/`"),
+            ),
+            NoNationalReference => t(
+                "tidak ada berkas referensi nasional (`tingkat: nasional`) di `content/referensi/`".into(),
+                "no national reference file (`tingkat: nasional`) in `content/referensi/`".into(),
+            ),
+            SecondNationalReference { other } => t(
+                format!("referensi nasional kedua; `{other}` sudah bertingkat nasional"),
+                format!("a second national reference; `{other}` is national already"),
+            ),
+            BadSlug { slug } => t(
+                format!(
+                    "nama folder `{slug}` tidak dapat dipakai sebagai alamat halaman"
+                ),
+                format!("the folder name `{slug}` cannot be used as a page address"),
+            ),
+            ReservedSlug { slug } => t(
+                format!("nama folder `{slug}` dipakai sendiri oleh tkpk"),
+                format!("the folder name `{slug}` is reserved by tkpk"),
+            ),
+            DuplicateRegionCode { code, other } => t(
+                format!("kode wilayah `{code}` sudah dipakai oleh `{other}`"),
+                format!("the region code `{code}` is already used by `{other}`"),
+            ),
+            BadCode { code, expected } => t(
+                format!("kode `{code}` tidak sesuai bentuknya; seharusnya seperti {expected}"),
+                format!("the code `{code}` is malformed; expected something like {expected}"),
+            ),
+            WrongReferenceLevel { slug } => t(
+                format!("`{slug}` adalah referensi nasional, bukan provinsi"),
+                format!("`{slug}` is the national reference, not a province"),
+            ),
+            NoFigures => t(
+                "belum ada angka satu tahun pun; laporan tahunan tidak dapat dibuat".into(),
+                "there is no figure for any year yet; no annual report can be made".into(),
+            ),
+            NarrativeYearWithoutFigures { year } => t(
+                format!("ada narasi tahun {year}, tetapi tidak ada angka tahun {year} di `indikator.yaml`; narasi ini tidak diterbitkan"),
+                format!("there are narratives for {year}, but no figures for {year} in `indikator.yaml`; they are not published"),
+            ),
+            YearDataWithoutFigures { year } => t(
+                format!("ada data tahun {year}, tetapi tidak ada angka tahun {year} di `indikator.yaml`; data ini tidak diterbitkan"),
+                format!("there is data for {year}, but no figures for {year} in `indikator.yaml`; it is not published"),
+            ),
+            NegativeAmount { field, value } => {
+                let value = n(value, 0);
+                t(
+                    format!("`{field}` = {value} mustahil: nilainya tidak boleh negatif"),
+                    format!("`{field}` = {value} is impossible: it cannot be negative"),
+                )
+            }
+            NotACount { field, text } => t(
+                format!("`{field}` harus bilangan bulat tidak negatif, tertulis `{text}`"),
+                format!("`{field}` must be a whole number, not negative; found `{text}`"),
+            ),
+            BadStrategy { text } => t(
+                format!("strategi `{text}` tidak dikenal; strategi penanggulangan kemiskinan bernomor 1, 2 atau 3"),
+                format!("unknown strategy `{text}`; the poverty-reduction strategies are numbered 1, 2 or 3"),
+            ),
+            RealisedAboveBudget {
+                name,
+                realised,
+                budget,
+            } => t(
+                format!(
+                    "realisasi `{name}` ({}) melebihi alokasinya ({})",
+                    crate::format::rupiah(*realised, lang),
+                    crate::format::rupiah(*budget, lang)
+                ),
+                format!(
+                    "the realisation of `{name}` ({}) is above its allocation ({})",
+                    crate::format::rupiah(*realised, lang),
+                    crate::format::rupiah(*budget, lang)
+                ),
+            ),
+            TravelAboveBudget { travel, budget } => t(
+                format!(
+                    "perjalanan dinas ({}) melebihi alokasi sub-kegiatannya ({}); perjalanan dinas adalah bagian dari alokasi",
+                    crate::format::rupiah(*travel, lang),
+                    crate::format::rupiah(*budget, lang)
+                ),
+                format!(
+                    "official travel ({}) is above the allocation of its sub-activity ({}); travel is part of the allocation",
+                    crate::format::rupiah(*travel, lang),
+                    crate::format::rupiah(*budget, lang)
+                ),
+            ),
+            TaggedAboveSpending { tagged, spending } => t(
+                format!(
+                    "alokasi program ({}) melebihi total belanja daerah ({})",
+                    crate::format::rupiah(*tagged, lang),
+                    crate::format::rupiah(*spending, lang)
+                ),
+                format!(
+                    "the programs' allocation ({}) is above total regional spending ({})",
+                    crate::format::rupiah(*tagged, lang),
+                    crate::format::rupiah(*spending, lang)
+                ),
+            ),
+            NoPrograms => t(
+                "`program.yaml` tidak memuat satu program pun".into(),
+                "`program.yaml` holds no programme".into(),
+            ),
+            BadDecile { text } => t(
+                format!("desil `{text}` tidak dikenal; desil kesejahteraan bernomor 1 sampai 10"),
+                format!("unknown decile `{text}`; welfare deciles are numbered 1 to 10"),
+            ),
+            VillageCountMismatch { count, names } => t(
+                format!("`jumlah_desa` bernilai {count}, tetapi `desa` menyebut {names} nama"),
+                format!("`jumlah_desa` is {count}, but `desa` names {names} villages"),
+            ),
+            DuplicateDistrict { name } => t(
+                format!("kecamatan `{name}` ditulis dua kali"),
+                format!("the kecamatan `{name}` is written twice"),
+            ),
+            BadDate { text } => t(
+                format!("tanggal `{text}` tidak sah"),
+                format!("`{text}` is not a valid date"),
+            ),
+            HintCheckBudget => t(
+                "periksa angka ini dengan matriks RAT atau laporan realisasi perangkat daerah".into(),
+                "check this figure against the RAT matrix or the agency's realisation report".into(),
+            ),
+            HintCount => t(
+                "tulis bilangan bulat tanpa titik ribuan, misalnya `1200`".into(),
+                "write a whole number without separators, for example `1200`".into(),
+            ),
+            HintStrategy => t(
+                "tulis `strategi: 1` (mengurangi beban pengeluaran), `2` (meningkatkan pendapatan) atau `3` (mengurangi kantong kemiskinan)".into(),
+                "write `strategi: 1` (reducing spending), `2` (raising incomes) or `3` (reducing poverty pockets)".into(),
+            ),
+            HintAddPrograms => t(
+                "tambahkan butir di bawah `program:`, satu per sub-kegiatan, atau hapus berkas ini".into(),
+                "add items under `program:`, one per sub-activity, or remove this file".into(),
+            ),
+            HintDecile => t(
+                "tulis misalnya `rumah_tangga: {1: 1200, 2: 800}` (desil 1 sampai 10)".into(),
+                "write for example `rumah_tangga: {1: 1200, 2: 800}` (deciles 1 to 10)".into(),
+            ),
+            HintVillageCount => t(
+                "hapus `jumlah_desa` (dihitung dari daftar `desa`) atau samakan keduanya".into(),
+                "remove `jumlah_desa` (it is counted from the `desa` list) or make them agree".into(),
+            ),
+            HintDate => t(
+                "tulis tanggal sebagai TAHUN-BULAN-HARI, misalnya `2025-03-10`".into(),
+                "write the date as YEAR-MONTH-DAY, for example `2025-03-10`".into(),
+            ),
+            BadWeight { value } => t(
+                format!("bobot {} tidak sah; bobot adalah persen dari 0 sampai 100", n(value, 2)),
+                format!("the weight {} is invalid; a weight is a percentage from 0 to 100", n(value, 2)),
+            ),
+            WeightsNotHundred { sum, year } => t(
+                format!("bobot komponen skema {year} berjumlah {}, bukan 100", n(sum, 2)),
+                format!("the component weights of the {year} scheme add up to {}, not 100", n(sum, 2)),
+            ),
+            TaggedScoreWithoutRule => t(
+                "ukuran `skor_tagging` memerlukan `skor_tagging:` (bobot langsung, tidak langsung, penunjang) di skema ini".into(),
+                "the measure `skor_tagging` needs `skor_tagging:` (weights for direct, indirect, supporting) in this scheme".into(),
+            ),
+            HintWeight => t(
+                "tulis bobot sebagai persen, misalnya `bobot: 40`; bobot semua komponen berjumlah 100".into(),
+                "write the weight as a percentage, for example `bobot: 40`; all components add up to 100".into(),
+            ),
+            HintTaggedRule => t(
+                "tambahkan `skor_tagging: {langsung: 0.5, tidak_langsung: 0.3, penunjang: 0.2}` pada skema ini".into(),
+                "add `skor_tagging: {langsung: 0.5, tidak_langsung: 0.3, penunjang: 0.2}` to this scheme".into(),
+            ),
+            UnknownTheme { name } => t(
+                format!("tema `{name}` tidak ditemukan di `themes/{name}/`"),
+                format!("the theme `{name}` is not found in `themes/{name}/`"),
+            ),
+            BadBaseUrl { url } => t(
+                format!("`base_url` harus alamat http(s), tertulis `{url}`"),
+                format!("`base_url` must be an http(s) address, found `{url}`"),
+            ),
+            DeclaredBuiltIn { key } => t(
+                format!("indikator `{key}` sudah ada di katalog bawaan dan tidak dapat diubah di site.yaml"),
+                format!("the indicator `{key}` is built in and cannot be redefined in site.yaml"),
+            ),
+            HintPercentSign { fixed } => t(
+                format!("tulis angkanya saja, `{fixed}`; satuannya sudah diketahui dari katalog indikator"),
+                format!("write the number alone, `{fixed}`; the unit comes from the indicator catalogue"),
+            ),
+            HintWriteNumber => t(
+                "tulis angka tanpa tanda kutip, misalnya `7.57`".into(),
+                "write a number without quotes, for example `7.57`".into(),
+            ),
+            HintYear => t(
+                "tulis tahun sebagai bilangan bulat antara 1990 dan 2100, misalnya `2025:`".into(),
+                "write the year as a whole number from 1990 to 2100, for example `2025:`".into(),
+            ),
+            HintDuplicateRegionCode => t(
+                "setiap kabupaten/kota punya kodenya sendiri; periksa kode Kemendagri (`kode`) dan kode BPS (`kode_bps`) di kedua berkas".into(),
+                "each regency or city has its own code; check the Kemendagri code (`kode`) and the BPS code (`kode_bps`) in both files".into(),
+            ),
+            HintAddReference { slug } => t(
+                format!("buat berkas `content/referensi/{slug}.yaml` (`tingkat: provinsi`), atau perbaiki nama provinsinya"),
+                format!("create `content/referensi/{slug}.yaml` (`tingkat: provinsi`), or correct the province name"),
+            ),
+            HintAddNationalReference => t(
+                "buat `content/referensi/indonesia.yaml` dengan `tingkat: nasional` dan `kode: \"00\"`".into(),
+                "create `content/referensi/indonesia.yaml` with `tingkat: nasional` and `kode: \"00\"`".into(),
+            ),
+            HintSlug => t(
+                "pakai huruf kecil a–z, angka dan tanda hubung saja, misalnya `kabupaten-blitar`".into(),
+                "use lowercase a–z, digits and hyphens only, for example `kabupaten-blitar`".into(),
+            ),
+            HintCheckFigure => t(
+                "periksa angka ini dengan rilis BPS".into(),
+                "check this figure against the BPS release".into(),
+            ),
+            HintTheme => t(
+                "hapus `tema` dari site.yaml untuk memakai tema bawaan, atau buat folder temanya".into(),
+                "remove `tema` from site.yaml to use the built-in theme, or create the theme folder".into(),
+            ),
+            HintBaseUrl => t(
+                "misalnya `base_url: https://tkpk.blitarkab.go.id/`, atau hapus barisnya".into(),
+                "for example `base_url: https://tkpk.example.go.id/`, or delete the line".into(),
+            ),
+            HintOwnKey => t(
+                "hapus entri ini (indikator bawaan sudah dikenal), atau beri indikator Anda kunci lain".into(),
+                "delete this entry (built-in indicators are known already), or give yours another key".into(),
+            ),
+            HintNameProvince { known } if known.is_empty() => t(
+                "tulis nama berkas provinsinya (misalnya `jawa-timur`) dan buat berkas itu di `content/referensi/` dengan `tingkat: provinsi`".into(),
+                "write the province's file name (for example `jawa-timur`) and create that file in `content/referensi/` with `tingkat: provinsi`".into(),
+            ),
+            HintNameProvince { known } => t(
+                format!("tulis nama berkas provinsinya, salah satu dari: {}", list(known)),
+                format!("write the province's file name, one of: {}", list(known)),
+            ),
+            HintAddFigures => t(
+                "tambahkan angka di bawah `data:`, misalnya `2025: {p0: 7.57}`".into(),
+                "add figures under `data:`, for example `2025: {p0: 7.57}`".into(),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_written_the_way_of_each_language() {
+        let m = ModelMessage::OutOfRange {
+            indicator: "p0".into(),
+            value: 108.69,
+            min: 0.0,
+            max: 100.0,
+        };
+        assert!(m.text(Lang::Id).contains("108,69") && m.text(Lang::En).contains("108.69"));
+    }
+}

@@ -1,0 +1,45 @@
+//! The messages of writing the output folder, in Indonesian and English: each variant holds the
+//! facts and is worded beside its definition.
+
+use crate::lang::Lang;
+use crate::messages::Words;
+
+/// A message of writing the output folder.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OutputMessage {
+    // Output.
+    OutputNotOurs { path: String },
+    OutputUnsafe { path: String },
+    WriteFailed { path: String, detail: String },
+    HintOutputNotOurs,
+    HintOutputUnsafe,
+}
+
+impl Words for OutputMessage {
+    fn text(&self, lang: Lang) -> String {
+        use OutputMessage::*;
+        let t = |a: String, b: String| if lang == Lang::Id { a } else { b };
+        match self {
+            OutputNotOurs { path } => t(
+                format!("folder keluaran `{path}` sudah ada dan bukan buatan tkpk; tkpk tidak akan menimpanya"),
+                format!("the output folder `{path}` exists and was not written by tkpk; tkpk will not replace it"),
+            ),
+            OutputUnsafe { path } => t(
+                format!("folder keluaran `{path}` tidak aman: ia adalah folder situs, folder konten, atau induknya"),
+                format!("the output folder `{path}` is unsafe: it is the site folder, the content folder or one of their parents"),
+            ),
+            WriteFailed { path, detail } => t(
+                format!("gagal menulis `{path}`: {detail}"),
+                format!("cannot write `{path}`: {detail}"),
+            ),
+            HintOutputNotOurs => t(
+                "pilih folder lain dengan `--output`, atau pindahkan folder itu jika memang boleh dibuang".into(),
+                "choose another folder with `--output`, or move that folder away if it may go".into(),
+            ),
+            HintOutputUnsafe => t(
+                "pilih folder keluaran tersendiri, misalnya `output/`".into(),
+                "choose a folder of its own for the output, for example `output/`".into(),
+            ),
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The messages of `tkpk pdf`, in Indonesian and English: each variant holds the facts and is
+//! worded beside its definition.
+
+use crate::lang::Lang;
+use crate::messages::{Words, list};
+
+/// A message of `tkpk pdf`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PdfMessage {
+    // Printing to PDF.
+    PdfNoChromium {
+        /// The value of `TKPK_CHROMIUM` when it is set but names no program.
+        env: Option<String>,
+    },
+    PdfUnknownRegion {
+        slug: String,
+    },
+    PdfNoReport {
+        year: i32,
+        region: Option<String>,
+    },
+    PdfNothingToPrint,
+    PdfPrintFailed {
+        page: String,
+        reason: PdfFailure,
+    },
+    HintKnownRegions {
+        known: Vec<String>,
+    },
+    HintReportYears {
+        years: Vec<i32>,
+    },
+}
+
+/// Why Chromium did not turn a page into a PDF.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PdfFailure {
+    /// The program could not be started.
+    Start { program: String, detail: String },
+    /// It ended with a failure code; `output` is the end of what it printed.
+    Exit { code: Option<i32>, output: String },
+    /// It ran longer than `seconds` and was stopped.
+    Timeout { seconds: u64 },
+    /// It ended well but wrote no PDF (or something else than a PDF).
+    NoPdf { output: String },
+    /// The PDF could not be put in place.
+    Write { path: String, detail: String },
+}
+
+impl Words for PdfMessage {
+    fn text(&self, lang: Lang) -> String {
+        use PdfMessage::*;
+        let t = |a: String, b: String| if lang == Lang::Id { a } else { b };
+        match self {
+            PdfNoChromium { env: None } => t(
+                "Chromium (atau Google Chrome) tidak ditemukan; tkpk memerlukannya untuk mencetak PDF".into(),
+                "Chromium (or Google Chrome) is not found; tkpk needs it to print PDFs".into(),
+            ),
+            PdfNoChromium { env: Some(path) } => t(
+                format!("TKPK_CHROMIUM menunjuk `{path}`, tetapi program itu tidak ada atau tidak dapat dijalankan"),
+                format!("TKPK_CHROMIUM names `{path}`, but there is no program there that can be run"),
+            ),
+            PdfUnknownRegion { slug } => t(
+                format!("wilayah `{slug}` tidak ada di situs ini"),
+                format!("there is no region `{slug}` in this site"),
+            ),
+            PdfNoReport { year, region: None } => t(
+                format!("tidak ada laporan tahun {year} di situs ini"),
+                format!("there is no report for {year} in this site"),
+            ),
+            PdfNoReport { year, region: Some(slug) } => t(
+                format!("tidak ada laporan tahun {year} untuk `{slug}`"),
+                format!("there is no report for {year} for `{slug}`"),
+            ),
+            PdfNothingToPrint => t(
+                "situs ini belum memiliki laporan untuk dicetak".into(),
+                "this site has no report to print yet".into(),
+            ),
+            PdfPrintFailed { page, reason } => {
+                let why = match reason {
+                    PdfFailure::Start { program, detail } => t(
+                        format!("`{program}` tidak dapat dijalankan: {detail}"),
+                        format!("`{program}` cannot be started: {detail}"),
+                    ),
+                    PdfFailure::Exit { code, output } => {
+                        let code = code.map_or_else(|| "-".to_string(), |c| c.to_string());
+                        t(
+                            format!("Chromium berhenti dengan kode {code}: {output}"),
+                            format!("Chromium ended with code {code}: {output}"),
+                        )
+                    }
+                    PdfFailure::Timeout { seconds } => t(
+                        format!("Chromium belum selesai setelah {seconds} detik dan dihentikan"),
+                        format!("Chromium had not finished after {seconds} s and was stopped"),
+                    ),
+                    PdfFailure::NoPdf { output } => t(
+                        format!("Chromium tidak menghasilkan PDF: {output}"),
+                        format!("Chromium wrote no PDF: {output}"),
+                    ),
+                    PdfFailure::Write { path, detail } => t(
+                        format!("gagal menulis `{path}`: {detail}"),
+                        format!("cannot write `{path}`: {detail}"),
+                    ),
+                };
+                t(
+                    format!("halaman `{page}` gagal dicetak ke PDF: {why}"),
+                    format!("the page `{page}` could not be printed to PDF: {why}"),
+                )
+            }
+            HintKnownRegions { known } => t(
+                format!("wilayah yang ada: {}", list(known)),
+                format!("the regions are: {}", list(known)),
+            ),
+            HintReportYears { years } => {
+                let years: Vec<String> = years.iter().map(i32::to_string).collect();
+                t(
+                    format!("tahun yang ada laporannya: {}", years.join(", ")),
+                    format!("the years with a report: {}", years.join(", ")),
+                )
+            }
+        }
+    }
+}

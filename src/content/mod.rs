@@ -4,6 +4,7 @@
 
 pub mod annual;
 mod cache;
+pub mod program_fields;
 pub mod scheme;
 pub mod yaml;
 

@@ -6,6 +6,7 @@ pub(crate) mod messages;
 pub(crate) mod pages;
 mod xlsx;
 
+use crate::content::program_fields::{PROGRAM_FIELDS, Written};
 use crate::downloads::messages::DownloadMessage;
 use crate::lang::Lang;
 use crate::messages::Words;
@@ -60,29 +61,25 @@ impl Column {
 /// The columns of the semester report matrix (Inpres 8/2025 reporting), in the order of the
 /// form the regions submit.
 pub(crate) fn semester_matrix_columns() -> Vec<Column> {
-    [
-        ("Strategi", None),
-        ("Perangkat Daerah", None),
-        ("Kode", None),
-        ("Program", None),
-        ("Kegiatan", None),
-        ("Sub Kegiatan", None),
-        ("Tagging", None),
-        ("Alokasi", Some("Rp")),
-        ("Sumber Pembiayaan", None),
-        ("Sifat Bantuan", None),
-        ("Lokasi", None),
-        ("Jumlah Sasaran", None),
-        ("Besaran Manfaat", None),
-        ("Jenis Bantuan", None),
-        ("Durasi", None),
-        ("Realisasi Semester I", Some("Rp")),
-        ("Realisasi Semester II", Some("Rp")),
-        ("Realisasi Total", Some("Rp")),
-    ]
-    .into_iter()
-    .map(|(label, unit)| Column::new(label, unit))
-    .collect()
+    matrix_columns(true)
+}
+
+/// The programme fields a matrix carries, then with `realisation` the total, which has no key of
+/// its own (it is the two semesters' sum, so `tkpk impor` skips it).
+fn matrix_columns(realisation: bool) -> Vec<Column> {
+    let mut columns: Vec<Column> = PROGRAM_FIELDS
+        .iter()
+        .filter(|f| match f.written {
+            Written::RatAndSemester => true,
+            Written::Semester => realisation,
+            Written::Neither => false,
+        })
+        .map(|f| Column::new(f.header.unwrap_or(f.key), f.unit))
+        .collect();
+    if realisation {
+        columns.push(Column::new("Realisasi Total", Some("Rp")));
+    }
+    columns
 }
 
 /// Whether a spreadsheet would read this text as the start of a formula (or of a cell that

@@ -5,6 +5,7 @@
 pub(crate) mod annual;
 mod cache;
 pub(crate) mod messages;
+pub(crate) mod program_fields;
 pub(crate) mod scheme;
 pub(crate) mod yaml;
 

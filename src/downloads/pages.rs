@@ -244,7 +244,8 @@ fn totals_row(name: String, t: &Totals) -> Vec<Cell> {
     ]
 }
 
-/// The semester-report matrix row of one sub-kegiatan, in the form's column order.
+/// The semester-report matrix row of one sub-kegiatan: a cell per column, in the order of the
+/// programme fields (`content::program_fields`) the columns come from.
 fn matrix_row(p: &Program, lang: Lang, realisation: bool) -> Vec<Cell> {
     let mut row = vec![
         Cell::Integer(p.strategy.number().into()),
@@ -279,9 +280,7 @@ fn matrix_row(p: &Program, lang: Lang, realisation: bool) -> Vec<Cell> {
 
 /// The RAT matrix: the semester matrix without the realisation columns (a plan has none yet).
 pub(crate) fn rat_matrix_columns() -> Vec<Column> {
-    let mut cols = semester_matrix_columns();
-    cols.truncate(cols.len() - 3);
-    cols
+    super::matrix_columns(false)
 }
 
 /// The semester-report matrix of a year's programmes (`realisation`) or its RAT matrix.
@@ -291,17 +290,15 @@ pub(crate) fn matrix(programs: &Programs, title: String, realisation: bool, lang
     } else {
         ("matriks_rat", rat_matrix_columns())
     };
+    let rows: Vec<Vec<Cell>> = programs
+        .items
+        .iter()
+        .map(|p| matrix_row(p, lang, realisation))
+        .collect();
+    // matrix_row follows the programme fields by position: a field added there needs its cell.
+    debug_assert!(rows.iter().all(|r| r.len() == columns.len()));
     sourced(
-        table(
-            name,
-            title,
-            columns,
-            programs
-                .items
-                .iter()
-                .map(|p| matrix_row(p, lang, realisation))
-                .collect(),
-        ),
+        table(name, title, columns, rows),
         Some(&programs.source),
         programs.illustrative,
         lang,

@@ -3,12 +3,16 @@
 
 use super::{Options, Outcome, msg, table_location};
 use crate::content::annual::RawProgramFile;
+use crate::content::program_fields::{
+    ALOKASI, FieldKind, PERJALANAN_DINAS, PROGRAM_FIELDS, ProgramField, SATUAN_SASARAN,
+    SUB_KEGIATAN,
+};
 use crate::content::{RawSite, Sourced, yaml};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::import::bps::normalise;
 use crate::import::messages::{Expected, ImportMessage, TablePlace};
 use crate::import::numbers::{self, LoneDot};
-use crate::import::program_file::{new_file, replace_program};
+use crate::import::program_file::{ProgramRow, new_file, replace_program};
 use crate::import::table::{Cell, Sheet};
 use crate::messages::Message;
 use crate::model::messages::ModelMessage;
@@ -17,181 +21,17 @@ use crate::output::messages::OutputMessage;
 use crate::suggest::nearest;
 use std::path::Path;
 
-/// A column of the matrix and what it is called in its header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Field {
-    Strategi,
-    Opd,
-    Kode,
-    Program,
-    Kegiatan,
-    SubKegiatan,
-    Tagging,
-    Alokasi,
-    SumberDana,
-    SifatBantuan,
-    Lokasi,
-    Sasaran,
-    BesaranManfaat,
-    JenisBantuan,
-    Durasi,
-    RealisasiSemester1,
-    RealisasiSemester2,
-    PerjalananDinas,
-}
-
-/// Header words (normalised: lowercase, punctuation as spaces) for each field.
-const NAMES: &[(Field, &[&str])] = &[
-    (
-        Field::Strategi,
-        &["strategi", "strategi penanggulangan kemiskinan"],
-    ),
-    (
-        Field::Opd,
-        &[
-            "perangkat daerah",
-            "opd",
-            "skpd",
-            "pd",
-            "nama perangkat daerah",
-            "nama opd",
-        ],
-    ),
-    (
-        Field::Kode,
-        &[
-            "kode",
-            "kode sub kegiatan",
-            "kode rekening",
-            "kode subkegiatan",
-        ],
-    ),
-    (Field::Program, &["program", "nama program"]),
-    (Field::Kegiatan, &["kegiatan", "nama kegiatan"]),
-    (
-        Field::SubKegiatan,
-        &["sub kegiatan", "subkegiatan", "nama sub kegiatan"],
-    ),
-    (
-        Field::Tagging,
-        &["tagging", "tagging kemiskinan", "tagging sub kegiatan"],
-    ),
-    (
-        Field::Alokasi,
-        &[
-            "alokasi",
-            "alokasi anggaran",
-            "anggaran",
-            "pagu",
-            "pagu anggaran",
-        ],
-    ),
-    (
-        Field::SumberDana,
-        &["sumber pembiayaan", "sumber dana", "sumber anggaran"],
-    ),
-    (Field::SifatBantuan, &["sifat bantuan"]),
-    (Field::Lokasi, &["lokasi", "lokasi sasaran"]),
-    (
-        Field::Sasaran,
-        &["jumlah sasaran", "sasaran", "target sasaran"],
-    ),
-    (Field::BesaranManfaat, &["besaran manfaat"]),
-    (Field::JenisBantuan, &["jenis bantuan"]),
-    (Field::Durasi, &["durasi", "durasi pemberian"]),
-    (
-        Field::RealisasiSemester1,
-        &[
-            "realisasi semester i",
-            "realisasi semester 1",
-            "semester i",
-            "semester 1",
-            "realisasi sem i",
-        ],
-    ),
-    (
-        Field::RealisasiSemester2,
-        &[
-            "realisasi semester ii",
-            "realisasi semester 2",
-            "semester ii",
-            "semester 2",
-            "realisasi sem ii",
-        ],
-    ),
-    (
-        Field::PerjalananDinas,
-        &["perjalanan dinas", "belanja perjalanan dinas"],
-    ),
-];
-
-/// Columns without which a row cannot be read: the keys `program.yaml` requires. The tagging
-/// weighs each allocation in the tagged-spending score of the evaluation (PMK 97/2023).
-const REQUIRED: &[Field] = &[
-    Field::Strategi,
-    Field::Opd,
-    Field::SubKegiatan,
-    Field::Tagging,
-    Field::Alokasi,
-];
-
-impl Field {
-    /// The key in program.yaml.
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::Strategi => "strategi",
-            Field::Opd => "opd",
-            Field::Kode => "kode",
-            Field::Program => "program",
-            Field::Kegiatan => "kegiatan",
-            Field::SubKegiatan => "sub_kegiatan",
-            Field::Tagging => "tagging",
-            Field::Alokasi => "alokasi",
-            Field::SumberDana => "sumber_dana",
-            Field::SifatBantuan => "sifat_bantuan",
-            Field::Lokasi => "lokasi",
-            Field::Sasaran => "sasaran",
-            Field::BesaranManfaat => "besaran_manfaat",
-            Field::JenisBantuan => "jenis_bantuan",
-            Field::Durasi => "durasi",
-            Field::RealisasiSemester1 => "realisasi_semester_1",
-            Field::RealisasiSemester2 => "realisasi_semester_2",
-            Field::PerjalananDinas => "perjalanan_dinas",
-        }
-    }
-
-    /// The column's name as the matrix writes it (for messages).
-    pub fn header(self) -> &'static str {
-        match self {
-            Field::Strategi => "strategi",
-            Field::Opd => "perangkat daerah",
-            Field::SubKegiatan => "sub kegiatan",
-            Field::Alokasi => "alokasi",
-            Field::SumberDana => "sumber pembiayaan",
-            Field::SifatBantuan => "sifat bantuan",
-            Field::Sasaran => "jumlah sasaran",
-            Field::BesaranManfaat => "besaran manfaat",
-            Field::JenisBantuan => "jenis bantuan",
-            Field::RealisasiSemester1 => "realisasi semester I",
-            Field::RealisasiSemester2 => "realisasi semester II",
-            Field::PerjalananDinas => "perjalanan dinas",
-            other => other.key(),
-        }
-    }
-}
-
 /// The field a header text names, tolerating case, spacing, punctuation and a unit (`(Rp)`).
-pub fn field_of(header: &str) -> Option<Field> {
+pub fn field_of(header: &str) -> Option<&'static ProgramField> {
     let mut text = normalise(header);
     for unit in [" rp", " rupiah", " juta"] {
         if let Some(rest) = text.strip_suffix(unit) {
             text = rest.to_string();
         }
     }
-    NAMES
-        .iter()
-        .find(|(_, names)| names.contains(&text.as_str()))
-        .map(|(f, _)| *f)
+    PROGRAM_FIELDS.iter().find(|f| {
+        f.aliases.contains(&text.as_str()) || f.header.is_some_and(|h| normalise(h) == text)
+    })
 }
 
 /// Where a matrix's header is and which column holds which field.
@@ -199,11 +39,11 @@ pub fn field_of(header: &str) -> Option<Field> {
 pub struct Header {
     /// The last header row; data starts below it.
     pub row: usize,
-    pub columns: Vec<(Field, usize)>,
+    pub columns: Vec<(&'static ProgramField, usize)>,
 }
 
 impl Header {
-    fn column(&self, field: Field) -> Option<usize> {
+    fn column(&self, field: &ProgramField) -> Option<usize> {
         self.columns
             .iter()
             .find(|(f, _)| *f == field)
@@ -211,8 +51,12 @@ impl Header {
     }
 }
 
-fn columns_of(sheet: &Sheet, upper: Option<usize>, row: usize) -> Vec<(Field, usize)> {
-    let mut out: Vec<(Field, usize)> = Vec::new();
+fn columns_of(
+    sheet: &Sheet,
+    upper: Option<usize>,
+    row: usize,
+) -> Vec<(&'static ProgramField, usize)> {
+    let mut out: Vec<(&'static ProgramField, usize)> = Vec::new();
     for c in 1..=sheet.last_column() {
         let lower = sheet.cell(row, c).text();
         let upper = upper.map(|u| sheet.cell(u, c).text()).unwrap_or_default();
@@ -250,8 +94,8 @@ pub fn find_header(sheet: &Sheet) -> Option<Header> {
         } else {
             single
         };
-        let has = |f: Field| best.iter().any(|(g, _)| *g == f);
-        if has(Field::SubKegiatan) && has(Field::Alokasi) && best.len() >= 5 {
+        let has = |f: &ProgramField| best.iter().any(|(g, _)| *g == f);
+        if has(SUB_KEGIATAN) && has(ALOKASI) && best.len() >= 5 {
             // A merged header may continue in the next row (`Realisasi` over `Semester I`,
             // or headings merged down both rows); a data row names far fewer columns.
             let next = columns_of(sheet, Some(row), row + 1);
@@ -265,32 +109,6 @@ pub fn find_header(sheet: &Sheet) -> Option<Header> {
         }
     }
     None
-}
-
-/// One program row as it goes into program.yaml.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ProgramRow {
-    pub strategi: u8,
-    pub texts: Vec<(Field, String)>,
-    pub tagging: Tagging,
-    pub numbers: Vec<(Field, f64)>,
-    pub satuan_sasaran: Option<String>,
-}
-
-impl ProgramRow {
-    pub fn text(&self, field: Field) -> Option<&str> {
-        self.texts
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, t)| t.as_str())
-    }
-
-    pub fn number(&self, field: Field) -> Option<f64> {
-        self.numbers
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, n)| *n)
-    }
 }
 
 /// A strategy: `1`, `Strategi 1`, `I`, or its words.
@@ -332,7 +150,7 @@ fn tagging_suggestion(text: &str) -> Option<String> {
 /// A cell that cannot go into program.yaml as it is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CellProblem {
-    pub field: Field,
+    pub field: &'static ProgramField,
     pub column: usize,
     pub expected: Expected,
     /// What the cell holds (empty for a blank cell).
@@ -371,53 +189,46 @@ fn is_filler(texts: &[String]) -> bool {
     numbers.len() == filled.len() && numbers.len() >= 3 && numbers.windows(2).all(|w| w[0] < w[1])
 }
 
-/// Reads one data row. `header` holds every column of `REQUIRED` (the import checks that first).
+/// Reads one data row. `header` holds every required column (the import checks that first).
 pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow, RowProblems> {
     let mut problems: RowProblems = Vec::new();
-    let mut problem = |field: Field, column: usize, expected: Expected, found: String| {
-        let suggestion = match expected {
-            Expected::Tagging => tagging_suggestion(&found),
-            _ => None,
+    let mut problem =
+        |field: &'static ProgramField, column: usize, expected: Expected, found: String| {
+            let suggestion = match expected {
+                Expected::Tagging => tagging_suggestion(&found),
+                _ => None,
+            };
+            problems.push(CellProblem {
+                field,
+                column,
+                expected,
+                found,
+                suggestion,
+            });
         };
-        problems.push(CellProblem {
-            field,
-            column,
-            expected,
-            found,
-            suggestion,
-        });
-    };
     let (mut strategi, mut tagging_found) = (None, None);
     let mut texts = Vec::new();
     let mut numbers = Vec::new();
-    let mut satuan_sasaran = None;
     for (field, column) in &header.columns {
         let (field, column) = (*field, *column);
         let cell = sheet.cell(row, column);
         let text = cell.text();
-        let required = REQUIRED.contains(&field);
         if cell.is_blank() {
-            if required {
-                let expected = match field {
-                    Field::Strategi => Expected::Strategy,
-                    Field::Tagging => Expected::Tagging,
-                    Field::Alokasi => Expected::Number,
-                    _ => Expected::Text,
-                };
-                problem(field, column, expected, String::new());
+            if field.required {
+                problem(field, column, expected(field.kind), String::new());
             }
             continue;
         }
-        match field {
-            Field::Strategi => match strategy(&text) {
+        match field.kind {
+            FieldKind::Strategy => match strategy(&text) {
                 Some(s) => strategi = Some(s),
                 None => problem(field, column, Expected::Strategy, text),
             },
-            Field::Tagging => match tagging(&text) {
+            FieldKind::Tagging => match tagging(&text) {
                 Some(t) => tagging_found = Some(t),
                 None => problem(field, column, Expected::Tagging, text),
             },
-            Field::Sasaran => {
+            FieldKind::Count => {
                 let parsed = match cell {
                     Cell::Number(n) => Some((*n, None)),
                     _ => numbers::parse_with_unit(&text),
@@ -426,36 +237,35 @@ pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow
                     // The loader reads a target count like money: never negative.
                     Some((n, unit)) if n >= 0.0 => {
                         numbers.push((field, n));
-                        satuan_sasaran = unit;
+                        if let Some(unit) = unit {
+                            texts.push((SATUAN_SASARAN, unit));
+                        }
                     }
                     _ => problem(field, column, Expected::Number, text),
                 }
             }
-            Field::Alokasi
-            | Field::RealisasiSemester1
-            | Field::RealisasiSemester2
-            | Field::PerjalananDinas => {
+            FieldKind::Money => {
                 let parsed = match cell {
                     Cell::Number(n) => Ok(Some(*n)),
                     _ => numbers::parse(&text, LoneDot::ThousandsWhenThreeDigits),
                 };
                 match parsed {
                     Ok(Some(n)) if n >= 0.0 => numbers.push((field, n)),
-                    Ok(None) if !required => {}
+                    Ok(None) if !field.required => {}
                     _ => problem(field, column, Expected::Number, text),
                 }
             }
-            _ => texts.push((field, text)),
+            FieldKind::Text => texts.push((field, text)),
         }
     }
-    let amount = |f: Field| numbers.iter().find(|(g, _)| *g == f).map(|(_, n)| *n);
+    let amount = |f: &ProgramField| numbers.iter().find(|(g, _)| *g == f).map(|(_, n)| *n);
     // Official travel is part of the allocation; the loader refuses more.
-    if let (Some(travel), Some(budget)) = (amount(Field::PerjalananDinas), amount(Field::Alokasi))
+    if let (Some(travel), Some(budget)) = (amount(PERJALANAN_DINAS), amount(ALOKASI))
         && travel > budget
-        && let Some(column) = header.column(Field::PerjalananDinas)
+        && let Some(column) = header.column(PERJALANAN_DINAS)
     {
         problem(
-            Field::PerjalananDinas,
+            PERJALANAN_DINAS,
             column,
             Expected::AtMostAllocation,
             sheet.cell(row, column).text(),
@@ -467,9 +277,18 @@ pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow
             texts,
             tagging,
             numbers,
-            satuan_sasaran,
         }),
         _ => Err(problems),
+    }
+}
+
+/// What a cell of this kind should hold, as a message says it.
+fn expected(kind: FieldKind) -> Expected {
+    match kind {
+        FieldKind::Strategy => Expected::Strategy,
+        FieldKind::Tagging => Expected::Tagging,
+        FieldKind::Money | FieldKind::Count => Expected::Number,
+        FieldKind::Text => Expected::Text,
     }
 }
 
@@ -491,8 +310,8 @@ fn read_back(rel: &Path, text: &str, rows: &[ProgramRow]) -> Result<(), Diagnost
         && programs.items.iter().zip(rows).all(|(p, r)| {
             p.strategy.number() == r.strategi
                 && p.tagging == r.tagging
-                && Some(p.budget) == r.number(Field::Alokasi)
-                && Some(p.sub_activity.as_str()) == r.text(Field::SubKegiatan).map(str::trim)
+                && Some(p.budget) == r.number(ALOKASI)
+                && Some(p.sub_activity.as_str()) == r.text(SUB_KEGIATAN).map(str::trim)
         });
     if diagnostics.has_errors() || !same {
         return Err(diagnostics);
@@ -529,10 +348,9 @@ pub fn import(
         let Some(header) = find_header(sheet) else {
             continue;
         };
-        let missing: Vec<Field> = REQUIRED
+        let missing: Vec<&ProgramField> = PROGRAM_FIELDS
             .iter()
-            .copied()
-            .filter(|f| header.column(*f).is_none())
+            .filter(|f| f.required && header.column(f).is_none())
             .collect();
         if !missing.is_empty() {
             // Where the column would go: right of the last heading.
@@ -542,14 +360,14 @@ pub fn import(
                 column: sheet.last_column() + 1,
             };
             for field in missing {
-                let hint = match field {
-                    Field::Tagging => ImportMessage::HintMatrixTaggingColumn,
+                let hint = match field.kind {
+                    FieldKind::Tagging => ImportMessage::HintMatrixTaggingColumn,
                     _ => ImportMessage::HintMatrixColumns,
                 };
                 out.error(
                     Diagnostic::error(msg(ImportMessage::MatrixMissingColumn {
                         place: place.clone(),
-                        column: field.header().to_string(),
+                        column: field.name(),
                     }))
                     .at(table_location(file, &place))
                     .hint(msg(hint)),
@@ -576,7 +394,7 @@ pub fn import(
                         };
                         let message = msg(ImportMessage::MatrixBadCell {
                             place: place.clone(),
-                            field: p.field.header().to_string(),
+                            field: p.field.name(),
                             expected: p.expected,
                             found: p.found,
                         });
@@ -666,6 +484,7 @@ pub fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::program_fields::{Written, field};
     use crate::lang::Lang;
 
     fn sheet(rows: &[&[&str]]) -> Sheet {
@@ -692,24 +511,55 @@ mod tests {
 
     #[test]
     fn headers_match_whatever_the_case_spacing_and_units() {
-        assert_eq!(field_of("STRATEGI"), Some(Field::Strategi));
-        assert_eq!(field_of("Perangkat  Daerah"), Some(Field::Opd));
-        assert_eq!(field_of("Sub-Kegiatan"), Some(Field::SubKegiatan));
-        assert_eq!(field_of("Sub Kegiatan"), Some(Field::SubKegiatan));
-        assert_eq!(field_of("Kegiatan"), Some(Field::Kegiatan));
-        assert_eq!(field_of("Alokasi (Rp)"), Some(Field::Alokasi));
-        assert_eq!(field_of("Sumber Pembiayaan"), Some(Field::SumberDana));
+        assert_eq!(field_of("STRATEGI"), Some(field("strategi")));
+        assert_eq!(field_of("Perangkat  Daerah"), Some(field("opd")));
+        assert_eq!(field_of("Sub-Kegiatan"), Some(field("sub_kegiatan")));
+        assert_eq!(field_of("Sub Kegiatan"), Some(field("sub_kegiatan")));
+        assert_eq!(field_of("Kegiatan"), Some(field("kegiatan")));
+        assert_eq!(field_of("Alokasi (Rp)"), Some(field("alokasi")));
+        assert_eq!(field_of("Sumber Pembiayaan"), Some(field("sumber_dana")));
         assert_eq!(
             field_of("Realisasi Semester I"),
-            Some(Field::RealisasiSemester1)
+            Some(field("realisasi_semester_1"))
         );
         assert_eq!(
             field_of("Realisasi Semester II (Rp)"),
-            Some(Field::RealisasiSemester2)
+            Some(field("realisasi_semester_2"))
         );
-        assert_eq!(field_of("Jumlah Sasaran"), Some(Field::Sasaran));
+        assert_eq!(field_of("Jumlah Sasaran"), Some(field("sasaran")));
         assert_eq!(field_of("Keterangan"), None);
         assert_eq!(field_of("Realisasi Total"), None);
+    }
+
+    #[test]
+    fn every_heading_tkpk_writes_reads_back_and_names_one_field() {
+        for f in PROGRAM_FIELDS {
+            if let (Some(header), true) = (f.header, f.written != Written::Neither) {
+                let with_unit = match f.unit {
+                    Some(unit) => format!("{header} ({unit})"),
+                    None => header.to_string(),
+                };
+                assert_eq!(field_of(&with_unit), Some(f), "{with_unit}");
+            }
+            for alias in f.aliases {
+                assert_eq!(normalise(alias), *alias, "{}: not normalised", f.key);
+                assert_eq!(field_of(alias), Some(f), "{alias}");
+            }
+        }
+        // No heading is claimed by two fields (the first would win).
+        let mut names: Vec<String> = PROGRAM_FIELDS
+            .iter()
+            .flat_map(|f| {
+                f.header
+                    .map(normalise)
+                    .into_iter()
+                    .chain(f.aliases.iter().map(|a| a.to_string()))
+            })
+            .collect();
+        let all = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), all);
     }
 
     const HEADER: &[&str] = &[
@@ -764,23 +614,23 @@ mod tests {
         ]);
         let h = find_header(&s).unwrap();
         assert_eq!(h.row, 3);
-        assert_eq!(h.column(Field::RealisasiSemester1), Some(10));
-        assert_eq!(h.column(Field::RealisasiSemester2), Some(11));
-        assert_eq!(h.column(Field::Strategi), Some(1));
+        assert_eq!(h.column(field("realisasi_semester_1")), Some(10));
+        assert_eq!(h.column(field("realisasi_semester_2")), Some(11));
+        assert_eq!(h.column(field("strategi")), Some(1));
         assert!(is_filler(&s.row_texts(4)));
         assert!(is_filler(&s.row_texts(6)));
         let r = read_row(&s, &h, 5).unwrap();
         assert_eq!(r.strategi, 1);
         assert_eq!(r.tagging, Tagging::Direct);
-        assert!(r.numbers.contains(&(Field::Alokasi, 350_000_000.0)));
+        assert!(r.numbers.contains(&(field("alokasi"), 350_000_000.0)));
         assert!(
             r.numbers
-                .contains(&(Field::RealisasiSemester1, 150_000_000.0))
+                .contains(&(field("realisasi_semester_1"), 150_000_000.0))
         );
         assert!(
             !r.numbers
                 .iter()
-                .any(|(f, _)| *f == Field::RealisasiSemester2)
+                .any(|(f, _)| *f == field("realisasi_semester_2"))
         );
     }
 
@@ -804,15 +654,10 @@ mod tests {
         ]);
         let h = find_header(&s).unwrap();
         let problems = read_row(&s, &h, 2).unwrap_err();
-        let fields: Vec<(Field, usize)> = problems.iter().map(|p| (p.field, p.column)).collect();
+        let fields: Vec<(&str, usize)> = problems.iter().map(|p| (p.field.key, p.column)).collect();
         assert_eq!(
             fields,
-            vec![
-                (Field::Strategi, 1),
-                (Field::Opd, 2),
-                (Field::Tagging, 7),
-                (Field::Alokasi, 8)
-            ]
+            vec![("strategi", 1), ("opd", 2), ("tagging", 7), ("alokasi", 8)]
         );
     }
 
@@ -840,7 +685,7 @@ mod tests {
         assert_eq!(
             blank,
             vec![CellProblem {
-                field: Field::Tagging,
+                field: field("tagging"),
                 column: 7,
                 expected: Expected::Tagging,
                 found: String::new(),
@@ -871,50 +716,38 @@ mod tests {
             ],
         ]);
         let h = find_header(&s).unwrap();
-        let problems: Vec<(Field, Expected)> = read_row(&s, &h, 2)
+        let problems: Vec<(&str, Expected)> = read_row(&s, &h, 2)
             .unwrap_err()
             .into_iter()
-            .map(|p| (p.field, p.expected))
+            .map(|p| (p.field.key, p.expected))
             .collect();
         assert_eq!(
             problems,
             vec![
-                (Field::Sasaran, Expected::Number),
-                (Field::PerjalananDinas, Expected::AtMostAllocation)
+                ("sasaran", Expected::Number),
+                ("perjalanan_dinas", Expected::AtMostAllocation)
             ]
         );
     }
 
-    /// A row with every column the importer knows.
+    /// A row with every field the importer writes.
     fn full_row(tagging: Tagging) -> ProgramRow {
-        let texts = [
-            Field::Opd,
-            Field::Kode,
-            Field::Program,
-            Field::Kegiatan,
-            Field::SubKegiatan,
-            Field::SumberDana,
-            Field::SifatBantuan,
-            Field::Lokasi,
-            Field::BesaranManfaat,
-            Field::JenisBantuan,
-            Field::Durasi,
-        ];
+        let texts = PROGRAM_FIELDS
+            .iter()
+            .filter(|f| f.kind == FieldKind::Text && *f != SATUAN_SASARAN)
+            .map(|f| (f, format!("{}: 007 # yes", f.name())))
+            .chain([(SATUAN_SASARAN, "KPM".to_string())]);
         ProgramRow {
             strategi: 3,
-            texts: texts
-                .iter()
-                .map(|f| (*f, format!("{}: 007 # yes", f.header())))
-                .collect(),
+            texts: texts.collect(),
             tagging,
             numbers: vec![
-                (Field::Alokasi, 1_250_000_000.5),
-                (Field::Sasaran, 1200.0),
-                (Field::RealisasiSemester1, 0.0),
-                (Field::RealisasiSemester2, 600_000_000.0),
-                (Field::PerjalananDinas, 25_000_000.0),
+                (field("alokasi"), 1_250_000_000.5),
+                (field("sasaran"), 1200.0),
+                (field("realisasi_semester_1"), 0.0),
+                (field("realisasi_semester_2"), 600_000_000.0),
+                (field("perjalanan_dinas"), 25_000_000.0),
             ],
-            satuan_sasaran: Some("KPM".into()),
         }
     }
 

@@ -2,8 +2,19 @@
 //! that whatever an agency typed reads back as typed; an existing file keeps everything but its
 //! `program:` list.
 
+use crate::content::program_fields::{FieldKind, PROGRAM_FIELDS, ProgramField};
 use crate::format::plain;
-use crate::import::matrix::{Field, ProgramRow};
+use crate::model::programs::Tagging;
+
+/// One program row as it goes into program.yaml: the strategy and tagging every row has, and
+/// the texts and numbers its matrix row held.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgramRow {
+    pub strategi: u8,
+    pub texts: Vec<(&'static ProgramField, String)>,
+    pub tagging: Tagging,
+    pub numbers: Vec<(&'static ProgramField, f64)>,
+}
 
 /// Text as a YAML double-quoted scalar: safe whatever it holds (`:`, `#`, a leading `-`,
 /// quotes, `yes`, `null`, digits).
@@ -31,48 +42,33 @@ pub fn yaml_string(text: &str) -> String {
 }
 
 impl ProgramRow {
+    pub fn text(&self, field: &ProgramField) -> Option<&str> {
+        self.texts
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, t)| t.as_str())
+    }
+
+    pub fn number(&self, field: &ProgramField) -> Option<f64> {
+        self.numbers
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, n)| *n)
+    }
+
     /// The row as a list item of `program:`, in the order of the contract.
     pub fn to_yaml(&self) -> String {
-        let mut lines = vec![format!("  - strategi: {}", self.strategi)];
-        let mut put = |key: &str, value: String| lines.push(format!("    {key}: {value}"));
-        for f in [
-            Field::Opd,
-            Field::Kode,
-            Field::Program,
-            Field::Kegiatan,
-            Field::SubKegiatan,
-        ] {
-            if let Some(t) = self.text(f) {
-                put(f.key(), yaml_string(t));
-            }
-        }
-        put(Field::Tagging.key(), self.tagging.key().to_string());
-        if let Some(n) = self.number(Field::Alokasi) {
-            put("alokasi", plain(n));
-        }
-        for f in [Field::SumberDana, Field::SifatBantuan, Field::Lokasi] {
-            if let Some(t) = self.text(f) {
-                put(f.key(), yaml_string(t));
-            }
-        }
-        if let Some(n) = self.number(Field::Sasaran) {
-            put("sasaran", plain(n));
-        }
-        if let Some(u) = &self.satuan_sasaran {
-            put("satuan_sasaran", yaml_string(u));
-        }
-        for f in [Field::BesaranManfaat, Field::JenisBantuan, Field::Durasi] {
-            if let Some(t) = self.text(f) {
-                put(f.key(), yaml_string(t));
-            }
-        }
-        for f in [
-            Field::RealisasiSemester1,
-            Field::RealisasiSemester2,
-            Field::PerjalananDinas,
-        ] {
-            if let Some(n) = self.number(f) {
-                put(f.key(), plain(n));
+        let mut lines: Vec<String> = Vec::new();
+        for f in PROGRAM_FIELDS {
+            let value = match f.kind {
+                FieldKind::Strategy => Some(self.strategi.to_string()),
+                FieldKind::Tagging => Some(self.tagging.key().to_string()),
+                FieldKind::Money | FieldKind::Count => self.number(f).map(plain),
+                FieldKind::Text => self.text(f).map(yaml_string),
+            };
+            if let Some(value) = value {
+                let indent = if lines.is_empty() { "  - " } else { "    " };
+                lines.push(format!("{indent}{}: {value}", f.key));
             }
         }
         lines.join("\n") + "\n"
@@ -143,7 +139,7 @@ pub fn replace_program(existing: &str, rows: &[ProgramRow]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::programs::Tagging;
+    use crate::content::program_fields::field;
 
     #[test]
     fn yaml_strings_read_back_as_written() {
@@ -180,13 +176,16 @@ mod tests {
         let row = ProgramRow {
             strategi: 1,
             texts: vec![
-                (Field::SubKegiatan, "Pendataan".into()),
-                (Field::Opd, "Dinas Sosial P3A".into()),
-                (Field::Kode, "1.06.06.2.01.0003".into()),
+                (field("sub_kegiatan"), "Pendataan".into()),
+                (field("opd"), "Dinas Sosial P3A".into()),
+                (field("kode"), "1.06.06.2.01.0003".into()),
+                (field("satuan_sasaran"), "KPM".into()),
             ],
             tagging: Tagging::Direct,
-            numbers: vec![(Field::Sasaran, 1200.0), (Field::Alokasi, 350_000_000.0)],
-            satuan_sasaran: Some("KPM".into()),
+            numbers: vec![
+                (field("sasaran"), 1200.0),
+                (field("alokasi"), 350_000_000.0),
+            ],
         };
         assert_eq!(
             row.to_yaml(),
@@ -199,10 +198,9 @@ mod tests {
         let old = "# komentar\nsumber: Laporan semester\nilustrasi: true\nprogram:\n  - strategi: 2\n    opd: \"Lama\"\n\n# catatan\nbelanja_daerah: 2150000000000\n";
         let row = ProgramRow {
             strategi: 1,
-            texts: vec![(Field::Opd, "Baru".into())],
+            texts: vec![(field("opd"), "Baru".into())],
             tagging: Tagging::Supporting,
             numbers: Vec::new(),
-            satuan_sasaran: None,
         };
         assert_eq!(
             replace_program(old, std::slice::from_ref(&row)),

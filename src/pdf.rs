@@ -18,7 +18,7 @@ use crate::lang::Lang;
 use crate::messages::{Message, Text, Words};
 use crate::model::{RESERVED_SLUGS, valid_slug};
 use crate::pdf::messages::PdfMessage;
-use crate::render::{report_page, sheet_page};
+use crate::render::paths::{report_page, sheet_page};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};

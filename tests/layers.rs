@@ -1,6 +1,7 @@
 //! The pipeline runs one way (ARCHITECTURE.md, "Layers"): every `crate::` path in `src/` goes
 //! from a module to one of a lower layer. A module of the library that is missing from
-//! [`LAYERS`] fails too, so a new module is placed on purpose.
+//! [`LAYERS`] fails too, so a new module is placed on purpose. Inside a module, its parts
+//! (files and folders) use each other without a cycle, and none uses its parent's own items.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -323,4 +324,154 @@ fn a_planted_back_edge_is_found() {
         violations(&[("grabbag".into(), String::new())]),
         vec!["grabbag: not in LAYERS (place it in tests/layers.rs)".to_string()]
     );
+}
+
+/// The first-level parts of a module folder (`src/render/views/…` → `views`), or `None` for
+/// the module's own file.
+fn part_of(rel: &Path) -> Option<String> {
+    let mut parts = rel.components().skip(1);
+    let first = parts.next()?.as_os_str().to_str()?;
+    let name = first.strip_suffix(".rs").unwrap_or(first);
+    (name != "mod").then(|| name.to_string())
+}
+
+/// Inside one module, the edges between its parts named by `crate::<module>::<part>` paths. (A
+/// module's own file may hold types its parts share; what a part needs of another part, such
+/// as the page paths views and search both use, is a part of its own.)
+fn part_edges(module: &str, files: &[(Option<String>, String)]) -> BTreeSet<(String, String)> {
+    let parts: BTreeSet<&str> = files.iter().filter_map(|(p, _)| p.as_deref()).collect();
+    let mut edges = BTreeSet::new();
+    let prefix = format!("crate::{module}::");
+    for (part, code) in files {
+        let Some(part) = part else { continue };
+        let mut rest = code.as_str();
+        while let Some(at) = rest.find(&prefix) {
+            let before = rest[..at].chars().last();
+            rest = &rest[at + prefix.len()..];
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let to = ident(rest);
+            if parts.contains(to) && to != part {
+                edges.insert((part.clone(), to.to_string()));
+            }
+        }
+    }
+    edges
+}
+
+/// One cycle of `edges`, if any, as `a -> b -> … -> a`.
+fn cycle(edges: &BTreeSet<(String, String)>) -> Option<String> {
+    fn visit(
+        node: &str,
+        edges: &BTreeSet<(String, String)>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<String> {
+        if let Some(i) = path.iter().position(|n| n == node) {
+            let mut c = path[i..].to_vec();
+            c.push(node.to_string());
+            return Some(c.join(" -> "));
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_string());
+        for (_, to) in edges.iter().filter(|(from, _)| from == node) {
+            if let Some(c) = visit(to, edges, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(node.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    edges
+        .iter()
+        .find_map(|(from, _)| visit(from, edges, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_module_has_a_cycle_between_its_parts() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut by_module: std::collections::BTreeMap<String, Vec<(Option<String>, String)>> =
+        Default::default();
+    for p in files {
+        let rel = p.strip_prefix(&src).unwrap();
+        let Some(module) = module_of(rel) else {
+            continue;
+        };
+        // Unit tests may reach their module any way they like.
+        let text = std::fs::read_to_string(&p).unwrap();
+        let code = code_only(without_tests(&text));
+        by_module
+            .entry(module)
+            .or_default()
+            .push((part_of(rel), code));
+    }
+    let found: Vec<String> = by_module
+        .iter()
+        .filter_map(|(m, files)| cycle(&part_edges(m, files)))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "cycles inside modules:\n{}",
+        found.join("\n")
+    );
+}
+
+/// The source before its unit tests (`#[cfg(test)] mod tests`, at the end by custom).
+fn without_tests(text: &str) -> &str {
+    [
+        "#[cfg(test)]\nmod tests",
+        "#[cfg(test)]\npub(crate) mod tests",
+    ]
+    .iter()
+    .filter_map(|m| text.find(m))
+    .min()
+    .map_or(text, |at| &text[..at])
+}
+
+#[test]
+fn two_parts_using_each_other_are_a_cycle() {
+    let code = |s: &str| code_only(s);
+    // Two siblings using each other.
+    let files = vec![
+        (
+            Some("matrix".to_string()),
+            code("use crate::import::program_file::x;"),
+        ),
+        (
+            Some("program_file".to_string()),
+            code("use crate::import::matrix::y;"),
+        ),
+    ];
+    assert!(cycle(&part_edges("import", &files)).is_some());
+    // One way only is fine.
+    let files = vec![
+        (
+            Some("matrix".to_string()),
+            code("use crate::import::program_file::x;"),
+        ),
+        (
+            Some("program_file".to_string()),
+            code("use crate::content::RawProgram;"),
+        ),
+    ];
+    assert_eq!(cycle(&part_edges("import", &files)), None);
+    // Three in a ring, and a test module that is not looked at.
+    let files = vec![
+        (Some("a".to_string()), code("use crate::m::b::x;")),
+        (Some("b".to_string()), code("use crate::m::c::x;")),
+        (Some("c".to_string()), code("use crate::m::a::x;")),
+    ];
+    assert_eq!(
+        cycle(&part_edges("m", &files)).as_deref(),
+        Some("a -> b -> c -> a")
+    );
+    let with_test = "use crate::m::b::x;\n#[cfg(test)]\nmod tests { use crate::m::a::y; }";
+    assert_eq!(without_tests(with_test), "use crate::m::b::x;\n");
 }

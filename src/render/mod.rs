@@ -4,6 +4,7 @@
 pub mod filters;
 pub mod messages;
 pub mod part;
+pub mod paths;
 pub mod search;
 pub mod sitemap;
 
@@ -19,6 +20,7 @@ use crate::output::OutputFile;
 use crate::render::messages::RenderMessage;
 use crate::report::{RegionYear, Report};
 pub use part::Part;
+use paths::{province_page, region_page, report_page, sheet_page};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -271,29 +273,6 @@ impl<'a> Pages<'a> {
         });
         self.theme.render(template, (view, site), page)
     }
-}
-
-// Where each page is written, relative to the output folder: named once, so that the pages'
-// links, the search index and `tkpk pdf` agree with what `render_site` writes.
-
-/// A region's overview page.
-pub fn region_page(slug: &str) -> String {
-    format!("{slug}/index.html")
-}
-
-/// A region's annual report.
-pub fn report_page(slug: &str, year: i32) -> String {
-    format!("{slug}/{year}/index.html")
-}
-
-/// A region's evaluation sheet of one year.
-pub fn sheet_page(slug: &str, year: i32) -> String {
-    format!("{slug}/{year}/penilaian/index.html")
-}
-
-/// A province's page.
-pub fn province_page(slug: &str) -> String {
-    format!("provinsi/{slug}/index.html")
 }
 
 type Rendered = Result<OutputFile, Diagnostic>;

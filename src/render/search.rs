@@ -4,7 +4,7 @@
 //! builds write the same bytes. Titles come from content, so the JSON is escaped as the
 //! charts' is: it stays data even if a theme inlined it in a `<script>` element.
 
-use super::{province_page, region_page, report_page, sheet_page};
+use super::paths::{province_page, region_page, report_page, sheet_page};
 use crate::charts::script_safe;
 use crate::model::Site;
 use crate::model::scheme::applicable;

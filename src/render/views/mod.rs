@@ -7,7 +7,7 @@ use crate::indicators::keys;
 use crate::lang::Lang;
 use crate::model::{Region, RegionKind, Site};
 use crate::render::filters::unit_key;
-use crate::render::{province_page, region_page, report_page};
+use crate::render::paths::{province_page, region_page, report_page};
 use crate::words;
 use serde::Serialize;
 

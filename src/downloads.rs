@@ -1,6 +1,6 @@
 //! Table downloads beside every report and sheet: CSV (one file per table), JSON (all tables of
 //! a page) and XLSX (one sheet per table). Figures keep full precision; a text cell never starts
-//! a formula (DESIGN §6); the same tables always give the same bytes.
+//! a formula; the same tables always give the same bytes.
 
 pub(crate) mod messages;
 pub(crate) mod pages;

@@ -1,9 +1,11 @@
 //! tkpk: a static report-site generator for Indonesia's regional poverty-reduction
 //! coordination teams (TKPK).
 //!
-//! The pipeline runs one way (DESIGN §2): [`content`] reads the site folder, [`model`]
-//! validates it, [`analysis`] derives figures, [`evaluation`] applies the year's evaluation scheme, [`render`] writes pages from view structs with
-//! tera, and [`output`] swaps the finished site into place. [`site`] strings them together.
+//! The pipeline runs one way (ARCHITECTURE.md at the repository root is the map):
+//! [`content`] reads the site folder, [`model`] validates it, [`analysis`] and [`evaluation`]
+//! derive figures, [`report`] gathers each region-year's figures once, [`words`], [`charts`],
+//! [`downloads`] and [`render`] project them into sentences, charts, tables and pages, and
+//! [`output`] swaps the finished site into place. [`site`] strings them together.
 
 #![warn(unreachable_pub)]
 

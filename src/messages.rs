@@ -23,8 +23,8 @@ pub enum Message {
     HintDecimalComma { fixed: String },
 }
 
-/// Which of the YAML reader's safety limits a file went past (DESIGN §3: alias bombs and deep
-/// nesting are refused, quickly, with a clear error).
+/// Which of the YAML reader's safety limits a file went past (alias bombs and deep nesting are
+/// refused, quickly, with a clear error).
 #[derive(Clone, Debug, PartialEq)]
 pub enum YamlLimit {
     /// More levels of nesting than `max`.

@@ -1,6 +1,6 @@
-//! Figures derived from the validated model (DESIGN §4). Pure functions: the same site gives the
+//! Figures derived from the validated model. Pure functions: the same site gives the
 //! same figures; a missing year is a gap, never a zero. Each analysis has its sentence in
-//! `sentences`.
+//! `words::sentences`.
 
 pub(crate) mod budget;
 

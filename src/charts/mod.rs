@@ -1,4 +1,4 @@
-//! Chart options for the annual report (DESIGN §5), built with charming and serialised as JSON
+//! Chart options for the annual report, built with charming and serialised as JSON
 //! for a local ECharts runtime. Every chart carries the same figures as an HTML table, its
 //! source, and its chapter; a chart without data is left out with a note.
 

@@ -1,4 +1,5 @@
-//! The findings of one annual report: every analysis of its [`Report`] worded as sentences and grouped by the LP2KD chapter they belong to. Missing data is named.
+//! The findings of one annual report: every analysis of its [`Report`] worded as sentences
+//! and grouped by the LP2KD chapter they belong to. Missing data is named.
 
 use super::sentences;
 use crate::analysis::ReferenceGap;

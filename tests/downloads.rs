@@ -404,3 +404,41 @@ fn the_semester_matrix_imports_back_into_the_same_programme_tables() {
     assert_eq!(rebuilt.code, 0, "{}", rebuilt.stderr);
     assert_eq!(tables(&site), before);
 }
+
+/// Every table and link is titled in words: no key of the code (`data_sasaran`,
+/// `matriks_rat`) stands where a planner reads a title.
+#[test]
+fn every_download_is_titled_in_words_not_keys() {
+    let site = TestSite::built_sample();
+    let key_like = |s: &str| {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .any(|w| w.contains('_') && w.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+    };
+    let mut titles = 0;
+    for entry in walkdir::WalkDir::new(site.output()).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name.ends_with(".json") && path.to_string_lossy().contains("/unduh/") {
+            let v: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            for t in v["tabel"].as_array().unwrap() {
+                let title = t["judul"].as_str().unwrap();
+                assert!(
+                    !key_like(title),
+                    "{}: table titled {title:?}",
+                    path.display()
+                );
+                titles += 1;
+            }
+        }
+        if name == "index.html" {
+            let page = scraper::Html::parse_document(&std::fs::read_to_string(path).unwrap());
+            for a in common::texts(&page, ".unduhan a") {
+                assert!(!key_like(&a), "{}: download link {a:?}", path.display());
+                titles += 1;
+            }
+        }
+    }
+    assert!(titles > 300, "only {titles} titles looked at");
+}

@@ -508,7 +508,7 @@ fn institution_tables(report: &Report) -> Vec<Table> {
         ),
         (
             "verifikasi_data",
-            "data_sasaran",
+            t.data_sasaran,
             columns(&[
                 (t.tanggal, None),
                 (t.data_sasaran, None),

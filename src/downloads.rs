@@ -6,10 +6,10 @@ pub(crate) mod messages;
 pub(crate) mod pages;
 mod xlsx;
 
+use crate::base::lang::Lang;
+use crate::base::messages::Words;
 use crate::content::program_fields::{PROGRAM_FIELDS, Written};
 use crate::downloads::messages::DownloadMessage;
-use crate::lang::Lang;
-use crate::messages::Words;
 use serde::Serialize;
 
 pub(crate) use xlsx::{DownloadError, xlsx};

@@ -9,25 +9,41 @@
 
 #![warn(unreachable_pub)]
 
-pub(crate) mod analysis;
-pub(crate) mod charts;
-pub(crate) mod content;
-pub mod diagnostics;
-pub(crate) mod downloads;
-pub mod evaluation;
-pub mod format;
-pub mod import;
-pub(crate) mod indicators;
-pub mod lang;
-pub mod markdown;
-pub mod messages;
-pub(crate) mod model;
+// The modules in layer order (ARCHITECTURE.md, checked by tests/layers.rs): each uses only
+// the layers above it.
+
+// base: words, numbers and diagnostics every stage shares
+pub mod base;
+
+// sink: where files go, whatever wrote them
 pub mod output;
-pub mod pdf;
-pub mod render;
+
+// load: the site folder as raw documents
+pub(crate) mod content;
+
+// model: the validated site
+pub(crate) mod model;
+
+// analyses: figures derived from the model, then the evaluation sheet
+pub(crate) mod analysis;
+
+pub mod evaluation;
+
+// report: every figure of a region-year, once
 pub(crate) mod report;
+
+// projections of the report: charts and words, then tables, then pages
+pub(crate) mod charts;
+pub(crate) mod words;
+
+pub(crate) mod downloads;
+
+pub mod render;
+
+// the pipeline strung together, then the commands that use it
+pub mod site;
+
+pub mod import;
+pub mod pdf;
 pub mod scaffold;
 pub mod serve;
-pub mod site;
-pub mod suggest;
-pub(crate) mod words;

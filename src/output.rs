@@ -4,7 +4,7 @@
 
 pub mod messages;
 
-use crate::diagnostics::Diagnostic;
+use crate::base::diagnostics::Diagnostic;
 use messages::OutputMessage;
 use std::path::{Path, PathBuf};
 

@@ -12,10 +12,10 @@ pub use chromium::{
 };
 pub use chromium::{PRINT_TIMEOUT, PrintError, file_url, print};
 
+use crate::base::diagnostics::Diagnostic;
+use crate::base::lang::Lang;
+use crate::base::messages::{Message, Text, Words};
 use crate::content::messages::LoadMessage;
-use crate::diagnostics::Diagnostic;
-use crate::lang::Lang;
-use crate::messages::{Message, Text, Words};
 use crate::model::{RESERVED_SLUGS, valid_slug};
 use crate::pdf::messages::PdfMessage;
 use crate::render::paths::{report_page, sheet_page};
@@ -81,7 +81,7 @@ impl SelectError {
         match self {
             SelectError::UnknownRegion { slug, known } => {
                 let hint: Text =
-                    match crate::suggest::nearest(slug, known.iter().map(String::as_str)) {
+                    match crate::base::suggest::nearest(slug, known.iter().map(String::as_str)) {
                         Some(suggestion) => Message::HintDidYouMean { suggestion }.into(),
                         None => PdfMessage::HintKnownRegions {
                             known: known.clone(),

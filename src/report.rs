@@ -7,8 +7,8 @@ use crate::analysis::budget::{BudgetSummary, summarise};
 use crate::analysis::{
     self, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange,
 };
+use crate::base::indicators::{Indicator, keys};
 use crate::evaluation::sheet::{self, Sheet};
-use crate::indicators::{Indicator, keys};
 use crate::model::institution::Institution;
 use crate::model::pockets::Pockets;
 use crate::model::programs::Programs;
@@ -254,7 +254,7 @@ mod tests {
         assert_eq!(c.from_year, 2024);
         assert_eq!(
             c.delta,
-            crate::format::round_to(
+            crate::base::format::round_to(
                 p0.figure.value - blora.series.get(2024, "p0").unwrap().value,
                 2
             )

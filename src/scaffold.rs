@@ -70,7 +70,7 @@ pub enum ScaffoldError {
 
 /// `Kabupaten Blitar` → `kabupaten-blitar`.
 pub fn slug(name: &str) -> String {
-    crate::markdown::slugify(name)
+    crate::base::markdown::slugify(name)
 }
 
 /// The year of the stub report: the latest year of the national figures written below.
@@ -244,7 +244,7 @@ mod tests {
         assert!(
             !loaded.diagnostics.has_errors(),
             "{}",
-            loaded.diagnostics.render(crate::lang::Lang::Id)
+            loaded.diagnostics.render(crate::base::lang::Lang::Id)
         );
         let s = loaded.site.unwrap();
         assert_eq!(s.regions[0].slug, "kota-contoh-baru");

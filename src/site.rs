@@ -1,9 +1,9 @@
 //! The pipeline in one place: load → validate → render → write. The CLI and the tests call
 //! these functions; each returns its diagnostics, never prints.
 
+use crate::base::diagnostics::Diagnostics;
+use crate::base::lang::Lang;
 use crate::content::{self, ParseCache};
-use crate::diagnostics::Diagnostics;
-use crate::lang::Lang;
 use crate::model::{self, Site};
 use crate::output;
 use crate::output::OutputFile;

@@ -39,7 +39,13 @@ const LAYERS: &[&[&str]] = &[
 /// removes it. Empty is the goal; an edge that no longer exists must be taken off the list.
 const NOT_YET: &[(&str, &str)] = &[];
 
+/// The folder that holds the base layer's modules (`src/base/lang.rs` is the module `lang`).
+const FOLDER: &str = "base";
+
 fn layer(module: &str) -> Option<usize> {
+    if module == FOLDER {
+        return Some(0);
+    }
     LAYERS.iter().position(|l| l.contains(&module))
 }
 
@@ -162,7 +168,14 @@ fn crate_paths(code: &str) -> BTreeSet<String> {
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
             continue; // `tkpk_crate::`, not `crate::`
         }
-        let rest_trim = rest.trim_start();
+        let mut rest_trim = rest.trim_start();
+        // `base` is a folder of modules: `crate::base::lang` names `lang`.
+        if let Some(inner) = rest_trim
+            .strip_prefix(FOLDER)
+            .and_then(|r| r.strip_prefix("::"))
+        {
+            rest_trim = inner;
+        }
         if let Some(group) = rest_trim.strip_prefix('{') {
             // Top-level items of a balanced group.
             let mut depth = 0;
@@ -174,7 +187,14 @@ fn crate_paths(code: &str) -> BTreeSet<String> {
                     '}' => depth -= 1,
                     ',' if depth == 0 => item_start = true,
                     c if item_start && (c.is_alphanumeric() || c == '_') => {
-                        out.insert(ident(&group[k..]).to_string());
+                        let name = ident(&group[k..]);
+                        let after = &group[k + name.len()..];
+                        match after.strip_prefix("::").filter(|_| name == FOLDER) {
+                            Some(inner) if !inner.starts_with('{') => {
+                                out.insert(ident(inner).to_string())
+                            }
+                            _ => out.insert(name.to_string()),
+                        };
                         item_start = false;
                     }
                     _ => {}
@@ -208,10 +228,18 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The library module a file of `src/` belongs to; `None` for the binary (main.rs, cli.rs,
 /// cmd/), which is the top and may use everything.
 fn module_of(rel: &Path) -> Option<String> {
-    let first = rel.components().next()?.as_os_str().to_str()?;
+    let mut parts = rel
+        .components()
+        .map(|c| c.as_os_str().to_str().unwrap_or(""));
+    let mut first = parts.next()?;
+    if first == FOLDER {
+        first = parts.next()?;
+    }
     let name = first.strip_suffix(".rs").unwrap_or(first);
     match name {
         "main" | "cli" | "cmd" | "lib" => None,
+        // The folder's own file only declares its modules.
+        "mod" => Some(FOLDER.to_string()),
         _ => Some(name.to_string()),
     }
 }
@@ -292,6 +320,7 @@ fn a_planted_back_edge_is_found() {
     let shapes = [
         "use crate::analysis::round_to;",
         "use crate::{content::RawSite, analysis};",
+        "use crate::{base::format, analysis};",
         "fn f() { crate::analysis::round_to(1.0, 2); }",
         "use crate::{\n    content::{self, RawSite},\n    evaluation::Sheet,\n};",
     ];
@@ -329,7 +358,8 @@ fn a_planted_back_edge_is_found() {
 /// The first-level parts of a module folder (`src/render/views/…` → `views`), or `None` for
 /// the module's own file.
 fn part_of(rel: &Path) -> Option<String> {
-    let mut parts = rel.components().skip(1);
+    let skip = if rel.starts_with(FOLDER) { 2 } else { 1 };
+    let mut parts = rel.components().skip(skip);
     let first = parts.next()?.as_os_str().to_str()?;
     let name = first.strip_suffix(".rs").unwrap_or(first);
     (name != "mod").then(|| name.to_string())

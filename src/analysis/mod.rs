@@ -4,8 +4,8 @@
 
 pub(crate) mod budget;
 
-use crate::format::round_to;
-use crate::indicators::Indicator;
+use crate::base::format::round_to;
+use crate::base::indicators::Indicator;
 use crate::model::{Reference, Region, Series, Site};
 
 /// The change of one indicator against the latest earlier year that has a figure.
@@ -341,7 +341,7 @@ pub(crate) fn quadrant(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::indicators::Catalog;
+    use crate::base::indicators::Catalog;
     use crate::model::{Figure, Level};
 
     pub(crate) fn series(key: &str, points: &[(i32, f64)]) -> Series {

@@ -3,9 +3,9 @@
 //! source, and its chapter; a chart without data is left out with a note.
 
 use crate::analysis;
-use crate::format;
-use crate::indicators::{Indicator, keys};
-use crate::lang::Lang;
+use crate::base::format;
+use crate::base::indicators::{Indicator, keys};
+use crate::base::lang::Lang;
 use crate::model::{Chapter, Region, Series, Site};
 use crate::report::Report;
 use charming::Chart;
@@ -740,7 +740,7 @@ mod tests {
 
     #[test]
     fn lines_without_figures_are_dropped() {
-        let catalog = crate::indicators::Catalog::default();
+        let catalog = crate::base::indicators::Catalog::default();
         let p0 = catalog.get("p0").unwrap();
         let mut lines = Lines {
             years: vec![2024, 2025],

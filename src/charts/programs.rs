@@ -3,8 +3,8 @@
 
 use super::{ChartSpec, DataRow, DataTable, OTHER_COLOUR, REGION_COLOUR, words};
 use crate::analysis::budget::Totals;
-use crate::format;
-use crate::lang::Lang;
+use crate::base::format;
+use crate::base::lang::Lang;
 use crate::model::Chapter;
 use crate::model::pockets::Pockets;
 use crate::model::programs::Programs;

@@ -3,7 +3,7 @@ use crate::cmd::messages::CommandMessage;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
-use tkpk::messages::Words;
+use tkpk::base::messages::Words;
 use tkpk::site::Built;
 
 pub(crate) fn run(root: &Path, output: Option<&Path>) -> ExitCode {

@@ -3,7 +3,7 @@ use crate::cmd::messages::CommandMessage;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
-use tkpk::messages::Words;
+use tkpk::base::messages::Words;
 
 /// Loads and validates, renders in memory to catch template errors, writes nothing.
 pub(crate) fn run(root: &Path) -> ExitCode {

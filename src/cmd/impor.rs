@@ -2,9 +2,9 @@ use super::{print_diagnostics, seconds};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
+use tkpk::base::messages::Words;
 use tkpk::import::messages::ImportMessage;
 use tkpk::import::{self, Options, Summary};
-use tkpk::messages::Words;
 
 /// Reads a BPS table or a program matrix into the site's YAML files.
 pub(crate) fn run(root: &Path, file: &Path, options: &Options) -> ExitCode {

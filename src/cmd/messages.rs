@@ -2,8 +2,8 @@
 //! lines, in Indonesian and English: each variant holds the facts and is worded beside its
 //! definition.
 
-use tkpk::lang::Lang;
-use tkpk::messages::Words;
+use tkpk::base::lang::Lang;
+use tkpk::base::messages::Words;
 
 /// A message of the commands themselves: progress, `tkpk serve`, `tkpk new` and the summary lines.
 #[derive(Clone, Debug, PartialEq)]

@@ -7,8 +7,8 @@ pub(crate) mod pdf;
 pub(crate) mod serve;
 
 use std::time::Duration;
-use tkpk::diagnostics::Diagnostics;
-use tkpk::lang::Lang;
+use tkpk::base::diagnostics::Diagnostics;
+use tkpk::base::lang::Lang;
 
 /// Prints every diagnostic on stderr, a blank line after each.
 pub(crate) fn print_diagnostics(diagnostics: &Diagnostics, lang: Lang) {
@@ -18,5 +18,5 @@ pub(crate) fn print_diagnostics(diagnostics: &Diagnostics, lang: Lang) {
 }
 
 pub(crate) fn seconds(elapsed: Duration, lang: Lang) -> String {
-    tkpk::format::seconds(elapsed.as_secs_f64(), lang)
+    tkpk::base::format::seconds(elapsed.as_secs_f64(), lang)
 }

@@ -1,12 +1,12 @@
 use crate::cmd::messages::CommandMessage;
 use std::path::Path;
 use std::process::ExitCode;
-use tkpk::diagnostics::Diagnostic;
-use tkpk::lang::Lang;
-use tkpk::messages::Words;
+use tkpk::base::diagnostics::Diagnostic;
+use tkpk::base::lang::Lang;
+use tkpk::base::messages::Words;
+use tkpk::base::suggest::suggestion;
 use tkpk::output::messages::OutputMessage;
 use tkpk::scaffold::{self, ScaffoldError};
-use tkpk::suggest::suggestion;
 
 pub(crate) fn run(dir: &Path, region: &str, province: &str) -> ExitCode {
     let lang = Lang::Id;

@@ -3,9 +3,9 @@ use crate::cmd::messages::CommandMessage;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-use tkpk::diagnostics::Diagnostic;
-use tkpk::lang::Lang;
-use tkpk::messages::Words;
+use tkpk::base::diagnostics::Diagnostic;
+use tkpk::base::lang::Lang;
+use tkpk::base::messages::Words;
 use tkpk::output::messages::OutputMessage;
 use tkpk::pdf::{self, PageKind};
 

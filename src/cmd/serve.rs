@@ -3,9 +3,9 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
-use tkpk::diagnostics::Diagnostic;
-use tkpk::lang::Lang;
-use tkpk::messages::Words;
+use tkpk::base::diagnostics::Diagnostic;
+use tkpk::base::lang::Lang;
+use tkpk::base::messages::Words;
 use tkpk::serve::{Live, Rebuild};
 
 fn report(outcome: &Rebuild) {

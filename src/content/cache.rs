@@ -2,7 +2,7 @@
 //! of one site (`tkpk serve`) so that a rebuild re-parses only the files that changed.
 
 use super::{Job, Parsed, Walk};
-use crate::diagnostics::Diagnostics;
+use crate::base::diagnostics::Diagnostics;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -223,8 +223,8 @@ fn reuse_or_parse(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::lang::Lang;
     use crate::content::{RawSite, load, load_cached};
-    use crate::lang::Lang;
     use walkdir::WalkDir;
 
     /// A copy of the repository's sample site whose files were all last modified an hour ago

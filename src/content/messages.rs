@@ -1,8 +1,8 @@
 //! The messages of reading the site folder: files, YAML and front matter, in Indonesian and
 //! English: each variant holds the facts and is worded beside its definition.
 
-use crate::lang::Lang;
-use crate::messages::{ValueKind, Words, YamlLimit, list};
+use crate::base::lang::Lang;
+use crate::base::messages::{ValueKind, Words, YamlLimit, list};
 
 /// A message of reading the site folder: files, YAML and front matter.
 #[derive(Clone, Debug, PartialEq)]

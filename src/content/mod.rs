@@ -11,9 +11,9 @@ pub(crate) mod yaml;
 
 pub(crate) use cache::ParseCache;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
-use crate::indicators::DeclaredIndicator;
-use crate::lang::Lang;
+use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::base::indicators::DeclaredIndicator;
+use crate::base::lang::Lang;
 use messages::LoadMessage;
 use rayon::prelude::*;
 use serde::Deserialize;

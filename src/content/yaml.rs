@@ -1,10 +1,10 @@
 //! YAML reading with serde-saphyr: parse options (budgets, duplicate keys) and the translation
 //! of its errors into diagnostics that point at `path:line:col` with a hint.
 
+use crate::base::diagnostics::{Diagnostic, SourceText};
+use crate::base::messages::{Message, ValueKind, YamlLimit};
+use crate::base::suggest::{nearest, suggestion};
 use crate::content::messages::LoadMessage;
-use crate::diagnostics::{Diagnostic, SourceText};
-use crate::messages::{Message, ValueKind, YamlLimit};
-use crate::suggest::{nearest, suggestion};
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Error as YamlError;

@@ -1,8 +1,8 @@
 //! The messages of the notes of the downloads, in Indonesian and English: each variant holds the
 //! facts and is worded beside its definition.
 
-use crate::lang::Lang;
-use crate::messages::Words;
+use crate::base::lang::Lang;
+use crate::base::messages::Words;
 
 /// A message of the notes of the downloads.
 #[derive(Clone, Debug, PartialEq)]

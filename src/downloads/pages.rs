@@ -4,8 +4,8 @@
 
 use super::{Cell, Column, DownloadError, Table, csv, json, semester_matrix_columns, xlsx};
 use crate::analysis::budget::Totals;
+use crate::base::lang::Lang;
 use crate::evaluation::sheet::{IndicatorChange, Outcome, Sheet, Value};
-use crate::lang::Lang;
 use crate::model::Region;
 use crate::model::institution::{Date, Decree};
 use crate::model::programs::{Program, Programs};
@@ -260,7 +260,7 @@ fn matrix_row(p: &Program, lang: Lang, realisation: bool) -> Vec<Cell> {
         opt_text(&p.aid_nature),
         opt_text(&p.location),
         match (p.targets, &p.target_unit) {
-            (Some(n), Some(u)) => text(format!("{} {u}", crate::format::number(n, 0, lang))),
+            (Some(n), Some(u)) => text(format!("{} {u}", crate::base::format::number(n, 0, lang))),
             (Some(n), None) => Cell::Number(n),
             _ => Cell::Empty,
         },

@@ -1,7 +1,7 @@
 //! The XLSX download: one sheet per table, figures as numbers, ready to hand in.
 
 use super::{Cell, Table, footer_lines, plain_number, starts_formula};
-use crate::lang::Lang;
+use crate::base::lang::Lang;
 use rust_xlsxwriter::{
     ColNum, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, RowNum, Workbook,
     Worksheet, XlsxError,

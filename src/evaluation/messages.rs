@@ -1,8 +1,8 @@
 //! The messages of the evaluation readiness of `tkpk check`, in Indonesian and English: each
 //! variant holds the facts and is worded beside its definition.
 
-use crate::lang::{Lang, Phrase};
-use crate::messages::Words;
+use crate::base::lang::{Lang, Phrase};
+use crate::base::messages::Words;
 
 /// A message of the evaluation readiness of `tkpk check`.
 #[derive(Clone, Debug, PartialEq)]

@@ -6,7 +6,7 @@ pub mod messages;
 pub mod sheet;
 
 use crate::analysis::budget::tagged_score;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::evaluation::messages::EvaluationMessage;
 use crate::model::Site;
 use crate::model::evidence::checklist;

@@ -5,7 +5,7 @@
 
 use crate::analysis::budget::{BudgetSummary, ScoreGap, TaggedScore, summarise, tagged_score};
 use crate::analysis::{self, ReferenceGap, YearChange};
-use crate::indicators::{Indicator, keys};
+use crate::base::indicators::{Indicator, keys};
 use crate::model::evidence::{ChecklistItem, checklist};
 use crate::model::institution::Verification;
 use crate::model::scheme::{Component, Measure, Scheme, TaggingWeights, applicable};
@@ -391,7 +391,7 @@ mod tests {
         match outcome(&sheet, Measure::P0) {
             Ok(o) => assert_eq!(
                 o.value(),
-                Some(Value::Points(crate::format::round_to(
+                Some(Value::Points(crate::base::format::round_to(
                     p0(2025) - p0(2024),
                     2
                 )))

@@ -1,12 +1,12 @@
 //! BPS indicator tables: regions down the side, years across the top, one indicator. Reads the
 //! table's figures and says which regency, province or nation each row belongs to.
 
+use crate::base::indicators::keys;
 use crate::content::RegionKind;
 use crate::import::messages::{ImportMessage, TablePlace};
 use crate::import::numbers::{self, LoneDot};
 use crate::import::table::{Cell, Sheet};
 use crate::import::yaml_edit::Table;
-use crate::indicators::keys;
 
 /// A regency or city of the site, as far as matching rows goes.
 #[derive(Clone, Debug)]

@@ -2,23 +2,23 @@
 //! matrix, read into `content/<slug>/<year>/program.yaml`.
 
 use super::{Options, Outcome, msg, table_location};
+use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::base::messages::Message;
+use crate::base::suggest::nearest;
 use crate::content::annual::RawProgramFile;
 use crate::content::program_fields::{
     ALOKASI, FieldKind, PERJALANAN_DINAS, PROGRAM_FIELDS, ProgramField, SATUAN_SASARAN,
     SUB_KEGIATAN,
 };
 use crate::content::{RawSite, Sourced, yaml};
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::import::bps::normalise;
 use crate::import::messages::{Expected, ImportMessage, TablePlace};
 use crate::import::numbers::{self, LoneDot};
 use crate::import::program_file::{ProgramRow, new_file, replace_program};
 use crate::import::table::{Cell, Sheet};
-use crate::messages::Message;
 use crate::model::messages::ModelMessage;
 use crate::model::programs::{Tagging, validate_programs};
 use crate::output::messages::OutputMessage;
-use crate::suggest::nearest;
 use std::path::Path;
 
 /// The field a header text names, tolerating case, spacing, punctuation and a unit (`(Rp)`).
@@ -484,8 +484,8 @@ pub fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::lang::Lang;
     use crate::content::program_fields::{Written, field};
-    use crate::lang::Lang;
 
     fn sheet(rows: &[&[&str]]) -> Sheet {
         Sheet {

@@ -1,7 +1,7 @@
 //! The words of `tkpk impor`, in Indonesian and English.
 
-use crate::lang::Lang;
-use crate::messages::{Words, list};
+use crate::base::lang::Lang;
+use crate::base::messages::{Words, list};
 
 /// Where in a table a problem is: its sheet (workbooks only), 1-based row and column.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,7 +14,7 @@ pub struct TablePlace {
 impl TablePlace {
     /// `lembar "Matriks", baris 7, kolom C` / `sheet "Matriks", row 7, column C`.
     pub fn text(&self, lang: Lang) -> String {
-        let letter = crate::format::column_letter(self.column);
+        let letter = crate::base::format::column_letter(self.column);
         let (sheet, row, column) = match lang {
             Lang::Id => ("lembar", "baris", "kolom"),
             Lang::En => ("sheet", "row", "column"),
@@ -161,7 +161,7 @@ pub enum ImportMessage {
 
 /// A figure as the user reads it: `7,57` in Indonesian, `7.57` in English.
 fn figure(value: f64, lang: Lang) -> String {
-    let text = crate::format::plain(value);
+    let text = crate::base::format::plain(value);
     match lang {
         Lang::Id => text.replace('.', ","),
         Lang::En => text,

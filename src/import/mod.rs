@@ -11,13 +11,13 @@ pub mod program_file;
 pub mod table;
 pub mod yaml_edit;
 
+use crate::base::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::base::indicators::{Catalog, Unit};
+use crate::base::lang::Lang;
+use crate::base::messages::Text;
 use crate::content::messages::LoadMessage;
 use crate::content::{self, RawFigure, RawSeries, RawYearTable, Sourced};
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::import::messages::{ImportMessage, TablePlace};
-use crate::indicators::{Catalog, Unit};
-use crate::lang::Lang;
-use crate::messages::Text;
 use crate::model::messages::ModelMessage;
 use crate::output::messages::OutputMessage;
 use bps::{SiteReference, SiteRegion, Target};
@@ -144,7 +144,7 @@ pub fn run(root: &Path, file: &Path, options: &Options) -> Outcome {
         let known: Vec<String> = raw.regions.iter().map(|r| r.slug.clone()).collect();
         out.error(
             Diagnostic::error(msg(ImportMessage::UnknownRegion { slug: slug.clone() }))
-                .hint(crate::suggest::suggestion(slug, &known)),
+                .hint(crate::base::suggest::suggestion(slug, &known)),
         );
         return out;
     }
@@ -286,7 +286,7 @@ fn reread(
     text: &str,
     reference: bool,
 ) -> Option<BTreeMap<(String, String, String), String>> {
-    let src = crate::diagnostics::SourceText::new(display, text.to_string());
+    let src = crate::base::diagnostics::SourceText::new(display, text.to_string());
     if reference {
         let (doc, unknown) =
             content::yaml::parse::<content::RawReferenceFile>(&src, text, 0).ok()?;
@@ -312,7 +312,7 @@ fn indicator_of(
         }
         return Err(
             Diagnostic::error(ModelMessage::UnknownIndicator { key: key.clone() })
-                .hint(crate::suggest::suggestion(key, &known)),
+                .hint(crate::base::suggest::suggestion(key, &known)),
         );
     }
     let stem = file

@@ -225,7 +225,7 @@ mod never_panic {
 
         #[test]
         fn numbers_round_trip(value in 0u64..10_000_000_000u64, cents in 0u32..100) {
-            let text = crate::format::number(value as f64 + f64::from(cents) / 100.0, 2, crate::lang::Lang::Id);
+            let text = crate::base::format::number(value as f64 + f64::from(cents) / 100.0, 2, crate::base::lang::Lang::Id);
             let parsed = super::parse(&text, super::LoneDot::ThousandsWhenThreeDigits).unwrap().unwrap();
             prop_assert!((parsed - (value as f64 + f64::from(cents) / 100.0)).abs() < 1e-3, "{text}");
         }

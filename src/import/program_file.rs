@@ -2,8 +2,8 @@
 //! that whatever an agency typed reads back as typed; an existing file keeps everything but its
 //! `program:` list.
 
+use crate::base::format::plain;
 use crate::content::program_fields::{FieldKind, PROGRAM_FIELDS, ProgramField};
-use crate::format::plain;
 use crate::model::programs::Tagging;
 
 /// One program row as it goes into program.yaml: the strategy and tagging every row has, and

@@ -1,7 +1,7 @@
 //! A table file (CSV or XLSX) read into sheets of cells that remember their row and column as
 //! the spreadsheet program shows them (1-based), so every message can name "baris 7, kolom C".
 
-use crate::format::plain;
+use crate::base::format::plain;
 use std::path::Path;
 
 /// One cell as read.

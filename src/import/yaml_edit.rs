@@ -2,8 +2,8 @@
 //! comments, order, spacing and the style of each year (`2024: {p0: 8.16}` or one key a line)
 //! stay as the author wrote them. The positions come from the crate's own loader.
 
+use crate::base::format::plain;
 use crate::content::{RawFigure, RawYearTable};
-use crate::format::plain;
 
 /// The table of a series file a figure belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -471,8 +471,8 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::diagnostics::SourceText;
     use crate::content::RawIndicatorFile;
-    use crate::diagnostics::SourceText;
 
     fn edit(text: &str, edits: &[(Table, i32, &str, f64)]) -> String {
         let src = SourceText::new("x.yaml", text.to_string());

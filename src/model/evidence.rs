@@ -1,7 +1,7 @@
 //! The evidence an evaluation asks for, and where each item is written: an item is present
 //! when the year's `kelembagaan.yaml` or `program.yaml` holds it.
 
-use crate::lang::{Lang, Phrase};
+use crate::base::lang::{Lang, Phrase};
 use crate::model::YearData;
 use crate::model::institution::ReportKind;
 

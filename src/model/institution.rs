@@ -2,14 +2,14 @@
 //! meetings, reports sent and the verification of the targeting data.
 
 use super::validate::count;
+use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::base::lang::Lang;
+use crate::base::messages::Message;
+use crate::base::suggest::nearest;
 use crate::content::Sourced;
 use crate::content::annual::{RawDecree, RawInstitutionFile};
 use crate::content::messages::LoadMessage;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
-use crate::lang::Lang;
-use crate::messages::Message;
 use crate::model::messages::ModelMessage;
-use crate::suggest::nearest;
 use serde_saphyr::Spanned;
 use std::path::PathBuf;
 

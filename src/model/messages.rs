@@ -2,8 +2,8 @@
 //! schemes and site.yaml, in Indonesian and English: each variant holds the facts and is worded
 //! beside its definition.
 
-use crate::lang::Lang;
-use crate::messages::{Words, list};
+use crate::base::lang::Lang;
+use crate::base::messages::{Words, list};
 
 /// A message of validating the site: figures, regions, programmes, pockets, institutions, schemes and site.yaml.
 #[derive(Clone, Debug, PartialEq)]
@@ -171,7 +171,7 @@ impl Words for ModelMessage {
     fn text(&self, lang: Lang) -> String {
         use ModelMessage::*;
         let t = |a: String, b: String| if lang == Lang::Id { a } else { b };
-        let n = |v: &f64, decimals: usize| crate::format::number(*v, decimals, lang);
+        let n = |v: &f64, decimals: usize| crate::base::format::number(*v, decimals, lang);
         match self {
             PercentSign { text } => t(
                 format!("angka `{text}` memuat tanda persen dan terbaca sebagai teks"),
@@ -312,37 +312,37 @@ impl Words for ModelMessage {
             } => t(
                 format!(
                     "realisasi `{name}` ({}) melebihi alokasinya ({})",
-                    crate::format::rupiah(*realised, lang),
-                    crate::format::rupiah(*budget, lang)
+                    crate::base::format::rupiah(*realised, lang),
+                    crate::base::format::rupiah(*budget, lang)
                 ),
                 format!(
                     "the realisation of `{name}` ({}) is above its allocation ({})",
-                    crate::format::rupiah(*realised, lang),
-                    crate::format::rupiah(*budget, lang)
+                    crate::base::format::rupiah(*realised, lang),
+                    crate::base::format::rupiah(*budget, lang)
                 ),
             ),
             TravelAboveBudget { travel, budget } => t(
                 format!(
                     "perjalanan dinas ({}) melebihi alokasi sub-kegiatannya ({}); perjalanan dinas adalah bagian dari alokasi",
-                    crate::format::rupiah(*travel, lang),
-                    crate::format::rupiah(*budget, lang)
+                    crate::base::format::rupiah(*travel, lang),
+                    crate::base::format::rupiah(*budget, lang)
                 ),
                 format!(
                     "official travel ({}) is above the allocation of its sub-activity ({}); travel is part of the allocation",
-                    crate::format::rupiah(*travel, lang),
-                    crate::format::rupiah(*budget, lang)
+                    crate::base::format::rupiah(*travel, lang),
+                    crate::base::format::rupiah(*budget, lang)
                 ),
             ),
             TaggedAboveSpending { tagged, spending } => t(
                 format!(
                     "alokasi program ({}) melebihi total belanja daerah ({})",
-                    crate::format::rupiah(*tagged, lang),
-                    crate::format::rupiah(*spending, lang)
+                    crate::base::format::rupiah(*tagged, lang),
+                    crate::base::format::rupiah(*spending, lang)
                 ),
                 format!(
                     "the programs' allocation ({}) is above total regional spending ({})",
-                    crate::format::rupiah(*tagged, lang),
-                    crate::format::rupiah(*spending, lang)
+                    crate::base::format::rupiah(*tagged, lang),
+                    crate::base::format::rupiah(*spending, lang)
                 ),
             ),
             NoPrograms => t(

@@ -14,8 +14,8 @@ pub(crate) use pockets::Pockets;
 pub(crate) use programs::Programs;
 pub(crate) use validate::{RESERVED_SLUGS, valid_slug, validate};
 
-use crate::indicators::Catalog;
-use crate::lang::Lang;
+use crate::base::indicators::Catalog;
+use crate::base::lang::Lang;
 use std::collections::BTreeMap;
 
 pub(crate) use crate::content::{Level, RegionKind};

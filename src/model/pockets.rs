@@ -2,10 +2,10 @@
 //! households or persons by welfare decile. Aggregates only: never a list of households.
 
 use super::validate::{count, duplicate};
+use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::content::Sourced;
 use crate::content::annual::{RawDistrict, RawPocketFile};
 use crate::content::messages::LoadMessage;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::model::messages::ModelMessage;
 use serde_saphyr::Spanned;
 use std::collections::{BTreeMap, BTreeSet};

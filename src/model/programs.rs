@@ -2,14 +2,14 @@
 //! semester-report matrix, with their strategy, tagging, allocation and realisation.
 
 use super::validate::{money, parse_figure};
+use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::base::lang::Lang;
+use crate::base::messages::Message;
+use crate::base::suggest::nearest;
 use crate::content::Sourced;
 use crate::content::annual::{RawProgram, RawProgramFile};
 use crate::content::messages::LoadMessage;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
-use crate::lang::Lang;
-use crate::messages::Message;
 use crate::model::messages::ModelMessage;
-use crate::suggest::nearest;
 use serde_saphyr::Spanned;
 use std::path::PathBuf;
 

@@ -5,14 +5,14 @@
 
 use super::evidence::Evidence;
 use super::validate::parse_figure;
+use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::base::messages::Message;
+use crate::base::suggest::nearest;
 use crate::content::messages::LoadMessage;
 use crate::content::scheme::RawScheme;
 use crate::content::yaml;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
-use crate::messages::Message;
 use crate::model::messages::ModelMessage;
 use crate::model::programs::Tagging;
-use crate::suggest::nearest;
 use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
 
@@ -291,7 +291,11 @@ mod tests {
             assert!(unknown.is_empty(), "{name}");
             let mut d = Diagnostics::new();
             let scheme = validate_scheme(&raw, false, &source, &mut d);
-            assert!(d.is_empty(), "{name}: {}", d.render(crate::lang::Lang::Id));
+            assert!(
+                d.is_empty(),
+                "{name}: {}",
+                d.render(crate::base::lang::Lang::Id)
+            );
             assert!(scheme.is_some(), "{name}");
         }
         let all = built_in();

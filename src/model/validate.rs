@@ -4,16 +4,16 @@
 use super::{
     Chapter, Figure, Narrative, Reference, Region, Series, Site, SiteConfig, Tkpk, YearData,
 };
+use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::base::indicators::keys;
+use crate::base::indicators::{Catalog, Unit};
+use crate::base::messages::{Message, Text, ValueKind};
+use crate::base::suggest::{nearest, suggestion};
 use crate::content::messages::LoadMessage;
 use crate::content::{
     Level, RawFigure, RawNarrative, RawReferenceFile, RawSeries, RawSite, RawYearTable, Sourced,
 };
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
-use crate::indicators::keys;
-use crate::indicators::{Catalog, Unit};
-use crate::messages::{Message, Text, ValueKind};
 use crate::model::messages::ModelMessage;
-use crate::suggest::{nearest, suggestion};
 use rayon::prelude::*;
 use serde_json::Value;
 use serde_saphyr::Spanned;
@@ -355,7 +355,7 @@ fn check_consistency(
                         from_year: y0,
                         to_year: y1,
                         rose: v1 > v0,
-                        change: crate::format::round_to((v1 - v0).abs(), 2),
+                        change: crate::base::format::round_to((v1 - v0).abs(), 2),
                     })
                     .at(source.location(loc.0, loc.1))
                     .hint(ModelMessage::HintCheckFigure),

@@ -1,8 +1,8 @@
 //! The messages of writing the output folder, in Indonesian and English: each variant holds the
 //! facts and is worded beside its definition.
 
-use crate::lang::Lang;
-use crate::messages::Words;
+use crate::base::lang::Lang;
+use crate::base::messages::Words;
 
 /// A message of writing the output folder.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! Finding and running headless Chromium for one page.
 
-use crate::lang::Lang;
-use crate::messages::Words;
+use crate::base::lang::Lang;
+use crate::base::messages::Words;
 use crate::pdf::messages::PdfFailure;
 use crate::pdf::messages::PdfMessage;
 use std::ffi::OsString;

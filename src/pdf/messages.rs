@@ -1,8 +1,8 @@
 //! The messages of `tkpk pdf`, in Indonesian and English: each variant holds the facts and is
 //! worded beside its definition.
 
-use crate::lang::Lang;
-use crate::messages::{Words, list};
+use crate::base::lang::Lang;
+use crate::base::messages::{Words, list};
 
 /// A message of `tkpk pdf`.
 #[derive(Clone, Debug, PartialEq)]

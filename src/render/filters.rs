@@ -3,9 +3,9 @@
 //! `nilai(satuan="persen", desimal=2)` → a figure as its unit is written in a table cell ·
 //! `perubahan(desimal=2)` → +0,12 / -0,59.
 
-use crate::format;
-use crate::indicators::Unit;
-use crate::lang::Lang;
+use crate::base::format;
+use crate::base::indicators::Unit;
+use crate::base::lang::Lang;
 use tera::{Kwargs, State, Tera, TeraResult};
 
 fn decimals(kwargs: &Kwargs, default: usize) -> TeraResult<usize> {

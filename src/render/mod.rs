@@ -10,11 +10,11 @@ pub mod sitemap;
 
 pub mod views;
 
+use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::base::lang::Lang;
 use crate::content::messages::LoadMessage;
 use crate::content::read_source;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::downloads::pages::{self as unduhan, Downloads};
-use crate::lang::Lang;
 use crate::model::{Region, Site};
 use crate::output::OutputFile;
 use crate::render::messages::RenderMessage;

@@ -9,8 +9,8 @@ mod watched;
 
 pub use watched::Watched;
 
-use crate::diagnostics::Diagnostics;
-use crate::lang::Lang;
+use crate::base::diagnostics::Diagnostics;
+use crate::base::lang::Lang;
 use crate::output::OutputFile;
 use crate::render::Part;
 use crate::site;

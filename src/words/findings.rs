@@ -3,8 +3,8 @@
 
 use super::sentences;
 use crate::analysis::ReferenceGap;
-use crate::indicators::keys;
-use crate::lang::Lang;
+use crate::base::indicators::keys;
+use crate::base::lang::Lang;
 use crate::model::Chapter;
 use crate::report::{RelevanceResult, Report};
 use std::collections::BTreeMap;

@@ -5,7 +5,7 @@ pub(crate) mod findings;
 pub(crate) mod sentences;
 pub(crate) mod sheet;
 
-use crate::lang::Lang;
+use crate::base::lang::Lang;
 use serde::Serialize;
 
 /// Declares [`PageWords`] and its two languages from one list, so that a word missing in

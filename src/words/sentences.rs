@@ -5,10 +5,10 @@
 use crate::analysis::{
     Band, Quadrant, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange,
 };
-use crate::format;
-use crate::indicators::keys;
-use crate::indicators::{Indicator, Unit};
-use crate::lang::Lang;
+use crate::base::format;
+use crate::base::indicators::keys;
+use crate::base::indicators::{Indicator, Unit};
+use crate::base::lang::Lang;
 
 fn id(lang: Lang) -> bool {
     lang == Lang::Id
@@ -585,8 +585,8 @@ mod tests {
     use super::{change, quadrant, rank, references, relevance, target};
     use crate::analysis::tests::{add, reference, series};
     use crate::analysis::{self as an, Quadrant, QuadrantPosition, Rank};
-    use crate::indicators::Catalog;
-    use crate::lang::Lang;
+    use crate::base::indicators::Catalog;
+    use crate::base::lang::Lang;
 
     #[test]
     fn blitar_2025_change_sentence() {

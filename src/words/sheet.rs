@@ -3,9 +3,9 @@
 //! both word a [`Sheet`](crate::evaluation::sheet::Sheet) with these.
 
 use crate::analysis::budget::ScoreGap;
+use crate::base::format;
+use crate::base::lang::{Lang, Phrase};
 use crate::evaluation::sheet::{IndicatorChange, Missing, Outcome, Value};
-use crate::format;
-use crate::lang::{Lang, Phrase};
 use crate::model::scheme::Measure;
 use crate::words::sentences;
 

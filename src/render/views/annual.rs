@@ -3,8 +3,8 @@
 //! worded here (rupiah, grouped), so templates only lay the tables out.
 
 use crate::analysis::budget::Totals;
-use crate::format;
-use crate::lang::Lang;
+use crate::base::format;
+use crate::base::lang::Lang;
 use crate::model::institution::{Decree, Institution};
 use crate::model::pockets::Pockets;
 use crate::report::{ProgramReport, Report};

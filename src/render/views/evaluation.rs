@@ -4,8 +4,8 @@
 
 use super::report::css_string;
 use super::{RegionHeader, header};
+use crate::base::format;
 use crate::evaluation::sheet::Sheet;
-use crate::format;
 use crate::model::{Region, Site};
 use crate::words;
 use serde::Serialize;

@@ -2,9 +2,9 @@
 //! never see loader internals; numbers stay numbers and are written by the filters.
 
 use crate::analysis::{YearChange, year_change};
-use crate::indicators::Indicator;
-use crate::indicators::keys;
-use crate::lang::Lang;
+use crate::base::indicators::Indicator;
+use crate::base::indicators::keys;
+use crate::base::lang::Lang;
 use crate::model::{Region, RegionKind, Site};
 use crate::render::filters::unit_key;
 use crate::render::paths::{province_page, region_page, report_page};

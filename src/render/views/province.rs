@@ -3,8 +3,8 @@
 
 use super::{ChangeView, FigureView, figure};
 use crate::analysis;
+use crate::base::indicators::keys;
 use crate::charts;
-use crate::indicators::keys;
 use crate::model::{Reference, Site};
 use serde::Serialize;
 

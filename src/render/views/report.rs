@@ -3,10 +3,10 @@
 
 use super::annual;
 use super::{ChangeView, FigureView, RegionHeader, TargetView, figure, header, targets};
+use crate::base::format;
+use crate::base::indicators::keys;
+use crate::base::markdown;
 use crate::charts::{self, ChartSpec, DataTable};
-use crate::format;
-use crate::indicators::keys;
-use crate::markdown;
 use crate::model::Chapter;
 use crate::report::Report;
 use crate::words;

@@ -1,7 +1,7 @@
 //! The indicator catalogue: which figures a site may hold, how they are labelled, in what unit
 //! and with how many decimals, and which direction is an improvement.
 
-use crate::lang::Lang;
+use crate::base::lang::Lang;
 use serde::Deserialize;
 
 /// The unit of an indicator; it decides how a figure is written on a page.

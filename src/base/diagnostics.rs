@@ -1,8 +1,8 @@
 //! Problems found in a site, collected across every file and printed together:
 //! `galat: …` / `--> path:line:col` / the source line with a caret / `saran: …`.
 
-use crate::lang::Lang;
-use crate::messages::{Text, labels};
+use crate::base::lang::Lang;
+use crate::base::messages::{Text, labels};
 use serde_saphyr::Spanned;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -337,7 +337,7 @@ pub fn at<T>(source: &SourceText, spanned: &Spanned<T>) -> Location {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messages::Message;
+    use crate::base::messages::Message;
 
     #[test]
     fn renders_path_line_caret_and_hint() {

@@ -1,8 +1,8 @@
 //! Numbers written the Indonesian way (7,57 · 441.448 · Rp441.448 · 95,91 ribu jiwa), or the
 //! English way when the site is in English.
 
-use crate::indicators::Unit;
-use crate::lang::Lang;
+use crate::base::indicators::Unit;
+use crate::base::lang::Lang;
 
 /// A number with a fixed count of decimals and grouped thousands.
 pub fn number(value: f64, decimals: usize, lang: Lang) -> String {

@@ -6,7 +6,7 @@
 //! compile error (every variant has to be matched for every language). [`Message`] holds the
 //! few messages more than one stage raises.
 
-use crate::lang::Lang;
+use crate::base::lang::Lang;
 use std::any::Any;
 use std::fmt;
 

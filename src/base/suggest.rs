@@ -1,6 +1,6 @@
 //! "Did you mean": the nearest allowed word to a misspelt one, as a hint for a message.
 
-use crate::messages::Message;
+use crate::base::messages::Message;
 
 /// The nearest of `candidates` to `word`, if it is near enough to be a likely typo.
 pub fn nearest<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -> Option<String> {

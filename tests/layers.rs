@@ -1,7 +1,8 @@
-//! The pipeline runs one way (ARCHITECTURE.md, "Layers"): every `crate::` path in `src/` goes
-//! from a module to one of a lower layer. A module of the library that is missing from
-//! [`LAYERS`] fails too, so a new module is placed on purpose. Inside a module, its parts
-//! (files and folders) use each other without a cycle, and none uses its parent's own items.
+//! The pipeline runs one way (ARCHITECTURE.md, "Layers"): every path in `src/` that starts at
+//! `crate::`, `super::` or `self::` is resolved from the file it is in, and must go from a
+//! module to one of a lower layer. A module of the library that is missing from [`LAYERS`]
+//! fails too, so a new module is placed on purpose. Inside a module, its parts (files and
+//! folders) use each other without a cycle.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -34,10 +35,6 @@ const LAYERS: &[&[&str]] = &[
     &["site"],
     &["import", "pdf", "scaffold", "serve"],
 ];
-
-/// Edges the layering does not allow yet, each with the step of the report-stage issue that
-/// removes it. Empty is the goal; an edge that no longer exists must be taken off the list.
-const NOT_YET: &[(&str, &str)] = &[];
 
 /// The folder that holds the base layer's modules (`src/base/lang.rs` is the module `lang`).
 const FOLDER: &str = "base";
@@ -158,56 +155,127 @@ fn ident(s: &str) -> &str {
     &s[..end]
 }
 
-/// The top-level modules named by `crate::` paths in `code`, with `crate::{a, b::c}` groups.
-fn crate_paths(code: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut rest = code;
-    while let Some(at) = rest.find("crate::") {
-        let before = rest[..at].chars().last();
-        rest = &rest[at + "crate::".len()..];
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-            continue; // `tkpk_crate::`, not `crate::`
-        }
-        let mut rest_trim = rest.trim_start();
-        // `base` is a folder of modules: `crate::base::lang` names `lang`.
-        if let Some(inner) = rest_trim
-            .strip_prefix(FOLDER)
-            .and_then(|r| r.strip_prefix("::"))
-        {
-            rest_trim = inner;
-        }
-        if let Some(group) = rest_trim.strip_prefix('{') {
-            // Top-level items of a balanced group.
-            let mut depth = 0;
-            let mut item_start = true;
-            for (k, c) in group.char_indices() {
-                match c {
-                    '{' => depth += 1,
-                    '}' if depth == 0 => break,
-                    '}' => depth -= 1,
-                    ',' if depth == 0 => item_start = true,
-                    c if item_start && (c.is_alphanumeric() || c == '_') => {
-                        let name = ident(&group[k..]);
-                        let after = &group[k + name.len()..];
-                        match after.strip_prefix("::").filter(|_| name == FOLDER) {
-                            Some(inner) if !inner.starts_with('{') => {
-                                out.insert(ident(inner).to_string())
-                            }
-                            _ => out.insert(name.to_string()),
-                        };
-                        item_start = false;
-                    }
-                    _ => {}
+/// The module a file of `src/` is: `model/programs.rs` → `model::programs`, `model/mod.rs` →
+/// `model`, `base/lang.rs` → `base::lang`, `lib.rs` → the crate itself.
+fn module_path(rel: &Path) -> Vec<String> {
+    let mut out: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect();
+    let last = out.pop().unwrap_or_default();
+    let stem = last.strip_suffix(".rs").unwrap_or(&last);
+    if !matches!(stem, "mod" | "lib") {
+        out.push(stem.to_string());
+    }
+    out
+}
+
+/// Reads one use-tree at the start of `s` (`a::b`, `a::{b, c::d}`, `*`), each branch appended
+/// to `base`; stops where the path ends.
+fn tree(s: &str, base: &[String], out: &mut Vec<Vec<String>>) -> usize {
+    let t = s.trim_start();
+    let skipped = s.len() - t.len();
+    if let Some(group) = t.strip_prefix('{') {
+        let mut used = 1;
+        let mut rest = group;
+        loop {
+            let n = tree(rest, base, out);
+            rest = &rest[n..];
+            used += n;
+            let trimmed = rest.trim_start();
+            used += rest.len() - trimmed.len();
+            rest = trimmed;
+            match rest.chars().next() {
+                Some(',') => {
+                    rest = &rest[1..];
+                    used += 1;
                 }
+                Some('}') => return skipped + used + 1,
+                _ => return skipped + used,
             }
-        } else {
-            let name = ident(rest_trim);
-            if !name.is_empty() {
-                out.insert(name.to_string());
+            if rest.trim_start().starts_with('}') {
+                let trimmed = rest.trim_start();
+                return skipped + used + (rest.len() - trimmed.len()) + 1;
             }
         }
     }
+    let name = ident(t);
+    if name.is_empty() {
+        return skipped + usize::from(t.starts_with('*'));
+    }
+    let mut path = base.to_vec();
+    if name != "self" {
+        path.push(name.to_string());
+    }
+    let after = &t[name.len()..];
+    if let Some(next) = after.strip_prefix("::") {
+        return skipped + name.len() + 2 + tree(next, &path, out);
+    }
+    out.push(path);
+    skipped + name.len()
+}
+
+/// Every path in `code` that starts at `crate::`, `super::` or `self::`, resolved to a path
+/// from the crate's root, for code that is in the module `here`.
+fn paths(code: &str, here: &[String]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let bytes = code.as_bytes();
+    let mut i = 0;
+    while i < code.len() {
+        let rest = &code[i..];
+        let starts = ["crate::", "super::", "self::"]
+            .iter()
+            .find(|p| rest.starts_with(**p));
+        let boundary = i == 0 || {
+            let b = bytes[i - 1];
+            !(b.is_ascii_alphanumeric() || b == b'_' || b == b':')
+        };
+        let (Some(_), true) = (starts, boundary) else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        // The prefix: `crate::`, or `self::`, or `super::` repeated.
+        let mut base: Vec<String> = here.to_vec();
+        let mut at = rest;
+        if let Some(r) = at.strip_prefix("crate::") {
+            base.clear();
+            at = r;
+        }
+        loop {
+            if let Some(r) = at.strip_prefix("self::") {
+                at = r;
+            } else if let Some(r) = at.strip_prefix("super::") {
+                base.pop();
+                at = r;
+            } else {
+                break;
+            }
+        }
+        let used = rest.len() - at.len();
+        let n = tree(at, &base, &mut out);
+        i += used + n.max(1);
+    }
     out
+}
+
+/// The library module a path names: its first segment, or the second under `base/`.
+fn module_named(path: &[String]) -> Option<&str> {
+    match path {
+        [first, second, ..] if first == FOLDER => Some(second),
+        [first] if first == FOLDER => Some(FOLDER),
+        [first, ..] => Some(first),
+        [] => None,
+    }
+}
+
+/// The part of its module a path names (`model::values::count` → `values`).
+fn part_named(path: &[String]) -> Option<&str> {
+    let skip = if path.first().is_some_and(|f| f == FOLDER) {
+        2
+    } else {
+        1
+    };
+    path.get(skip).map(String::as_str)
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -225,71 +293,108 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The library module a file of `src/` belongs to; `None` for the binary (main.rs, cli.rs,
-/// cmd/), which is the top and may use everything.
-fn module_of(rel: &Path) -> Option<String> {
-    let mut parts = rel
-        .components()
-        .map(|c| c.as_os_str().to_str().unwrap_or(""));
-    let mut first = parts.next()?;
-    if first == FOLDER {
-        first = parts.next()?;
-    }
-    let name = first.strip_suffix(".rs").unwrap_or(first);
-    match name {
-        "main" | "cli" | "cmd" | "lib" => None,
-        // The folder's own file only declares its modules.
-        "mod" => Some(FOLDER.to_string()),
-        _ => Some(name.to_string()),
+/// The source before its unit tests (`#[cfg(test)] mod tests`, at the end by custom), and the
+/// tests.
+fn split_tests(text: &str) -> (&str, &str) {
+    let at = [
+        "#[cfg(test)]\nmod tests",
+        "#[cfg(test)]\npub(crate) mod tests",
+    ]
+    .iter()
+    .filter_map(|m| text.find(m))
+    .min()
+    .unwrap_or(text.len());
+    text.split_at(at)
+}
+
+/// One file of the library: its module path and every path it names, resolved. Paths in its
+/// unit tests are resolved from the tests module one level down.
+struct Source {
+    file: PathBuf,
+    module: Vec<String>,
+    paths: Vec<Vec<String>>,
+    /// The paths of the code before the unit tests.
+    code_paths: Vec<Vec<String>>,
+}
+
+fn source(file: PathBuf, rel: &Path, text: &str) -> Source {
+    let module = module_path(rel);
+    let (code, tests) = split_tests(text);
+    let code_paths = paths(&code_only(code), &module);
+    let mut in_tests = module.clone();
+    in_tests.push("tests".to_string());
+    let mut all = code_paths.clone();
+    all.extend(paths(&code_only(tests), &in_tests));
+    Source {
+        file,
+        module,
+        paths: all,
+        code_paths,
     }
 }
 
-/// Every edge against the layers, as `from -> to (file)` lines.
-fn violations(files: &[(String, String)]) -> Vec<String> {
-    let mut out = Vec::new();
-    for (module, code) in files {
-        let Some(from) = layer(module) else {
-            out.push(format!(
-                "{module}: not in LAYERS (place it in tests/layers.rs)"
-            ));
-            continue;
-        };
-        for to in crate_paths(code) {
-            if &to == module || NOT_YET.contains(&(module.as_str(), to.as_str())) {
-                continue;
-            }
-            match layer(&to) {
-                Some(l) if l < from => {}
-                Some(_) => out.push(format!("{module} -> {to}")),
-                None => out.push(format!("{module} -> {to}: {to} not in LAYERS")),
-            }
-        }
-    }
-    out
-}
-
-fn library_sources() -> Vec<(String, String, PathBuf)> {
+/// The library's sources (the binary, `main.rs`, `cli.rs` and `cmd/`, is the top and may use
+/// everything).
+fn library_sources() -> Vec<Source> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&src, &mut files);
     files
         .into_iter()
         .filter_map(|p| {
-            let module = module_of(p.strip_prefix(&src).unwrap())?;
-            let code = code_only(&std::fs::read_to_string(&p).unwrap());
-            Some((module, code, p))
+            let rel = p.strip_prefix(&src).unwrap().to_path_buf();
+            let first = module_path(&rel).first().cloned().unwrap_or_default();
+            if matches!(first.as_str(), "main" | "cli" | "cmd" | "") {
+                return None;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            Some(source(p, &rel, &text))
         })
         .collect()
 }
 
+/// Every edge of one file against the layers, as `from -> to` lines.
+fn violations(s: &Source) -> Vec<String> {
+    let Some(from) = module_named(&s.module) else {
+        return Vec::new();
+    };
+    let Some(from_layer) = layer(from) else {
+        return vec![format!(
+            "{from}: not in LAYERS (place it in tests/layers.rs)"
+        )];
+    };
+    let mut out = Vec::new();
+    for path in &s.paths {
+        let Some(to) = module_named(path) else {
+            continue;
+        };
+        if to == from || to == "tests" {
+            continue;
+        }
+        match layer(to) {
+            Some(l) if l < from_layer => {}
+            Some(_) => out.push(format!("{from} -> {to}")),
+            None => out.push(format!("{from} -> {to}: {to} not in LAYERS")),
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A source made from a text, for the tests of this file.
+fn planted(rel: &str, text: &str) -> Source {
+    source(PathBuf::from(rel), Path::new(rel), text)
+}
+
 #[test]
-fn every_crate_path_in_src_goes_down_the_layers() {
+fn every_path_in_src_goes_down_the_layers() {
     let sources = library_sources();
     assert!(sources.len() > 40, "found only {} files", sources.len());
     let mut bad = Vec::new();
-    for (module, code, path) in &sources {
-        for v in violations(&[(module.clone(), code.clone())]) {
-            bad.push(format!("{v}   ({})", path.display()));
+    for s in &sources {
+        for v in violations(s) {
+            bad.push(format!("{v}   ({})", s.file.display()));
         }
     }
     bad.sort();
@@ -302,31 +407,40 @@ fn every_crate_path_in_src_goes_down_the_layers() {
 }
 
 #[test]
-fn every_edge_not_yet_allowed_still_exists() {
-    let sources = library_sources();
-    for (from, to) in NOT_YET {
-        assert!(
-            sources
-                .iter()
-                .any(|(m, code, _)| m == from && crate_paths(code).contains(*to)),
-            "{from} -> {to} is gone: take it off NOT_YET in tests/layers.rs"
-        );
-    }
-}
-
-#[test]
 fn a_planted_back_edge_is_found() {
-    // model importing the report stage, in each shape a path takes.
+    // `model` using `analysis`, a layer above it, in each shape a path takes.
     let shapes = [
-        "use crate::analysis::round_to;",
-        "use crate::{content::RawSite, analysis};",
-        "use crate::{base::format, analysis};",
-        "fn f() { crate::analysis::round_to(1.0, 2); }",
-        "use crate::{\n    content::{self, RawSite},\n    evaluation::Sheet,\n};",
+        ("model/mod.rs", "use crate::analysis::round_to;"),
+        ("model/mod.rs", "use crate::{content::RawSite, analysis};"),
+        ("model/mod.rs", "use crate::{base::format, analysis};"),
+        (
+            "model/mod.rs",
+            "fn f() { crate::analysis::round_to(1.0, 2); }",
+        ),
+        (
+            "model/mod.rs",
+            "use crate::{\n    content::{self, RawSite},\n    analysis::Band,\n};",
+        ),
+        ("model/mod.rs", "pub(crate) use super::analysis::Band;"),
+        ("model/programs.rs", "use super::super::analysis::Band;"),
+        (
+            "model/programs.rs",
+            "fn f() { super::super::analysis::round_to(1.0, 2); }",
+        ),
+        ("model/mod.rs", "use self::super::analysis::Band;"),
+        (
+            "model/mod.rs",
+            "#[cfg(test)]\nmod tests { use super::super::analysis::Band; }",
+        ),
+        (
+            "base/format.rs",
+            "use crate::base::diagnostics::Diagnostic;",
+        ),
+        ("base/format.rs", "use super::messages::Words;"),
     ];
-    for shape in shapes {
-        let found = violations(&[("model".to_string(), code_only(shape))]);
-        assert_eq!(found.len(), 1, "{shape}: {found:?}");
+    for (file, shape) in shapes {
+        let found = violations(&planted(file, shape));
+        assert_eq!(found.len(), 1, "{file}: {shape}: {found:?}");
     }
     // Text that only looks like a path is not an edge.
     for not_code in [
@@ -335,55 +449,44 @@ fn a_planted_back_edge_is_found() {
         "let s = \"crate::analysis\";",
         "let s = r#\"crate::render\"#;",
         "/* crate::render */",
+        "use tkpk_crate::analysis;",
     ] {
         assert!(
-            violations(&[("model".to_string(), code_only(not_code))]).is_empty(),
+            violations(&planted("model/mod.rs", not_code)).is_empty(),
             "{not_code}"
         );
     }
     // Downward edges and a module's own paths are fine; an unknown module is not.
-    assert!(
-        violations(&[(
-            "model".into(),
-            code_only("use crate::content::RawSite; use crate::model::Site;")
-        )])
-        .is_empty()
-    );
+    let fine = "use crate::content::RawSite; use crate::model::Site; use super::validate::x;
+        use super::super::base::lang::Lang; mod tests { use super::*; }";
+    assert!(violations(&planted("model/programs.rs", fine)).is_empty());
     assert_eq!(
-        violations(&[("grabbag".into(), String::new())]),
+        violations(&planted("grabbag.rs", "")),
         vec!["grabbag: not in LAYERS (place it in tests/layers.rs)".to_string()]
     );
 }
 
-/// The first-level parts of a module folder (`src/render/views/…` → `views`), or `None` for
-/// the module's own file.
-fn part_of(rel: &Path) -> Option<String> {
-    let skip = if rel.starts_with(FOLDER) { 2 } else { 1 };
-    let mut parts = rel.components().skip(skip);
-    let first = parts.next()?.as_os_str().to_str()?;
-    let name = first.strip_suffix(".rs").unwrap_or(first);
-    (name != "mod").then(|| name.to_string())
-}
-
-/// Inside one module, the edges between its parts named by `crate::<module>::<part>` paths. (A
-/// module's own file may hold types its parts share; what a part needs of another part, such
-/// as the page paths views and search both use, is a part of its own.)
-fn part_edges(module: &str, files: &[(Option<String>, String)]) -> BTreeSet<(String, String)> {
-    let parts: BTreeSet<&str> = files.iter().filter_map(|(p, _)| p.as_deref()).collect();
+/// Inside one module, the edges between its parts (`model::values` used by
+/// `model::programs`). A module's own file may hold types its parts share; what a part needs
+/// of another part, such as the page paths that views and search both use, is a part of its
+/// own.
+fn part_edges(module: &str, sources: &[&Source]) -> BTreeSet<(String, String)> {
+    let part_of = |path: &[String]| {
+        (module_named(path) == Some(module))
+            .then(|| part_named(path))
+            .flatten()
+            .map(str::to_string)
+    };
+    let parts: BTreeSet<String> = sources.iter().filter_map(|s| part_of(&s.module)).collect();
     let mut edges = BTreeSet::new();
-    let prefix = format!("crate::{module}::");
-    for (part, code) in files {
-        let Some(part) = part else { continue };
-        let mut rest = code.as_str();
-        while let Some(at) = rest.find(&prefix) {
-            let before = rest[..at].chars().last();
-            rest = &rest[at + prefix.len()..];
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                continue;
-            }
-            let to = ident(rest);
-            if parts.contains(to) && to != part {
-                edges.insert((part.clone(), to.to_string()));
+    for s in sources {
+        let Some(from) = part_of(&s.module) else {
+            continue;
+        };
+        // Unit tests may reach their module any way they like.
+        for path in &s.code_paths {
+            if let Some(to) = part_of(path).filter(|to| parts.contains(to) && *to != from) {
+                edges.insert((from.clone(), to));
             }
         }
     }
@@ -424,27 +527,20 @@ fn cycle(edges: &BTreeSet<(String, String)>) -> Option<String> {
 
 #[test]
 fn no_module_has_a_cycle_between_its_parts() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    let mut by_module: std::collections::BTreeMap<String, Vec<(Option<String>, String)>> =
-        Default::default();
-    for p in files {
-        let rel = p.strip_prefix(&src).unwrap();
-        let Some(module) = module_of(rel) else {
-            continue;
-        };
-        // Unit tests may reach their module any way they like.
-        let text = std::fs::read_to_string(&p).unwrap();
-        let code = code_only(without_tests(&text));
-        by_module
-            .entry(module)
-            .or_default()
-            .push((part_of(rel), code));
-    }
-    let found: Vec<String> = by_module
+    let sources = library_sources();
+    let modules: BTreeSet<&str> = sources
         .iter()
-        .filter_map(|(m, files)| cycle(&part_edges(m, files)))
+        .filter_map(|s| module_named(&s.module))
+        .collect();
+    let found: Vec<String> = modules
+        .iter()
+        .filter_map(|m| {
+            let mine: Vec<&Source> = sources
+                .iter()
+                .filter(|s| module_named(&s.module) == Some(*m))
+                .collect();
+            cycle(&part_edges(m, &mine)).map(|c| format!("{m}: {c}"))
+        })
         .collect();
     assert!(
         found.is_empty(),
@@ -453,55 +549,69 @@ fn no_module_has_a_cycle_between_its_parts() {
     );
 }
 
-/// The source before its unit tests (`#[cfg(test)] mod tests`, at the end by custom).
-fn without_tests(text: &str) -> &str {
-    [
-        "#[cfg(test)]\nmod tests",
-        "#[cfg(test)]\npub(crate) mod tests",
-    ]
-    .iter()
-    .filter_map(|m| text.find(m))
-    .min()
-    .map_or(text, |at| &text[..at])
+#[test]
+fn two_parts_using_each_other_are_a_cycle() {
+    let edges = |files: &[(&str, &str)]| {
+        let sources: Vec<Source> = files.iter().map(|(f, t)| planted(f, t)).collect();
+        let refs: Vec<&Source> = sources.iter().collect();
+        cycle(&part_edges("import", &refs))
+    };
+    // Two siblings using each other, by `crate::` or by `super::`.
+    assert!(
+        edges(&[
+            ("import/matrix.rs", "use crate::import::program_file::x;"),
+            ("import/program_file.rs", "use super::matrix::y;"),
+        ])
+        .is_some()
+    );
+    // One way only is fine, and a unit test may use anything.
+    assert_eq!(
+        edges(&[
+            ("import/matrix.rs", "use crate::import::program_file::x;"),
+            (
+                "import/program_file.rs",
+                "use crate::content::RawProgram;\n#[cfg(test)]\nmod tests { use crate::import::matrix::y; }",
+            ),
+        ]),
+        None
+    );
+    // Three in a ring, one of them a folder.
+    assert_eq!(
+        edges(&[
+            ("import/a.rs", "use super::b::x;"),
+            ("import/b/mod.rs", "use crate::import::c::x;"),
+            ("import/c.rs", "use super::a::x;"),
+        ])
+        .as_deref(),
+        Some("a -> b -> c -> a")
+    );
 }
 
 #[test]
-fn two_parts_using_each_other_are_a_cycle() {
-    let code = |s: &str| code_only(s);
-    // Two siblings using each other.
-    let files = vec![
-        (
-            Some("matrix".to_string()),
-            code("use crate::import::program_file::x;"),
-        ),
-        (
-            Some("program_file".to_string()),
-            code("use crate::import::matrix::y;"),
-        ),
-    ];
-    assert!(cycle(&part_edges("import", &files)).is_some());
-    // One way only is fine.
-    let files = vec![
-        (
-            Some("matrix".to_string()),
-            code("use crate::import::program_file::x;"),
-        ),
-        (
-            Some("program_file".to_string()),
-            code("use crate::content::RawProgram;"),
-        ),
-    ];
-    assert_eq!(cycle(&part_edges("import", &files)), None);
-    // Three in a ring, and a test module that is not looked at.
-    let files = vec![
-        (Some("a".to_string()), code("use crate::m::b::x;")),
-        (Some("b".to_string()), code("use crate::m::c::x;")),
-        (Some("c".to_string()), code("use crate::m::a::x;")),
-    ];
+fn paths_are_resolved_from_the_file_they_are_in() {
+    let p = |rel: &str, code: &str| paths(code, &module_path(Path::new(rel)));
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     assert_eq!(
-        cycle(&part_edges("m", &files)).as_deref(),
-        Some("a -> b -> c -> a")
+        p("model/programs.rs", "use super::values::count;"),
+        vec![s(&["model", "values", "count"])]
     );
-    let with_test = "use crate::m::b::x;\n#[cfg(test)]\nmod tests { use crate::m::a::y; }";
-    assert_eq!(without_tests(with_test), "use crate::m::b::x;\n");
+    assert_eq!(
+        p("model/mod.rs", "use super::content::X;"),
+        vec![s(&["content", "X"])]
+    );
+    assert_eq!(
+        p(
+            "base/format.rs",
+            "use crate::base::{lang::Lang, indicators::{self, Unit}};"
+        ),
+        vec![
+            s(&["base", "lang", "Lang"]),
+            s(&["base", "indicators"]),
+            s(&["base", "indicators", "Unit"]),
+        ]
+    );
+    assert_eq!(
+        p("render/views/report.rs", "use super::super::paths::x;"),
+        vec![s(&["render", "paths", "x"])]
+    );
 }

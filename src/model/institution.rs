@@ -1,7 +1,7 @@
 //! The TKPK's institutional records of one report year (`kelembagaan.yaml`): its decree, plans,
 //! meetings, reports sent and the verification of the targeting data.
 
-use super::validate::count;
+use super::values::count;
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::base::lang::Lang;
 use crate::base::messages::Message;

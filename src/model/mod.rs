@@ -8,6 +8,7 @@ pub(crate) mod pockets;
 pub(crate) mod programs;
 pub(crate) mod scheme;
 pub(crate) mod validate;
+pub(crate) mod values;
 
 pub(crate) use institution::Institution;
 pub(crate) use pockets::Pockets;

@@ -1,7 +1,7 @@
 //! Poverty pockets of one report year (`kantong.yaml`): priority villages per kecamatan, and
 //! households or persons by welfare decile. Aggregates only: never a list of households.
 
-use super::validate::{count, duplicate};
+use super::values::{count, duplicate};
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::content::Sourced;
 use crate::content::annual::{RawDistrict, RawPocketFile};

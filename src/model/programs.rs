@@ -1,7 +1,7 @@
 //! Programs and budgets of one report year (`program.yaml`): the sub-kegiatan of the RAT and
 //! semester-report matrix, with their strategy, tagging, allocation and realisation.
 
-use super::validate::{money, parse_figure};
+use super::values::{money, parse_figure};
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::base::lang::Lang;
 use crate::base::messages::Message;

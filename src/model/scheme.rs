@@ -4,7 +4,7 @@
 //! `src/model/skema/`, replaced or extended by `skema_penilaian:` in site.yaml.
 
 use super::evidence::Evidence;
-use super::validate::parse_figure;
+use super::values::parse_figure;
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::base::messages::Message;
 use crate::base::suggest::nearest;

@@ -1,13 +1,14 @@
 //! Raw documents → validated site. Every problem in every file is reported; a file with errors
 //! still yields what could be read so that later checks can run on the rest.
 
+use super::values::{duplicate, parse_figure};
 use super::{
     Chapter, Figure, Narrative, Reference, Region, Series, Site, SiteConfig, Tkpk, YearData,
 };
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::base::indicators::keys;
 use crate::base::indicators::{Catalog, Unit};
-use crate::base::messages::{Message, Text, ValueKind};
+use crate::base::messages::{Message, Text};
 use crate::base::suggest::{nearest, suggestion};
 use crate::content::messages::LoadMessage;
 use crate::content::{
@@ -15,7 +16,6 @@ use crate::content::{
 };
 use crate::model::messages::ModelMessage;
 use rayon::prelude::*;
-use serde_json::Value;
 use serde_saphyr::Spanned;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -47,125 +47,6 @@ pub(super) fn parse_year(
             None
         }
     }
-}
-
-/// A key or year written twice in one table: the second is named and left out.
-pub(crate) fn duplicate<T>(
-    message: impl Into<Text>,
-    source: &SourceText,
-    key: &Spanned<T>,
-) -> Diagnostic {
-    Diagnostic::error(message)
-        .at(at(source, key))
-        .hint(LoadMessage::HintRemoveDuplicate)
-}
-
-/// A figure as a finite number, or a diagnostic that says what to write instead.
-pub(crate) fn parse_figure(
-    figure: &RawFigure,
-    source: &SourceText,
-    diagnostics: &mut Diagnostics,
-) -> Option<f64> {
-    let location = at(source, figure);
-    let problem = match &figure.value {
-        Value::Number(n) => match n.as_f64() {
-            Some(v) if v.is_finite() => return Some(v),
-            _ => Diagnostic::error(LoadMessage::NonFinite {
-                text: n.to_string(),
-            }),
-        },
-        Value::String(text) => {
-            let t = text.trim();
-            let fixed_comma = t.replace('.', "").replace(',', ".");
-            let without_percent = t.trim_end_matches('%').trim().replace(',', ".");
-            if t.ends_with('%') && without_percent.parse::<f64>().is_ok() {
-                Diagnostic::error(ModelMessage::PercentSign { text: text.clone() }).hint(
-                    ModelMessage::HintPercentSign {
-                        fixed: without_percent,
-                    },
-                )
-            } else if t.contains(',') && fixed_comma.parse::<f64>().is_ok() {
-                Diagnostic::error(Message::DecimalComma { text: text.clone() })
-                    .hint(Message::HintDecimalComma { fixed: fixed_comma })
-            } else if matches!(
-                t.to_ascii_lowercase().as_str(),
-                "nan" | ".nan" | "inf" | ".inf" | "-.inf" | "infinity"
-            ) {
-                // The reader passes `1e999` or `-.Inf` on as `.inf` or `-.inf`: name what the
-                // author wrote.
-                // A quoted `".nan"` is text as written: name it without its quotes.
-                let written = Some(location.written())
-                    .filter(|w| !w.is_empty() && !w.starts_with(['"', '\'']))
-                    .unwrap_or_else(|| text.clone());
-                Diagnostic::error(LoadMessage::NonFinite { text: written })
-                    .hint(LoadMessage::HintOmitMissing)
-            } else if t.is_empty() || t == "-" || t == "…" || t == "..." {
-                Diagnostic::error(Message::NotANumber { text: text.clone() })
-                    .hint(LoadMessage::HintOmitMissing)
-            } else {
-                Diagnostic::error(Message::NotANumber { text: text.clone() })
-                    .hint(ModelMessage::HintWriteNumber)
-            }
-        }
-        Value::Null => {
-            Diagnostic::error(ModelMessage::NullFigure).hint(LoadMessage::HintOmitMissing)
-        }
-        Value::Bool(b) => Diagnostic::error(Message::NotANumber {
-            text: b.to_string(),
-        })
-        .hint(ModelMessage::HintWriteNumber),
-        Value::Array(_) | Value::Object(_) => Diagnostic::error(LoadMessage::WrongType {
-            expected: ValueKind::Number,
-            found: figure.value.to_string(),
-        })
-        .hint(ModelMessage::HintWriteNumber),
-    };
-    diagnostics.push(problem.at(location));
-    None
-}
-
-/// A money figure (rupiah): a finite number, never negative.
-pub(super) fn money(
-    figure: &RawFigure,
-    field: &str,
-    source: &SourceText,
-    diagnostics: &mut Diagnostics,
-) -> Option<f64> {
-    let value = parse_figure(figure, source, diagnostics)?;
-    if value < 0.0 {
-        diagnostics.push(
-            Diagnostic::error(ModelMessage::NegativeAmount {
-                field: field.to_string(),
-                value,
-            })
-            .at(at(source, figure))
-            .hint(ModelMessage::HintCheckBudget),
-        );
-        return None;
-    }
-    Some(value)
-}
-
-/// A count of villages, households or people: a whole number, never negative.
-pub(super) fn count(
-    figure: &RawFigure,
-    field: &str,
-    source: &SourceText,
-    diagnostics: &mut Diagnostics,
-) -> Option<f64> {
-    let value = parse_figure(figure, source, diagnostics)?;
-    if value < 0.0 || value.fract() != 0.0 {
-        diagnostics.push(
-            Diagnostic::error(ModelMessage::NotACount {
-                field: field.to_string(),
-                text: at(source, figure).written(),
-            })
-            .at(at(source, figure))
-            .hint(ModelMessage::HintCount),
-        );
-        return None;
-    }
-    Some(value)
 }
 
 /// Checks an indicator key against the catalogue.

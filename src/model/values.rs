@@ -1,0 +1,130 @@
+//! Reading one raw value of a content file: a figure (a YAML number, with a clear error for a
+//! decimal comma, a percent sign, a word or a gap), an amount of money, a count; and the error
+//! for a key written twice. Every part of `model` that validates a file reads its values here.
+
+use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::base::messages::{Message, Text, ValueKind};
+use crate::content::RawFigure;
+use crate::content::messages::LoadMessage;
+use crate::model::messages::ModelMessage;
+use serde_json::Value;
+use serde_saphyr::Spanned;
+
+/// A key or year written twice in one table: the second is named and left out.
+pub(crate) fn duplicate<T>(
+    message: impl Into<Text>,
+    source: &SourceText,
+    key: &Spanned<T>,
+) -> Diagnostic {
+    Diagnostic::error(message)
+        .at(at(source, key))
+        .hint(LoadMessage::HintRemoveDuplicate)
+}
+
+/// A figure as a finite number, or a diagnostic that says what to write instead.
+pub(crate) fn parse_figure(
+    figure: &RawFigure,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<f64> {
+    let location = at(source, figure);
+    let problem = match &figure.value {
+        Value::Number(n) => match n.as_f64() {
+            Some(v) if v.is_finite() => return Some(v),
+            _ => Diagnostic::error(LoadMessage::NonFinite {
+                text: n.to_string(),
+            }),
+        },
+        Value::String(text) => {
+            let t = text.trim();
+            let fixed_comma = t.replace('.', "").replace(',', ".");
+            let without_percent = t.trim_end_matches('%').trim().replace(',', ".");
+            if t.ends_with('%') && without_percent.parse::<f64>().is_ok() {
+                Diagnostic::error(ModelMessage::PercentSign { text: text.clone() }).hint(
+                    ModelMessage::HintPercentSign {
+                        fixed: without_percent,
+                    },
+                )
+            } else if t.contains(',') && fixed_comma.parse::<f64>().is_ok() {
+                Diagnostic::error(Message::DecimalComma { text: text.clone() })
+                    .hint(Message::HintDecimalComma { fixed: fixed_comma })
+            } else if matches!(
+                t.to_ascii_lowercase().as_str(),
+                "nan" | ".nan" | "inf" | ".inf" | "-.inf" | "infinity"
+            ) {
+                // The reader passes `1e999` or `-.Inf` on as `.inf` or `-.inf`: name what the
+                // author wrote.
+                // A quoted `".nan"` is text as written: name it without its quotes.
+                let written = Some(location.written())
+                    .filter(|w| !w.is_empty() && !w.starts_with(['"', '\'']))
+                    .unwrap_or_else(|| text.clone());
+                Diagnostic::error(LoadMessage::NonFinite { text: written })
+                    .hint(LoadMessage::HintOmitMissing)
+            } else if t.is_empty() || t == "-" || t == "…" || t == "..." {
+                Diagnostic::error(Message::NotANumber { text: text.clone() })
+                    .hint(LoadMessage::HintOmitMissing)
+            } else {
+                Diagnostic::error(Message::NotANumber { text: text.clone() })
+                    .hint(ModelMessage::HintWriteNumber)
+            }
+        }
+        Value::Null => {
+            Diagnostic::error(ModelMessage::NullFigure).hint(LoadMessage::HintOmitMissing)
+        }
+        Value::Bool(b) => Diagnostic::error(Message::NotANumber {
+            text: b.to_string(),
+        })
+        .hint(ModelMessage::HintWriteNumber),
+        Value::Array(_) | Value::Object(_) => Diagnostic::error(LoadMessage::WrongType {
+            expected: ValueKind::Number,
+            found: figure.value.to_string(),
+        })
+        .hint(ModelMessage::HintWriteNumber),
+    };
+    diagnostics.push(problem.at(location));
+    None
+}
+
+/// A money figure (rupiah): a finite number, never negative.
+pub(crate) fn money(
+    figure: &RawFigure,
+    field: &str,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<f64> {
+    let value = parse_figure(figure, source, diagnostics)?;
+    if value < 0.0 {
+        diagnostics.push(
+            Diagnostic::error(ModelMessage::NegativeAmount {
+                field: field.to_string(),
+                value,
+            })
+            .at(at(source, figure))
+            .hint(ModelMessage::HintCheckBudget),
+        );
+        return None;
+    }
+    Some(value)
+}
+
+/// A count of villages, households or people: a whole number, never negative.
+pub(crate) fn count(
+    figure: &RawFigure,
+    field: &str,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<f64> {
+    let value = parse_figure(figure, source, diagnostics)?;
+    if value < 0.0 || value.fract() != 0.0 {
+        diagnostics.push(
+            Diagnostic::error(ModelMessage::NotACount {
+                field: field.to_string(),
+                text: at(source, figure).written(),
+            })
+            .at(at(source, figure))
+            .hint(ModelMessage::HintCount),
+        );
+        return None;
+    }
+    Some(value)
+}

@@ -302,12 +302,16 @@ fn the_evaluation_sheet_offers_its_components_and_checklist() {
         .find(|r| r.get(2).map(String::as_str) == Some("p1"))
         .unwrap();
     assert_eq!(p1[4], "");
-    assert!(p1[8].contains("p1"), "{p1:?}");
+    assert!(p1[9].contains("p1"), "{p1:?}");
     // Results are numbers at full precision, with their unit beside them: the realisation
     // rate equals Σ realisation ÷ Σ allocation of the matrix's rows that report one.
     assert_eq!(
-        components[0][4..6],
-        ["Nilai".to_string(), "Satuan".to_string()]
+        components[0][4..7],
+        [
+            "Nilai".to_string(),
+            "Satuan".to_string(),
+            "Tahun sebelumnya".to_string()
+        ]
     );
     let matrix = parse_csv(&std::fs::read_to_string(dir.join("matriks_semester.csv")).unwrap());
     let col = |name: &str| matrix[0].iter().position(|h| h == name).unwrap();
@@ -329,9 +333,14 @@ fn the_evaluation_sheet_offers_its_components_and_checklist() {
         "{rate:?}"
     );
     assert_eq!(rate[5], "%");
-    assert!(rate[6].ends_with(" %"), "the worded result stays: {rate:?}");
-    let weight = components.iter().find(|r| r[2] == "p0").unwrap();
-    assert_eq!(weight[1], "40", "{weight:?}");
+    assert!(rate[7].ends_with(" %"), "the worded result stays: {rate:?}");
+    // A change says the year it is taken from and is in points of a percentage.
+    let p0 = components.iter().find(|r| r[2] == "p0").unwrap();
+    assert_eq!(
+        (p0[1].as_str(), p0[5].as_str(), p0[6].as_str()),
+        ("40", "poin", "2024"),
+        "{p0:?}"
+    );
     // The workbook holds the same figure as a number, not as text.
     let book = sheet(
         &dir.join("penilaian-kabupaten-blora-2025.xlsx"),
@@ -405,8 +414,8 @@ fn the_semester_matrix_imports_back_into_the_same_programme_tables() {
     assert_eq!(tables(&site), before);
 }
 
-/// Every table and link is titled in words: no key of the code (`data_sasaran`,
-/// `matriks_rat`) stands where a planner reads a title.
+/// Every table and link is titled in words: no key of the code (`data_sasaran`, `rapat`)
+/// stands where a planner reads a title.
 #[test]
 fn every_download_is_titled_in_words_not_keys() {
     let site = TestSite::built_sample();
@@ -424,9 +433,10 @@ fn every_download_is_titled_in_words_not_keys() {
                 serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
             for t in v["tabel"].as_array().unwrap() {
                 let title = t["judul"].as_str().unwrap();
+                let key = t["nama"].as_str().unwrap();
                 assert!(
-                    !key_like(title),
-                    "{}: table titled {title:?}",
+                    !key_like(title) && !title.starts_with(key),
+                    "{}: table {key} titled {title:?}",
                     path.display()
                 );
                 titles += 1;
@@ -434,8 +444,22 @@ fn every_download_is_titled_in_words_not_keys() {
         }
         if name == "index.html" {
             let page = scraper::Html::parse_document(&std::fs::read_to_string(path).unwrap());
-            for a in common::texts(&page, ".unduhan a") {
-                assert!(!key_like(&a), "{}: download link {a:?}", path.display());
+            let links = scraper::Selector::parse(".unduhan a").unwrap();
+            for a in page.select(&links) {
+                let text: String = a.text().collect();
+                let href = a.value().attr("href").unwrap_or_default();
+                let stem = href
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .split('.')
+                    .next()
+                    .unwrap_or_default();
+                assert!(
+                    !key_like(&text) && !text.starts_with(stem),
+                    "{}: download link {text:?} to {href}",
+                    path.display()
+                );
                 titles += 1;
             }
         }

@@ -215,9 +215,55 @@ fn tree(s: &str, base: &[String], out: &mut Vec<Vec<String>>) -> usize {
     skipped + name.len()
 }
 
+/// The inline modules of `code` (`mod tests { … }`): each one's name and the byte range of
+/// its body.
+fn inline_modules(code: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut open: Vec<(Option<String>, usize)> = Vec::new();
+    let bytes = code.as_bytes();
+    let mut i = 0;
+    while i < code.len() {
+        match bytes[i] {
+            b'{' => {
+                // `mod name {`: the last two words before the brace.
+                let before = code[..i].trim_end();
+                let name = ident(
+                    before
+                        .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .next()
+                        .unwrap_or(""),
+                );
+                let head = before[..before.len() - name.len()].trim_end();
+                let is_mod = !name.is_empty()
+                    && head.ends_with("mod")
+                    && !head[..head.len() - 3].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+                open.push((is_mod.then(|| name.to_string()), i));
+            }
+            b'}' => {
+                if let Some((Some(name), start)) = open.pop() {
+                    out.push((name, start..i));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Every path in `code` that starts at `crate::`, `super::` or `self::`, resolved to a path
-/// from the crate's root, for code that is in the module `here`.
-fn paths(code: &str, here: &[String]) -> Vec<Vec<String>> {
+/// from the crate's root, for code of the file whose module is `file` (inline modules in it
+/// are one level down).
+fn paths(code: &str, file: &[String]) -> Vec<Vec<String>> {
+    let modules = inline_modules(code);
+    let here_at = |i: usize| {
+        let mut here = file.to_vec();
+        let mut inside: Vec<&(String, std::ops::Range<usize>)> =
+            modules.iter().filter(|(_, r)| r.contains(&i)).collect();
+        inside.sort_by_key(|(_, r)| r.start);
+        here.extend(inside.iter().map(|(n, _)| n.clone()));
+        here
+    };
     let mut out = Vec::new();
     let bytes = code.as_bytes();
     let mut i = 0;
@@ -235,7 +281,7 @@ fn paths(code: &str, here: &[String]) -> Vec<Vec<String>> {
             continue;
         };
         // The prefix: `crate::`, or `self::`, or `super::` repeated.
-        let mut base: Vec<String> = here.to_vec();
+        let mut base: Vec<String> = here_at(i);
         let mut at = rest;
         if let Some(r) = at.strip_prefix("crate::") {
             base.clear();
@@ -307,8 +353,7 @@ fn split_tests(text: &str) -> (&str, &str) {
     text.split_at(at)
 }
 
-/// One file of the library: its module path and every path it names, resolved. Paths in its
-/// unit tests are resolved from the tests module one level down.
+/// One file of the library: its module path and every path it names, resolved.
 struct Source {
     file: PathBuf,
     module: Vec<String>,
@@ -319,12 +364,9 @@ struct Source {
 
 fn source(file: PathBuf, rel: &Path, text: &str) -> Source {
     let module = module_path(rel);
-    let (code, tests) = split_tests(text);
+    let (code, _) = split_tests(text);
     let code_paths = paths(&code_only(code), &module);
-    let mut in_tests = module.clone();
-    in_tests.push("tests".to_string());
-    let mut all = code_paths.clone();
-    all.extend(paths(&code_only(tests), &in_tests));
+    let all = paths(&code_only(text), &module);
     Source {
         file,
         module,

@@ -5,11 +5,11 @@
 use super::{Cell, Column, DownloadError, Table, csv, json, semester_matrix_columns, xlsx};
 use crate::analysis::budget::Totals;
 use crate::base::lang::Lang;
-use crate::evaluation::sheet::{IndicatorChange, Outcome, Sheet, Value};
 use crate::model::Region;
 use crate::model::institution::{Date, Decree};
 use crate::model::programs::{Program, Programs};
 use crate::output::OutputFile;
+use crate::report::sheet::{Outcome, Sheet, Value};
 use crate::report::{ProgramReport, RegionYear, Report};
 use crate::words;
 use serde::Serialize;
@@ -574,40 +574,48 @@ pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table
     for c in &sheet.components {
         let component = c.component;
         for m in &c.measures {
-            let row = |value: Option<Value>,
+            let row = |key: &str,
+                       value: Option<Value>,
                        hasil: Cell,
                        rumus: Option<String>,
                        kurang: Option<String>| {
                 vec![
                     text(component.name.clone()),
                     opt_number(component.weight),
-                    text(m.measure.key()),
+                    text(key),
                     text(words::sheet::measure_name(m.measure).get(lang)),
                     opt_number(value.map(Value::number)),
                     value.map_or(Cell::Empty, |v| text(words::sheet::unit(v, lang))),
+                    value
+                        .and_then(Value::base_year)
+                        .map_or(Cell::Empty, |y| Cell::Integer(y.into())),
                     hasil,
                     opt_text(&rumus),
                     opt_text(&kurang),
                 ]
             };
             match &m.outcome {
-                Ok(Outcome::ExtremePoverty(found)) if found.len() > 1 => {
+                // A row per methodology, keyed by its indicator, so that the two are never
+                // added up when the table is pivoted by key.
+                Ok(Outcome::ExtremePoverty(found)) => {
                     for one in found {
-                        let single = Outcome::ExtremePoverty(vec![IndicatorChange {
-                            indicator: one.indicator,
-                            change: one.change.clone(),
-                            poor: None,
-                        }]);
-                        let (hasil, rumus) = words::sheet::outcome(&single, sheet.year, lang);
-                        measures.push(row(single.value(), text(hasil), rumus, None));
+                        let hasil = words::sheet::change(one, sheet.year, lang);
+                        measures.push(row(
+                            &one.indicator.key,
+                            one.value(),
+                            text(hasil),
+                            None,
+                            None,
+                        ));
                     }
                 }
                 Ok(o) => {
                     let (hasil, rumus) = words::sheet::outcome(o, sheet.year, lang);
-                    measures.push(row(o.value(), text(hasil), rumus, None));
+                    measures.push(row(m.measure.key(), o.value(), text(hasil), rumus, None));
                 }
                 // A measure that could not be computed has no result, only what is missing.
                 Err(missing) => measures.push(row(
+                    m.measure.key(),
                     None,
                     Cell::Empty,
                     None,
@@ -626,6 +634,7 @@ pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table
             (t.ukuran, None),
             (t.nilai, None),
             (t.satuan, None),
+            (t.tahun_sebelumnya, None),
             (t.hasil, None),
             (t.rumus, None),
             (t.yang_kurang, None),

@@ -3,7 +3,6 @@
 //! the readiness report of `tkpk check`.
 
 pub mod messages;
-pub mod sheet;
 
 use crate::analysis::budget::tagged_score;
 use crate::base::diagnostics::{Diagnostic, Diagnostics};

@@ -288,6 +288,25 @@ impl Site {
     }
 }
 
+/// The bundled sample site, validated, and one of its regions: for the unit tests of the
+/// stages above the model.
+#[cfg(test)]
+pub(crate) mod sample {
+    use super::{Region, Site};
+
+    pub(crate) fn site() -> Site {
+        let (raw, _) = crate::content::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+        super::validate(raw).0.expect("the sample site loads")
+    }
+
+    pub(crate) fn region<'a>(site: &'a Site, slug: &str) -> &'a Region {
+        site.regions
+            .iter()
+            .find(|r| r.slug == slug)
+            .unwrap_or_else(|| panic!("no region {slug} in the sample"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

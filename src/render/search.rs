@@ -97,16 +97,9 @@ pub fn index_file(site: &Site) -> OutputFile {
 mod tests {
     use super::*;
 
-    fn sample() -> Site {
-        let (raw, _) = crate::content::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
-        crate::model::validate(raw)
-            .0
-            .expect("the sample site loads")
-    }
-
     #[test]
     fn one_entry_per_region_province_report_and_sheet() {
-        let site = sample();
+        let site = crate::model::sample::site();
         let all = entries(&site);
         let find = |jenis, judul: &str| {
             all.iter()
@@ -146,7 +139,7 @@ mod tests {
 
     #[test]
     fn the_script_is_sorted_json_one_entry_a_line() {
-        let file = index_file(&sample());
+        let file = index_file(&crate::model::sample::site());
         assert_eq!(file.path, "assets/cari-indeks.js");
         let text = String::from_utf8(file.bytes).unwrap();
         let body = text

@@ -1,12 +1,13 @@
 //! The evaluation sheet in words: a measure's name, its result as a sentence, its formula
 //! with the figures put in, and what it lacks. The HTML sheet and the sheet's downloads
-//! both word a [`Sheet`](crate::evaluation::sheet::Sheet) with these.
+//! both word a [`Sheet`](crate::report::sheet::Sheet) with these.
 
 use crate::analysis::budget::ScoreGap;
 use crate::base::format;
+use crate::base::indicators::Unit;
 use crate::base::lang::{Lang, Phrase};
-use crate::evaluation::sheet::{IndicatorChange, Missing, Outcome, Value};
 use crate::model::scheme::Measure;
+use crate::report::sheet::{IndicatorChange, Missing, Outcome, Value};
 use crate::words::sentences;
 
 pub(crate) fn measure_name(m: Measure) -> Phrase {
@@ -39,14 +40,23 @@ pub(crate) fn measure_name(m: Measure) -> Phrase {
     }
 }
 
-/// The unit of a measure's [`Value`], as a column of the downloads shows it.
+/// The unit of a measure's [`Value`], as a column of the downloads shows it: a change in the
+/// indicator's unit (points for a percentage), a normalised score said to be one.
 pub(crate) fn unit(value: Value, lang: Lang) -> String {
     let t = super::strings(lang);
     match value {
-        Value::Points(_) => t.poin.to_string(),
+        Value::Change { indicator, .. } => match &indicator.unit {
+            Unit::Persen => t.poin.to_string(),
+            other => other.label(lang).to_string(),
+        },
         Value::Percent(_) => "%".to_string(),
-        Value::Score(_) => either(lang, "skor", "score"),
-        Value::Count(_) => either(lang, "jumlah", "count"),
+        Value::Score {
+            normalised: false, ..
+        } => t.skor.to_string(),
+        Value::Score {
+            normalised: true, ..
+        } => t.skor_dinormalisasi.to_string(),
+        Value::Count { unit, .. } => unit.unwrap_or(t.satuan_jumlah).to_string(),
     }
 }
 
@@ -57,7 +67,8 @@ fn either(lang: Lang, id: &str, en: &str) -> String {
     }
 }
 
-fn change(c: &IndicatorChange, year: i32, lang: Lang) -> String {
+/// The change of one indicator as a sentence.
+pub(crate) fn change(c: &IndicatorChange, year: i32, lang: Lang) -> String {
     sentences::change(
         c.indicator,
         c.change.as_ref(),
@@ -138,7 +149,7 @@ pub(crate) fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<Str
                 .join(" "),
             None,
         ),
-        Outcome::ProvinceGap(g) => {
+        Outcome::ProvinceGap { gap: g, .. } => {
             let side = match (g.better, lang) {
                 (true, Lang::Id) => "lebih rendah (lebih baik) daripada",
                 (false, Lang::Id) => "tidak lebih rendah daripada",

@@ -136,10 +136,9 @@ pub fn program_section(report: &ProgramReport, year: i32, lang: Lang) -> Program
         per_sumber_dana: rows(&summary.by_fund_source),
         rincian,
         belanja_daerah: programs.regional_spending.map(|v| format::rupiah(v, lang)),
-        porsi_belanja: programs
-            .regional_spending
-            .filter(|s| *s > 0.0)
-            .map(|s| format::number(summary.total.budget / s * 100.0, 2, lang)),
+        porsi_belanja: report
+            .allocation_share()
+            .map(|(_, share)| format::number(share, 2, lang)),
     }
 }
 

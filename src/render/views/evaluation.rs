@@ -5,8 +5,8 @@
 use super::report::css_string;
 use super::{RegionHeader, header};
 use crate::base::format;
-use crate::evaluation::sheet::Sheet;
 use crate::model::{Region, Site};
+use crate::report::sheet::Sheet;
 use crate::words;
 use serde::Serialize;
 

@@ -3,16 +3,18 @@
 //! and nothing is worded here. The HTML views, the downloads and the charts are projections of
 //! a [`Report`]; none of them computes an analysis again.
 
+pub(crate) mod sheet;
+
 use crate::analysis::budget::{BudgetSummary, summarise};
 use crate::analysis::{
     self, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange,
 };
 use crate::base::indicators::{Indicator, keys};
-use crate::evaluation::sheet::{self, Sheet};
 use crate::model::institution::Institution;
 use crate::model::pockets::Pockets;
 use crate::model::programs::Programs;
 use crate::model::{Figure, Reference, Region, Site};
+use sheet::Sheet;
 use std::collections::BTreeMap;
 
 /// A region and one of its report years: what every page of that year is about.
@@ -75,6 +77,17 @@ pub struct ProgramReport<'a> {
     pub summary: BudgetSummary,
 }
 
+impl ProgramReport<'_> {
+    /// Total regional spending and the programmes' allocation as a share of it (%), when the
+    /// file gives a spending above zero.
+    pub fn allocation_share(&self) -> Option<(f64, f64)> {
+        self.programs
+            .regional_spending
+            .filter(|s| *s > 0.0)
+            .map(|s| (s, self.summary.total.budget / s * 100.0))
+    }
+}
+
 /// Everything one annual report shows.
 #[derive(Debug)]
 pub struct Report<'a> {
@@ -122,14 +135,14 @@ impl<'a> Report<'a> {
     }
 }
 
-fn position<'a>(site: &'a Site, region: &'a Region, p0: &Indicator, year: i32) -> Position<'a> {
+fn position<'a>(site: &'a Site, region: &'a Region, p0: &IndicatorRow, year: i32) -> Position<'a> {
     let series = &region.series;
+    let (p0, change) = (p0.indicator, &p0.change);
     let references = site.references_of(region);
     let gaps = references
         .iter()
         .map(|r| analysis::reference_gap(series, r, p0, year).ok_or(*r))
         .collect();
-    let change = analysis::year_change(series, p0, year);
     let relevance = references
         .iter()
         .filter_map(
@@ -172,7 +185,7 @@ pub(crate) fn report<'a>(
     let nation = site.nation.as_ref();
     let years = series.years();
     let at = years.iter().position(|y| *y == year);
-    let indicators = site
+    let indicators: Vec<IndicatorRow> = site
         .catalog
         .iter()
         .filter_map(|i| {
@@ -193,6 +206,34 @@ pub(crate) fn report<'a>(
         .filter_map(|i| analysis::target_attainment(series, i, year).map(|a| (i, a)))
         .collect();
     let data = region.year_data(year);
+    let position = indicators
+        .iter()
+        .find(|r: &&IndicatorRow| r.indicator.key == keys::P0)
+        .map(|p0| position(site, region, p0, year));
+    let programs = data
+        .and_then(|d| d.programs.as_ref())
+        .filter(|p| !p.items.is_empty())
+        .map(|programs| ProgramReport {
+            programs,
+            summary: summarise(programs, "–"),
+        });
+    // The province's gap is the first of the position's (province, then nation).
+    let province_gap = position
+        .as_ref()
+        .filter(|_| province.is_some())
+        .and_then(|p| p.gaps.first())
+        .and_then(|g| g.as_ref().ok());
+    let sheet = sheet::sheet(
+        site,
+        region,
+        year,
+        best,
+        &sheet::Inputs {
+            rows: &indicators,
+            province_gap,
+            programs: programs.as_ref(),
+        },
+    );
     Report {
         site,
         region,
@@ -203,21 +244,11 @@ pub(crate) fn report<'a>(
         next: at.and_then(|p| years.get(p + 1)).copied(),
         indicators,
         targets,
-        position: site
-            .catalog
-            .get(keys::P0)
-            .filter(|_| series.get(year, keys::P0).is_some())
-            .map(|p0| position(site, region, p0, year)),
-        programs: data
-            .and_then(|d| d.programs.as_ref())
-            .filter(|p| !p.items.is_empty())
-            .map(|programs| ProgramReport {
-                programs,
-                summary: summarise(programs, "–"),
-            }),
+        position,
+        programs,
         pockets: region.pockets_for(year),
         institution: data.and_then(|d| d.institution.as_ref()),
-        sheet: sheet::sheet(site, region, year, best),
+        sheet,
     }
 }
 
@@ -225,22 +256,11 @@ pub(crate) fn report<'a>(
 mod tests {
     use super::*;
 
-    fn sample() -> Site {
-        let (raw, _) = crate::content::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
-        crate::model::validate(raw)
-            .0
-            .expect("the sample site loads")
-    }
-
     #[test]
-    fn a_report_holds_each_figure_once_with_its_references() {
-        let site = sample();
+    fn a_report_holds_each_figure_with_its_references() {
+        let site = crate::model::sample::site();
         let best = crate::evaluation::best_tagged_scores(&site);
-        let blora = site
-            .regions
-            .iter()
-            .find(|r| r.slug == "kabupaten-blora")
-            .unwrap();
+        let blora = crate::model::sample::region(&site, "kabupaten-blora");
         let r = report(&site, blora, 2025, &best);
         let p0 = r.row(keys::P0).unwrap();
         assert_eq!(p0.figure.value, blora.series.get(2025, "p0").unwrap().value);
@@ -274,7 +294,7 @@ mod tests {
 
     #[test]
     fn a_year_without_p0_has_no_position_and_a_year_before_the_schemes_no_sheet() {
-        let site = sample();
+        let site = crate::model::sample::site();
         let best = crate::evaluation::best_tagged_scores(&site);
         for region in &site.regions {
             for year in region.series.years() {

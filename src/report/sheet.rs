@@ -1,10 +1,13 @@
 //! The evaluation sheet of one region and year as figures: the applicable scheme, each
-//! component's measures computed once with their formula inputs, what a measure lacks, and
-//! the evidence checklist. Nothing here is worded; the HTML view and the downloads are two
-//! projections of a [`Sheet`].
+//! component's measures with their formula inputs, what a measure lacks, and the evidence
+//! checklist. Built from the report's own rows, position and programme summary, so a figure
+//! on the sheet is the same value as on the report. Nothing here is worded; the HTML view and
+//! the downloads are two projections of a [`Sheet`].
 
-use crate::analysis::budget::{BudgetSummary, ScoreGap, TaggedScore, summarise, tagged_score};
-use crate::analysis::{self, ReferenceGap, YearChange};
+use super::{IndicatorRow, ProgramReport};
+use crate::analysis::ReferenceGap;
+use crate::analysis::YearChange;
+use crate::analysis::budget::{ScoreGap, TaggedScore, tagged_score};
 use crate::base::indicators::{Indicator, keys};
 use crate::model::evidence::{ChecklistItem, checklist};
 use crate::model::institution::Verification;
@@ -13,7 +16,7 @@ use crate::model::{Region, Site};
 use std::collections::BTreeMap;
 
 /// The extreme-poverty indicators, one per methodology, in the order the sheet shows them.
-pub const EXTREME_POVERTY: [&str; 2] = [keys::EXTREME_PPP2017, keys::EXTREME_PPP2011];
+pub(crate) const EXTREME_POVERTY: [&str; 2] = [keys::EXTREME_PPP2017, keys::EXTREME_PPP2011];
 
 /// One region's sheet for one year.
 #[derive(Debug)]
@@ -67,7 +70,10 @@ pub enum Outcome<'a> {
     Change(IndicatorChange<'a>),
     /// Extreme poverty, per methodology with a figure.
     ExtremePoverty(Vec<IndicatorChange<'a>>),
-    ProvinceGap(ReferenceGap),
+    ProvinceGap {
+        gap: ReferenceGap,
+        indicator: &'a Indicator,
+    },
     TaggedScore {
         score: TaggedScore,
         weights: &'a TaggingWeights,
@@ -119,43 +125,91 @@ pub enum Missing {
     Institution,
 }
 
-/// The figure a measure comes to and its unit, at full precision; `None` for a measure
-/// whose result is not one number (extreme poverty in two methodologies, the institution).
+/// The figure a measure comes to, at full precision, with what its unit depends on; `None`
+/// for a measure whose result is not one number (extreme poverty in two methodologies, the
+/// institution).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Value {
-    /// A change in points (P0, P1) or a difference in points (against the province).
-    Points(f64),
+pub(crate) enum Value<'a> {
+    /// A change of an indicator since `from_year` (`None`: a difference in the same year, as
+    /// against the province), in the indicator's unit (points for a percentage).
+    Change {
+        value: f64,
+        indicator: &'a Indicator,
+        from_year: Option<i32>,
+    },
     Percent(f64),
-    Score(f64),
+    /// The tagged-spending score, or with `normalised` the score over the best of the year.
+    Score {
+        value: f64,
+        normalised: bool,
+    },
     /// Targets after verification, in the unit the file gives.
-    Count(f64),
+    Count {
+        value: f64,
+        unit: Option<&'a str>,
+    },
 }
 
-impl Value {
-    pub fn number(self) -> f64 {
+impl Value<'_> {
+    pub(crate) fn number(self) -> f64 {
         match self {
-            Value::Points(v) | Value::Percent(v) | Value::Score(v) | Value::Count(v) => v,
+            Value::Change { value, .. }
+            | Value::Percent(value)
+            | Value::Score { value, .. }
+            | Value::Count { value, .. } => value,
+        }
+    }
+
+    /// The year a change is taken from.
+    pub(crate) fn base_year(self) -> Option<i32> {
+        match self {
+            Value::Change { from_year, .. } => from_year,
+            _ => None,
         }
     }
 }
 
-impl Outcome<'_> {
-    pub fn value(&self) -> Option<Value> {
+impl<'a> IndicatorChange<'a> {
+    pub(crate) fn value(&self) -> Option<Value<'a>> {
+        self.change.as_ref().map(|c| Value::Change {
+            value: c.delta,
+            indicator: self.indicator,
+            from_year: Some(c.from_year),
+        })
+    }
+}
+
+impl<'a> Outcome<'a> {
+    pub(crate) fn value(&self) -> Option<Value<'a>> {
         match self {
-            Outcome::Change(c) => c.change.as_ref().map(|c| Value::Points(c.delta)),
+            Outcome::Change(c) => c.value(),
             Outcome::ExtremePoverty(found) => match found.as_slice() {
-                [one] => one.change.as_ref().map(|c| Value::Points(c.delta)),
+                [one] => one.value(),
                 _ => None,
             },
-            Outcome::ProvinceGap(g) => Some(Value::Points(g.diff)),
+            Outcome::ProvinceGap { gap, indicator } => Some(Value::Change {
+                value: gap.diff,
+                indicator,
+                from_year: None,
+            }),
             Outcome::TaggedScore {
                 score, normalised, ..
-            } => Some(Value::Score(
-                normalised.as_ref().map_or(score.score, |n| n.value),
-            )),
+            } => Some(match normalised {
+                Some(n) => Value::Score {
+                    value: n.value,
+                    normalised: true,
+                },
+                None => Value::Score {
+                    value: score.score,
+                    normalised: false,
+                },
+            }),
             Outcome::AllocationShare { share, .. } => Some(Value::Percent(*share)),
             Outcome::RealisationRate { rate, .. } => Some(Value::Percent(*rate)),
-            Outcome::DataVerification(v) => Some(Value::Count(v.after)),
+            Outcome::DataVerification(v) => Some(Value::Count {
+                value: v.after,
+                unit: v.unit.as_deref(),
+            }),
             Outcome::Institution { .. } => None,
         }
     }
@@ -167,24 +221,25 @@ impl Sheet<'_> {
     }
 }
 
-/// The change of `key` in `year`; `None` when the region has no figure for the year.
-fn indicator_change<'a>(
-    site: &'a Site,
-    region: &Region,
-    key: &str,
-    year: i32,
-) -> Option<IndicatorChange<'a>> {
-    let indicator = site.catalog.get(key)?;
-    region.series.get(year, key)?;
-    let change = analysis::year_change(&region.series, indicator, year);
-    let poor = site
-        .catalog
-        .get(keys::POOR)
+/// What the sheet reads of its report: the indicator rows, the P0 gap to the province, the
+/// programmes with their summary.
+pub(crate) struct Inputs<'r, 'a> {
+    pub(crate) rows: &'r [IndicatorRow<'a>],
+    pub(crate) province_gap: Option<&'r ReferenceGap>,
+    pub(crate) programs: Option<&'r ProgramReport<'a>>,
+}
+
+/// The change of `key` in the report year; `None` when the region has no figure for the year.
+fn indicator_change<'a>(rows: &[IndicatorRow<'a>], key: &str) -> Option<IndicatorChange<'a>> {
+    let row = rows.iter().find(|r| r.indicator.key == key)?;
+    let poor = rows
+        .iter()
+        .find(|r| r.indicator.key == keys::POOR)
         .filter(|_| key == keys::P0)
-        .and_then(|i| analysis::year_change(&region.series, i, year).map(|c| (i, c)));
+        .and_then(|r| r.change.clone().map(|c| (r.indicator, c)));
     Some(IndicatorChange {
-        indicator,
-        change,
+        indicator: row.indicator,
+        change: row.change.clone(),
         poor,
     })
 }
@@ -196,7 +251,7 @@ fn measure<'a>(
     scheme: &'a Scheme,
     measure: Measure,
     best: &BTreeMap<i32, (f64, usize)>,
-    summary: Option<&BudgetSummary>,
+    inputs: &Inputs<'_, 'a>,
 ) -> Result<Outcome<'a>, Missing> {
     let data = region.year_data(year);
     let programs = data.and_then(|d| d.programs.as_ref());
@@ -207,14 +262,14 @@ fn measure<'a>(
             } else {
                 keys::P1
             };
-            indicator_change(site, region, key, year)
+            indicator_change(inputs.rows, key)
                 .map(Outcome::Change)
                 .ok_or(Missing::Figure { key, year })
         }
         Measure::ExtremePoverty => {
             let found: Vec<IndicatorChange> = EXTREME_POVERTY
                 .iter()
-                .filter_map(|k| indicator_change(site, region, k, year))
+                .filter_map(|k| indicator_change(inputs.rows, k))
                 .collect();
             if found.is_empty() {
                 Err(Missing::ExtremePovertyFigure { year })
@@ -225,11 +280,11 @@ fn measure<'a>(
         Measure::ProvinceGap => site
             .catalog
             .get(keys::P0)
-            .and_then(|i| {
-                site.province_of(region)
-                    .and_then(|prov| analysis::reference_gap(&region.series, prov, i, year))
+            .zip(inputs.province_gap)
+            .map(|(indicator, gap)| Outcome::ProvinceGap {
+                gap: gap.clone(),
+                indicator,
             })
-            .map(Outcome::ProvinceGap)
             .ok_or(Missing::ProvinceP0 { year }),
         Measure::TaggedScore => {
             let rule = scheme.tagging.as_ref().ok_or(Missing::TaggingRule)?;
@@ -251,23 +306,24 @@ fn measure<'a>(
                 normalised,
             })
         }
-        Measure::AllocationShare => summary
-            .zip(programs)
-            .and_then(|(sum, pr)| {
-                pr.regional_spending
-                    .filter(|s| *s > 0.0)
-                    .map(|spending| Outcome::AllocationShare {
-                        budget: sum.total.budget,
+        Measure::AllocationShare => inputs
+            .programs
+            .and_then(|p| {
+                p.allocation_share()
+                    .map(|(spending, share)| Outcome::AllocationShare {
+                        budget: p.summary.total.budget,
                         spending,
-                        share: sum.total.budget / spending * 100.0,
+                        share,
                     })
             })
             .ok_or(Missing::ProgramsAndSpending),
-        Measure::RealisationRate => summary
-            .and_then(|s| {
-                s.total.rate().map(|rate| Outcome::RealisationRate {
-                    realised: s.total.realised,
-                    budget_reported: s.total.budget_reported,
+        Measure::RealisationRate => inputs
+            .programs
+            .and_then(|p| {
+                let t = &p.summary.total;
+                t.rate().map(|rate| Outcome::RealisationRate {
+                    realised: t.realised,
+                    budget_reported: t.budget_reported,
                     rate,
                 })
             })
@@ -290,20 +346,16 @@ fn measure<'a>(
 }
 
 /// The sheet of one region and year, or `None` when no scheme applies to the year. `best` is
-/// [`super::best_tagged_scores`] of the site.
-pub fn sheet<'a>(
+/// [`crate::evaluation::best_tagged_scores`] of the site; `inputs` are the report's.
+pub(crate) fn sheet<'a>(
     site: &'a Site,
     region: &'a Region,
     year: i32,
     best: &BTreeMap<i32, (f64, usize)>,
+    inputs: &Inputs<'_, 'a>,
 ) -> Option<Sheet<'a>> {
     let (scheme, own_year) = applicable(&site.schemes, year)?;
     let data = region.year_data(year);
-    // The budget measures share one summary of the year's programmes.
-    let summary = data
-        .and_then(|d| d.programs.as_ref())
-        .filter(|p| !p.items.is_empty())
-        .map(|p| summarise(p, "–"));
     let components = scheme
         .components
         .iter()
@@ -314,7 +366,7 @@ pub fn sheet<'a>(
                 .iter()
                 .map(|m| MeasureResult {
                     measure: *m,
-                    outcome: measure(site, region, year, scheme, *m, best, summary.as_ref()),
+                    outcome: measure(site, region, year, scheme, *m, best, inputs),
                 })
                 .collect(),
         })
@@ -335,15 +387,9 @@ pub fn sheet<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::report;
 
-    fn sample() -> Site {
-        let (raw, _) = crate::content::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
-        crate::model::validate(raw)
-            .0
-            .expect("the sample site loads")
-    }
-
-    fn outcome<'a>(sheet: &'a Sheet, m: Measure) -> &'a Result<Outcome<'a>, Missing> {
+    fn outcome<'s, 'a>(sheet: &'s Sheet<'a>, m: Measure) -> &'s Result<Outcome<'a>, Missing> {
         &sheet
             .components
             .iter()
@@ -355,14 +401,11 @@ mod tests {
 
     #[test]
     fn blora_2025_measures_equal_their_hand_computed_figures() {
-        let site = sample();
-        let best = super::super::best_tagged_scores(&site);
-        let blora = site
-            .regions
-            .iter()
-            .find(|r| r.slug == "kabupaten-blora")
-            .unwrap();
-        let sheet = sheet(&site, blora, 2025, &best).unwrap();
+        let site = crate::model::sample::site();
+        let best = crate::evaluation::best_tagged_scores(&site);
+        let blora = crate::model::sample::region(&site, "kabupaten-blora");
+        let report = report(&site, blora, 2025, &best);
+        let sheet = report.sheet.as_ref().unwrap();
         assert_eq!((sheet.scheme.year, sheet.own_year), (2025, true));
         let programs = blora.year_data(2025).unwrap().programs.as_ref().unwrap();
         // The rate by hand: Σ realisation over Σ allocation of the sub-kegiatan reporting one.
@@ -373,7 +416,7 @@ mod tests {
                 budget += p.budget;
             }
         }
-        match outcome(&sheet, Measure::RealisationRate) {
+        match outcome(sheet, Measure::RealisationRate) {
             Ok(o @ Outcome::RealisationRate { rate, .. }) => {
                 assert_eq!(*rate, realised / budget * 100.0);
                 assert_eq!(o.value(), Some(Value::Percent(realised / budget * 100.0)));
@@ -382,43 +425,59 @@ mod tests {
         }
         let total: f64 = programs.items.iter().map(|p| p.budget).sum();
         let spending = programs.regional_spending.unwrap();
-        match outcome(&sheet, Measure::AllocationShare) {
+        match outcome(sheet, Measure::AllocationShare) {
             Ok(o) => assert_eq!(o.value(), Some(Value::Percent(total / spending * 100.0))),
             Err(e) => panic!("{e:?}"),
         }
-        // P0: the change against the previous year with a figure, in points.
+        // P0: the change against the previous year with a figure, in points, with that year;
+        // the same value as the report's own row.
         let p0 = |y| blora.series.get(y, "p0").unwrap().value;
-        match outcome(&sheet, Measure::P0) {
-            Ok(o) => assert_eq!(
-                o.value(),
-                Some(Value::Points(crate::base::format::round_to(
-                    p0(2025) - p0(2024),
-                    2
-                )))
-            ),
+        let value = match outcome(sheet, Measure::P0) {
+            Ok(o) => o.value().unwrap(),
             Err(e) => panic!("{e:?}"),
+        };
+        assert_eq!(
+            value.number(),
+            crate::base::format::round_to(p0(2025) - p0(2024), 2)
+        );
+        assert_eq!(value.base_year(), Some(2024));
+        assert_eq!(
+            Some(value.number()),
+            report
+                .row("p0")
+                .and_then(|r| r.change.as_ref())
+                .map(|c| c.delta)
+        );
+        // Against the province: a difference of the same year, no year to compare with.
+        let province = site.province_of(blora).unwrap();
+        match outcome(sheet, Measure::ProvinceGap)
+            .as_ref()
+            .map(Outcome::value)
+        {
+            Ok(Some(v)) => {
+                let own = province.series.get(2025, "p0").unwrap().value;
+                assert_eq!(v.number(), crate::base::format::round_to(p0(2025) - own, 2));
+                assert_eq!(v.base_year(), None);
+            }
+            other => panic!("{other:?}"),
         }
     }
 
     #[test]
     fn a_measure_without_its_figures_says_what_is_missing() {
-        let site = sample();
-        let best = super::super::best_tagged_scores(&site);
-        let blora = site
-            .regions
-            .iter()
-            .find(|r| r.slug == "kabupaten-blora")
-            .unwrap();
-        let sheet = sheet(&site, blora, 2025, &best).unwrap();
+        let site = crate::model::sample::site();
+        let best = crate::evaluation::best_tagged_scores(&site);
+        let blora = crate::model::sample::region(&site, "kabupaten-blora");
+        let report_2025 = report(&site, blora, 2025, &best);
+        let sheet = report_2025.sheet.as_ref().unwrap();
         assert_eq!(
-            outcome(&sheet, Measure::P1).as_ref().err(),
+            outcome(sheet, Measure::P1).as_ref().err(),
             Some(&Missing::Figure {
                 key: "p1",
                 year: 2025
             })
         );
-        assert!(sheet.evidence_present() <= sheet.evidence.len());
         // No scheme before 2023.
-        assert!(super::sheet(&site, blora, 2022, &best).is_none());
+        assert!(report(&site, blora, 2022, &best).sheet.is_none());
     }
 }

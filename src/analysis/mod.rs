@@ -305,6 +305,10 @@ pub enum Quadrant {
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuadrantPosition {
     pub quadrant: Quadrant,
+    /// The level equals the province's (at the published decimals): counted as not above it.
+    pub level_tie: bool,
+    /// The change equals the province's: counted as not slower.
+    pub change_tie: bool,
     /// Region level minus province level.
     pub level_diff: f64,
     /// Region change minus province change over the same years.
@@ -322,7 +326,11 @@ pub(crate) fn quadrant(
     let province = site.province_of(region)?;
     let gap = reference_gap(&region.series, province, indicator, year)?;
     let rel = relevance(&region.series, province, indicator, year)?;
-    let level_better = gap.diff == 0.0 || gap.better;
+    // Figures and changes are rounded to the published decimals, so a tie is exact; a tie is
+    // counted on the better side, and the sentence says it is a tie.
+    let level_tie = gap.diff == 0.0;
+    let change_tie = gain(indicator, &rel.region_change) == gain(indicator, &rel.reference_change);
+    let level_better = level_tie || gap.better;
     let faster = gain(indicator, &rel.region_change) >= gain(indicator, &rel.reference_change);
     let quadrant = match (level_better, faster) {
         (true, true) => Quadrant::I,
@@ -332,6 +340,8 @@ pub(crate) fn quadrant(
     };
     Some(QuadrantPosition {
         quadrant,
+        level_tie,
+        change_tie,
         level_diff: gap.diff,
         change_diff: round_to(rel.region_change.delta - rel.reference_change.delta, 2),
         from_year: rel.region_change.from_year,
@@ -477,5 +487,20 @@ pub(crate) mod tests {
         // No reference figure for the comparison year: no verdict, never a zero.
         let gap = reference("Provinsi Jawa Timur", &[(2025, 9.50)]);
         assert!(relevance(&s, &gap, &p0(), 2025).is_none());
+    }
+
+    #[test]
+    fn a_change_equal_to_the_provinces_is_a_tie_counted_on_the_better_side() {
+        // Blora 2021→2022 and Jawa Tengah both fell 0,86 poin, though their unrounded floats
+        // differ in the last bits.
+        let site = crate::model::sample::site();
+        let blora = crate::model::sample::region(&site, "kabupaten-blora");
+        let p0 = site.catalog.get("p0").unwrap();
+        let q = quadrant(&site, blora, p0, 2022).unwrap();
+        assert!(q.change_tie && !q.level_tie, "{q:?}");
+        assert_eq!((q.quadrant, q.change_diff), (Quadrant::II, 0.0));
+        // A year whose change differs is no tie.
+        let q = quadrant(&site, blora, p0, 2025).unwrap();
+        assert!(!q.change_tie, "{q:?}");
     }
 }

@@ -120,6 +120,9 @@ pub(crate) fn by_chapter(report: &Report) -> BTreeMap<Chapter, Vec<String>> {
                 &rels,
                 lang,
             ));
+        } else if let Some(c) = p0_row.and_then(|r| r.change.as_ref()) {
+            // Effectiveness depends on the region's own figures alone.
+            chapter.push(sentences::effectiveness(p0, c, lang));
         }
         chapter.extend(not_assessed);
         if let Some(province) = report.province {

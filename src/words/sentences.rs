@@ -1,6 +1,6 @@
 //! One plain sentence per analysis, in the site's language, that a planner can paste into a
 //! speech: "Tingkat kemiskinan turun 0,59 poin, dari 8,16 persen (2024) menjadi 7,57 persen
-//! (2025); sekitar 6,87 ribu jiwa keluar dari kemiskinan."
+//! (2025); jumlah penduduk miskin berkurang 6,87 ribu jiwa."
 
 use crate::analysis::{
     Band, Quadrant, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange,
@@ -95,7 +95,7 @@ fn pace(own: f64, theirs: f64, province: &str, lang: Lang) -> String {
     }
 }
 
-/// Year-on-year change; for P0 with the number of poor it adds who left (or entered) poverty.
+/// Year-on-year change; for P0 with the number of poor it adds how that number changed.
 pub(crate) fn change(
     indicator: &Indicator,
     change: Option<&YearChange>,
@@ -171,10 +171,12 @@ pub(crate) fn change(
         let tail = match (p.delta < 0.0, p.delta == 0.0, lang) {
             (_, true, Lang::Id) => "; jumlah penduduk miskin tidak berubah".to_string(),
             (_, true, Lang::En) => "; the number of poor people did not change".to_string(),
-            (true, _, Lang::Id) => format!("; sekitar {n} keluar dari kemiskinan"),
-            (true, _, Lang::En) => format!("; about {n} left poverty"),
-            (false, _, Lang::Id) => format!("; jumlah penduduk miskin bertambah sekitar {n}"),
-            (false, _, Lang::En) => format!("; the number of poor people grew by about {n}"),
+            // Susenas is a cross-section: it shows the net change of the number of poor,
+            // never people leaving or entering poverty.
+            (true, _, Lang::Id) => format!("; jumlah penduduk miskin berkurang {n}"),
+            (true, _, Lang::En) => format!("; the number of poor people fell by {n}"),
+            (false, _, Lang::Id) => format!("; jumlah penduduk miskin bertambah {n}"),
+            (false, _, Lang::En) => format!("; the number of poor people rose by {n}"),
         };
         s.push_str(&tail);
     }
@@ -426,7 +428,29 @@ pub(crate) fn relevance(
     s
 }
 
-/// The rank within the province's regions in this site.
+/// Effectiveness alone, for a change that no reference can be set against: it depends only
+/// on the region's own two figures.
+pub(crate) fn effectiveness(indicator: &Indicator, c: &YearChange, lang: Lang) -> String {
+    let period = format!("{}–{}", c.from_year, c.to_year);
+    let key = indicator.key.to_uppercase();
+    match (c.improved, lang) {
+        (true, Lang::Id) => {
+            format!("Perubahan {period} {key} efektif (membaik dari angka sebelumnya).")
+        }
+        (false, Lang::Id) => {
+            format!("Perubahan {period} {key} belum efektif (tidak membaik dari angka sebelumnya).")
+        }
+        (true, Lang::En) => {
+            format!("The {period} change in {key} is effective (better than its previous figure).")
+        }
+        (false, Lang::En) => format!(
+            "The {period} change in {key} is not yet effective (no better than its previous figure)."
+        ),
+    }
+}
+
+/// The rank among the province's regions whose figures the report holds; the sentence says
+/// so, since they may not be all of the province's.
 pub(crate) fn rank(
     region: &str,
     province: &str,
@@ -445,35 +469,45 @@ pub(crate) fn rank(
     };
     match lang {
         Lang::Id => format!(
-            "Menurut {key} {year}, {region} berada di urutan ke-{} dari {} kabupaten/kota {province} dalam situs ini ({key} {best} di urutan pertama).",
+            "Menurut {key} {year}, {region} berada di urutan ke-{} dari {} kabupaten/kota {province} yang angkanya dimuat dalam laporan ini ({key} {best} di urutan pertama).",
             r.rank, r.of
         ),
         Lang::En => format!(
-            "By {key} in {year}, {region} ranks {} of {} regencies and cities of {province} in this site ({best} {key} first).",
+            "By {key} in {year}, {region} ranks {} of the {} regencies and cities of {province} whose figures this report holds ({best} {key} first).",
             r.rank, r.of
         ),
     }
 }
 
-/// The quadrant against the province.
+/// The quadrant against the province. A level or a change equal to the province's is said to
+/// be equal, and counted on the better side (so the numbering matches the chart, where such a
+/// region lies on the province's line).
 pub(crate) fn quadrant(q: &QuadrantPosition, lang: Lang) -> String {
-    let (id_text, en_text) = match q.quadrant {
-        Quadrant::I => (
-            "tingkat kemiskinan di bawah provinsi dan perubahannya lebih baik daripada provinsi",
-            "poverty below the province's and a better change than the province's",
-        ),
-        Quadrant::II => (
-            "tingkat kemiskinan di atas provinsi, tetapi perubahannya lebih baik daripada provinsi",
-            "poverty above the province's, but a better change than the province's",
-        ),
-        Quadrant::III => (
-            "tingkat kemiskinan di atas provinsi dan perubahannya tidak lebih baik daripada provinsi",
-            "poverty above the province's and a change no better than the province's",
-        ),
-        Quadrant::IV => (
-            "tingkat kemiskinan di bawah provinsi, tetapi perubahannya tidak lebih baik daripada provinsi",
-            "poverty below the province's, but a change no better than the province's",
-        ),
+    let below = matches!(q.quadrant, Quadrant::I | Quadrant::IV);
+    let better = matches!(q.quadrant, Quadrant::I | Quadrant::II);
+    let level = match (q.level_tie, below, lang) {
+        (true, _, Lang::Id) => "tingkat kemiskinan sama dengan provinsi",
+        (true, _, Lang::En) => "poverty equal to the province's",
+        (false, true, Lang::Id) => "tingkat kemiskinan di bawah provinsi",
+        (false, true, Lang::En) => "poverty below the province's",
+        (false, false, Lang::Id) => "tingkat kemiskinan di atas provinsi",
+        (false, false, Lang::En) => "poverty above the province's",
+    };
+    let change = match (q.change_tie, better, lang) {
+        (true, _, Lang::Id) => "perubahannya sama dengan provinsi",
+        (true, _, Lang::En) => "a change equal to the province's",
+        (false, true, Lang::Id) => "perubahannya lebih baik daripada provinsi",
+        (false, true, Lang::En) => "a better change than the province's",
+        (false, false, Lang::Id) => "perubahannya tidak lebih baik daripada provinsi",
+        (false, false, Lang::En) => "a change no better than the province's",
+    };
+    // "but" where one half is good and the other is not; ties are neither.
+    let contrast = !q.level_tie && !q.change_tie && below != better;
+    let join = match (contrast, lang) {
+        (true, Lang::Id) => ", tetapi ",
+        (false, Lang::Id) => " dan ",
+        (true, Lang::En) => ", but ",
+        (false, Lang::En) => " and ",
     };
     let name = match q.quadrant {
         Quadrant::I => "I",
@@ -481,9 +515,20 @@ pub(crate) fn quadrant(q: &QuadrantPosition, lang: Lang) -> String {
         Quadrant::III => "III",
         Quadrant::IV => "IV",
     };
+    let tie = match (q.level_tie || q.change_tie, lang) {
+        (false, _) => "",
+        (true, Lang::Id) => "; nilai yang sama dengan provinsi dihitung di sisi yang lebih baik",
+        (true, Lang::En) => "; a value equal to the province's counts on the better side",
+    };
     match lang {
-        Lang::Id => format!("Kuadran {name}: {id_text} (dibanding {}).", q.from_year),
-        Lang::En => format!("Quadrant {name}: {en_text} (since {}).", q.from_year),
+        Lang::Id => format!(
+            "Kuadran {name}: {level}{join}{change} (dibanding {}{tie}).",
+            q.from_year
+        ),
+        Lang::En => format!(
+            "Quadrant {name}: {level}{join}{change} (since {}{tie}).",
+            q.from_year
+        ),
     }
 }
 
@@ -603,11 +648,11 @@ mod tests {
         let pc = an::year_change(&s, poor, 2025).unwrap();
         assert_eq!(
             change(p0, Some(&c), 2025, Some((poor, &pc)), Lang::Id),
-            "Tingkat kemiskinan turun 0,59 poin, dari 8,16 persen (2024) menjadi 7,57 persen (2025); sekitar 6,87 ribu jiwa keluar dari kemiskinan."
+            "Tingkat kemiskinan turun 0,59 poin, dari 8,16 persen (2024) menjadi 7,57 persen (2025); jumlah penduduk miskin berkurang 6,87 ribu jiwa."
         );
         assert_eq!(
             change(p0, Some(&c), 2025, Some((poor, &pc)), Lang::En),
-            "The poverty rate fell by 0.59 points, from 8.16 percent (2024) to 7.57 percent (2025); about 6.87 thousand people left poverty."
+            "The poverty rate fell by 0.59 points, from 8.16 percent (2024) to 7.57 percent (2025); the number of poor people fell by 6.87 thousand people."
         );
     }
 
@@ -702,10 +747,12 @@ mod tests {
                 &r,
                 Lang::Id
             ),
-            "Menurut P0 2025, Kabupaten Blitar berada di urutan ke-1 dari 2 kabupaten/kota Provinsi Jawa Timur dalam situs ini (P0 terendah di urutan pertama)."
+            "Menurut P0 2025, Kabupaten Blitar berada di urutan ke-1 dari 2 kabupaten/kota Provinsi Jawa Timur yang angkanya dimuat dalam laporan ini (P0 terendah di urutan pertama)."
         );
         let q = QuadrantPosition {
             quadrant: Quadrant::I,
+            level_tie: false,
+            change_tie: false,
             level_diff: -1.93,
             change_diff: -0.30,
             from_year: 2024,
@@ -713,6 +760,35 @@ mod tests {
         assert_eq!(
             quadrant(&q, Lang::Id),
             "Kuadran I: tingkat kemiskinan di bawah provinsi dan perubahannya lebih baik daripada provinsi (dibanding 2024)."
+        );
+        let q = QuadrantPosition {
+            quadrant: Quadrant::IV,
+            level_tie: false,
+            change_tie: false,
+            level_diff: -1.93,
+            change_diff: 0.30,
+            from_year: 2024,
+        };
+        assert_eq!(
+            quadrant(&q, Lang::Id),
+            "Kuadran IV: tingkat kemiskinan di bawah provinsi, tetapi perubahannya tidak lebih baik daripada provinsi (dibanding 2024)."
+        );
+        // A change equal to the province's is said to be equal, and counted as not slower.
+        let q = QuadrantPosition {
+            quadrant: Quadrant::II,
+            level_tie: false,
+            change_tie: true,
+            level_diff: 2.57,
+            change_diff: 0.0,
+            from_year: 2021,
+        };
+        assert_eq!(
+            quadrant(&q, Lang::Id),
+            "Kuadran II: tingkat kemiskinan di atas provinsi dan perubahannya sama dengan provinsi (dibanding 2021; nilai yang sama dengan provinsi dihitung di sisi yang lebih baik)."
+        );
+        assert_eq!(
+            quadrant(&q, Lang::En),
+            "Quadrant II: poverty above the province's and a change equal to the province's (since 2021; a value equal to the province's counts on the better side)."
         );
     }
 

@@ -221,15 +221,37 @@ fn a_scheme_in_site_yaml_replaces_the_built_in_one() {
     assert!(texts(&sheet, ".skema-dasar")[0].contains("ditetapkan di site.yaml"));
     // Realised: langsung 800 000 000 (0,8 %), tidak langsung 100 000 000 − 40 000 000 travel
     // = 60 000 000 (0,06 %), penunjang 200 000 000 (0,2 %) of 100 000 000 000:
-    // 0,5·0,8 + 0,3·0,06 + 0,2·0,2 = 0,458 → 0,46; the only region, so normalised 100.
+    // 0,5·0,8 + 0,3·0,06 + 0,2·0,2 = 0,458 → 0,46. The only region of the site is never its
+    // own maximum: without the national best score the raw score stands, and the sheet says so.
     let score = texts(&sheet, "tr[data-ukuran=skor_tagging] td.hasil");
-    assert!(score[0].starts_with("100,00"), "{score:?}");
+    assert!(score[0].starts_with("0,46"), "{score:?}");
     assert!(score[0].contains("= 0,46"), "{score:?}");
+    assert!(
+        score[0].contains("belum dinormalisasi: perlu skor tertinggi nasional tahun 2025"),
+        "{score:?}"
+    );
     assert!(
         score[0].contains("perjalanan dinas dikecualikan: Rp40.000.000"),
         "{score:?}"
     );
     assert_eq!(texts(&sheet, "tr.ada th"), vec!["SK TKPK"]);
+    // With the national best of the year (and its source): 0,458 ÷ 0,916 × 100 = 50.
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!("{config}skor_tagging_tertinggi:\n  - {{tahun: 2025, nilai: 0.916, sumber: \"Sumber uji\"}}\n"),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet = site.page("kabupaten-contoh/2025/penilaian/index.html");
+    let score = texts(&sheet, "tr[data-ukuran=skor_tagging] td.hasil");
+    assert!(score[0].starts_with("50,00"), "{score:?}");
+    assert!(
+        score[0].contains(
+            "dinormalisasi: 0,46 ÷ 0,92 × 100 = 50,00 (skor tertinggi nasional 2025: Sumber uji)"
+        ),
+        "{score:?}"
+    );
     // The other years keep their built-in schemes.
     let pmk = site.page("kabupaten-contoh/2024/penilaian/index.html");
     assert!(texts(&pmk, ".skema-dasar")[0].contains("Nomor 43 Tahun 2024"));

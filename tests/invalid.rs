@@ -2156,3 +2156,52 @@ fn scheme_problems_in_site_yaml_are_located() {
         None,
     );
 }
+
+#[test]
+fn national_best_tagged_scores_in_site_yaml_are_checked_and_located() {
+    let (site, before) = built();
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!(
+            "{config}skor_tagging_tertinggi:
+  - {{tahun: 2023, nilai: 0, sumber: \"BPS\"}}
+  - {{tahun: 2024, nilai: 4.2, sumber: \"A\"}}
+  - {{tahun: 2024, nilai: 3.9, sumber: \"B\"}}
+  - {{tahun: 2025, nilai: 4.1, sumber: \" \"}}
+  - {{tahun: 3000, nilai: 1, sumber: \"C\"}}
+"
+        ),
+    );
+    let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("national_best_tagged_scores_in_site_yaml_are_checked_and_located"),
+    );
+    let lines = config.lines().count();
+    error(
+        &run,
+        "skor tagging tertinggi 2023 = 0,00 tidak sah",
+        &format!("site.yaml:{}:26", lines + 2),
+        Some("skor_tagging_tertinggi: [{tahun: 2023"),
+    );
+    error(
+        &run,
+        "skor tagging tertinggi tahun 2024 ditulis dua kali",
+        &format!("site.yaml:{}:13", lines + 4),
+        None,
+    );
+    error(
+        &run,
+        "skor tagging tertinggi 2025 tanpa sumber",
+        &format!("site.yaml:{}:39", lines + 5),
+        None,
+    );
+    error(
+        &run,
+        "`3000` bukan tahun yang sah",
+        &format!("site.yaml:{}:13", lines + 6),
+        None,
+    );
+}

@@ -61,6 +61,10 @@ pub struct RawConfig {
     /// Evaluation schemes that replace a built-in year or add one.
     #[serde(default)]
     pub skema_penilaian: Vec<scheme::RawScheme>,
+    /// The national best tagged-spending score of a year, the denominator of a normalised
+    /// score (PMK 97/2023: X/Xmaks), with its source.
+    #[serde(default)]
+    pub skor_tagging_tertinggi: Vec<scheme::RawTopScore>,
 }
 
 /// The figures of one file, borrowed from `indikator.yaml` or a reference file (both have the

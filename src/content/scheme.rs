@@ -5,6 +5,15 @@ use crate::content::RawFigure;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+/// The national best tagged-spending score of a year, as written in site.yaml.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTopScore {
+    pub tahun: Spanned<i64>,
+    pub nilai: RawFigure,
+    pub sumber: Spanned<String>,
+}
+
 /// A scheme as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

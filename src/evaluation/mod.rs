@@ -1,38 +1,14 @@
-//! The yearly evaluation of a regency's poverty reduction (penilaian kinerja): the schemes
-//! as data, the evidence checklist, the tagged-spending score normalised across the site, and
-//! the readiness report of `tkpk check`.
+//! The readiness of the yearly evaluation (penilaian kinerja) that `tkpk check` reports: per
+//! region and year, which evidence the applicable scheme asks for and which is present. The
+//! sheet itself is part of the report stage (`report::sheet`).
 
 pub mod messages;
 
-use crate::analysis::budget::tagged_score;
 use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::evaluation::messages::EvaluationMessage;
 use crate::model::Site;
 use crate::model::evidence::checklist;
 use crate::model::scheme::applicable;
-use std::collections::BTreeMap;
-
-/// The best tagged-spending score of each year among the site's regions, and how many
-/// regions had one: the denominator of a normalised score. Computed once per build.
-pub fn best_tagged_scores(site: &Site) -> BTreeMap<i32, (f64, usize)> {
-    let mut out: BTreeMap<i32, (f64, usize)> = BTreeMap::new();
-    for region in &site.regions {
-        for (year, data) in &region.annual {
-            let Some((scheme, _)) = applicable(&site.schemes, *year) else {
-                continue;
-            };
-            let Some(rule) = &scheme.tagging else {
-                continue;
-            };
-            if let Ok(score) = tagged_score(data.programs.as_ref(), &rule.weights) {
-                let entry = out.entry(*year).or_insert((f64::NEG_INFINITY, 0));
-                entry.0 = entry.0.max(score.score);
-                entry.1 += 1;
-            }
-        }
-    }
-    out
-}
 
 /// The years of a region whose evaluation readiness `tkpk check` reports: every report year
 /// with programs, pockets or institutional records, and the site's report year.

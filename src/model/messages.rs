@@ -129,6 +129,17 @@ pub(crate) enum ModelMessage {
     BadWeight {
         value: f64,
     },
+    TopScoreNotPositive {
+        year: i32,
+        value: f64,
+    },
+    DuplicateTopScore {
+        year: i32,
+    },
+    TopScoreWithoutSource {
+        year: i32,
+    },
+    HintTopScore,
     WeightsNotHundred {
         sum: f64,
         year: i64,
@@ -392,6 +403,22 @@ impl Words for ModelMessage {
             HintDate => t(
                 "tulis tanggal sebagai TAHUN-BULAN-HARI, misalnya `2025-03-10`".into(),
                 "write the date as YEAR-MONTH-DAY, for example `2025-03-10`".into(),
+            ),
+            TopScoreNotPositive { year, value } => t(
+                format!("skor tagging tertinggi {year} = {} tidak sah; skor tertinggi harus lebih dari 0", n(value, 2)),
+                format!("the best tagged score of {year} = {} is invalid; it must be above 0", n(value, 2)),
+            ),
+            TopScoreWithoutSource { year } => t(
+                format!("skor tagging tertinggi {year} tanpa sumber: angka resmi selalu disertai sumbernya"),
+                format!("the best tagged score of {year} has no source: an official figure always comes with its source"),
+            ),
+            DuplicateTopScore { year } => t(
+                format!("skor tagging tertinggi tahun {year} ditulis dua kali"),
+                format!("the best tagged score of {year} is written twice"),
+            ),
+            HintTopScore => t(
+                "tulis skor tertinggi nasional tahun itu dan sumbernya, misalnya `skor_tagging_tertinggi: [{tahun: 2023, nilai: 4.21, sumber: \"…\"}]`".into(),
+                "write the national best score of that year and its source, for example `skor_tagging_tertinggi: [{tahun: 2023, nilai: 4.21, sumber: \"…\"}]`".into(),
             ),
             BadWeight { value } => t(
                 format!("bobot {} tidak sah; bobot adalah persen dari 0 sampai 100", n(value, 2)),

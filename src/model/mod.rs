@@ -31,6 +31,9 @@ pub struct SiteConfig {
     pub base_url: Option<String>,
     /// CSV, JSON and XLSX of every table beside each report and sheet (`unduhan:`).
     pub downloads: bool,
+    /// The national best tagged-spending score of each year, with its source
+    /// (`skor_tagging_tertinggi:`): what a normalised score is divided by.
+    pub top_tagged_scores: BTreeMap<i32, Figure>,
 }
 
 /// A figure and where it was published.

@@ -402,6 +402,64 @@ fn schemes(
     out
 }
 
+/// `skor_tagging_tertinggi:`: per year, the national best score and its source.
+fn top_tagged_scores(
+    doc: &crate::content::RawConfig,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<i32, Figure> {
+    let mut out = BTreeMap::new();
+    for raw in &doc.skor_tagging_tertinggi {
+        let year = raw.tahun.value;
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::BadYear {
+                    text: year.to_string(),
+                })
+                .at(at(source, &raw.tahun))
+                .hint(ModelMessage::HintYear),
+            );
+            continue;
+        }
+        let year = year as i32;
+        let Some(value) = parse_figure(&raw.nilai, source, diagnostics) else {
+            continue;
+        };
+        if value <= 0.0 {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::TopScoreNotPositive { year, value })
+                    .at(at(source, &raw.nilai))
+                    .hint(ModelMessage::HintTopScore),
+            );
+            continue;
+        }
+        if out.contains_key(&year) {
+            diagnostics.push(duplicate(
+                ModelMessage::DuplicateTopScore { year },
+                source,
+                &raw.tahun,
+            ));
+            continue;
+        }
+        if raw.sumber.value.trim().is_empty() {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::TopScoreWithoutSource { year })
+                    .at(at(source, &raw.sumber))
+                    .hint(ModelMessage::HintTopScore),
+            );
+            continue;
+        }
+        out.insert(
+            year,
+            Figure {
+                value,
+                source: raw.sumber.value.trim().to_string(),
+            },
+        );
+    }
+    out
+}
+
 fn config(
     raw: &RawSite,
     diagnostics: &mut Diagnostics,
@@ -485,6 +543,7 @@ fn config(
     }
     let catalog = Catalog::with_declared(&doc.indikator);
     let schemes = schemes(doc, source, diagnostics);
+    let top_tagged_scores = top_tagged_scores(doc, source, diagnostics);
     Some((
         SiteConfig {
             title: doc.judul.trim().to_string(),
@@ -494,6 +553,7 @@ fn config(
             theme,
             base_url,
             downloads: doc.unduhan,
+            top_tagged_scores,
         },
         catalog,
         schemes,

@@ -351,12 +351,11 @@ fn year_pages(
     site: &Site,
     pages: &Pages,
     RegionYear { region, year }: RegionYear,
-    best: &BTreeMap<i32, (f64, usize)>,
     write: bool,
 ) -> Vec<Rendered> {
     let mut out = Vec::new();
     let page = report_page(&region.slug, year);
-    let figures = crate::report::report(site, region, year, best);
+    let figures = crate::report::report(site, region, year);
     let mut report = views::report(&figures);
     if site.config.downloads {
         report.unduhan = report_downloads(&figures, &report, write, &mut out);
@@ -431,8 +430,6 @@ fn render(site: &Site, theme: &Theme, part: Option<&Part>, sink: Sink) -> Result
     let index = part
         .is_none_or(|p| p.listings)
         .then(|| pages.render("index.html", &views::index(site), "index.html"));
-    // The normalised tagged-spending score needs each year's best score: computed once.
-    let best = crate::evaluation::best_tagged_scores(site);
     // (region, year, whole): the years are rendered in parallel, so one region's rebuild uses
     // every core too.
     let mut jobs: Vec<(&Region, Option<i32>, bool)> = Vec::new();
@@ -463,9 +460,7 @@ fn render(site: &Site, theme: &Theme, part: Option<&Part>, sink: Sink) -> Result
                     &views::region(site, region),
                     &region_page(&region.slug),
                 )],
-                Some(year) => {
-                    year_pages(site, &pages, RegionYear::new(region, *year), &best, *whole)
-                }
+                Some(year) => year_pages(site, &pages, RegionYear::new(region, *year), *whole),
             };
             emit(rendered, sink)
         })

@@ -121,8 +121,7 @@ fn years_seen_by_others(a: &Region, b: &Region) -> Option<BTreeSet<i32>> {
 impl Part {
     /// The pages to render again when `changed` (paths relative to the site folder) turned
     /// `old` into `new`; `None` when everything must be: a change outside the regions' own
-    /// folders (site.yaml, references, themes), a region added or removed, or a change to a
-    /// year's best tagged-spending score (every sheet of that year is normalised by it).
+    /// folders (site.yaml, references, themes), or a region added or removed.
     pub fn after(old: &Site, new: &Site, changed: &BTreeSet<std::path::PathBuf>) -> Option<Part> {
         let old_slugs: BTreeSet<&str> = old.regions.iter().map(|r| r.slug.as_str()).collect();
         let new_slugs: BTreeSet<&str> = new.regions.iter().map(|r| r.slug.as_str()).collect();
@@ -136,10 +135,6 @@ impl Part {
                 return None;
             }
             part.regions.insert(slug);
-        }
-        if crate::evaluation::best_tagged_scores(old) != crate::evaluation::best_tagged_scores(new)
-        {
-            return None;
         }
         let find = |site: &'_ Site, slug: &str| -> Option<usize> {
             site.regions.iter().position(|r| r.slug == slug)

@@ -15,7 +15,6 @@ use crate::model::pockets::Pockets;
 use crate::model::programs::Programs;
 use crate::model::{Figure, Reference, Region, Site};
 use sheet::Sheet;
-use std::collections::BTreeMap;
 
 /// A region and one of its report years: what every page of that year is about.
 #[derive(Clone, Copy, Debug)]
@@ -172,14 +171,8 @@ fn position<'a>(site: &'a Site, region: &'a Region, p0: &IndicatorRow, year: i32
     }
 }
 
-/// The report of `region` for `year`. `best` is the site's
-/// [`best_tagged_scores`](crate::evaluation::best_tagged_scores), computed once per build.
-pub(crate) fn report<'a>(
-    site: &'a Site,
-    region: &'a Region,
-    year: i32,
-    best: &BTreeMap<i32, (f64, usize)>,
-) -> Report<'a> {
+/// The report of `region` for `year`.
+pub(crate) fn report<'a>(site: &'a Site, region: &'a Region, year: i32) -> Report<'a> {
     let series = &region.series;
     let province = site.province_of(region);
     let nation = site.nation.as_ref();
@@ -227,7 +220,6 @@ pub(crate) fn report<'a>(
         site,
         region,
         year,
-        best,
         &sheet::Inputs {
             rows: &indicators,
             province_gap,
@@ -259,9 +251,8 @@ mod tests {
     #[test]
     fn a_report_holds_each_figure_with_its_references() {
         let site = crate::model::sample::site();
-        let best = crate::evaluation::best_tagged_scores(&site);
         let blora = crate::model::sample::region(&site, "kabupaten-blora");
-        let r = report(&site, blora, 2025, &best);
+        let r = report(&site, blora, 2025);
         let p0 = r.row(keys::P0).unwrap();
         assert_eq!(p0.figure.value, blora.series.get(2025, "p0").unwrap().value);
         let province = site.province_of(blora).unwrap();
@@ -295,10 +286,9 @@ mod tests {
     #[test]
     fn a_year_without_p0_has_no_position_and_a_year_before_the_schemes_no_sheet() {
         let site = crate::model::sample::site();
-        let best = crate::evaluation::best_tagged_scores(&site);
         for region in &site.regions {
             for year in region.series.years() {
-                let r = report(&site, region, year, &best);
+                let r = report(&site, region, year);
                 assert_eq!(
                     r.position.is_some(),
                     region.series.get(year, "p0").is_some(),

@@ -13,7 +13,6 @@ use crate::model::evidence::{ChecklistItem, checklist};
 use crate::model::institution::Verification;
 use crate::model::scheme::{Component, Measure, Scheme, TaggingWeights, applicable};
 use crate::model::{Region, Site};
-use std::collections::BTreeMap;
 
 /// The extreme-poverty indicators, one per methodology, in the order the sheet shows them.
 pub(crate) const EXTREME_POVERTY: [&str; 2] = [keys::EXTREME_PPP2017, keys::EXTREME_PPP2011];
@@ -53,13 +52,12 @@ pub struct IndicatorChange<'a> {
     pub poor: Option<(&'a Indicator, YearChange)>,
 }
 
-/// The normalised tagged-spending score: the score over the best of the year among the
-/// site's regions, × 100.
+/// The normalised tagged-spending score (PMK 97/2023: X/Xmaks × 100): the score over the
+/// national best of the year, which site.yaml gives with its source.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Normalised {
     pub best: f64,
-    /// How many of the site's regions had a score that year.
-    pub regions: usize,
+    pub source: String,
     pub value: f64,
 }
 
@@ -78,6 +76,9 @@ pub enum Outcome<'a> {
         score: TaggedScore,
         weights: &'a TaggingWeights,
         normalised: Option<Normalised>,
+        /// The scheme normalises but site.yaml gives no national best for the year: the raw
+        /// score stands, and the sheet says what is needed.
+        needs_best: bool,
     },
     AllocationShare {
         budget: f64,
@@ -250,7 +251,6 @@ fn measure<'a>(
     year: i32,
     scheme: &'a Scheme,
     measure: Measure,
-    best: &BTreeMap<i32, (f64, usize)>,
     inputs: &Inputs<'_, 'a>,
 ) -> Result<Outcome<'a>, Missing> {
     let data = region.year_data(year);
@@ -289,18 +289,18 @@ fn measure<'a>(
         Measure::TaggedScore => {
             let rule = scheme.tagging.as_ref().ok_or(Missing::TaggingRule)?;
             let score = tagged_score(programs, &rule.weights).map_err(Missing::Score)?;
-            let normalised = if rule.normalise {
-                best.get(&year)
-                    .filter(|(top, _)| *top > 0.0)
-                    .map(|(top, n)| Normalised {
-                        best: *top,
-                        regions: *n,
-                        value: score.score / top * 100.0,
-                    })
-            } else {
-                None
-            };
+            // Never the best region of the site: a one-region site would always score 100.
+            let normalised = rule
+                .normalise
+                .then(|| site.config.top_tagged_scores.get(&year))
+                .flatten()
+                .map(|top| Normalised {
+                    best: top.value,
+                    source: top.source.clone(),
+                    value: score.score / top.value * 100.0,
+                });
             Ok(Outcome::TaggedScore {
+                needs_best: rule.normalise && normalised.is_none(),
                 score,
                 weights: &rule.weights,
                 normalised,
@@ -345,13 +345,12 @@ fn measure<'a>(
     }
 }
 
-/// The sheet of one region and year, or `None` when no scheme applies to the year. `best` is
-/// [`crate::evaluation::best_tagged_scores`] of the site; `inputs` are the report's.
+/// The sheet of one region and year, or `None` when no scheme applies to the year; `inputs`
+/// are the report's.
 pub(crate) fn sheet<'a>(
     site: &'a Site,
     region: &'a Region,
     year: i32,
-    best: &BTreeMap<i32, (f64, usize)>,
     inputs: &Inputs<'_, 'a>,
 ) -> Option<Sheet<'a>> {
     let (scheme, own_year) = applicable(&site.schemes, year)?;
@@ -366,7 +365,7 @@ pub(crate) fn sheet<'a>(
                 .iter()
                 .map(|m| MeasureResult {
                     measure: *m,
-                    outcome: measure(site, region, year, scheme, *m, best, inputs),
+                    outcome: measure(site, region, year, scheme, *m, inputs),
                 })
                 .collect(),
         })
@@ -402,9 +401,8 @@ mod tests {
     #[test]
     fn blora_2025_measures_equal_their_hand_computed_figures() {
         let site = crate::model::sample::site();
-        let best = crate::evaluation::best_tagged_scores(&site);
         let blora = crate::model::sample::region(&site, "kabupaten-blora");
-        let report = report(&site, blora, 2025, &best);
+        let report = report(&site, blora, 2025);
         let sheet = report.sheet.as_ref().unwrap();
         assert_eq!((sheet.scheme.year, sheet.own_year), (2025, true));
         let programs = blora.year_data(2025).unwrap().programs.as_ref().unwrap();
@@ -466,9 +464,8 @@ mod tests {
     #[test]
     fn a_measure_without_its_figures_says_what_is_missing() {
         let site = crate::model::sample::site();
-        let best = crate::evaluation::best_tagged_scores(&site);
         let blora = crate::model::sample::region(&site, "kabupaten-blora");
-        let report_2025 = report(&site, blora, 2025, &best);
+        let report_2025 = report(&site, blora, 2025);
         let sheet = report_2025.sheet.as_ref().unwrap();
         assert_eq!(
             outcome(sheet, Measure::P1).as_ref().err(),
@@ -478,6 +475,6 @@ mod tests {
             })
         );
         // No scheme before 2023.
-        assert!(report(&site, blora, 2022, &best).sheet.is_none());
+        assert!(report(&site, blora, 2022).sheet.is_none());
     }
 }

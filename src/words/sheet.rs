@@ -175,6 +175,7 @@ pub(crate) fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<Str
             score,
             weights,
             normalised,
+            needs_best,
         } => {
             let terms: Vec<String> = score
                 .parts
@@ -194,21 +195,32 @@ pub(crate) fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<Str
                 formula.push_str(&either(
                     lang,
                     &format!(
-                        "; dinormalisasi: {} ÷ {} × 100 = {} (skor tertinggi di antara {} daerah di situs ini)",
+                        "; dinormalisasi: {} ÷ {} × 100 = {} (skor tertinggi nasional {year}: {})",
                         p(score.score),
                         p(n.best),
                         p(n.value),
-                        n.regions
+                        n.source
                     ),
                     &format!(
-                        "; normalised: {} ÷ {} × 100 = {} (best score among the {} regions in this site)",
+                        "; normalised: {} ÷ {} × 100 = {} (national best score of {year}: {})",
                         p(score.score),
                         p(n.best),
                         p(n.value),
-                        n.regions
+                        n.source
                     ),
                 ));
                 result = p(n.value);
+            }
+            if *needs_best {
+                formula.push_str(&either(
+                    lang,
+                    &format!(
+                        "; belum dinormalisasi: perlu skor tertinggi nasional tahun {year} (`skor_tagging_tertinggi` di site.yaml)"
+                    ),
+                    &format!(
+                        "; not normalised: needs the national best score of {year} (`skor_tagging_tertinggi` in site.yaml)"
+                    ),
+                ));
             }
             if weights.exclude_travel {
                 formula.push_str(&either(

@@ -138,15 +138,20 @@ fn evaluation_sheet_and_check_name_exactly_the_missing_evidence() {
     let rat = texts(&sheet, "tr[data-bukti=rat] td code");
     assert_eq!(rat[0], "content/kabupaten-contoh/2025/kelembagaan.yaml");
     assert!(rat[1].starts_with("rat: {nomor:"), "{rat:?}");
-    // Budget measures: 2 % of regional spending; 64,29 % realised, formulas shown.
+    // Budget measures: 2 % of regional spending; 28,57 % realised in semester I, formulas shown.
     let share = texts(&sheet, "tr[data-ukuran=porsi_alokasi] td.hasil");
     assert!(
         share[0].starts_with("2,00 %")
             && share[0].contains("Rp2.000.000.000 ÷ Rp100.000.000.000 × 100"),
         "{share:?}"
     );
+    // The 2025 scheme rates semester I, with the whole year beside it.
     let rate = texts(&sheet, "tr[data-ukuran=tingkat_realisasi] td.hasil");
-    assert!(rate[0].starts_with("64,29 %"), "{rate:?}");
+    assert!(rate[0].starts_with("28,57 % (semester I)"), "{rate:?}");
+    assert!(
+        rate[0].contains("seluruh tahun (semester I dan II): 64,29 %"),
+        "{rate:?}"
+    );
     // P1 has no 2024 figure in the fixture: the change says so instead of inventing one.
     let p0 = texts(&sheet, "tr[data-ukuran=p0] td.hasil");
     assert!(p0[0].contains("turun 0,59 poin"), "{p0:?}");

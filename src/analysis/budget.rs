@@ -37,6 +37,24 @@ impl Totals {
     }
 }
 
+/// The first semester of the programmes: the realisation of semester I over the allocation of
+/// the sub-kegiatan that report one (a mid-year evaluation's rate).
+pub(crate) fn first_semester(programs: &Programs) -> Totals {
+    let mut t = Totals::default();
+    for p in &programs.items {
+        t.count += 1;
+        t.budget += p.budget;
+        match p.realised_first {
+            Some(r) => {
+                t.realised += r;
+                t.budget_reported += p.budget;
+            }
+            None => t.unreported += 1,
+        }
+    }
+    t
+}
+
 /// The programs of a year, summed every way the report shows them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BudgetSummary {

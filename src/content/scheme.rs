@@ -28,6 +28,10 @@ pub struct RawScheme {
     pub skor_tagging: Option<RawTaggingRule>,
     #[serde(default)]
     pub bukti: Vec<Spanned<String>>,
+    /// The period a realisation rate covers: `tahunan` (both semesters, the default) or
+    /// `semester_1`.
+    #[serde(default)]
+    pub periode_realisasi: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -117,8 +117,31 @@ pub struct Scheme {
     pub components: Vec<Component>,
     pub tagging: Option<TaggingRule>,
     pub evidence: Vec<Evidence>,
+    /// The period the realisation rate covers.
+    pub realisation: RealisationPeriod,
     /// Written in site.yaml rather than built in.
     pub from_site: bool,
+}
+
+/// The period a scheme's realisation rate covers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RealisationPeriod {
+    /// Both semesters (`tahunan`).
+    #[default]
+    Year,
+    /// The first semester (`semester_1`), as a mid-year evaluation asks.
+    FirstSemester,
+}
+
+impl RealisationPeriod {
+    const ALL: [RealisationPeriod; 2] = [RealisationPeriod::Year, RealisationPeriod::FirstSemester];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RealisationPeriod::Year => "tahunan",
+            RealisationPeriod::FirstSemester => "semester_1",
+        }
+    }
 }
 
 const BUILT_IN: &[(&str, &str)] = &[
@@ -242,6 +265,27 @@ pub(crate) fn validate_scheme(
             ),
         }
     }
+    let realisation = match &raw.periode_realisasi {
+        None => RealisationPeriod::Year,
+        Some(p) => match RealisationPeriod::ALL
+            .into_iter()
+            .find(|r| r.key() == p.value.trim())
+        {
+            Some(found) => found,
+            None => {
+                unknown(
+                    p,
+                    RealisationPeriod::ALL
+                        .iter()
+                        .map(|r| r.key().to_string())
+                        .collect(),
+                    source,
+                    diagnostics,
+                );
+                RealisationPeriod::Year
+            }
+        },
+    };
     (diagnostics.error_count() == errors_before).then(|| Scheme {
         year: year as i32,
         name: raw.nama.trim().to_string(),
@@ -250,6 +294,7 @@ pub(crate) fn validate_scheme(
         components,
         tagging,
         evidence,
+        realisation,
         from_site,
     })
 }

@@ -7,11 +7,13 @@
 use super::{IndicatorRow, ProgramReport};
 use crate::analysis::ReferenceGap;
 use crate::analysis::YearChange;
-use crate::analysis::budget::{ScoreGap, TaggedScore, tagged_score};
+use crate::analysis::budget::{ScoreGap, TaggedScore, first_semester, tagged_score};
 use crate::base::indicators::{Indicator, keys};
 use crate::model::evidence::{ChecklistItem, checklist};
 use crate::model::institution::Verification;
-use crate::model::scheme::{Component, Measure, Scheme, TaggingWeights, applicable};
+use crate::model::scheme::{
+    Component, Measure, RealisationPeriod, Scheme, TaggingWeights, applicable,
+};
 use crate::model::{Region, Site};
 
 /// The extreme-poverty indicators, one per methodology, in the order the sheet shows them.
@@ -87,10 +89,14 @@ pub enum Outcome<'a> {
         share: f64,
     },
     RealisationRate {
+        /// The period the scheme names.
+        period: RealisationPeriod,
         realised: f64,
         budget_reported: f64,
         /// realised ÷ budget_reported × 100.
         rate: f64,
+        /// For a first-semester rate, the whole year's where a second semester is reported.
+        whole_year: Option<f64>,
     },
     DataVerification(&'a Verification),
     Institution {
@@ -122,6 +128,7 @@ pub enum Missing {
     Score(ScoreGap),
     ProgramsAndSpending,
     Realisation,
+    FirstSemesterRealisation,
     Verification,
     Institution,
 }
@@ -317,17 +324,36 @@ fn measure<'a>(
                     })
             })
             .ok_or(Missing::ProgramsAndSpending),
-        Measure::RealisationRate => inputs
-            .programs
-            .and_then(|p| {
-                let t = &p.summary.total;
-                t.rate().map(|rate| Outcome::RealisationRate {
-                    realised: t.realised,
-                    budget_reported: t.budget_reported,
-                    rate,
-                })
+        Measure::RealisationRate => {
+            let p = inputs.programs.ok_or(Missing::Realisation)?;
+            let year_totals = &p.summary.total;
+            match scheme.realisation {
+                RealisationPeriod::Year => {
+                    year_totals.rate().map(|rate| Outcome::RealisationRate {
+                        period: scheme.realisation,
+                        realised: year_totals.realised,
+                        budget_reported: year_totals.budget_reported,
+                        rate,
+                        whole_year: None,
+                    })
+                }
+                RealisationPeriod::FirstSemester => {
+                    let first = first_semester(p.programs);
+                    let second = p.programs.items.iter().any(|i| i.realised_second.is_some());
+                    first.rate().map(|rate| Outcome::RealisationRate {
+                        period: scheme.realisation,
+                        realised: first.realised,
+                        budget_reported: first.budget_reported,
+                        rate,
+                        whole_year: year_totals.rate().filter(|_| second),
+                    })
+                }
+            }
+            .ok_or(match scheme.realisation {
+                RealisationPeriod::Year => Missing::Realisation,
+                RealisationPeriod::FirstSemester => Missing::FirstSemesterRealisation,
             })
-            .ok_or(Missing::Realisation),
+        }
         Measure::DataVerification => data
             .and_then(|d| d.institution.as_ref())
             .and_then(|i| i.verifications.last())
@@ -406,18 +432,36 @@ mod tests {
         let sheet = report.sheet.as_ref().unwrap();
         assert_eq!((sheet.scheme.year, sheet.own_year), (2025, true));
         let programs = blora.year_data(2025).unwrap().programs.as_ref().unwrap();
-        // The rate by hand: Σ realisation over Σ allocation of the sub-kegiatan reporting one.
-        let (mut realised, mut budget) = (0.0, 0.0);
+        // The 2025 scheme rates semester I (the evidence it asks for): Σ realisation of
+        // semester I over Σ allocation of the sub-kegiatan reporting one; the whole year beside.
+        let (mut first, mut first_budget, mut both, mut both_budget) = (0.0, 0.0, 0.0, 0.0);
         for p in &programs.items {
+            if let Some(r) = p.realised_first {
+                first += r;
+                first_budget += p.budget;
+            }
             if let Some(r) = p.realised() {
-                realised += r;
-                budget += p.budget;
+                both += r;
+                both_budget += p.budget;
             }
         }
         match outcome(sheet, Measure::RealisationRate) {
-            Ok(o @ Outcome::RealisationRate { rate, .. }) => {
-                assert_eq!(*rate, realised / budget * 100.0);
-                assert_eq!(o.value(), Some(Value::Percent(realised / budget * 100.0)));
+            Ok(
+                o @ Outcome::RealisationRate {
+                    period,
+                    rate,
+                    whole_year,
+                    ..
+                },
+            ) => {
+                assert_eq!(*period, RealisationPeriod::FirstSemester);
+                assert_eq!(*rate, first / first_budget * 100.0);
+                assert_eq!(format!("{rate:.2}"), "40.15", "Blora's semester I, by hand");
+                assert_eq!(*whole_year, Some(both / both_budget * 100.0));
+                assert_eq!(
+                    o.value(),
+                    Some(Value::Percent(first / first_budget * 100.0))
+                );
             }
             other => panic!("{other:?}"),
         }

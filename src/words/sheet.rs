@@ -6,7 +6,7 @@ use crate::analysis::budget::ScoreGap;
 use crate::base::format;
 use crate::base::indicators::Unit;
 use crate::base::lang::{Lang, Phrase};
-use crate::model::scheme::Measure;
+use crate::model::scheme::{Measure, RealisationPeriod};
 use crate::report::sheet::{IndicatorChange, Missing, Outcome, Value};
 use crate::words::sentences;
 
@@ -125,6 +125,11 @@ pub(crate) fn missing(m: &Missing, lang: Lang) -> String {
             lang,
             "belum ada realisasi di program.yaml",
             "no realisation in program.yaml",
+        ),
+        Missing::FirstSemesterRealisation => either(
+            lang,
+            "belum ada `realisasi_semester_1` di program.yaml",
+            "no `realisasi_semester_1` in program.yaml",
         ),
         Missing::Verification => either(
             lang,
@@ -252,17 +257,41 @@ pub(crate) fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<Str
             )),
         ),
         Outcome::RealisationRate {
+            period,
             realised,
             budget_reported,
             rate,
-        } => (
-            format!("{} %", p(*rate)),
-            Some(format!(
+            whole_year,
+        } => {
+            let mut formula = format!(
                 "{} ÷ {} × 100",
                 format::rupiah(*realised, lang),
                 format::rupiah(*budget_reported, lang)
-            )),
-        ),
+            );
+            let result = match period {
+                RealisationPeriod::Year => format!("{} %", p(*rate)),
+                RealisationPeriod::FirstSemester => {
+                    formula.push_str(&either(
+                        lang,
+                        " (realisasi semester I)",
+                        " (semester I realisation)",
+                    ));
+                    if let Some(w) = whole_year {
+                        formula.push_str(&either(
+                            lang,
+                            &format!("; seluruh tahun (semester I dan II): {} %", p(*w)),
+                            &format!("; whole year (semesters I and II): {} %", p(*w)),
+                        ));
+                    }
+                    either(
+                        lang,
+                        &format!("{} % (semester I)", p(*rate)),
+                        &format!("{} % (semester I)", p(*rate)),
+                    )
+                }
+            };
+            (result, Some(formula))
+        }
         Outcome::DataVerification(v) => {
             let n = |x: f64| format::number(x, 0, lang);
             let unit = v.unit.clone().unwrap_or_default();

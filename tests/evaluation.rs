@@ -8,9 +8,10 @@ use common::{TestSite, cell, texts};
 
 const YEAR_DIR: &str = "content/kabupaten-contoh/2025";
 
-/// Allocation 1 000 000 000 + 400 000 000 + 600 000 000 = 2 000 000 000; realised
-/// 300 + 500 (first) and 100 (second) million: 900 000 000 of the 1 400 000 000 allocated to
-/// sub-kegiatan that report, 64,29 %. Regional spending 100 000 000 000: allocation share 2 %.
+/// Allocation 1 000 000 000 + 400 000 000 + 600 000 000 = 2 000 000 000; realised: the first
+/// sub-kegiatan 300 (semester I) + 500 (semester II) million, the second 100 million in
+/// semester I, the third nothing: 900 000 000 of the 1 400 000 000 allocated to sub-kegiatan
+/// that report, 64,29 %. Regional spending 100 000 000 000: allocation share 2 %.
 const PROGRAMS: &str = "\
 sumber: Matriks uji
 belanja_daerah: 100000000000
@@ -147,9 +148,16 @@ fn evaluation_sheet_and_check_name_exactly_the_missing_evidence() {
     );
     // The 2025 scheme rates semester I, with the whole year beside it.
     let rate = texts(&sheet, "tr[data-ukuran=tingkat_realisasi] td.hasil");
-    assert!(rate[0].starts_with("28,57 % (semester I)"), "{rate:?}");
+    // (300 + 100 million) ÷ (1 000 + 400 million); the third sub-kegiatan reports nothing, and
+    // only the first reports both semesters: 800 ÷ 1 000 million.
     assert!(
-        rate[0].contains("seluruh tahun (semester I dan II): 64,29 %"),
+        rate[0].starts_with("28,57 % (semester I), 2 dari 3 sub-kegiatan"),
+        "{rate:?}"
+    );
+    assert!(
+        rate[0].contains(
+            "seluruh tahun, atas 1 sub-kegiatan yang melaporkan semester I dan II: 80,00 %"
+        ),
         "{rate:?}"
     );
     // P1 has no 2024 figure in the fixture: the change says so instead of inventing one.
@@ -253,7 +261,7 @@ fn a_scheme_in_site_yaml_replaces_the_built_in_one() {
     assert!(score[0].starts_with("50,00"), "{score:?}");
     assert!(
         score[0].contains(
-            "dinormalisasi: 0,46 ÷ 0,92 × 100 = 50,00 (skor tertinggi nasional 2025: Sumber uji)"
+            "dinormalisasi: 0,458 ÷ 0,916 × 100 = 50,00 (skor tertinggi nasional 2025: Sumber uji)"
         ),
         "{score:?}"
     );

@@ -201,7 +201,12 @@ fn tree(s: &str, base: &[String], out: &mut Vec<Vec<String>>) -> usize {
     }
     let name = ident(t);
     if name.is_empty() {
-        return skipped + usize::from(t.starts_with('*'));
+        // A glob names everything in the module it ends: that module is used.
+        if t.starts_with('*') {
+            out.push(base.to_vec());
+            return skipped + 1;
+        }
+        return skipped;
     }
     let mut path = base.to_vec();
     if name != "self" {
@@ -479,6 +484,11 @@ fn a_planted_back_edge_is_found() {
             "use crate::base::diagnostics::Diagnostic;",
         ),
         ("base/format.rs", "use super::messages::Words;"),
+        ("model/mod.rs", "use crate::analysis::*;"),
+        (
+            "model/mod.rs",
+            "use crate::{content::RawSite, analysis::*};",
+        ),
     ];
     for (file, shape) in shapes {
         let found = violations(&planted(file, shape));

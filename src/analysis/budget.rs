@@ -55,6 +55,24 @@ pub(crate) fn first_semester(programs: &Programs) -> Totals {
     t
 }
 
+/// The whole year over the sub-kegiatan that report both semesters: a year's rate that a
+/// missing semester cannot lower (`Program::realised` counts a missing semester as nothing).
+pub(crate) fn both_semesters(programs: &Programs) -> Totals {
+    let mut t = Totals::default();
+    for p in &programs.items {
+        t.count += 1;
+        t.budget += p.budget;
+        match (p.realised_first, p.realised_second) {
+            (Some(a), Some(b)) => {
+                t.realised += a + b;
+                t.budget_reported += p.budget;
+            }
+            _ => t.unreported += 1,
+        }
+    }
+    t
+}
+
 /// The programs of a year, summed every way the report shows them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BudgetSummary {
@@ -284,5 +302,30 @@ mod tests {
             tagged_score(Some(&programs(vec![p], Some(10.0))), &weights),
             Err(ScoreGap::Unreported(1))
         );
+    }
+
+    #[test]
+    fn a_semester_rate_counts_only_what_reports_that_semester() {
+        let mut items = Vec::new();
+        for (budget, first, second) in [
+            (1_000.0, Some(300.0), Some(500.0)),
+            (400.0, Some(100.0), None),
+            (600.0, None, Some(200.0)),
+            (800.0, None, None),
+        ] {
+            let mut p = program(Strategy::ReduceBurden, Tagging::Direct, "Dinsos", budget);
+            p.realised_first = first;
+            p.realised_second = second;
+            items.push(p);
+        }
+        let programs = programs(items, None);
+        // Semester I: (300 + 100) ÷ (1 000 + 400); two of four report.
+        let first = first_semester(&programs);
+        assert_eq!((first.count, first.unreported), (4, 2));
+        assert_eq!(first.rate(), Some(400.0 / 1_400.0 * 100.0));
+        // Both semesters: only the first sub-kegiatan, 800 ÷ 1 000.
+        let both = both_semesters(&programs);
+        assert_eq!((both.count, both.unreported), (4, 3));
+        assert_eq!(both.rate(), Some(80.0));
     }
 }

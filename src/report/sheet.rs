@@ -7,7 +7,9 @@
 use super::{IndicatorRow, ProgramReport};
 use crate::analysis::ReferenceGap;
 use crate::analysis::YearChange;
-use crate::analysis::budget::{ScoreGap, TaggedScore, first_semester, tagged_score};
+use crate::analysis::budget::{
+    ScoreGap, TaggedScore, both_semesters, first_semester, tagged_score,
+};
 use crate::base::indicators::{Indicator, keys};
 use crate::model::evidence::{ChecklistItem, checklist};
 use crate::model::institution::Verification;
@@ -95,8 +97,12 @@ pub enum Outcome<'a> {
         budget_reported: f64,
         /// realised ÷ budget_reported × 100.
         rate: f64,
-        /// For a first-semester rate, the whole year's where a second semester is reported.
-        whole_year: Option<f64>,
+        /// Sub-kegiatan that report a realisation for the period, of all of them.
+        reported: usize,
+        count: usize,
+        /// For a first-semester rate, the whole year's over the sub-kegiatan that report both
+        /// semesters, and how many do.
+        whole_year: Option<(f64, usize)>,
     },
     DataVerification(&'a Verification),
     Institution {
@@ -334,18 +340,22 @@ fn measure<'a>(
                         realised: year_totals.realised,
                         budget_reported: year_totals.budget_reported,
                         rate,
+                        reported: year_totals.count - year_totals.unreported,
+                        count: year_totals.count,
                         whole_year: None,
                     })
                 }
                 RealisationPeriod::FirstSemester => {
                     let first = first_semester(p.programs);
-                    let second = p.programs.items.iter().any(|i| i.realised_second.is_some());
+                    let both = both_semesters(p.programs);
                     first.rate().map(|rate| Outcome::RealisationRate {
                         period: scheme.realisation,
                         realised: first.realised,
                         budget_reported: first.budget_reported,
                         rate,
-                        whole_year: year_totals.rate().filter(|_| second),
+                        reported: first.count - first.unreported,
+                        count: first.count,
+                        whole_year: both.rate().map(|r| (r, both.count - both.unreported)),
                     })
                 }
             }
@@ -435,14 +445,16 @@ mod tests {
         // The 2025 scheme rates semester I (the evidence it asks for): Σ realisation of
         // semester I over Σ allocation of the sub-kegiatan reporting one; the whole year beside.
         let (mut first, mut first_budget, mut both, mut both_budget) = (0.0, 0.0, 0.0, 0.0);
+        let mut n_both = 0;
         for p in &programs.items {
             if let Some(r) = p.realised_first {
                 first += r;
                 first_budget += p.budget;
             }
-            if let Some(r) = p.realised() {
-                both += r;
+            if let (Some(a), Some(b)) = (p.realised_first, p.realised_second) {
+                both += a + b;
                 both_budget += p.budget;
+                n_both += 1;
             }
         }
         match outcome(sheet, Measure::RealisationRate) {
@@ -457,7 +469,7 @@ mod tests {
                 assert_eq!(*period, RealisationPeriod::FirstSemester);
                 assert_eq!(*rate, first / first_budget * 100.0);
                 assert_eq!(format!("{rate:.2}"), "40.15", "Blora's semester I, by hand");
-                assert_eq!(*whole_year, Some(both / both_budget * 100.0));
+                assert_eq!(*whole_year, Some((both / both_budget * 100.0, n_both)));
                 assert_eq!(
                     o.value(),
                     Some(Value::Percent(first / first_budget * 100.0))

@@ -174,9 +174,9 @@ pub(crate) fn change(
             // Susenas is a cross-section: it shows the net change of the number of poor,
             // never people leaving or entering poverty.
             (true, _, Lang::Id) => format!("; jumlah penduduk miskin berkurang {n}"),
-            (true, _, Lang::En) => format!("; the number of poor people fell by {n}"),
+            (true, _, Lang::En) => format!("; the number of poor fell by {n}"),
             (false, _, Lang::Id) => format!("; jumlah penduduk miskin bertambah {n}"),
-            (false, _, Lang::En) => format!("; the number of poor people rose by {n}"),
+            (false, _, Lang::En) => format!("; the number of poor rose by {n}"),
         };
         s.push_str(&tail);
     }
@@ -652,7 +652,7 @@ mod tests {
         );
         assert_eq!(
             change(p0, Some(&c), 2025, Some((poor, &pc)), Lang::En),
-            "The poverty rate fell by 0.59 points, from 8.16 percent (2024) to 7.57 percent (2025); the number of poor people fell by 6.87 thousand people."
+            "The poverty rate fell by 0.59 points, from 8.16 percent (2024) to 7.57 percent (2025); the number of poor fell by 6.87 thousand people."
         );
     }
 

@@ -60,6 +60,20 @@ pub(crate) fn unit(value: Value, lang: Lang) -> String {
     }
 }
 
+/// A figure with up to four decimals and no trailing zeros, so that a division shown in a
+/// formula can be redone by hand (`0,916`, not `0,92`).
+fn as_written(v: f64, lang: Lang) -> String {
+    let text = format::number(v, 4, lang);
+    let point = if lang == Lang::Id { ',' } else { '.' };
+    match text.contains(point) {
+        true => text
+            .trim_end_matches('0')
+            .trim_end_matches(point)
+            .to_string(),
+        false => text,
+    }
+}
+
 fn either(lang: Lang, id: &str, en: &str) -> String {
     match lang {
         Lang::Id => id.to_string(),
@@ -201,15 +215,15 @@ pub(crate) fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<Str
                     lang,
                     &format!(
                         "; dinormalisasi: {} ÷ {} × 100 = {} (skor tertinggi nasional {year}: {})",
-                        p(score.score),
-                        p(n.best),
+                        as_written(score.score, lang),
+                        as_written(n.best, lang),
                         p(n.value),
                         n.source
                     ),
                     &format!(
                         "; normalised: {} ÷ {} × 100 = {} (national best score of {year}: {})",
-                        p(score.score),
-                        p(n.best),
+                        as_written(score.score, lang),
+                        as_written(n.best, lang),
                         p(n.value),
                         n.source
                     ),
@@ -261,6 +275,8 @@ pub(crate) fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<Str
             realised,
             budget_reported,
             rate,
+            reported,
+            count,
             whole_year,
         } => {
             let mut formula = format!(
@@ -268,28 +284,45 @@ pub(crate) fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<Str
                 format::rupiah(*realised, lang),
                 format::rupiah(*budget_reported, lang)
             );
-            let result = match period {
-                RealisationPeriod::Year => format!("{} %", p(*rate)),
-                RealisationPeriod::FirstSemester => {
-                    formula.push_str(&either(
-                        lang,
-                        " (realisasi semester I)",
-                        " (semester I realisation)",
-                    ));
-                    if let Some(w) = whole_year {
-                        formula.push_str(&either(
-                            lang,
-                            &format!("; seluruh tahun (semester I dan II): {} %", p(*w)),
-                            &format!("; whole year (semesters I and II): {} %", p(*w)),
-                        ));
-                    }
-                    either(
-                        lang,
-                        &format!("{} % (semester I)", p(*rate)),
-                        &format!("{} % (semester I)", p(*rate)),
-                    )
-                }
-            };
+            let semester = *period == RealisationPeriod::FirstSemester;
+            if semester {
+                formula.push_str(&either(
+                    lang,
+                    " (realisasi semester I)",
+                    " (semester I realisation)",
+                ));
+            }
+            if reported < count {
+                formula.push_str(&either(
+                    lang,
+                    &format!("; {reported} dari {count} sub-kegiatan melaporkan realisasi"),
+                    &format!("; {reported} of {count} sub-activities report a realisation"),
+                ));
+            }
+            if let Some((w, n)) = whole_year {
+                formula.push_str(&either(
+                    lang,
+                    &format!(
+                        "; seluruh tahun, atas {n} sub-kegiatan yang melaporkan semester I dan II: {} %",
+                        p(*w)
+                    ),
+                    &format!(
+                        "; whole year, over the {n} sub-activities reporting semesters I and II: {} %",
+                        p(*w)
+                    ),
+                ));
+            }
+            let mut result = format!("{} %", p(*rate));
+            if semester {
+                result.push_str(" (semester I)");
+            }
+            if reported < count {
+                result.push_str(&either(
+                    lang,
+                    &format!(", {reported} dari {count} sub-kegiatan"),
+                    &format!(", {reported} of {count} sub-activities"),
+                ));
+            }
             (result, Some(formula))
         }
         Outcome::DataVerification(v) => {

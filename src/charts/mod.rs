@@ -12,7 +12,8 @@ use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::datatype::DataPointItem;
 use charming::element::{
-    AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, Tooltip, Trigger,
+    AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkArea, MarkAreaData,
+    MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
 };
 use charming::series::{Bar, Line, Scatter};
 
@@ -593,6 +594,56 @@ pub(crate) fn quadrant_of(
                 .item_style(ItemStyle::new().color(colour))
         })
         .collect();
+    // Both axes centred on the province (zero), so the four quadrants have the same size and
+    // place on every chart: better (lower level, larger fall) at the lower left, as numbered
+    // in the sentence (I lower left, II lower right, III upper right, IV upper left).
+    let extent = |pick: fn(&analysis::QuadrantPosition) -> f64| {
+        let widest = points
+            .iter()
+            .map(|(_, q)| pick(q).abs())
+            .fold(0.0, f64::max);
+        ((widest * 1.6).max(0.5) * 10.0).ceil() / 10.0
+    };
+    let (x, y) = (extent(|q| q.level_diff), extent(|q| q.change_diff));
+    let bound = |v: f64| v.to_string();
+    let area = |name: &str, (x0, x1): (f64, f64), (y0, y1): (f64, f64)| {
+        (
+            MarkAreaData::new()
+                .name(name)
+                .x_axis(bound(x0))
+                .y_axis(bound(y0)),
+            MarkAreaData::new().x_axis(bound(x1)).y_axis(bound(y1)),
+        )
+    };
+    let quadrants = MarkArea::new()
+        .silent(true)
+        .item_style(ItemStyle::new().color("rgba(0,0,0,0)"))
+        .label(
+            Label::new()
+                .show(true)
+                .position(LabelPosition::Inside)
+                .font_size(18)
+                .color(OTHER_COLOUR),
+        )
+        .data(vec![
+            area("I", (-x, 0.0), (-y, 0.0)),
+            area("II", (0.0, x), (-y, 0.0)),
+            area("III", (0.0, x), (0.0, y)),
+            area("IV", (-x, 0.0), (0.0, y)),
+        ]);
+    let province_lines = MarkLine::new()
+        .silent(true)
+        .symbol(vec![Symbol::None, Symbol::None])
+        .label(Label::new().show(false))
+        .line_style(
+            LineStyle::new()
+                .color(PROVINCE_COLOUR)
+                .type_(LineStyleType::Dashed),
+        )
+        .data(vec![
+            MarkLineVariant::Simple(MarkLineData::new().x_axis(0)),
+            MarkLineVariant::Simple(MarkLineData::new().y_axis(0)),
+        ]);
     let chart = Chart::new()
         .animation(false)
         .tooltip(Tooltip::new().trigger(Trigger::Item))
@@ -600,16 +651,26 @@ pub(crate) fn quadrant_of(
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)
+                .min(-x)
+                .max(x)
                 .name(w.quadrant_x)
                 .name_location(charming::element::NameLocation::Middle)
                 .name_gap(28),
         )
-        .y_axis(Axis::new().type_(AxisType::Value).name(w.quadrant_y))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(-y)
+                .max(y)
+                .name(w.quadrant_y),
+        )
         .series(
             Scatter::new()
                 .name(province.name.clone())
                 .symbol_size(12)
                 .data(data)
+                .mark_area(quadrants)
+                .mark_line(province_lines)
                 .label(
                     Label::new()
                         .show(true)
@@ -756,5 +817,61 @@ mod tests {
         assert_eq!(spec.table.baris[1].sel, vec!["7,57"]);
         let json: serde_json::Value = serde_json::from_str(&options_json(&spec.chart)).unwrap();
         assert_eq!(json["series"][0]["data"], serde_json::json!([8.16, 7.57]));
+    }
+
+    #[test]
+    fn the_quadrant_chart_is_centred_on_the_province_with_its_quadrants_labelled() {
+        let site = crate::model::sample::site();
+        let blora = crate::model::sample::region(&site, "kabupaten-blora");
+        let report = crate::report::report(&site, blora, 2025);
+        let charts = report_charts(&report);
+        let spec = charts
+            .charts
+            .iter()
+            .find(|c| c.id == "grafik-kuadran")
+            .expect("a quadrant chart");
+        let json: serde_json::Value =
+            serde_json::from_str(&serde_json::to_string(&spec.chart).unwrap()).unwrap();
+        // One axis is written as an object, several as a list.
+        let axis = |name: &str| match &json[name] {
+            serde_json::Value::Array(all) => all[0].clone(),
+            one => one.clone(),
+        };
+        for name in ["xAxis", "yAxis"] {
+            let (min, max) = (axis(name)["min"].as_f64(), axis(name)["max"].as_f64());
+            assert!(
+                min.zip(max).is_some_and(|(a, b)| a == -b && b > 0.0),
+                "{name}: {min:?} {max:?}"
+            );
+        }
+        let series = match &json["series"] {
+            serde_json::Value::Array(all) => all[0].clone(),
+            one => one.clone(),
+        };
+        // The province's lines: x = 0 and y = 0.
+        let lines = series["markLine"]["data"].as_array().unwrap();
+        assert_eq!(lines[0]["xAxis"].as_f64(), Some(0.0), "{lines:?}");
+        assert_eq!(lines[1]["yAxis"].as_f64(), Some(0.0), "{lines:?}");
+        // Quadrants named as the sentence numbers them: I lower left (x < 0, y < 0), III
+        // upper right; Blora 2025 is above the province and changed less: III, upper right.
+        let areas = series["markArea"]["data"].as_array().unwrap();
+        // Where an area lies: the signs of its centre.
+        let corner = |i: usize| {
+            let (from, to) = (&areas[i][0], &areas[i][1]);
+            let num = |v: &serde_json::Value| v.as_str().unwrap().parse::<f64>().unwrap();
+            let centre = |key: &str| (num(&from[key]) + num(&to[key])).signum();
+            (
+                from["name"].as_str().unwrap().to_string(),
+                centre("xAxis"),
+                centre("yAxis"),
+            )
+        };
+        assert_eq!(corner(0), ("I".to_string(), -1.0, -1.0));
+        assert_eq!(corner(1), ("II".to_string(), 1.0, -1.0));
+        assert_eq!(corner(2), ("III".to_string(), 1.0, 1.0));
+        assert_eq!(corner(3), ("IV".to_string(), -1.0, 1.0));
+        let q = report.position.as_ref().unwrap().quadrant.as_ref().unwrap();
+        assert_eq!(q.quadrant, analysis::Quadrant::III);
+        assert!(q.level_diff > 0.0 && q.change_diff > 0.0, "{q:?}");
     }
 }

@@ -310,3 +310,64 @@ kecamatan:
     let before = site.page("kabupaten-contoh/2023/index.html");
     assert!(texts(&before, "#bab-kantong").is_empty());
 }
+
+/// A target shows only in reports inside its plan period; a reversed period is an error and a
+/// target outside the period a warning, each at its place.
+#[test]
+fn targets_show_only_inside_their_plan_period() {
+    let site = TestSite::fixture("dasar");
+    let file = "content/kabupaten-contoh/indikator.yaml";
+    let text = site.read(file);
+    site.write(
+        file,
+        format!("{text}periode_target: {{mulai: 2024, akhir: 2026}}\n"),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let inside = site.page("kabupaten-contoh/2025/index.html");
+    let outside = site.page("kabupaten-contoh/2023/index.html");
+    let said = |page: &scraper::Html| {
+        texts(page, ".analisis p")
+            .iter()
+            .any(|s| s.contains("target RPJMD"))
+    };
+    assert!(said(&inside), "{:#?}", texts(&inside, ".analisis p"));
+    assert!(!said(&outside), "{:#?}", texts(&outside, ".analisis p"));
+    // The P0 chart of the 2023 report draws no target line.
+    let html = site.read("output/kabupaten-contoh/2023/index.html");
+    assert!(
+        !html.contains("Target RPJMD"),
+        "a target on the 2023 report"
+    );
+    assert!(
+        site.read("output/kabupaten-contoh/2025/index.html")
+            .contains("Target RPJMD")
+    );
+
+    site.write(
+        file,
+        format!("{text}periode_target: {{mulai: 2026, akhir: 2021}}\n"),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    let line = text.lines().count() + 1;
+    assert!(
+        run.stderr
+            .contains("galat: periode target 2026–2021 terbalik")
+            && run.stderr.contains(&format!("{file}:{line}:")),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        file,
+        format!("{text}periode_target: {{mulai: 2021, akhir: 2025}}\n"),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("peringatan: target p0 tahun 2026 di luar periode target 2021–2025"),
+        "{}",
+        run.stderr
+    );
+}

@@ -303,6 +303,7 @@ fn trend(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         .series
         .targets
         .get(keys::P0)
+        .filter(|_| region.series.targets_apply(year))
         .map(|t| t.range(first..).map(|(y, v)| (*y, *v)).collect())
         .unwrap_or_default();
     let references = site.references_of(region);

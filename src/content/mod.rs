@@ -79,6 +79,15 @@ pub struct RawSeries<'a> {
     /// `{KEY: {YEAR: figure}}`.
     pub target: &'a RawYearTable<RawFigure>,
     pub sumber_target: Option<&'a str>,
+    pub periode_target: Option<&'a RawPeriod>,
+}
+
+/// A plan period as written: `{mulai: 2021, akhir: 2026}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeriod {
+    pub mulai: Spanned<i64>,
+    pub akhir: Spanned<i64>,
 }
 
 macro_rules! series_of {
@@ -93,6 +102,7 @@ macro_rules! series_of {
                     sumber_data_september: &self.sumber_data_september,
                     target: &self.target,
                     sumber_target: self.sumber_target.as_deref(),
+                    periode_target: self.periode_target.as_ref(),
                 }
             }
         }
@@ -117,6 +127,10 @@ pub struct RawIndicatorFile {
     pub target: RawYearTable<RawFigure>,
     #[serde(default)]
     pub sumber_target: Option<String>,
+    /// The plan period of the targets (`{mulai: 2021, akhir: 2026}`): a report outside it
+    /// shows no target.
+    #[serde(default)]
+    pub periode_target: Option<RawPeriod>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -145,6 +159,10 @@ pub struct RawReferenceFile {
     pub target: RawYearTable<RawFigure>,
     #[serde(default)]
     pub sumber_target: Option<String>,
+    /// The plan period of the targets (`{mulai: 2021, akhir: 2026}`): a report outside it
+    /// shows no target.
+    #[serde(default)]
+    pub periode_target: Option<RawPeriod>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -202,7 +202,7 @@ fn indicator_tables(report: &Report) -> Vec<Table> {
         out.push(series_table);
     }
     let mut target_rows = Vec::new();
-    for i in site.catalog.iter() {
+    for i in site.catalog.iter().filter(|_| report.show_targets) {
         for (y, v) in series.targets.get(&i.key).into_iter().flatten() {
             target_rows.push(vec![
                 text(i.label(lang)),

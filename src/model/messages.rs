@@ -129,6 +129,17 @@ pub(crate) enum ModelMessage {
     BadWeight {
         value: f64,
     },
+    PeriodReversed {
+        first: i32,
+        last: i32,
+    },
+    TargetOutsidePeriod {
+        key: String,
+        year: i32,
+        first: i32,
+        last: i32,
+    },
+    HintPeriod,
     TopScoreNotPositive {
         year: i32,
         value: f64,
@@ -403,6 +414,18 @@ impl Words for ModelMessage {
             HintDate => t(
                 "tulis tanggal sebagai TAHUN-BULAN-HARI, misalnya `2025-03-10`".into(),
                 "write the date as YEAR-MONTH-DAY, for example `2025-03-10`".into(),
+            ),
+            PeriodReversed { first, last } => t(
+                format!("periode target {first}–{last} terbalik: tahun akhir sebelum tahun mulai"),
+                format!("the target period {first}–{last} is reversed: it ends before it starts"),
+            ),
+            TargetOutsidePeriod { key, year, first, last } => t(
+                format!("target {key} tahun {year} di luar periode target {first}–{last}, sehingga tidak tampil di laporan mana pun"),
+                format!("the {key} target of {year} lies outside the target period {first}–{last}, so no report shows it"),
+            ),
+            HintPeriod => t(
+                "tulis periode rencana (RPJMD) yang memuat semua target, misalnya `periode_target: {mulai: 2021, akhir: 2026}`".into(),
+                "write the plan (RPJMD) period that holds every target, for example `periode_target: {mulai: 2021, akhir: 2026}`".into(),
             ),
             TopScoreNotPositive { year, value } => t(
                 format!("skor tagging tertinggi {year} = {} tidak sah; skor tertinggi harus lebih dari 0", n(value, 2)),

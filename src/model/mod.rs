@@ -51,6 +51,8 @@ pub struct Series {
     /// `{KEY: {YEAR: value}}`.
     pub targets: BTreeMap<String, BTreeMap<i32, f64>>,
     pub target_source: Option<String>,
+    /// The plan period of the targets (first and last year), when the file gives it.
+    pub target_period: Option<(i32, i32)>,
 }
 
 impl Series {
@@ -62,6 +64,13 @@ impl Series {
     /// Years with at least one March figure, ascending.
     pub fn years(&self) -> Vec<i32> {
         self.march.keys().copied().collect()
+    }
+
+    /// Whether the targets apply to a report of `year`: inside their plan period, or always
+    /// when the file gives none.
+    pub fn targets_apply(&self, year: i32) -> bool {
+        self.target_period
+            .is_none_or(|(first, last)| (first..=last).contains(&year))
     }
 
     /// The latest year before `year` that has a March figure of `key`.
@@ -380,5 +389,14 @@ mod tests {
             assert_eq!(Chapter::from_key(c.key()), Some(c));
         }
         assert_eq!(Chapter::Profil.title(Lang::Id), "Profil Kemiskinan");
+    }
+
+    #[test]
+    fn targets_apply_inside_their_plan_period_only() {
+        let mut s = Series::default();
+        assert!(s.targets_apply(2019), "no period given: always");
+        s.target_period = Some((2021, 2026));
+        assert!(!s.targets_apply(2019) && !s.targets_apply(2027));
+        assert!(s.targets_apply(2021) && s.targets_apply(2026));
     }
 }

@@ -306,12 +306,65 @@ pub(crate) fn validate_series(
             }
         }
     }
+    let target_period = raw
+        .periode_target
+        .and_then(|p| target_period(p, &targets, source, diagnostics));
     Series {
         march: strip_locations(march),
         september: strip_locations(september),
         targets,
         target_source: raw.sumber_target.map(str::to_string),
+        target_period,
     }
+}
+
+/// `periode_target: {mulai, akhir}`: both years valid, in order; a target outside it is
+/// worth a warning (it will show in no report).
+fn target_period(
+    raw: &crate::content::RawPeriod,
+    targets: &BTreeMap<String, BTreeMap<i32, f64>>,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<(i32, i32)> {
+    let year = |y: &Spanned<i64>, diagnostics: &mut Diagnostics| {
+        if (FIRST_YEAR..=LAST_YEAR).contains(&y.value) {
+            Some(y.value as i32)
+        } else {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::BadYear {
+                    text: y.value.to_string(),
+                })
+                .at(at(source, y))
+                .hint(ModelMessage::HintYear),
+            );
+            None
+        }
+    };
+    let (first, last) = (year(&raw.mulai, diagnostics), year(&raw.akhir, diagnostics));
+    let (first, last) = (first?, last?);
+    if first > last {
+        diagnostics.push(
+            Diagnostic::error(ModelMessage::PeriodReversed { first, last })
+                .at(at(source, &raw.akhir))
+                .hint(ModelMessage::HintPeriod),
+        );
+        return None;
+    }
+    for (key, years) in targets {
+        for y in years.keys().filter(|y| !(first..=last).contains(*y)) {
+            diagnostics.push(
+                Diagnostic::warning(ModelMessage::TargetOutsidePeriod {
+                    key: key.clone(),
+                    year: *y,
+                    first,
+                    last,
+                })
+                .at(at(source, &raw.mulai))
+                .hint(ModelMessage::HintPeriod),
+            );
+        }
+    }
+    Some((first, last))
 }
 
 /// Whether `slug` can name a regency folder: lowercase a–z, digits and inner hyphens.

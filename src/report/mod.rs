@@ -102,6 +102,9 @@ pub struct Report<'a> {
     pub indicators: Vec<IndicatorRow<'a>>,
     /// Each indicator's figure against its RPJMD target, in catalogue order.
     pub targets: Vec<(&'a Indicator, TargetAttainment)>,
+    /// The year lies inside the targets' plan period (or the file gives none): the report
+    /// shows its targets.
+    pub show_targets: bool,
     /// `None` when the region has no P0 this year.
     pub position: Option<Position<'a>>,
     pub programs: Option<ProgramReport<'a>>,
@@ -193,9 +196,11 @@ pub(crate) fn report<'a>(site: &'a Site, region: &'a Region, year: i32) -> Repor
             })
         })
         .collect();
+    let show_targets = series.targets_apply(year);
     let targets = site
         .catalog
         .iter()
+        .filter(|_| show_targets)
         .filter_map(|i| analysis::target_attainment(series, i, year).map(|a| (i, a)))
         .collect();
     let data = region.year_data(year);
@@ -236,6 +241,7 @@ pub(crate) fn report<'a>(site: &'a Site, region: &'a Region, year: i32) -> Repor
         next: at.and_then(|p| years.get(p + 1)).copied(),
         indicators,
         targets,
+        show_targets,
         position,
         programs,
         pockets: region.pockets_for(year),

@@ -371,7 +371,7 @@ pub fn report(report: &Report) -> ReportView {
     }
     // Computed sections stand in their chapters whether or not a narrative does.
     let computed = [Chapter::Ringkasan, Chapter::Profil, Chapter::PosisiRelatif];
-    let has_targets = !series.targets.is_empty();
+    let has_targets = report.show_targets && !series.targets.is_empty();
     let sections = annual::sections(report);
     if let Some(p) = &sections.program {
         analyses
@@ -447,8 +447,12 @@ pub fn report(report: &Report) -> ReportView {
         nama_provinsi: province.map(|p| p.name.clone()),
         nama_nasional: nation.map(|n| n.name.clone()),
         sumber_pembanding,
-        target: targets(site, region),
-        sumber_target: series.target_source.clone(),
+        target: if report.show_targets {
+            targets(site, region)
+        } else {
+            Vec::new()
+        },
+        sumber_target: series.target_source.clone().filter(|_| report.show_targets),
         ada_grafik,
         bab,
         program: sections.program,

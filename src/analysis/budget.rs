@@ -31,6 +31,11 @@ impl Totals {
         }
     }
 
+    /// How many sub-kegiatan report a realisation.
+    pub(crate) fn reported(&self) -> usize {
+        self.count - self.unreported
+    }
+
     /// Realisation as a percentage of the allocation of the sub-kegiatan that report one.
     pub fn rate(&self) -> Option<f64> {
         (self.budget_reported > 0.0).then(|| self.realised / self.budget_reported * 100.0)

@@ -4,7 +4,7 @@
 //! `src/model/skema/`, replaced or extended by `skema_penilaian:` in site.yaml.
 
 use super::evidence::Evidence;
-use super::values::parse_figure;
+use super::values::{checked_year, parse_figure};
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::base::messages::Message;
 use crate::base::suggest::nearest;
@@ -177,16 +177,7 @@ pub(crate) fn validate_scheme(
     diagnostics: &mut Diagnostics,
 ) -> Option<Scheme> {
     let errors_before = diagnostics.error_count();
-    let year = raw.tahun.value;
-    if !(1990..=2100).contains(&year) {
-        diagnostics.push(
-            Diagnostic::error(ModelMessage::BadYear {
-                text: year.to_string(),
-            })
-            .at(at(source, &raw.tahun))
-            .hint(ModelMessage::HintYear),
-        );
-    }
+    let year = checked_year(&raw.tahun, source, diagnostics);
     let mut components = Vec::new();
     for c in &raw.komponen {
         let weight = c.bobot.as_ref().and_then(|w| {
@@ -233,9 +224,12 @@ pub(crate) fn validate_scheme(
     let sum: f64 = weights.iter().sum();
     if weights.len() == components.len() && !weights.is_empty() && (sum - 100.0).abs() > 1e-9 {
         diagnostics.push(
-            Diagnostic::warning(ModelMessage::WeightsNotHundred { sum, year })
-                .at(at(source, &raw.tahun))
-                .hint(ModelMessage::HintWeight),
+            Diagnostic::warning(ModelMessage::WeightsNotHundred {
+                sum,
+                year: raw.tahun.value,
+            })
+            .at(at(source, &raw.tahun))
+            .hint(ModelMessage::HintWeight),
         );
     }
     let tagging = raw.skor_tagging.as_ref().and_then(|r| {
@@ -286,8 +280,9 @@ pub(crate) fn validate_scheme(
             }
         },
     };
-    (diagnostics.error_count() == errors_before).then(|| Scheme {
-        year: year as i32,
+    let year = year.filter(|_| diagnostics.error_count() == errors_before)?;
+    Some(Scheme {
+        year,
         name: raw.nama.trim().to_string(),
         basis: raw.dasar.trim().to_string(),
         note: raw.catatan.clone(),

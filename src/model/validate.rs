@@ -1,7 +1,7 @@
 //! Raw documents → validated site. Every problem in every file is reported; a file with errors
 //! still yields what could be read so that later checks can run on the rest.
 
-use super::values::{duplicate, parse_figure};
+use super::values::{FIRST_YEAR, LAST_YEAR, checked_year, duplicate, parse_figure};
 use super::{
     Chapter, Figure, Narrative, Reference, Region, Series, Site, SiteConfig, Tkpk, YearData,
 };
@@ -19,8 +19,6 @@ use rayon::prelude::*;
 use serde_saphyr::Spanned;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub(crate) const FIRST_YEAR: i64 = 1990;
-pub(crate) const LAST_YEAR: i64 = 2100;
 /// A yearly change above this many points of a percentage is worth a second look.
 const IMPLAUSIBLE_JUMP: f64 = 5.0;
 /// Folder names the output uses itself.
@@ -326,21 +324,10 @@ fn target_period(
     source: &SourceText,
     diagnostics: &mut Diagnostics,
 ) -> Option<(i32, i32)> {
-    let year = |y: &Spanned<i64>, diagnostics: &mut Diagnostics| {
-        if (FIRST_YEAR..=LAST_YEAR).contains(&y.value) {
-            Some(y.value as i32)
-        } else {
-            diagnostics.push(
-                Diagnostic::error(ModelMessage::BadYear {
-                    text: y.value.to_string(),
-                })
-                .at(at(source, y))
-                .hint(ModelMessage::HintYear),
-            );
-            None
-        }
-    };
-    let (first, last) = (year(&raw.mulai, diagnostics), year(&raw.akhir, diagnostics));
+    let (first, last) = (
+        checked_year(&raw.mulai, source, diagnostics),
+        checked_year(&raw.akhir, source, diagnostics),
+    );
     let (first, last) = (first?, last?);
     if first > last {
         diagnostics.push(
@@ -463,18 +450,9 @@ fn top_tagged_scores(
 ) -> BTreeMap<i32, Figure> {
     let mut out = BTreeMap::new();
     for raw in &doc.skor_tagging_tertinggi {
-        let year = raw.tahun.value;
-        if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
-            diagnostics.push(
-                Diagnostic::error(ModelMessage::BadYear {
-                    text: year.to_string(),
-                })
-                .at(at(source, &raw.tahun))
-                .hint(ModelMessage::HintYear),
-            );
+        let Some(year) = checked_year(&raw.tahun, source, diagnostics) else {
             continue;
-        }
-        let year = year as i32;
+        };
         let Some(value) = parse_figure(&raw.nilai, source, diagnostics) else {
             continue;
         };
@@ -518,20 +496,10 @@ fn config(
     diagnostics: &mut Diagnostics,
 ) -> Option<(SiteConfig, Catalog, BTreeMap<i32, super::scheme::Scheme>)> {
     let Sourced { doc, source } = raw.config.as_ref()?;
-    let report_year = doc.tahun_laporan.as_ref().and_then(|y| {
-        if (FIRST_YEAR..=LAST_YEAR).contains(&y.value) {
-            Some(y.value as i32)
-        } else {
-            diagnostics.push(
-                Diagnostic::error(ModelMessage::BadYear {
-                    text: y.value.to_string(),
-                })
-                .at(at(source, y))
-                .hint(ModelMessage::HintYear),
-            );
-            None
-        }
-    });
+    let report_year = doc
+        .tahun_laporan
+        .as_ref()
+        .and_then(|y| checked_year(y, source, diagnostics));
     let base_url = doc.base_url.as_ref().and_then(|u| {
         let url = u.value.trim();
         let ok = (url.starts_with("https://") || url.starts_with("http://"))

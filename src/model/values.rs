@@ -10,6 +10,28 @@ use crate::model::messages::ModelMessage;
 use serde_json::Value;
 use serde_saphyr::Spanned;
 
+pub(crate) const FIRST_YEAR: i64 = 1990;
+pub(crate) const LAST_YEAR: i64 = 2100;
+
+/// A year written as a YAML number (`tahun: 2025`): 1990–2100, or reported at its place.
+pub(crate) fn checked_year(
+    y: &Spanned<i64>,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<i32> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&y.value) {
+        return Some(y.value as i32);
+    }
+    diagnostics.push(
+        Diagnostic::error(ModelMessage::BadYear {
+            text: y.value.to_string(),
+        })
+        .at(at(source, y))
+        .hint(ModelMessage::HintYear),
+    );
+    None
+}
+
 /// A key or year written twice in one table: the second is named and left out.
 pub(crate) fn duplicate<T>(
     message: impl Into<Text>,

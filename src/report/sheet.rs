@@ -332,37 +332,29 @@ fn measure<'a>(
             .ok_or(Missing::ProgramsAndSpending),
         Measure::RealisationRate => {
             let p = inputs.programs.ok_or(Missing::Realisation)?;
-            let year_totals = &p.summary.total;
-            match scheme.realisation {
-                RealisationPeriod::Year => {
-                    year_totals.rate().map(|rate| Outcome::RealisationRate {
-                        period: scheme.realisation,
-                        realised: year_totals.realised,
-                        budget_reported: year_totals.budget_reported,
-                        rate,
-                        reported: year_totals.count - year_totals.unreported,
-                        count: year_totals.count,
-                        whole_year: None,
-                    })
-                }
+            let (totals, whole_year) = match scheme.realisation {
+                RealisationPeriod::Year => (p.summary.total.clone(), None),
                 RealisationPeriod::FirstSemester => {
-                    let first = first_semester(p.programs);
                     let both = both_semesters(p.programs);
-                    first.rate().map(|rate| Outcome::RealisationRate {
-                        period: scheme.realisation,
-                        realised: first.realised,
-                        budget_reported: first.budget_reported,
-                        rate,
-                        reported: first.count - first.unreported,
-                        count: first.count,
-                        whole_year: both.rate().map(|r| (r, both.count - both.unreported)),
-                    })
+                    let whole = both.rate().map(|r| (r, both.reported()));
+                    (first_semester(p.programs), whole)
                 }
-            }
-            .ok_or(match scheme.realisation {
-                RealisationPeriod::Year => Missing::Realisation,
-                RealisationPeriod::FirstSemester => Missing::FirstSemesterRealisation,
-            })
+            };
+            totals
+                .rate()
+                .map(|rate| Outcome::RealisationRate {
+                    period: scheme.realisation,
+                    realised: totals.realised,
+                    budget_reported: totals.budget_reported,
+                    rate,
+                    reported: totals.reported(),
+                    count: totals.count,
+                    whole_year,
+                })
+                .ok_or(match scheme.realisation {
+                    RealisationPeriod::Year => Missing::Realisation,
+                    RealisationPeriod::FirstSemester => Missing::FirstSemesterRealisation,
+                })
         }
         Measure::DataVerification => data
             .and_then(|d| d.institution.as_ref())

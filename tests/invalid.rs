@@ -2205,3 +2205,23 @@ fn national_best_tagged_scores_in_site_yaml_are_checked_and_located() {
         None,
     );
 }
+
+/// A key missing from a mapping inside a file (a list entry) is pointed at in its entry, not
+/// only named with the file.
+#[test]
+fn a_key_missing_from_an_entry_is_located_in_it() {
+    let (site, before) = built();
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!("{config}skor_tagging_tertinggi:\n  - {{tahun: 2023, nilai: 4.2}}\n"),
+    );
+    let run = fails(&site, &before);
+    let line = config.lines().count() + 2;
+    error(
+        &run,
+        "kunci wajib `sumber` tidak ada",
+        &format!("site.yaml:{line}:19"),
+        Some("sumber: …"),
+    );
+}

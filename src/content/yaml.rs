@@ -286,13 +286,18 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
                 .hint(suggestion(field, &allowed))
         }
         YamlError::SerdeMissingField { field, .. } => {
-            return Diagnostic::error(LoadMessage::MissingField {
+            let missing = Diagnostic::error(LoadMessage::MissingField {
                 field: field.to_string(),
             })
-            .in_file(&source.display_path)
             .hint(LoadMessage::HintAddField {
                 field: field.to_string(),
             });
+            // A mapping inside the file (a list entry, a nested table) is pointed at where it
+            // starts; a key missing from the whole document names the file.
+            return match error.location().filter(|l| l.column() > 1) {
+                Some(_) => missing.at(location),
+                None => missing.in_file(&source.display_path),
+            };
         }
         YamlError::InvalidScalar { ty, .. } => wrong_type(ValueKind::from_serde(ty), found()),
         YamlError::InvalidBooleanStrict { .. } => wrong_type(ValueKind::Bool, found()),

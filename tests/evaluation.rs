@@ -329,7 +329,7 @@ fn targets_show_only_inside_their_plan_period() {
     let said = |page: &scraper::Html| {
         texts(page, ".analisis p")
             .iter()
-            .any(|s| s.contains("target RPJMD"))
+            .any(|s| s.contains("Target RPJMD"))
     };
     assert!(said(&inside), "{:#?}", texts(&inside, ".analisis p"));
     assert!(!said(&outside), "{:#?}", texts(&outside, ".analisis p"));

@@ -52,32 +52,55 @@ fn change_between(
     }
 }
 
-/// The attainment band of Permendagri 86/2017 for a percentage of attainment.
+/// The criterion of an attainment percentage, on the five intervals used to evaluate RKPD
+/// results (Permendagri 86/2017, as the criteria are commonly quoted: the annex itself was not
+/// verified, see the README): 91 and above, 76–90, 66–75, 51–65, 50 and below.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Band {
-    SangatBaik,
-    Baik,
-    Cukup,
-    Kurang,
-    SangatKurang,
+    SangatTinggi,
+    Tinggi,
+    Sedang,
+    Rendah,
+    SangatRendah,
 }
 
 impl Band {
+    /// The interval a percentage falls in, on whole percentages.
     pub fn of(percent: f64) -> Band {
-        // Bands on whole percentages: 91 and above, 76–90, 66–75, 51–65, 50 and below.
         let p = percent.round();
         if p >= 91.0 {
-            Band::SangatBaik
+            Band::SangatTinggi
         } else if p >= 76.0 {
-            Band::Baik
+            Band::Tinggi
         } else if p >= 66.0 {
-            Band::Cukup
+            Band::Sedang
         } else if p >= 51.0 {
-            Band::Kurang
+            Band::Rendah
         } else {
-            Band::SangatKurang
+            Band::SangatRendah
         }
     }
+
+    /// The band of an attainment: the top band only for a target that is reached, so that a
+    /// missed target never reads as the best grade.
+    pub fn graded(percent: f64, attained: bool) -> Band {
+        match Band::of(percent) {
+            Band::SangatTinggi if !attained => Band::Tinggi,
+            band => band,
+        }
+    }
+}
+
+/// How an attainment percentage is computed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AttainmentFormula {
+    /// The change achieved since the plan's baseline (the figure of the year before the plan
+    /// period) over the change the target asks from it, × 100: a figure that moved away from
+    /// the target scores below zero, one that reached it 100 or more.
+    FromBaseline { year: i32, value: f64 },
+    /// realisation ÷ target × 100, or (2 × target − realisation) ÷ target × 100 when lower is
+    /// better: used only when the baseline is unknown.
+    Ratio,
 }
 
 /// A figure measured against its RPJMD target.
@@ -91,16 +114,27 @@ pub struct TargetAttainment {
     pub gap: f64,
     /// Whether the figure already meets the target.
     pub attained: bool,
-    /// Attainment in percent: realisation/target, or (2·target − realisation)/target when
-    /// lower is better (Permendagri 86/2017). None for a target of zero, where the formula has
-    /// no meaning.
+    /// Attainment in percent by `formula`; `None` when neither formula has a meaning (no
+    /// baseline and a target of zero, or a target no better than the baseline).
     pub percent: Option<f64>,
+    pub formula: Option<AttainmentFormula>,
+    /// The plan's baseline (year, figure), when the plan period and its figure are known.
+    pub baseline: Option<(i32, f64)>,
+    /// The band of `percent`, never the top one for a target not reached.
     pub band: Option<Band>,
     /// Yearly change still needed to reach the target by its year (none when the target year
     /// is this year or past).
     pub pace_needed: Option<f64>,
     /// Average yearly change over the last three years, and the year it is measured from.
     pub pace_recent: Option<(i32, f64)>,
+}
+
+impl TargetAttainment {
+    /// The year of the plan's baseline, where the percentage was or would have been measured
+    /// from it.
+    pub fn baseline_year(&self) -> Option<i32> {
+        self.baseline.map(|(year, _)| year)
+    }
 }
 
 /// The figure of `year` against the first target in `year` or later (or, when all targets lie
@@ -122,14 +156,34 @@ pub(crate) fn target_attainment(
     } else {
         value >= target
     };
-    let percent = (target != 0.0).then(|| {
-        let p = if indicator.lower_is_better {
-            (2.0 * target - value) / target * 100.0
-        } else {
-            value / target * 100.0
-        };
-        round_to(p, 2)
+    // The plan's baseline: the figure of the year before its period, where both are known.
+    let baseline = series.target_period.and_then(|(first, _)| {
+        series
+            .get(first - 1, &indicator.key)
+            .map(|f| (first - 1, f.value))
     });
+    let (percent, formula) = match baseline {
+        Some((year, base))
+            if (indicator.lower_is_better && target < base)
+                || (!indicator.lower_is_better && target > base) =>
+        {
+            (
+                Some(round_to((value - base) / (target - base) * 100.0, 2)),
+                Some(AttainmentFormula::FromBaseline { year, value: base }),
+            )
+        }
+        // Without a baseline, or with a target no better than it (no change asked to measure
+        // against), the ratio to the target.
+        _ if target != 0.0 => {
+            let p = if indicator.lower_is_better {
+                (2.0 * target - value) / target * 100.0
+            } else {
+                value / target * 100.0
+            };
+            (Some(round_to(p, 2)), Some(AttainmentFormula::Ratio))
+        }
+        _ => (None, None),
+    };
     let pace_needed =
         (target_year > year).then(|| round_to((target - value) / f64::from(target_year - year), 2));
     let pace_recent = series
@@ -145,7 +199,9 @@ pub(crate) fn target_attainment(
         gap: round_to(value - target, indicator.decimals.max(2)),
         attained,
         percent,
-        band: percent.map(Band::of),
+        formula,
+        baseline,
+        band: percent.map(|p| Band::graded(p, attained)),
         pace_needed,
         pace_recent,
     })
@@ -438,14 +494,15 @@ pub(crate) mod tests {
         assert_eq!(t.gap, -0.17);
         assert_eq!(t.target_year, 2026);
         assert_eq!(t.percent, Some(101.91));
-        assert_eq!(t.band, Some(Band::SangatBaik));
+        assert_eq!(t.formula, Some(AttainmentFormula::Ratio));
+        assert_eq!(t.band, Some(Band::SangatTinggi));
         assert_eq!(t.pace_needed, Some(0.04));
         // Over 2019–2022: (8,71 − 9,33) / 3 = −0,21 a year.
         assert_eq!(t.pace_recent, Some((2019, -0.21)));
     }
 
     #[test]
-    fn a_zero_target_has_no_attainment_percentage() {
+    fn a_zero_target_is_graded_only_from_a_baseline() {
         let catalog = Catalog::default();
         let extreme = catalog.get("kemiskinan_ekstrem_ppp2017").unwrap();
         let mut s = series("kemiskinan_ekstrem_ppp2017", &[(2024, 1.2), (2025, 0.9)]);
@@ -456,16 +513,62 @@ pub(crate) mod tests {
         let t = target_attainment(&s, extreme, 2025).unwrap();
         assert_eq!((t.percent, t.band, t.attained), (None, None, false));
         assert_eq!(t.pace_needed, Some(-0.9));
+        // With the plan's baseline (2024) it is graded: (0,9 − 1,2) ÷ (0 − 1,2) = 25 %.
+        s.target_period = Some((2025, 2026));
+        let t = target_attainment(&s, extreme, 2025).unwrap();
+        assert_eq!(t.percent, Some(25.0));
+        assert_eq!(t.band, Some(Band::SangatRendah));
     }
 
     #[test]
-    fn bands_follow_permendagri_86_2017() {
-        assert_eq!(Band::of(91.0), Band::SangatBaik);
-        assert_eq!(Band::of(90.0), Band::Baik);
-        assert_eq!(Band::of(76.0), Band::Baik);
-        assert_eq!(Band::of(75.4), Band::Cukup);
-        assert_eq!(Band::of(65.0), Band::Kurang);
-        assert_eq!(Band::of(50.0), Band::SangatKurang);
+    fn bands_follow_the_rkpd_criteria_and_a_miss_is_never_the_top_band() {
+        assert_eq!(Band::of(91.0), Band::SangatTinggi);
+        assert_eq!(Band::of(90.0), Band::Tinggi);
+        assert_eq!(Band::of(76.0), Band::Tinggi);
+        assert_eq!(Band::of(75.4), Band::Sedang);
+        assert_eq!(Band::of(65.0), Band::Rendah);
+        assert_eq!(Band::of(50.0), Band::SangatRendah);
+        assert_eq!(Band::graded(99.9, true), Band::SangatTinggi);
+        assert_eq!(Band::graded(99.9, false), Band::Tinggi);
+        assert_eq!(Band::graded(80.0, false), Band::Tinggi);
+        assert_eq!(Band::graded(-40.0, false), Band::SangatRendah);
+    }
+
+    #[test]
+    fn blora_2021_missed_its_target_and_is_graded_from_the_baseline() {
+        // Kabupaten Blora: P0 11,96 (2020) → 12,39 (2021), RPJMD 2021–2026 targets 11,60
+        // (2021), 11,40 (2022). The ratio formula gave (2 × 11,60 − 12,39) ÷ 11,60 = 93,19 %,
+        // "sangat baik" for a miss while P0 rose.
+        let mut s = series("p0", &[(2020, 11.96), (2021, 12.39), (2022, 11.53)]);
+        let t = s.targets.entry("p0".into()).or_default();
+        t.insert(2021, 11.6);
+        t.insert(2022, 11.4);
+        let ratio = target_attainment(&s, &p0(), 2021).unwrap();
+        assert_eq!(ratio.formula, Some(AttainmentFormula::Ratio));
+        assert_eq!(ratio.percent, Some(93.19));
+        assert!(!ratio.attained);
+        assert_eq!(ratio.band, Some(Band::Tinggi), "capped below the top band");
+        // With the plan period known, from the 2020 baseline: (12,39 − 11,96) ÷ (11,60 − 11,96).
+        s.target_period = Some((2021, 2026));
+        let t = target_attainment(&s, &p0(), 2021).unwrap();
+        assert_eq!(
+            t.formula,
+            Some(AttainmentFormula::FromBaseline {
+                year: 2020,
+                value: 11.96
+            })
+        );
+        assert_eq!(
+            t.percent,
+            Some(round_to((12.39 - 11.96) / (11.6 - 11.96) * 100.0, 2))
+        );
+        assert_eq!(t.percent, Some(-119.44));
+        assert_eq!(t.band, Some(Band::SangatRendah));
+        // 2022: 0,43 of the 0,56 points asked since 2020.
+        let t = target_attainment(&s, &p0(), 2022).unwrap();
+        assert_eq!(t.percent, Some(76.79));
+        assert_eq!(t.band, Some(Band::Tinggi));
+        assert!(!t.attained);
     }
 
     #[test]

@@ -46,6 +46,8 @@ page_words! {
     satuan_jumlah: "jumlah" / "count",
     jarak_target: "Jarak ke target" / "Gap to target",
     capaian: "capaian" / "attainment",
+    tercapai: "tercapai" / "reached",
+    belum_tercapai: "belum tercapai" / "not reached",
     terhadap: "Terhadap" / "Against",
     angka_maret_pendek: "Maret" / "March",
     analisis: "Analisis" / "Analysis",

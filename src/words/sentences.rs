@@ -3,7 +3,8 @@
 //! (2025); jumlah penduduk miskin berkurang 6,87 ribu jiwa."
 
 use crate::analysis::{
-    Band, Quadrant, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange,
+    AttainmentFormula, Band, Quadrant, QuadrantPosition, Rank, ReferenceGap, Relevance,
+    TargetAttainment, YearChange,
 };
 use crate::base::format;
 use crate::base::indicators::keys;
@@ -186,49 +187,97 @@ pub(crate) fn change(
 
 fn band_word(band: Band, lang: Lang) -> &'static str {
     match (band, lang) {
-        (Band::SangatBaik, Lang::Id) => "sangat baik",
-        (Band::Baik, Lang::Id) => "baik",
-        (Band::Cukup, Lang::Id) => "cukup",
-        (Band::Kurang, Lang::Id) => "kurang",
-        (Band::SangatKurang, Lang::Id) => "sangat kurang",
-        (Band::SangatBaik, Lang::En) => "very good",
-        (Band::Baik, Lang::En) => "good",
-        (Band::Cukup, Lang::En) => "fair",
-        (Band::Kurang, Lang::En) => "poor",
-        (Band::SangatKurang, Lang::En) => "very poor",
+        (Band::SangatTinggi, Lang::Id) => "sangat tinggi",
+        (Band::Tinggi, Lang::Id) => "tinggi",
+        (Band::Sedang, Lang::Id) => "sedang",
+        (Band::Rendah, Lang::Id) => "rendah",
+        (Band::SangatRendah, Lang::Id) => "sangat rendah",
+        (Band::SangatTinggi, Lang::En) => "very high",
+        (Band::Tinggi, Lang::En) => "high",
+        (Band::Sedang, Lang::En) => "medium",
+        (Band::Rendah, Lang::En) => "low",
+        (Band::SangatRendah, Lang::En) => "very low",
     }
 }
 
-/// The figure against its RPJMD target, the attainment band, and the pace needed against the
-/// recent pace.
+/// The attainment percentage with how it is computed and its band, as one clause.
+fn attainment(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String {
+    let (Some(p), Some(formula), Some(band)) = (t.percent, t.formula, t.band) else {
+        return if id(lang) {
+            "Capaian dalam persen tidak dihitung karena targetnya nol dan tidak ada angka tahun dasar rencana yang lebih tinggi.".to_string()
+        } else {
+            "No attainment percentage: the target is zero and no higher baseline of the plan is known."
+                .to_string()
+        };
+    };
+    let percent = format::number(p, 2, lang);
+    let band_text = band_word(band, lang);
+    // A missed target never reads as the top band; say why when the cap applied.
+    let capped = !t.attained && Band::of(p) == Band::SangatTinggi;
+    let lower = indicator.lower_is_better;
+    let mut s = match (formula, lang) {
+        (AttainmentFormula::FromBaseline { year, value: base }, Lang::Id) => format!(
+            "Capaian terhadap {} yang ditargetkan sejak {year} ({}) sebesar {percent} persen, kategori {band_text}",
+            if lower { "penurunan" } else { "kenaikan" },
+            value(indicator, base, lang)
+        ),
+        (AttainmentFormula::FromBaseline { year, value: base }, Lang::En) => format!(
+            "Attainment against the {} targeted since {year} ({}): {percent} percent, {band_text}",
+            if lower { "reduction" } else { "increase" },
+            value(indicator, base, lang)
+        ),
+        (AttainmentFormula::Ratio, Lang::Id) => format!(
+            "Capaian menurut rumus {} sebesar {percent} persen, kategori {band_text} ({})",
+            if lower {
+                "(2 × target − realisasi) ÷ target"
+            } else {
+                "realisasi ÷ target"
+            },
+            match t.baseline_year() {
+                Some(year) => format!("target tidak lebih baik daripada angka tahun dasar {year}"),
+                None => "angka tahun dasar rencana tidak diketahui".to_string(),
+            }
+        ),
+        (AttainmentFormula::Ratio, Lang::En) => format!(
+            "Attainment by {}: {percent} percent, {band_text} ({})",
+            if lower {
+                "(2 × target − actual) ÷ target"
+            } else {
+                "actual ÷ target"
+            },
+            match t.baseline_year() {
+                Some(year) => format!("the target is no better than the baseline of {year}"),
+                None => "the plan's baseline is unknown".to_string(),
+            }
+        ),
+    };
+    if capped {
+        s.push_str(if id(lang) {
+            "; kategori sangat tinggi hanya untuk target yang tercapai"
+        } else {
+            "; very high is given only to a target that is reached"
+        });
+    }
+    s.push('.');
+    s
+}
+
+/// Whether the target is reached, said first; then the attainment percentage with its
+/// formula and band, and the pace needed against the recent pace.
 pub(crate) fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String {
     let v = value(indicator, t.value, lang);
     let target = value(indicator, t.target, lang);
     let gap = amount(indicator, t.gap, lang);
-    let attainment = match (t.percent, t.band, lang) {
-        (Some(p), Some(b), Lang::Id) => {
-            format!(
-                "capaian {} persen ({})",
-                format::number(p, 2, lang),
-                band_word(b, lang)
-            )
-        }
-        (Some(p), Some(b), Lang::En) => {
-            format!(
-                "attainment {} percent ({})",
-                format::number(p, 2, lang),
-                band_word(b, lang)
-            )
-        }
-        (_, _, Lang::Id) => "capaian dalam persen tidak dihitung karena targetnya nol".to_string(),
-        (_, _, Lang::En) => "no attainment percentage, as the target is zero".to_string(),
+    let key = match (indicator.key.as_str(), lang) {
+        (keys::P0, Lang::Id) => "tingkat kemiskinan".to_string(),
+        (keys::P0, Lang::En) => "the poverty rate".to_string(),
+        _ => indicator.label(lang).to_string(),
     };
-    let key = subject(indicator, lang);
     let mut s = match (t.attained, lang) {
         (true, Lang::Id) => format!(
-            "{key} {} sebesar {v} sudah mencapai target RPJMD {} ({target}){}; {attainment}.",
-            t.year,
+            "Target RPJMD {} untuk {key} ({target}) tercapai: angka {} sebesar {v}{}.",
             t.target_year,
+            t.year,
             if t.gap == 0.0 {
                 String::new()
             } else {
@@ -236,13 +285,13 @@ pub(crate) fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) ->
             }
         ),
         (false, Lang::Id) => format!(
-            "{key} {} sebesar {v} masih {gap} dari target RPJMD {} ({target}); {attainment}.",
-            t.year, t.target_year
+            "Target RPJMD {} untuk {key} ({target}) belum tercapai: angka {} sebesar {v}, masih {gap} dari target.",
+            t.target_year, t.year
         ),
         (true, Lang::En) => format!(
-            "{key} in {} at {v} already meets the RPJMD target for {} ({target}){}; {attainment}.",
-            t.year,
+            "The RPJMD target for {} for {key} ({target}) is reached: {v} in {}{}.",
             t.target_year,
+            t.year,
             if t.gap == 0.0 {
                 String::new()
             } else {
@@ -250,10 +299,12 @@ pub(crate) fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) ->
             }
         ),
         (false, Lang::En) => format!(
-            "{key} in {} at {v} is still {gap} away from the RPJMD target for {} ({target}); {attainment}.",
-            t.year, t.target_year
+            "The RPJMD target for {} for {key} ({target}) is not reached: {v} in {}, still {gap} away.",
+            t.target_year, t.year
         ),
     };
+    s.push(' ');
+    s.push_str(&attainment(indicator, t, lang));
     if !t.attained
         && let Some(needed) = t.pace_needed
     {
@@ -676,7 +727,7 @@ mod tests {
     fn blitar_2022_reference_and_target_sentences() {
         let catalog = Catalog::default();
         let p0 = catalog.get("p0").unwrap();
-        let mut s = series("p0", &[(2019, 9.33), (2022, 8.71)]);
+        let mut s = series("p0", &[(2019, 9.33), (2020, 9.33), (2022, 8.71)]);
         s.targets.entry("p0".into()).or_default().insert(2026, 8.88);
         let gaps = vec![
             an::reference_gap(
@@ -692,10 +743,12 @@ mod tests {
             references("Kabupaten Blitar", p0, &gaps, Lang::Id),
             "P0 Kabupaten Blitar 2022 (8,71 persen) 1,67 poin di bawah Provinsi Jawa Timur (10,38 persen) dan 0,83 poin di bawah Indonesia (9,54 persen)."
         );
+        // RPJMD 2021–2026: graded from the 2020 baseline, (8,71 − 9,33) ÷ (8,88 − 9,33).
+        s.target_period = Some((2021, 2026));
         let t = an::target_attainment(&s, p0, 2022).unwrap();
         assert_eq!(
             target(p0, &t, Lang::Id),
-            "Tingkat kemiskinan 2022 sebesar 8,71 persen sudah mencapai target RPJMD 2026 (8,88 persen), 0,17 poin lebih baik; capaian 101,91 persen (sangat baik)."
+            "Target RPJMD 2026 untuk tingkat kemiskinan (8,88 persen) tercapai: angka 2022 sebesar 8,71 persen, 0,17 poin lebih baik. Capaian terhadap penurunan yang ditargetkan sejak 2020 (9,33 persen) sebesar 137,78 persen, kategori sangat tinggi."
         );
     }
 
@@ -708,7 +761,7 @@ mod tests {
         let t = an::target_attainment(&s, p0, 2025).unwrap();
         assert_eq!(
             target(p0, &t, Lang::Id),
-            "Tingkat kemiskinan 2025 sebesar 10,58 persen masih 0,58 poin dari target RPJMD 2026 (10,00 persen); capaian 94,20 persen (sangat baik). Untuk mencapainya pada 2026 diperlukan rata-rata turun 0,58 poin per tahun; sejak 2022 rata-rata turun 0,21 poin per tahun."
+            "Target RPJMD 2026 untuk tingkat kemiskinan (10,00 persen) belum tercapai: angka 2025 sebesar 10,58 persen, masih 0,58 poin dari target. Capaian menurut rumus (2 × target − realisasi) ÷ target sebesar 94,20 persen, kategori tinggi (angka tahun dasar rencana tidak diketahui); kategori sangat tinggi hanya untuk target yang tercapai. Untuk mencapainya pada 2026 diperlukan rata-rata turun 0,58 poin per tahun; sejak 2022 rata-rata turun 0,21 poin per tahun."
         );
     }
 

@@ -212,19 +212,22 @@ fn tiles(report: &Report) -> Vec<Tile> {
             label: format!("{} {}", t.jarak_target, a.target_year),
             nilai: format::signed(a.gap, 2, lang),
             satuan: t.poin.to_string(),
-            keterangan: match a.percent {
-                Some(p) => format!(
-                    "{} {} · {} {} %",
-                    t.target,
-                    format::number(a.target, i.decimals, lang),
-                    t.capaian,
-                    format::number(p, 2, lang)
-                ),
-                None => format!(
-                    "{} {}",
-                    t.target,
-                    format::number(a.target, i.decimals, lang)
-                ),
+            keterangan: {
+                let status = if a.attained {
+                    t.tercapai
+                } else {
+                    t.belum_tercapai
+                };
+                let target = format::number(a.target, i.decimals, lang);
+                match a.percent {
+                    Some(p) => format!(
+                        "{} {target} · {status} · {} {} %",
+                        t.target,
+                        t.capaian,
+                        format::number(p, 2, lang)
+                    ),
+                    None => format!("{} {target} · {status}", t.target),
+                }
             },
             arah: if a.attained { "membaik" } else { "memburuk" },
         });

@@ -250,8 +250,9 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
     }
 }
 
-/// The `dasar` evaluation sheet of 2025 (scheme, components, five evidence items) on A4.
-const SHEET_PAGES: usize = 2;
+/// The `dasar` evaluation sheet of 2025 (scheme, components with their scores and rules, five
+/// evidence items) on A4.
+const SHEET_PAGES: usize = 3;
 
 #[test]
 #[ignore = "needs chromium and poppler-utils; run with --include-ignored"]

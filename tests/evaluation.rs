@@ -115,7 +115,7 @@ fn evaluation_sheet_and_check_name_exactly_the_missing_evidence() {
     let sheet = site.page("kabupaten-contoh/2025/penilaian/index.html");
     // The 2025 scheme (Kemendagri): 40/60, its evidence list.
     assert_eq!(
-        texts(&sheet, "table.komponen td.angka"),
+        texts(&sheet, "table.komponen .komponen-judul .bobot"),
         vec!["40 %", "60 %"]
     );
     let present = texts(&sheet, "tr.ada th");
@@ -224,6 +224,8 @@ fn a_scheme_in_site_yaml_replaces_the_built_in_one() {
     komponen:
       - {{nama: Belanja ter-tagging, bobot: 100, ukuran: [skor_tagging]}}
     skor_tagging: {{langsung: 0.5, tidak_langsung: 0.3, penunjang: 0.2}}
+    aturan_skor:
+      - {{ukuran: skor_tagging, cara: nilai, sumber: \"Peraturan uji 1/2025, lampiran\"}}
     bukti: [sk_tkpk]
 "
         ),
@@ -248,6 +250,12 @@ fn a_scheme_in_site_yaml_replaces_the_built_in_one() {
         "{score:?}"
     );
     assert_eq!(texts(&sheet, "tr.ada th"), vec!["SK TKPK"]);
+    // The scheme's own rule takes the normalised score as the score: none until the best.
+    assert_eq!(texts(&sheet, "tr.skor-total td.skor"), vec!["–"]);
+    assert!(
+        score[0].contains("skor belum dapat dihitung: perlu skor tertinggi nasional"),
+        "{score:?}"
+    );
     // With the national best of the year (and its source): 0,458 ÷ 0,916 × 100 = 50.
     let config = site.read("site.yaml");
     site.write(
@@ -259,6 +267,16 @@ fn a_scheme_in_site_yaml_replaces_the_built_in_one() {
     let sheet = site.page("kabupaten-contoh/2025/penilaian/index.html");
     let score = texts(&sheet, "tr[data-ukuran=skor_tagging] td.hasil");
     assert!(score[0].starts_with("50,00"), "{score:?}");
+    assert!(
+        score[0].contains("Sumber aturan: Peraturan uji 1/2025, lampiran"),
+        "{score:?}"
+    );
+    // One component of one measure, weighed 100: the total is the score.
+    assert_eq!(
+        texts(&sheet, "tr[data-ukuran=skor_tagging] td.skor"),
+        vec!["50,00"]
+    );
+    assert_eq!(texts(&sheet, "tr.skor-total td.skor"), vec!["50,00"]);
     assert!(
         score[0].contains(
             "dinormalisasi: 0,458 ÷ 0,916 × 100 = 50,00 (skor tertinggi nasional 2025: Sumber uji)"
@@ -370,4 +388,76 @@ fn targets_show_only_inside_their_plan_period() {
         "{}",
         run.stderr
     );
+}
+
+/// With a rule for every measure of the 2025 scheme, the sheet scores each measure, each
+/// component and the total, as computed by hand below; the downloads carry the same scores.
+#[test]
+fn a_sheet_with_every_rule_scores_to_a_hand_computed_total() {
+    let site = site_with_year_files();
+    site.write(
+        "content/kabupaten-contoh/indikator.yaml",
+        "\
+sumber: BPS Kabupaten Contoh (Susenas Maret) — angka ilustrasi untuk pengujian
+data:
+  2024: {p0: 8.16, p1: 1.20, kemiskinan_ekstrem_ppp2017: 1.10}
+  2025: {p0: 7.57, p1: 1.02, kemiskinan_ekstrem_ppp2017: 0.70}
+",
+    );
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!(
+            "{config}aturan_skor:
+  - {{tahun: 2025, ukuran: p0, bobot: 40, cara: linear, nol: 0, seratus: -1, sumber: \"Uji\"}}
+  - {{tahun: 2025, ukuran: p1, bobot: 20, cara: linear, nol: 0, seratus: -0.2, sumber: \"Uji\"}}
+  - {{tahun: 2025, ukuran: kemiskinan_ekstrem, bobot: 20, cara: kelas, kelas: [{{sampai: -0.5, skor: 100}}, {{dari: -0.5, skor: 50}}], sumber: \"Uji\"}}
+  - {{tahun: 2025, ukuran: posisi_provinsi, bobot: 20, cara: kelas, kelas: [{{sampai: 0, skor: 100}}, {{dari: 0, skor: 0}}], sumber: \"Uji\"}}
+  - {{tahun: 2025, ukuran: porsi_alokasi, bobot: 60, cara: linear, nol: 0, seratus: 4, sumber: \"Uji\"}}
+  - {{tahun: 2025, ukuran: tingkat_realisasi, bobot: 40, cara: nilai, sumber: \"Uji\", ilustrasi: true}}
+"
+        ),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet = site.page("kabupaten-contoh/2025/penilaian/index.html");
+    let score = |measure: &str| {
+        texts(&sheet, &format!("tr[data-ukuran={measure}] td.skor"))
+            .pop()
+            .unwrap()
+    };
+    // P0 7,57 − 8,16 = −0,59: (−0,59 − 0) ÷ (−1 − 0) × 100 = 59.
+    assert_eq!(score("p0"), "59,00");
+    // P1 1,02 − 1,20 = −0,18: −0,18 ÷ −0,2 × 100 = 90.
+    assert_eq!(score("p1"), "90,00");
+    // Extreme poverty 0,70 − 1,10 = −0,40: not ≤ −0,5, so the second class, 50.
+    assert_eq!(score("kemiskinan_ekstrem"), "50,00");
+    // 7,57 − 9,50 = −1,93 ≤ 0: 100.
+    assert_eq!(score("posisi_provinsi"), "100,00");
+    // Allocation share 2 %: 2 ÷ 4 × 100 = 50.
+    assert_eq!(score("porsi_alokasi"), "50,00");
+    // Semester I: (300 + 100) ÷ (1 000 + 400) million = 28,571… % → 28,57.
+    assert_eq!(score("tingkat_realisasi"), "28,57");
+    // Components: (40 × 59 + 20 × 90 + 20 × 50 + 20 × 100) ÷ 100 = 71,60;
+    // (60 × 50 + 40 × 28,57) ÷ 100 = 41,428 → 41,43. Total (40 × 71,60 + 60 × 41,43) ÷ 100
+    // = 53,498 → 53,50.
+    assert_eq!(
+        texts(&sheet, "tr.skor-komponen td.skor"),
+        vec!["71,60", "41,43"]
+    );
+    assert_eq!(texts(&sheet, "tr.skor-total td.skor"), vec!["53,50"]);
+    let total = texts(&sheet, "tr.skor-total th").pop().unwrap();
+    assert!(
+        total.contains("(40 × 71,60 + 60 × 41,43) ÷ 100 = 53,50"),
+        "{total}"
+    );
+    // One rule is illustrative: the sheet says so.
+    assert_eq!(texts(&sheet, "#komponen .catatan-ilustrasi").len(), 1);
+    // The downloads: the score table at full precision, its last row the total.
+    let csv = site.read("output/kabupaten-contoh/2025/unduh/penilaian_skor.csv");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(rows[0].contains("Skor"), "{csv}");
+    assert!(rows[1].contains(",71.6,"), "{csv}");
+    assert!(rows[2].contains(",41.43,"), "{csv}");
+    assert!(rows[3].starts_with("Skor total,,53.5,"), "{csv}");
 }

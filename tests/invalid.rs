@@ -2206,6 +2206,117 @@ fn national_best_tagged_scores_in_site_yaml_are_checked_and_located() {
     );
 }
 
+/// Scoring rules in site.yaml: every mistake is reported in one run at its place, the
+/// previous output untouched.
+#[test]
+fn scoring_rules_in_site_yaml_are_checked_and_located() {
+    let (site, before) = built();
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!(
+            "{config}aturan_skor:
+  - {{tahun: 2025, ukuran: p00, cara: linear, nol: 0, seratus: -1, sumber: \"A\"}}
+  - {{tahun: 2025, ukuran: skor_tagging, cara: nilai, sumber: \"A\"}}
+  - {{tahun: 2025, ukuran: p0, cara: linear, nol: 0, sumber: \"A\"}}
+  - {{tahun: 2025, ukuran: p1, cara: nilai, sumber: \"A\"}}
+  - {{tahun: 2025, ukuran: posisi_provinsi, cara: kelas, kelas: [{{dari: 2, sampai: 0, skor: 50}}, {{skor: 120}}], sumber: \"A\"}}
+  - {{tahun: 2025, ukuran: porsi_alokasi, cara: garis, sumber: \"A\"}}
+  - {{ukuran: tingkat_realisasi, cara: nilai, sumber: \"A\"}}
+  - {{tahun: 2019, ukuran: p0, cara: nilai, sumber: \"A\"}}
+  - {{tahun: 2025, ukuran: tingkat_realisasi, cara: nilai, nol: 1, sumber: \" \"}}
+  - {{tahun: 2025, ukuran: kemiskinan_ekstrem, bobot: 30, cara: linear, nol: 0, seratus: -1, sumber: \"A\"}}
+  - {{tahun: 2025, ukuran: kemiskinan_ekstrem, bobot: 30, cara: linear, nol: 0, seratus: -1, sumber: \"A\"}}
+"
+        ),
+    );
+    let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("scoring_rules_in_site_yaml_are_checked_and_located"),
+    );
+    let line = |n: usize| config.lines().count() + 1 + n;
+    error(
+        &run,
+        "nilai `p00` tidak dikenal",
+        &format!("site.yaml:{}:27", line(1)),
+        Some("p0"),
+    );
+    error(
+        &run,
+        "ukuran `skor_tagging` tidak ada dalam skema penilaian 2025",
+        &format!("site.yaml:{}:27", line(2)),
+        None,
+    );
+    error(
+        &run,
+        "cara `linear` memerlukan `nol`",
+        &format!("site.yaml:{}:37", line(3)),
+        Some("cara: linear, nol: 0, seratus: -1"),
+    );
+    error(
+        &run,
+        "cara `nilai` memakai nilai ukuran sebagai skor, tetapi nilai `p1` bukan persen atau skor",
+        &format!("site.yaml:{}:37", line(4)),
+        None,
+    );
+    error(
+        &run,
+        "kelas terbalik",
+        &format!("site.yaml:{}:72", line(5)),
+        None,
+    );
+    error(
+        &run,
+        "skor 120,00 tidak sah",
+        &format!("site.yaml:{}:104", line(5)),
+        None,
+    );
+    error(
+        &run,
+        "kelas ini tidak punya `dari` maupun `sampai`",
+        &format!("site.yaml:{}:104", line(5)),
+        None,
+    );
+    error(
+        &run,
+        "nilai `garis` tidak dikenal",
+        &format!("site.yaml:{}:48", line(6)),
+        None,
+    );
+    error(
+        &run,
+        "aturan skor di site.yaml tidak menyebut tahun skemanya",
+        &format!("site.yaml:{}:14", line(7)),
+        Some("tahun: 2025"),
+    );
+    error(
+        &run,
+        "tidak ada skema penilaian tahun 2019; skema yang ada: 2023, 2024, 2025",
+        &format!("site.yaml:{}:13", line(8)),
+        None,
+    );
+    error(
+        &run,
+        "`nol` tidak dipakai oleh cara `nilai`",
+        &format!("site.yaml:{}:52", line(9)),
+        None,
+    );
+    error(
+        &run,
+        "aturan skor tanpa sumber",
+        &format!("site.yaml:{}:75", line(9)),
+        None,
+    );
+    error(
+        &run,
+        "aturan skor `kemiskinan_ekstrem` tahun 2025 ditulis dua kali",
+        &format!("site.yaml:{}:27", line(11)),
+        None,
+    );
+}
+
 /// A key missing from a mapping inside a file (a list entry) is pointed at in its entry, not
 /// only named with the file.
 #[test]

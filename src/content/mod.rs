@@ -65,6 +65,9 @@ pub struct RawConfig {
     /// score (PMK 97/2023: X/Xmaks), with its source.
     #[serde(default)]
     pub skor_tagging_tertinggi: Vec<scheme::RawTopScore>,
+    /// Scoring rules a scheme does not publish, per scheme year and measure.
+    #[serde(default)]
+    pub aturan_skor: Vec<scheme::RawScoreRule>,
 }
 
 /// The figures of one file, borrowed from `indikator.yaml` or a reference file (both have the

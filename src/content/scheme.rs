@@ -32,6 +32,48 @@ pub struct RawScheme {
     /// `semester_1`.
     #[serde(default)]
     pub periode_realisasi: Option<Spanned<String>>,
+    /// How measures are scored, where the scheme's basis publishes it.
+    #[serde(default)]
+    pub aturan_skor: Vec<RawScoreRule>,
+}
+
+/// How one measure is scored, as written in a scheme (`aturan_skor:`) or in site.yaml's
+/// `aturan_skor:` (which names the scheme's year).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScoreRule {
+    /// Only in site.yaml: the year of the scheme the rule belongs to.
+    #[serde(default)]
+    pub tahun: Option<Spanned<i64>>,
+    pub ukuran: Spanned<String>,
+    /// Percent of its component; may be left out when the component has one measure.
+    #[serde(default)]
+    pub bobot: Option<RawFigure>,
+    /// `nilai`, `linear` or `kelas`.
+    pub cara: Spanned<String>,
+    /// With `linear`: the value that scores 0 and the value that scores 100.
+    #[serde(default)]
+    pub nol: Option<RawFigure>,
+    #[serde(default)]
+    pub seratus: Option<RawFigure>,
+    /// With `kelas`: classes read in order, the first that holds the value gives the score.
+    #[serde(default)]
+    pub kelas: Vec<RawScoreClass>,
+    pub sumber: Spanned<String>,
+    /// The rule is an example, not an official one.
+    #[serde(default)]
+    pub ilustrasi: bool,
+}
+
+/// One class of a `kelas` rule: `dari ≤ value ≤ sampai` (either bound may be left out).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScoreClass {
+    #[serde(default)]
+    pub dari: Option<RawFigure>,
+    #[serde(default)]
+    pub sampai: Option<RawFigure>,
+    pub skor: RawFigure,
 }
 
 #[derive(Debug, Deserialize)]

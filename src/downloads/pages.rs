@@ -574,11 +574,22 @@ pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table
     for c in &sheet.components {
         let component = c.component;
         for m in &c.measures {
+            let rule = sheet
+                .scheme
+                .rule(m.measure)
+                .map(|r| words::sheet::rule(r, lang));
+            // The score stands on the row of the figure it scores (for extreme poverty, the
+            // methodology scored).
             let row = |key: &str,
                        value: Option<Value>,
                        hasil: Cell,
                        rumus: Option<String>,
                        kurang: Option<String>| {
+                let scored = m
+                    .score
+                    .as_ref()
+                    .ok()
+                    .filter(|s| s.indicator.is_none_or(|i| i.key == key));
                 vec![
                     text(component.name.clone()),
                     opt_number(component.weight),
@@ -592,6 +603,9 @@ pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table
                     hasil,
                     opt_text(&rumus),
                     opt_text(&kurang),
+                    opt_number(m.weight),
+                    opt_number(scored.map(|s| s.score)),
+                    opt_text(&rule),
                 ]
             };
             match &m.outcome {
@@ -638,11 +652,62 @@ pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table
             (t.hasil, None),
             (t.rumus, None),
             (t.yang_kurang, None),
+            (t.bobot_ukuran_kolom, Some("%")),
+            (t.skor_kolom, None),
+            (t.aturan_skor, None),
         ]),
         measures,
     );
     let scheme = vec![format!("{} ({})", sheet.scheme.name, sheet.scheme.basis)];
     components.sources = scheme.clone();
+    // Component scores and the total, each with its formula or what it lacks.
+    let mut score_rows: Vec<Vec<Cell>> = sheet
+        .components
+        .iter()
+        .map(|c| {
+            vec![
+                text(c.component.name.clone()),
+                opt_number(c.component.weight),
+                opt_number(c.score.as_ref().ok().copied()),
+                opt_text(&words::sheet::component_formula(c, lang)),
+                opt_text(
+                    &c.score
+                        .as_ref()
+                        .err()
+                        .map(|g| words::sheet::component_gap(g, c.measures.len(), lang)),
+                ),
+            ]
+        })
+        .collect();
+    score_rows.push(vec![
+        text(t.skor_total),
+        Cell::Empty,
+        opt_number(sheet.total.as_ref().ok().copied()),
+        opt_text(&words::sheet::total_formula(sheet, lang)),
+        opt_text(
+            &sheet
+                .total
+                .as_ref()
+                .err()
+                .map(|g| words::sheet::total_gap(g, lang)),
+        ),
+    ]);
+    let mut scores = table(
+        "penilaian_skor",
+        format!("{}, {region}, {}", t.skor_komponen, sheet.year),
+        columns(&[
+            (t.komponen, None),
+            (t.bobot, Some("%")),
+            (t.skor_kolom, None),
+            (t.rumus, None),
+            (t.yang_kurang, None),
+        ]),
+        score_rows,
+    );
+    scores.sources = scheme.clone();
+    if sheet.illustrative_rules() {
+        scores.sources.push(t.aturan_ilustrasi.to_string());
+    }
     let mut evidence = table(
         "penilaian_bukti",
         format!("{}, {region}, {}", t.daftar_bukti, sheet.year),
@@ -668,7 +733,7 @@ pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table
             .collect(),
     );
     evidence.sources = scheme;
-    vec![components, evidence]
+    vec![components, scores, evidence]
 }
 
 /// One page's download set: a workbook and a JSON document of all its tables, and a CSV per

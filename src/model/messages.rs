@@ -158,6 +158,55 @@ pub(crate) enum ModelMessage {
     TaggedScoreWithoutRule,
     HintWeight,
     HintTaggedRule,
+    // Scoring rules.
+    RuleMeasureNotInScheme {
+        measure: String,
+        year: i32,
+        measures: Vec<String>,
+    },
+    RuleYearWithoutScheme {
+        year: i32,
+        years: Vec<i32>,
+    },
+    RuleWithoutYear,
+    RuleYearInScheme,
+    RuleNeedsPoints,
+    RuleFlat,
+    RuleNeedsClasses,
+    RuleFieldForOtherMethod {
+        field: &'static str,
+        method: String,
+    },
+    ClassWithoutBound,
+    ClassReversed {
+        from: f64,
+        to: f64,
+    },
+    BadScore {
+        value: f64,
+    },
+    ValueRuleNotAPercent {
+        measure: String,
+    },
+    RuleWithoutSource,
+    DuplicateRule {
+        measure: String,
+        year: i32,
+    },
+    MeasureWeightsNotHundred {
+        sum: f64,
+        component: String,
+        year: i32,
+    },
+    HintScoreRule,
+    HintRuleYear,
+    HintRemoveRuleYear,
+    HintLinearRule,
+    HintClassRule,
+    HintRemoveField {
+        field: &'static str,
+    },
+    HintMeasureWeight,
     // Site and theme.
     UnknownTheme {
         name: String,
@@ -454,6 +503,121 @@ impl Words for ModelMessage {
             TaggedScoreWithoutRule => t(
                 "ukuran `skor_tagging` memerlukan `skor_tagging:` (bobot langsung, tidak langsung, penunjang) di skema ini".into(),
                 "the measure `skor_tagging` needs `skor_tagging:` (weights for direct, indirect, supporting) in this scheme".into(),
+            ),
+            RuleMeasureNotInScheme {
+                measure,
+                year,
+                measures,
+            } => t(
+                format!(
+                    "ukuran `{measure}` tidak ada dalam skema penilaian {year}; ukurannya: {}",
+                    measures.join(", ")
+                ),
+                format!(
+                    "the measure `{measure}` is not in the {year} evaluation scheme; its measures: {}",
+                    measures.join(", ")
+                ),
+            ),
+            RuleYearWithoutScheme { year, years } => {
+                let years = years
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                t(
+                    format!("tidak ada skema penilaian tahun {year}; skema yang ada: {years}"),
+                    format!("there is no evaluation scheme for {year}; the schemes: {years}"),
+                )
+            }
+            RuleWithoutYear => t(
+                "aturan skor di site.yaml tidak menyebut tahun skemanya".into(),
+                "a scoring rule in site.yaml does not name the year of its scheme".into(),
+            ),
+            RuleYearInScheme => t(
+                "aturan skor di dalam skema tidak memakai `tahun`: tahunnya adalah tahun skema".into(),
+                "a scoring rule inside a scheme takes no `tahun`: its year is the scheme's".into(),
+            ),
+            RuleNeedsPoints => t(
+                "cara `linear` memerlukan `nol` (nilai yang mendapat skor 0) dan `seratus` (nilai yang mendapat skor 100)".into(),
+                "`linear` needs `nol` (the value that scores 0) and `seratus` (the value that scores 100)".into(),
+            ),
+            RuleFlat => t(
+                "`nol` dan `seratus` sama; skor tidak dapat ditarik di antara keduanya".into(),
+                "`nol` and `seratus` are equal; no score can be drawn between them".into(),
+            ),
+            RuleNeedsClasses => t(
+                "cara `kelas` memerlukan daftar `kelas`".into(),
+                "`kelas` needs a list of `kelas`".into(),
+            ),
+            RuleFieldForOtherMethod { field, method } => t(
+                format!("`{field}` tidak dipakai oleh cara `{method}`"),
+                format!("`{field}` is not used by `{method}`"),
+            ),
+            ClassWithoutBound => t(
+                "kelas ini tidak punya `dari` maupun `sampai`".into(),
+                "this class has neither `dari` nor `sampai`".into(),
+            ),
+            ClassReversed { from, to } => t(
+                format!("kelas terbalik: `dari` {} lebih besar daripada `sampai` {}", n(from, 2), n(to, 2)),
+                format!("a reversed class: `dari` {} is greater than `sampai` {}", n(from, 2), n(to, 2)),
+            ),
+            BadScore { value } => t(
+                format!("skor {} tidak sah; skor adalah angka dari 0 sampai 100", n(value, 2)),
+                format!("the score {} is invalid; a score is a number from 0 to 100", n(value, 2)),
+            ),
+            ValueRuleNotAPercent { measure } => t(
+                format!("cara `nilai` memakai nilai ukuran sebagai skor, tetapi nilai `{measure}` bukan persen atau skor"),
+                format!("`nilai` takes the measure's value as its score, but the value of `{measure}` is not a percentage or a score"),
+            ),
+            RuleWithoutSource => t(
+                "aturan skor tanpa sumber".into(),
+                "a scoring rule without a source".into(),
+            ),
+            DuplicateRule { measure, year } => t(
+                format!("aturan skor `{measure}` tahun {year} ditulis dua kali"),
+                format!("the scoring rule for `{measure}` in {year} is written twice"),
+            ),
+            MeasureWeightsNotHundred {
+                sum,
+                component,
+                year,
+            } => t(
+                format!(
+                    "bobot ukuran komponen \"{component}\" skema {year} berjumlah {}, bukan 100",
+                    n(sum, 2)
+                ),
+                format!(
+                    "the measure weights of the component \"{component}\" in the {year} scheme add up to {}, not 100",
+                    n(sum, 2)
+                ),
+            ),
+            HintScoreRule => t(
+                "tulis sumber aturannya (peraturan, petunjuk teknis, atau \"ilustrasi\" dengan `ilustrasi: true`), misalnya `sumber: \"Petunjuk teknis penilaian 2025, lampiran II\"`".into(),
+                "write the rule's source (a regulation, technical guidelines, or \"ilustrasi\" with `ilustrasi: true`), for example `sumber: \"Petunjuk teknis penilaian 2025, lampiran II\"`".into(),
+            ),
+            HintRuleYear => t(
+                "tulis tahun skemanya, misalnya `tahun: 2025`".into(),
+                "write the scheme's year, for example `tahun: 2025`".into(),
+            ),
+            HintRemoveRuleYear => t(
+                "hapus `tahun` dari aturan ini".into(),
+                "remove `tahun` from this rule".into(),
+            ),
+            HintLinearRule => t(
+                "misalnya `{ukuran: p0, cara: linear, nol: 0, seratus: -1, sumber: \"…\"}`: turun 1 poin mendapat skor 100, tidak berubah skor 0".into(),
+                "for example `{ukuran: p0, cara: linear, nol: 0, seratus: -1, sumber: \"…\"}`: a fall of 1 point scores 100, no change 0".into(),
+            ),
+            HintClassRule => t(
+                "misalnya `kelas: [{sampai: -1, skor: 100}, {dari: -1, sampai: 0, skor: 50}, {dari: 0, skor: 0}]`".into(),
+                "for example `kelas: [{sampai: -1, skor: 100}, {dari: -1, sampai: 0, skor: 50}, {dari: 0, skor: 0}]`".into(),
+            ),
+            HintRemoveField { field } => t(
+                format!("hapus `{field}`, atau ganti `cara`"),
+                format!("remove `{field}`, or change `cara`"),
+            ),
+            HintMeasureWeight => t(
+                "bobot ukuran adalah persen dari komponennya; bobot semua ukuran satu komponen berjumlah 100".into(),
+                "a measure's weight is a percentage of its component; the measures of one component add up to 100".into(),
             ),
             HintWeight => t(
                 "tulis bobot sebagai persen, misalnya `bobot: 40`; bobot semua komponen berjumlah 100".into(),

@@ -4,12 +4,12 @@
 //! `src/model/skema/`, replaced or extended by `skema_penilaian:` in site.yaml.
 
 use super::evidence::Evidence;
-use super::values::{checked_year, parse_figure};
+use super::values::{checked_year, duplicate, parse_figure};
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::base::messages::Message;
 use crate::base::suggest::nearest;
 use crate::content::messages::LoadMessage;
-use crate::content::scheme::RawScheme;
+use crate::content::scheme::{RawScheme, RawScoreRule};
 use crate::content::yaml;
 use crate::model::messages::ModelMessage;
 use crate::model::programs::Tagging;
@@ -119,8 +119,75 @@ pub struct Scheme {
     pub evidence: Vec<Evidence>,
     /// The period the realisation rate covers.
     pub realisation: RealisationPeriod,
+    /// How measures are scored: the scheme's own rules, then site.yaml's for its year.
+    pub rules: Vec<ScoreRule>,
     /// Written in site.yaml rather than built in.
     pub from_site: bool,
+}
+
+impl Scheme {
+    /// The rule that scores `measure`, if any.
+    pub fn rule(&self, measure: Measure) -> Option<&ScoreRule> {
+        self.rules.iter().find(|r| r.measure == measure)
+    }
+
+    /// The measures of all components, in order.
+    pub fn measures(&self) -> impl Iterator<Item = Measure> + '_ {
+        self.components
+            .iter()
+            .flat_map(|c| c.measures.iter().copied())
+    }
+}
+
+/// How a measure's value becomes a score from 0 to 100.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scoring {
+    /// The value itself (a percentage or a normalised score), held to 0–100 (`nilai`).
+    Value,
+    /// A straight line through `zero` (score 0) and `hundred` (score 100), held to 0–100
+    /// (`linear`); `hundred` below `zero` scores a fall.
+    Linear { zero: f64, hundred: f64 },
+    /// Classes read in order; the first that holds the value gives the score (`kelas`).
+    Classes(Vec<ScoreClass>),
+}
+
+/// `from ≤ value ≤ to`, either bound open.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreClass {
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+    pub score: f64,
+}
+
+impl ScoreClass {
+    pub fn holds(&self, value: f64) -> bool {
+        self.from.is_none_or(|f| value >= f) && self.to.is_none_or(|t| value <= t)
+    }
+}
+
+/// How one measure is scored and weighed in its component, with the rule's source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreRule {
+    pub measure: Measure,
+    /// Percent of the component; `None` when not given (a component of one measure takes 100).
+    pub weight: Option<f64>,
+    pub scoring: Scoring,
+    pub source: String,
+    /// An example rule, not an official one.
+    pub illustrative: bool,
+    /// Written in site.yaml's `aturan_skor` rather than in the scheme.
+    pub from_site: bool,
+}
+
+impl Measure {
+    /// Whether the measure's value is a percentage or a score, so that `nilai` can take it as
+    /// the score.
+    pub fn is_percent_or_score(self) -> bool {
+        matches!(
+            self,
+            Measure::TaggedScore | Measure::AllocationShare | Measure::RealisationRate
+        )
+    }
 }
 
 /// The period a scheme's realisation rate covers.
@@ -167,6 +234,228 @@ fn unknown(
                 .map(|s| Message::HintDidYouMean { suggestion: s }),
         ),
     );
+}
+
+const SCORING_KEYS: [&str; 3] = ["nilai", "linear", "kelas"];
+
+/// A score from 0 to 100 as written, or `None` with an error at it.
+fn checked_score(
+    raw: &crate::content::RawFigure,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<f64> {
+    let v = parse_figure(raw, source, diagnostics)?;
+    if (0.0..=100.0).contains(&v) {
+        Some(v)
+    } else {
+        diagnostics
+            .push(Diagnostic::error(ModelMessage::BadScore { value: v }).at(at(source, raw)));
+        None
+    }
+}
+
+/// Validates one scoring rule of a scheme of `year` whose measures are `measures`. The rule's
+/// `tahun` is checked by the caller (it belongs in site.yaml only).
+pub(crate) fn validate_rule(
+    raw: &RawScoreRule,
+    year: i32,
+    measures: &[Measure],
+    from_site: bool,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<ScoreRule> {
+    let errors_before = diagnostics.error_count();
+    let key = raw.ukuran.value.trim();
+    let measure = match Measure::from_key(key) {
+        Some(m) if measures.contains(&m) => Some(m),
+        Some(_) => {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::RuleMeasureNotInScheme {
+                    measure: key.to_string(),
+                    year,
+                    measures: measures.iter().map(|m| m.key().to_string()).collect(),
+                })
+                .at(at(source, &raw.ukuran)),
+            );
+            None
+        }
+        None => {
+            unknown(
+                &raw.ukuran,
+                measures.iter().map(|m| m.key().to_string()).collect(),
+                source,
+                diagnostics,
+            );
+            None
+        }
+    };
+    let weight = raw.bobot.as_ref().and_then(|w| {
+        let v = parse_figure(w, source, diagnostics)?;
+        if !(0.0..=100.0).contains(&v) {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::BadWeight { value: v })
+                    .at(at(source, w))
+                    .hint(ModelMessage::HintMeasureWeight),
+            );
+        }
+        Some(v)
+    });
+    let method = raw.cara.value.trim();
+    // A field the method does not use is refused, so that a rule never reads other than
+    // written.
+    let unused = |field: &'static str, present: bool, diagnostics: &mut Diagnostics| {
+        if present {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::RuleFieldForOtherMethod {
+                    field,
+                    method: method.to_string(),
+                })
+                .at(at(source, &raw.cara))
+                .hint(ModelMessage::HintRemoveField { field }),
+            );
+        }
+    };
+    let scoring = match method {
+        "nilai" => {
+            unused("nol", raw.nol.is_some(), diagnostics);
+            unused("seratus", raw.seratus.is_some(), diagnostics);
+            unused("kelas", !raw.kelas.is_empty(), diagnostics);
+            if let Some(m) = measure
+                && !m.is_percent_or_score()
+            {
+                diagnostics.push(
+                    Diagnostic::error(ModelMessage::ValueRuleNotAPercent {
+                        measure: m.key().to_string(),
+                    })
+                    .at(at(source, &raw.cara))
+                    .hint(ModelMessage::HintLinearRule),
+                );
+            }
+            Some(Scoring::Value)
+        }
+        "linear" => {
+            unused("kelas", !raw.kelas.is_empty(), diagnostics);
+            let zero = raw
+                .nol
+                .as_ref()
+                .and_then(|v| parse_figure(v, source, diagnostics));
+            let hundred = raw
+                .seratus
+                .as_ref()
+                .and_then(|v| parse_figure(v, source, diagnostics));
+            match (zero, hundred) {
+                (Some(zero), Some(hundred)) if zero == hundred => {
+                    diagnostics.push(
+                        Diagnostic::error(ModelMessage::RuleFlat)
+                            .at(at(source, &raw.cara))
+                            .hint(ModelMessage::HintLinearRule),
+                    );
+                    None
+                }
+                (Some(zero), Some(hundred)) => Some(Scoring::Linear { zero, hundred }),
+                _ => {
+                    if raw.nol.is_none() || raw.seratus.is_none() {
+                        diagnostics.push(
+                            Diagnostic::error(ModelMessage::RuleNeedsPoints)
+                                .at(at(source, &raw.cara))
+                                .hint(ModelMessage::HintLinearRule),
+                        );
+                    }
+                    None
+                }
+            }
+        }
+        "kelas" => {
+            unused("nol", raw.nol.is_some(), diagnostics);
+            unused("seratus", raw.seratus.is_some(), diagnostics);
+            if raw.kelas.is_empty() {
+                diagnostics.push(
+                    Diagnostic::error(ModelMessage::RuleNeedsClasses)
+                        .at(at(source, &raw.cara))
+                        .hint(ModelMessage::HintClassRule),
+                );
+            }
+            let mut classes = Vec::new();
+            for c in &raw.kelas {
+                let from = c
+                    .dari
+                    .as_ref()
+                    .and_then(|v| parse_figure(v, source, diagnostics));
+                let to = c
+                    .sampai
+                    .as_ref()
+                    .and_then(|v| parse_figure(v, source, diagnostics));
+                let score = checked_score(&c.skor, source, diagnostics);
+                if c.dari.is_none() && c.sampai.is_none() {
+                    diagnostics.push(
+                        Diagnostic::error(ModelMessage::ClassWithoutBound)
+                            .at(at(source, &c.skor))
+                            .hint(ModelMessage::HintClassRule),
+                    );
+                }
+                if let (Some(f), Some(t), Some(raw_from)) = (from, to, &c.dari)
+                    && f > t
+                {
+                    diagnostics.push(
+                        Diagnostic::error(ModelMessage::ClassReversed { from: f, to: t })
+                            .at(at(source, raw_from))
+                            .hint(ModelMessage::HintClassRule),
+                    );
+                }
+                if let Some(score) = score {
+                    classes.push(ScoreClass { from, to, score });
+                }
+            }
+            Some(Scoring::Classes(classes))
+        }
+        _ => {
+            unknown(
+                &raw.cara,
+                SCORING_KEYS.iter().map(|k| k.to_string()).collect(),
+                source,
+                diagnostics,
+            );
+            None
+        }
+    };
+    let source_text = raw.sumber.value.trim();
+    if source_text.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(ModelMessage::RuleWithoutSource)
+                .at(at(source, &raw.sumber))
+                .hint(ModelMessage::HintScoreRule),
+        );
+    }
+    if diagnostics.error_count() > errors_before {
+        return None;
+    }
+    Some(ScoreRule {
+        measure: measure?,
+        weight,
+        scoring: scoring?,
+        source: source_text.to_string(),
+        illustrative: raw.ilustrasi,
+        from_site,
+    })
+}
+
+/// The sum of the measure weights of each component whose measures all have one, where it
+/// is not 100: (component name, sum).
+pub(crate) fn measure_weight_sums(scheme: &Scheme) -> Vec<(&str, f64)> {
+    scheme
+        .components
+        .iter()
+        .filter(|c| c.measures.len() > 1)
+        .filter_map(|c| {
+            let weights: Option<Vec<f64>> = c
+                .measures
+                .iter()
+                .map(|m| scheme.rule(*m).and_then(|r| r.weight))
+                .collect();
+            let sum: f64 = weights?.iter().sum();
+            ((sum - 100.0).abs() > 1e-9).then_some((c.name.as_str(), sum))
+        })
+        .collect()
 }
 
 /// Validates one scheme; `from_site` marks the schemes written in site.yaml.
@@ -280,8 +569,37 @@ pub(crate) fn validate_scheme(
             }
         },
     };
+    let measures: Vec<Measure> = components
+        .iter()
+        .flat_map(|c| c.measures.iter().copied())
+        .collect();
+    let mut rules: Vec<ScoreRule> = Vec::new();
+    for r in &raw.aturan_skor {
+        if let Some(y) = &r.tahun {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::RuleYearInScheme)
+                    .at(at(source, y))
+                    .hint(ModelMessage::HintRemoveRuleYear),
+            );
+        }
+        let Some(y) = year else { continue };
+        if let Some(rule) = validate_rule(r, y, &measures, from_site, source, diagnostics) {
+            if rules.iter().any(|o| o.measure == rule.measure) {
+                diagnostics.push(duplicate(
+                    ModelMessage::DuplicateRule {
+                        measure: rule.measure.key().to_string(),
+                        year: y,
+                    },
+                    source,
+                    &r.ukuran,
+                ));
+            } else {
+                rules.push(rule);
+            }
+        }
+    }
     let year = year.filter(|_| diagnostics.error_count() == errors_before)?;
-    Some(Scheme {
+    let scheme = Scheme {
         year,
         name: raw.nama.trim().to_string(),
         basis: raw.dasar.trim().to_string(),
@@ -290,8 +608,21 @@ pub(crate) fn validate_scheme(
         tagging,
         evidence,
         realisation,
+        rules,
         from_site,
-    })
+    };
+    for (component, sum) in measure_weight_sums(&scheme) {
+        diagnostics.push(
+            Diagnostic::warning(ModelMessage::MeasureWeightsNotHundred {
+                sum,
+                component: component.to_string(),
+                year,
+            })
+            .at(at(source, &raw.tahun))
+            .hint(ModelMessage::HintMeasureWeight),
+        );
+    }
+    Some(scheme)
 }
 
 /// The built-in schemes, by year.

@@ -439,7 +439,74 @@ fn schemes(
             out.insert(scheme.year, scheme);
         }
     }
+    score_rules(doc, &mut out, source, diagnostics);
     out
+}
+
+/// site.yaml's `aturan_skor:`: rules a scheme does not publish, each naming its scheme's year;
+/// a rule replaces the scheme's own for the same measure.
+fn score_rules(
+    doc: &crate::content::RawConfig,
+    schemes: &mut BTreeMap<i32, super::scheme::Scheme>,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut seen = BTreeSet::new();
+    let mut touched = BTreeMap::new();
+    for raw in &doc.aturan_skor {
+        let Some(tahun) = &raw.tahun else {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::RuleWithoutYear)
+                    .at(at(source, &raw.ukuran))
+                    .hint(ModelMessage::HintRuleYear),
+            );
+            continue;
+        };
+        let Some(year) = checked_year(tahun, source, diagnostics) else {
+            continue;
+        };
+        let years: Vec<i32> = schemes.keys().copied().collect();
+        let Some(scheme) = schemes.get_mut(&year) else {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::RuleYearWithoutScheme { year, years })
+                    .at(at(source, tahun)),
+            );
+            continue;
+        };
+        let measures: Vec<_> = scheme.measures().collect();
+        let Some(rule) =
+            super::scheme::validate_rule(raw, year, &measures, true, source, diagnostics)
+        else {
+            continue;
+        };
+        if !seen.insert((year, rule.measure.key())) {
+            diagnostics.push(duplicate(
+                ModelMessage::DuplicateRule {
+                    measure: rule.measure.key().to_string(),
+                    year,
+                },
+                source,
+                &raw.ukuran,
+            ));
+            continue;
+        }
+        touched.entry(year).or_insert(tahun);
+        scheme.rules.retain(|r| r.measure != rule.measure);
+        scheme.rules.push(rule);
+    }
+    for (year, tahun) in touched {
+        for (component, sum) in super::scheme::measure_weight_sums(&schemes[&year]) {
+            diagnostics.push(
+                Diagnostic::warning(ModelMessage::MeasureWeightsNotHundred {
+                    sum,
+                    component: component.to_string(),
+                    year,
+                })
+                .at(at(source, tahun))
+                .hint(ModelMessage::HintMeasureWeight),
+            );
+        }
+    }
 }
 
 /// `skor_tagging_tertinggi:`: per year, the national best score and its source.

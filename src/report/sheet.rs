@@ -10,11 +10,12 @@ use crate::analysis::YearChange;
 use crate::analysis::budget::{
     ScoreGap, TaggedScore, both_semesters, first_semester, tagged_score,
 };
+use crate::base::format::round_to;
 use crate::base::indicators::{Indicator, keys};
 use crate::model::evidence::{ChecklistItem, checklist};
 use crate::model::institution::Verification;
 use crate::model::scheme::{
-    Component, Measure, RealisationPeriod, Scheme, TaggingWeights, applicable,
+    Component, Measure, RealisationPeriod, Scheme, ScoreRule, Scoring, TaggingWeights, applicable,
 };
 use crate::model::{Region, Site};
 
@@ -29,6 +30,8 @@ pub struct Sheet<'a> {
     /// The scheme is the year's own, not an earlier year's applied for lack of one.
     pub own_year: bool,
     pub components: Vec<ComponentResult<'a>>,
+    /// Σ component weight × component score ÷ 100, or why it cannot be computed.
+    pub total: Result<f64, TotalGap>,
     pub evidence: Vec<ChecklistItem>,
     /// Some figures come from files marked `ilustrasi: true`.
     pub illustrative: bool,
@@ -38,12 +41,62 @@ pub struct Sheet<'a> {
 pub struct ComponentResult<'a> {
     pub component: &'a Component,
     pub measures: Vec<MeasureResult<'a>>,
+    /// Σ measure weight × measure score ÷ 100, or why it cannot be computed.
+    pub score: Result<f64, ComponentGap>,
 }
 
 #[derive(Debug)]
 pub struct MeasureResult<'a> {
     pub measure: Measure,
     pub outcome: Result<Outcome<'a>, Missing>,
+    /// The measure's weight in its component: the rule's, or 100 for a component's only
+    /// measure.
+    pub weight: Option<f64>,
+    pub score: Result<MeasureScore<'a>, Unscored>,
+}
+
+/// A measure's score by its rule. Scores are rounded to two decimals at every step, so that
+/// the sums on the sheet can be redone by hand.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureScore<'a> {
+    /// The value scored, in the measure's unit.
+    pub input: f64,
+    /// For extreme poverty, the methodology scored.
+    pub indicator: Option<&'a Indicator>,
+    pub score: f64,
+    pub rule: &'a ScoreRule,
+}
+
+/// Why a measure has no score.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unscored {
+    /// The scheme states no rule for it (its basis does not publish one) and site.yaml adds
+    /// none.
+    NoRule,
+    /// The measure itself could not be computed.
+    NoValue,
+    /// A normalised score needs the national best of the year.
+    NeedsBest,
+    /// The value falls in none of the rule's classes.
+    OutsideClasses { value: f64 },
+}
+
+/// Why a component has no score.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ComponentGap {
+    /// These measures have no score.
+    Unscored(Vec<Measure>),
+    /// These measures have no weight in a component of several.
+    NoWeight(Vec<Measure>),
+}
+
+/// Why the sheet has no total.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TotalGap {
+    /// These components (by name) have no weight in the scheme.
+    NoWeight(Vec<String>),
+    /// These components have no score.
+    Unscored(Vec<String>),
 }
 
 /// The change of one indicator in the report year.
@@ -233,6 +286,14 @@ impl Sheet<'_> {
     pub fn evidence_present(&self) -> usize {
         self.evidence.iter().filter(|i| i.present).count()
     }
+
+    /// Whether some score on the sheet comes from a rule marked `ilustrasi: true`.
+    pub fn illustrative_rules(&self) -> bool {
+        self.components
+            .iter()
+            .flat_map(|c| &c.measures)
+            .any(|m| m.score.as_ref().is_ok_and(|s| s.rule.illustrative))
+    }
 }
 
 /// What the sheet reads of its report: the indicator rows, the P0 gap to the province, the
@@ -373,6 +434,108 @@ fn measure<'a>(
     }
 }
 
+/// The value a rule scores: the measure's value; for extreme poverty the change of the first
+/// methodology that has one (PPP 2017 before PPP 2011); for the institution the number of its
+/// four elements present (decree, action plan, a meeting, a report).
+fn score_input<'a>(outcome: &Outcome<'a>) -> Result<(f64, Option<&'a Indicator>), Unscored> {
+    match outcome {
+        Outcome::ExtremePoverty(found) => found
+            .iter()
+            .find_map(|c| c.change.as_ref().map(|ch| (ch.delta, Some(c.indicator))))
+            .ok_or(Unscored::NoValue),
+        Outcome::Institution {
+            decree,
+            action_plan,
+            meetings,
+            reports,
+        } => {
+            let present = [*decree, *action_plan, *meetings > 0, *reports > 0];
+            Ok((present.iter().filter(|p| **p).count() as f64, None))
+        }
+        Outcome::TaggedScore {
+            needs_best: true, ..
+        } => Err(Unscored::NeedsBest),
+        other => other
+            .value()
+            .map(|v| (v.number(), None))
+            .ok_or(Unscored::NoValue),
+    }
+}
+
+/// The score of `value` by `scoring`, held to 0–100 and rounded to two decimals.
+pub(crate) fn apply(scoring: &Scoring, value: f64) -> Option<f64> {
+    let raw = match scoring {
+        Scoring::Value => value,
+        Scoring::Linear { zero, hundred } => (value - zero) / (hundred - zero) * 100.0,
+        Scoring::Classes(classes) => classes.iter().find(|c| c.holds(value))?.score,
+    };
+    Some(round_to(raw.clamp(0.0, 100.0), 2))
+}
+
+fn measure_score<'a>(
+    scheme: &'a Scheme,
+    measure: Measure,
+    outcome: &Result<Outcome<'a>, Missing>,
+) -> Result<MeasureScore<'a>, Unscored> {
+    let rule = scheme.rule(measure).ok_or(Unscored::NoRule)?;
+    let (input, indicator) = score_input(outcome.as_ref().map_err(|_| Unscored::NoValue)?)?;
+    let score = apply(&rule.scoring, input).ok_or(Unscored::OutsideClasses { value: input })?;
+    Ok(MeasureScore {
+        input,
+        indicator,
+        score,
+        rule,
+    })
+}
+
+fn component_score(measures: &[MeasureResult]) -> Result<f64, ComponentGap> {
+    let unscored: Vec<Measure> = measures
+        .iter()
+        .filter(|m| m.score.is_err())
+        .map(|m| m.measure)
+        .collect();
+    if !unscored.is_empty() {
+        return Err(ComponentGap::Unscored(unscored));
+    }
+    let unweighted: Vec<Measure> = measures
+        .iter()
+        .filter(|m| m.weight.is_none())
+        .map(|m| m.measure)
+        .collect();
+    if !unweighted.is_empty() {
+        return Err(ComponentGap::NoWeight(unweighted));
+    }
+    let sum: f64 = measures
+        .iter()
+        .filter_map(|m| Some(m.weight? * m.score.as_ref().ok()?.score / 100.0))
+        .sum();
+    Ok(round_to(sum, 2))
+}
+
+fn total(components: &[ComponentResult]) -> Result<f64, TotalGap> {
+    let unweighted: Vec<String> = components
+        .iter()
+        .filter(|c| c.component.weight.is_none())
+        .map(|c| c.component.name.clone())
+        .collect();
+    if !unweighted.is_empty() {
+        return Err(TotalGap::NoWeight(unweighted));
+    }
+    let unscored: Vec<String> = components
+        .iter()
+        .filter(|c| c.score.is_err())
+        .map(|c| c.component.name.clone())
+        .collect();
+    if !unscored.is_empty() {
+        return Err(TotalGap::Unscored(unscored));
+    }
+    let sum: f64 = components
+        .iter()
+        .filter_map(|c| Some(c.component.weight? * *c.score.as_ref().ok()? / 100.0))
+        .sum();
+    Ok(round_to(sum, 2))
+}
+
 /// The sheet of one region and year, or `None` when no scheme applies to the year; `inputs`
 /// are the report's.
 pub(crate) fn sheet<'a>(
@@ -383,25 +546,39 @@ pub(crate) fn sheet<'a>(
 ) -> Option<Sheet<'a>> {
     let (scheme, own_year) = applicable(&site.schemes, year)?;
     let data = region.year_data(year);
-    let components = scheme
+    let components: Vec<ComponentResult> = scheme
         .components
         .iter()
-        .map(|c| ComponentResult {
-            component: c,
-            measures: c
+        .map(|c| {
+            let measures: Vec<MeasureResult> = c
                 .measures
                 .iter()
-                .map(|m| MeasureResult {
-                    measure: *m,
-                    outcome: measure(site, region, year, scheme, *m, inputs),
+                .map(|m| {
+                    let outcome = measure(site, region, year, scheme, *m, inputs);
+                    let single = c.measures.len() == 1;
+                    MeasureResult {
+                        measure: *m,
+                        weight: scheme
+                            .rule(*m)
+                            .and_then(|r| r.weight)
+                            .or(single.then_some(100.0)),
+                        score: measure_score(scheme, *m, &outcome),
+                        outcome,
+                    }
                 })
-                .collect(),
+                .collect();
+            ComponentResult {
+                component: c,
+                score: component_score(&measures),
+                measures,
+            }
         })
         .collect();
     Some(Sheet {
         year,
         scheme,
         own_year,
+        total: total(&components),
         components,
         evidence: checklist(&scheme.evidence, data, &region.slug, year),
         illustrative: data.is_some_and(|d| {
@@ -524,5 +701,89 @@ mod tests {
         );
         // No scheme before 2023.
         assert!(report(&site, blora, 2022).sheet.is_none());
+    }
+
+    #[test]
+    fn rules_score_as_written() {
+        use crate::model::scheme::ScoreClass;
+        assert_eq!(apply(&Scoring::Value, 40.1464), Some(40.15));
+        assert_eq!(apply(&Scoring::Value, 120.0), Some(100.0));
+        let fall = Scoring::Linear {
+            zero: 0.0,
+            hundred: -1.0,
+        };
+        assert_eq!(apply(&fall, -0.84), Some(84.0));
+        assert_eq!(apply(&fall, 0.3), Some(0.0), "a rise scores 0, not below");
+        assert_eq!(apply(&fall, -1.5), Some(100.0));
+        let class = |from, to, score| ScoreClass { from, to, score };
+        let classes = Scoring::Classes(vec![
+            class(None, Some(0.0), 100.0),
+            class(Some(0.0), Some(2.0), 60.0),
+        ]);
+        // The first class that holds: 0 is in both, the first wins.
+        assert_eq!(apply(&classes, 0.0), Some(100.0));
+        assert_eq!(apply(&classes, 1.1), Some(60.0));
+        assert_eq!(apply(&classes, 2.5), None);
+    }
+
+    #[test]
+    fn blora_2025_scores_what_its_rules_and_figures_allow() {
+        let site = crate::model::sample::site();
+        let blora = crate::model::sample::region(&site, "kabupaten-blora");
+        let report = report(&site, blora, 2025);
+        let sheet = report.sheet.as_ref().unwrap();
+        let scored = |m: Measure| {
+            sheet
+                .components
+                .iter()
+                .flat_map(|c| &c.measures)
+                .find(|r| r.measure == m)
+                .unwrap()
+                .score
+                .clone()
+        };
+        // The sample's illustrative rules (site.yaml): P0 fell 0,84 points, −1 point = 100.
+        let p0 = scored(Measure::P0).unwrap();
+        assert_eq!((p0.input, p0.score), (-0.84, 84.0));
+        assert!(p0.rule.illustrative && p0.rule.from_site);
+        assert_eq!(scored(Measure::P1), Err(Unscored::NoValue));
+        // Allocation 40 975 000 000 ÷ 2 300 000 000 000 = 1,7815 % over 5 % = 35,63; the
+        // semester I rate 40,15 as its score; (50 × 35,63 + 50 × 40,15) ÷ 100 = 37,89.
+        assert_eq!(scored(Measure::AllocationShare).unwrap().score, 35.63);
+        assert_eq!(scored(Measure::RealisationRate).unwrap().score, 40.15);
+        assert_eq!(sheet.components[1].score, Ok(37.89));
+        assert_eq!(
+            sheet.components[0].score,
+            Err(ComponentGap::Unscored(vec![
+                Measure::P1,
+                Measure::ExtremePoverty
+            ]))
+        );
+        assert_eq!(
+            sheet.total,
+            Err(TotalGap::Unscored(vec!["Kinerja daerah".to_string()]))
+        );
+        assert!(sheet.illustrative_rules());
+    }
+
+    #[test]
+    fn a_2023_sheet_without_a_national_best_has_no_tagged_score() {
+        let site = crate::model::sample::site();
+        for region in &site.regions {
+            let report = report(&site, region, 2023);
+            let Some(sheet) = report.sheet.as_ref() else {
+                continue;
+            };
+            let tagged = sheet.components[0].measures[0].score.clone();
+            // Never the site's own best: with no national best the score waits for it (or
+            // for the programmes it is computed from).
+            assert!(
+                matches!(tagged, Err(Unscored::NeedsBest | Unscored::NoValue)),
+                "{}: {tagged:?}",
+                region.slug
+            );
+            // The 2023 scheme publishes no component weights: no total.
+            assert!(matches!(sheet.total, Err(TotalGap::NoWeight(_))));
+        }
     }
 }

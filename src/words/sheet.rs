@@ -6,8 +6,11 @@ use crate::analysis::budget::ScoreGap;
 use crate::base::format;
 use crate::base::indicators::Unit;
 use crate::base::lang::{Lang, Phrase};
-use crate::model::scheme::{Measure, RealisationPeriod};
-use crate::report::sheet::{IndicatorChange, Missing, Outcome, Value};
+use crate::model::scheme::{Measure, RealisationPeriod, ScoreRule, Scoring};
+use crate::report::sheet::{
+    ComponentGap, ComponentResult, IndicatorChange, MeasureScore, Missing, Outcome, Sheet,
+    TotalGap, Unscored, Value,
+};
 use crate::words::sentences;
 
 pub(crate) fn measure_name(m: Measure) -> Phrase {
@@ -372,5 +375,245 @@ pub(crate) fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<Str
                 None,
             )
         }
+    }
+}
+
+/// A scoring rule in words, with its source: "garis lurus: nilai 0 → skor 0, nilai -1 → skor
+/// 100".
+pub(crate) fn rule(rule: &ScoreRule, lang: Lang) -> String {
+    let w = |v: f64| as_written(v, lang);
+    let how = match &rule.scoring {
+        Scoring::Value => either(
+            lang,
+            "skor = nilai ukuran, dibatasi 0–100",
+            "score = the measure's value, held to 0–100",
+        ),
+        Scoring::Linear { zero, hundred } => either(
+            lang,
+            &format!(
+                "garis lurus: nilai {} → skor 0, nilai {} → skor 100, dibatasi 0–100",
+                w(*zero),
+                w(*hundred)
+            ),
+            &format!(
+                "straight line: value {} → score 0, value {} → score 100, held to 0–100",
+                w(*zero),
+                w(*hundred)
+            ),
+        ),
+        Scoring::Classes(classes) => {
+            let parts: Vec<String> = classes
+                .iter()
+                .map(|c| {
+                    let range = match (c.from, c.to, lang) {
+                        (Some(f), Some(t), Lang::Id) => format!("{} sampai {}", w(f), w(t)),
+                        (Some(f), Some(t), Lang::En) => format!("{} to {}", w(f), w(t)),
+                        (Some(f), None, _) => format!("≥ {}", w(f)),
+                        (None, Some(t), _) => format!("≤ {}", w(t)),
+                        (None, None, _) => "*".to_string(),
+                    };
+                    format!("{range} → {}", w(c.score))
+                })
+                .collect();
+            format!(
+                "{}: {}",
+                either(
+                    lang,
+                    "kelas, yang pertama berlaku",
+                    "classes, the first that holds"
+                ),
+                parts.join("; ")
+            )
+        }
+    };
+    let mut s = format!(
+        "{how}. {}: {}",
+        either(lang, "Sumber aturan", "Rule source"),
+        rule.source
+    );
+    if rule.illustrative {
+        s.push_str(&either(
+            lang,
+            " (ilustrasi, bukan aturan resmi)",
+            " (illustrative, not an official rule)",
+        ));
+    }
+    s
+}
+
+/// A measure's score worked out with its value: "(-0,84 − 0) ÷ (-1 − 0) × 100 = 84".
+pub(crate) fn score_formula(s: &MeasureScore, lang: Lang) -> String {
+    let w = |v: f64| as_written(v, lang);
+    let p = |v: f64| format::number(v, 2, lang);
+    let scored = match s.indicator {
+        Some(i) => format!("{}: ", i.label(lang)),
+        None => String::new(),
+    };
+    let body = match &s.rule.scoring {
+        Scoring::Value => format!("{} → {}", w(s.input), p(s.score)),
+        Scoring::Linear { zero, hundred } => {
+            let raw = (s.input - zero) / (hundred - zero) * 100.0;
+            let mut text = format!(
+                "({} − {}) ÷ ({} − {}) × 100 = {}",
+                w(s.input),
+                w(*zero),
+                w(*hundred),
+                w(*zero),
+                p(raw)
+            );
+            if !(0.0..=100.0).contains(&raw) {
+                text.push_str(&either(
+                    lang,
+                    &format!(", dibatasi menjadi {}", p(s.score)),
+                    &format!(", held to {}", p(s.score)),
+                ));
+            }
+            text
+        }
+        Scoring::Classes(_) => either(
+            lang,
+            &format!("{} masuk kelas berskor {}", w(s.input), p(s.score)),
+            &format!("{} falls in the class scoring {}", w(s.input), p(s.score)),
+        ),
+    };
+    format!("{scored}{body}")
+}
+
+/// Why a measure has no score.
+pub(crate) fn unscored(u: &Unscored, lang: Lang) -> String {
+    match u {
+        Unscored::NoRule => either(
+            lang,
+            "skor belum dapat dihitung: aturan penskoran ukuran ini tidak dimuat dalam dasar skema dan belum ditambahkan",
+            "no score yet: the scheme's basis publishes no scoring rule for this measure and none has been added",
+        ),
+        Unscored::NoValue => either(
+            lang,
+            "skor belum dapat dihitung: nilai ukurannya belum ada",
+            "no score yet: the measure has no value",
+        ),
+        Unscored::NeedsBest => either(
+            lang,
+            "skor belum dapat dihitung: perlu skor tertinggi nasional tahun ini untuk normalisasi",
+            "no score yet: normalisation needs the national best score of the year",
+        ),
+        Unscored::OutsideClasses { value } => either(
+            lang,
+            &format!(
+                "skor belum dapat dihitung: nilai {} tidak masuk kelas mana pun pada aturannya",
+                as_written(*value, lang)
+            ),
+            &format!(
+                "no score yet: the value {} falls in none of the rule's classes",
+                as_written(*value, lang)
+            ),
+        ),
+    }
+}
+
+fn measure_list(measures: &[Measure], lang: Lang) -> String {
+    measures
+        .iter()
+        .map(|m| measure_name(*m).get(lang).to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A component's score worked out with the measure weights: "(50 × 35,63 + 50 × 40,15) ÷
+/// 100 = 37,89".
+pub(crate) fn component_formula(c: &ComponentResult, lang: Lang) -> Option<String> {
+    let score = c.score.as_ref().ok()?;
+    let p = |v: f64| format::number(v, 2, lang);
+    let terms: Option<Vec<String>> = c
+        .measures
+        .iter()
+        .map(|m| {
+            Some(format!(
+                "{} × {}",
+                as_written(m.weight?, lang),
+                p(m.score.as_ref().ok()?.score)
+            ))
+        })
+        .collect();
+    Some(format!("({}) ÷ 100 = {}", terms?.join(" + "), p(*score)))
+}
+
+/// Why a component of `all` measures has no score.
+pub(crate) fn component_gap(g: &ComponentGap, all: usize, lang: Lang) -> String {
+    match g {
+        ComponentGap::Unscored(m) if m.len() == all => either(
+            lang,
+            "skor komponen belum dapat dihitung: belum ada ukuran yang berskor",
+            "no component score yet: no measure has a score",
+        ),
+        ComponentGap::Unscored(m) => either(
+            lang,
+            &format!(
+                "skor komponen belum dapat dihitung: belum ada skor untuk {}",
+                measure_list(m, lang)
+            ),
+            &format!(
+                "no component score yet: no score for {}",
+                measure_list(m, lang)
+            ),
+        ),
+        ComponentGap::NoWeight(m) => either(
+            lang,
+            &format!(
+                "skor komponen belum dapat dihitung: bobot ukuran {} belum ada",
+                measure_list(m, lang)
+            ),
+            &format!(
+                "no component score yet: no weight for {}",
+                measure_list(m, lang)
+            ),
+        ),
+    }
+}
+
+/// The total worked out with the component weights: "(40 × 62,08 + 60 × 37,89) ÷ 100 =
+/// 47,57".
+pub(crate) fn total_formula(sheet: &Sheet, lang: Lang) -> Option<String> {
+    let total = sheet.total.as_ref().ok()?;
+    let p = |v: f64| format::number(v, 2, lang);
+    let terms: Option<Vec<String>> = sheet
+        .components
+        .iter()
+        .map(|c| {
+            Some(format!(
+                "{} × {}",
+                as_written(c.component.weight?, lang),
+                p(*c.score.as_ref().ok()?)
+            ))
+        })
+        .collect();
+    Some(format!("({}) ÷ 100 = {}", terms?.join(" + "), p(*total)))
+}
+
+/// Why the sheet has no total.
+pub(crate) fn total_gap(g: &TotalGap, lang: Lang) -> String {
+    match g {
+        TotalGap::NoWeight(names) => either(
+            lang,
+            &format!(
+                "skor total belum dapat dihitung: bobot komponen {} tidak dimuat dalam dasar skema",
+                names.join("; ")
+            ),
+            &format!(
+                "no total score yet: the scheme's basis gives no weight for {}",
+                names.join("; ")
+            ),
+        ),
+        TotalGap::Unscored(names) => either(
+            lang,
+            &format!(
+                "skor total belum dapat dihitung: belum ada skor komponen {}",
+                names.join("; ")
+            ),
+            &format!(
+                "no total score yet: no score for the component {}",
+                names.join("; ")
+            ),
+        ),
     }
 }

@@ -6,7 +6,7 @@ use super::report::css_string;
 use super::{RegionHeader, header};
 use crate::base::format;
 use crate::model::{Region, Site};
-use crate::report::sheet::Sheet;
+use crate::report::sheet::{Sheet, Unscored};
 use crate::words;
 use serde::Serialize;
 
@@ -29,6 +29,15 @@ pub struct MeasureView {
     pub rumus: Option<String>,
     /// What is missing when the measure cannot be computed.
     pub kurang: Option<String>,
+    /// The measure's weight in its component.
+    pub bobot: Option<String>,
+    pub skor: Option<String>,
+    /// The score worked out with the measure's value.
+    pub skor_rumus: Option<String>,
+    /// The scoring rule with its source.
+    pub aturan: Option<String>,
+    /// Why there is no score.
+    pub skor_kurang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -37,6 +46,19 @@ pub struct ComponentView {
     pub bobot: Option<String>,
     pub keterangan: Option<String>,
     pub ukuran: Vec<MeasureView>,
+    pub skor: Option<String>,
+    pub skor_rumus: Option<String>,
+    pub skor_kurang: Option<String>,
+}
+
+/// The sheet's total score, or why it has none.
+#[derive(Serialize)]
+pub struct TotalView {
+    pub skor: Option<String>,
+    pub rumus: Option<String>,
+    pub kurang: Option<String>,
+    /// Some rule behind a score is illustrative.
+    pub ilustrasi: bool,
 }
 
 #[derive(Serialize)]
@@ -56,6 +78,7 @@ pub struct EvaluationView {
     pub tahun: i32,
     pub skema: SchemeView,
     pub komponen: Vec<ComponentView>,
+    pub total: TotalView,
     pub bukti: Vec<EvidenceView>,
     pub bukti_ada: usize,
     /// Some figures on the sheet come from files marked `ilustrasi: true`.
@@ -100,11 +123,53 @@ pub fn evaluation(site: &Site, region: &Region, sheet: &Sheet) -> EvaluationView
                         hasil,
                         rumus,
                         kurang,
+                        bobot: m
+                            .weight
+                            .map(|w| format!("{} %", format::number(w, 0, lang))),
+                        skor: m
+                            .score
+                            .as_ref()
+                            .ok()
+                            .map(|s| format::number(s.score, 2, lang)),
+                        skor_rumus: m
+                            .score
+                            .as_ref()
+                            .ok()
+                            .map(|s| words::sheet::score_formula(s, lang)),
+                        aturan: scheme.rule(m.measure).map(|r| words::sheet::rule(r, lang)),
+                        // A measure without a value already says what it lacks.
+                        skor_kurang: m
+                            .score
+                            .as_ref()
+                            .err()
+                            .filter(|u| **u != Unscored::NoValue)
+                            .map(|u| words::sheet::unscored(u, lang)),
                     }
                 })
                 .collect(),
+            skor: c.score.as_ref().ok().map(|s| format::number(*s, 2, lang)),
+            skor_rumus: words::sheet::component_formula(c, lang),
+            skor_kurang: c
+                .score
+                .as_ref()
+                .err()
+                .map(|g| words::sheet::component_gap(g, c.measures.len(), lang)),
         })
         .collect();
+    let total = TotalView {
+        skor: sheet
+            .total
+            .as_ref()
+            .ok()
+            .map(|s| format::number(*s, 2, lang)),
+        rumus: words::sheet::total_formula(sheet, lang),
+        kurang: sheet
+            .total
+            .as_ref()
+            .err()
+            .map(|g| words::sheet::total_gap(g, lang)),
+        ilustrasi: sheet.illustrative_rules(),
+    };
     EvaluationView {
         judul_halaman: format!(
             "{} {} {year}",
@@ -127,6 +192,7 @@ pub fn evaluation(site: &Site, region: &Region, sheet: &Sheet) -> EvaluationView
             dari_situs: scheme.from_site,
         },
         komponen,
+        total,
         bukti_ada: sheet.evidence_present(),
         bukti: sheet
             .evidence

@@ -23,8 +23,8 @@ fn sample_site_builds_every_page() {
     ] {
         assert!(out.join(slug).join("index.html").is_file(), "{slug}");
     }
-    // A report for every year with figures, with or without narratives.
-    for year in [2015, 2016, 2019, 2020, 2021, 2022, 2023, 2024, 2025] {
+    // A report for every year with P0, with or without narratives.
+    for year in [2015, 2016, 2020, 2021, 2022, 2023, 2024, 2025] {
         assert!(
             out.join(format!("kabupaten-blitar/{year}/index.html"))
                 .is_file(),
@@ -33,6 +33,23 @@ fn sample_site_builds_every_page() {
     }
     assert!(out.join("kabupaten-balangan/2024/index.html").is_file());
     assert!(!out.join("kabupaten-blitar/2017").exists());
+    // 2019 has an IPM figure only (and Kota Kediri 2017 likewise): no annual report, but the
+    // overview still shows the figure, and no page links to a report that is not there.
+    assert!(!out.join("kabupaten-blitar/2019").exists());
+    assert!(!out.join("kota-kediri/2017").exists());
+    let overview = site.page("kabupaten-blitar/index.html");
+    assert!(texts(&overview, "table.lintas-tahun thead th").contains(&"2019".to_string()));
+    let links: Vec<String> = overview
+        .select(&scraper::Selector::parse("a[href]").unwrap())
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(!links.iter().any(|h| h.starts_with("2019/")), "{links:?}");
+    let report_2020 = site.page("kabupaten-blitar/2020/index.html");
+    let hrefs: Vec<String> = report_2020
+        .select(&scraper::Selector::parse(".antar-tahun a[href]").unwrap())
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(!hrefs.iter().any(|h| h.contains("2019")), "{hrefs:?}");
 }
 
 #[test]
@@ -757,4 +774,47 @@ fn effectiveness_is_stated_without_the_references_figures() {
             .any(|s| s.starts_with("Relevansi terhadap Provinsi Jawa Timur belum dapat dinilai")),
         "{analyses:#?}"
     );
+}
+
+/// A year with figures but no P0 gets no annual report; its narrative and its programmes are
+/// not lost without a word: the build warns about each, naming the file.
+#[test]
+fn a_year_without_p0_gets_no_report_and_its_files_are_named() {
+    let site = TestSite::fixture("dasar");
+    let file = "content/kabupaten-contoh/indikator.yaml";
+    let text = site.read(file);
+    site.write(
+        file,
+        text.replace("data:\n", "data:\n  2022: {ipm: 72.1}\n"),
+    );
+    site.write(
+        "content/kabupaten-contoh/2022/01-profil.md",
+        "---\njudul: Profil 2022\n---\nUraian.\n",
+    );
+    site.write(
+        "content/kabupaten-contoh/2022/program.yaml",
+        "sumber: Uji\nprogram:\n  - {strategi: 1, opd: Dinas Sosial, sub_kegiatan: Bantuan, tagging: langsung, alokasi: 1000000}\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!site.output().join("kabupaten-contoh/2022").exists());
+    for (what, path) in [
+        ("narasi", "content/kabupaten-contoh/2022/01-profil.md"),
+        ("data", "content/kabupaten-contoh/2022/program.yaml"),
+    ] {
+        let warning = format!(
+            "peringatan: ada {what} tahun 2022, tetapi tidak ada angka P0 tahun 2022 di `indikator.yaml`"
+        );
+        let at = run
+            .stderr
+            .find(&warning)
+            .unwrap_or_else(|| panic!("{warning}\n{}", run.stderr));
+        assert!(
+            run.stderr[at..].lines().nth(1).unwrap().ends_with(path),
+            "{}",
+            run.stderr
+        );
+    }
+    let overview = site.page("kabupaten-contoh/index.html");
+    assert!(texts(&overview, "table.lintas-tahun thead th").contains(&"2022".to_string()));
 }

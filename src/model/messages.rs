@@ -354,12 +354,12 @@ impl Words for ModelMessage {
                 "there is no figure for any year yet; no annual report can be made".into(),
             ),
             NarrativeYearWithoutFigures { year } => t(
-                format!("ada narasi tahun {year}, tetapi tidak ada angka tahun {year} di `indikator.yaml`; narasi ini tidak diterbitkan"),
-                format!("there are narratives for {year}, but no figures for {year} in `indikator.yaml`; they are not published"),
+                format!("ada narasi tahun {year}, tetapi tidak ada angka P0 tahun {year} di `indikator.yaml`; laporan tahunan hanya dibuat untuk tahun yang memiliki P0, maka narasi ini tidak diterbitkan"),
+                format!("there are narratives for {year}, but no P0 figure for {year} in `indikator.yaml`; an annual report is made only for a year with P0, so they are not published"),
             ),
             YearDataWithoutFigures { year } => t(
-                format!("ada data tahun {year}, tetapi tidak ada angka tahun {year} di `indikator.yaml`; data ini tidak diterbitkan"),
-                format!("there is data for {year}, but no figures for {year} in `indikator.yaml`; it is not published"),
+                format!("ada data tahun {year}, tetapi tidak ada angka P0 tahun {year} di `indikator.yaml`; laporan tahunan hanya dibuat untuk tahun yang memiliki P0, maka data ini tidak diterbitkan"),
+                format!("there is data for {year}, but no P0 figure for {year} in `indikator.yaml`; an annual report is made only for a year with P0, so it is not published"),
             ),
             NegativeAmount { field, value } => {
                 let value = n(value, 0);

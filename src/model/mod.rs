@@ -241,9 +241,15 @@ pub struct YearData {
 }
 
 impl Region {
-    /// The years that get an annual report: every year with a March figure.
+    /// The years that get an annual report: every year with a March P0 figure (a year with
+    /// other indicators only, an IPM say, still shows on the region's overview).
     pub fn report_years(&self) -> Vec<i32> {
-        self.series.years()
+        self.series
+            .march
+            .iter()
+            .filter(|(_, m)| m.contains_key(crate::base::indicators::keys::P0))
+            .map(|(y, _)| *y)
+            .collect()
     }
 
     /// The programs, pockets and institutional records of `year`, if any were written.

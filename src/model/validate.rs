@@ -704,8 +704,8 @@ fn narrative(raw: &RawNarrative, diagnostics: &mut Diagnostics) -> Narrative {
     }
 }
 
-/// A region's narratives per year; a year without figures is reported (only when the figures
-/// could be read at all).
+/// A region's narratives per year; a year without a P0 figure (which gets no annual report) is
+/// reported (only when the figures could be read at all).
 fn region_narratives(
     r: &crate::content::RawRegion,
     series: Option<&Series>,
@@ -725,7 +725,8 @@ fn region_narratives(
             continue;
         }
         let narrative = narrative(n, diagnostics);
-        if series.is_some_and(|s| !s.march.contains_key(&n.year)) && warned_years.insert(n.year) {
+        if series.is_some_and(|s| s.get(n.year, keys::P0).is_none()) && warned_years.insert(n.year)
+        {
             diagnostics.push(
                 Diagnostic::warning(ModelMessage::NarrativeYearWithoutFigures { year: n.year })
                     .in_file(&n.source.display_path)
@@ -737,8 +738,8 @@ fn region_narratives(
     narratives
 }
 
-/// A region's programs, pockets and institutional records per year; a year without figures is
-/// reported, as for narratives.
+/// A region's programs, pockets and institutional records per year; a year without a P0 figure
+/// is reported, as for narratives.
 fn region_year_data(
     r: &crate::content::RawRegion,
     series: Option<&Series>,
@@ -760,7 +761,7 @@ fn region_year_data(
                 .as_ref()
                 .map(|f| super::institution::validate_institution(f, diagnostics)),
         };
-        if series.is_some_and(|s| !s.march.contains_key(year)) {
+        if series.is_some_and(|s| s.get(*year, keys::P0).is_none()) {
             let first = [
                 files.programs.as_ref().map(|f| &f.source),
                 files.pockets.as_ref().map(|f| &f.source),
@@ -796,6 +797,7 @@ fn check_region(
         return None;
     }
     // Each file is checked on its own, so a broken wilayah.yaml hides nothing else.
+    let errors_before = before.error_count();
     let series = r.indicators.as_ref().map(|indicators| {
         let series = validate_series(indicators.doc.series(), catalog, &indicators.source, before);
         if series.march.is_empty() {
@@ -807,8 +809,13 @@ fn check_region(
         }
         series
     });
-    let narratives = region_narratives(r, series.as_ref(), before);
-    let annual = region_year_data(r, series.as_ref(), before);
+    // Years without P0 are told only when the figures were read cleanly: a P0 refused as
+    // invalid is not "missing".
+    let clean = series
+        .as_ref()
+        .filter(|_| before.error_count() == errors_before);
+    let narratives = region_narratives(r, clean, before);
+    let annual = region_year_data(r, clean, before);
     let (Some(meta), Some(series)) = (&r.region, series) else {
         return None;
     };

@@ -179,7 +179,8 @@ pub(crate) fn report<'a>(site: &'a Site, region: &'a Region, year: i32) -> Repor
     let series = &region.series;
     let province = site.province_of(region);
     let nation = site.nation.as_ref();
-    let years = series.years();
+    // Previous and next among the years that have a report.
+    let years = region.report_years();
     let at = years.iter().position(|y| *y == year);
     let indicators: Vec<IndicatorRow> = site
         .catalog

@@ -273,7 +273,8 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
                 .collect(),
         })
         .collect();
-    let laporan = years
+    let laporan = region
+        .report_years()
         .iter()
         .rev()
         .map(|y| ReportLink {

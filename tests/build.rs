@@ -818,3 +818,33 @@ fn a_year_without_p0_gets_no_report_and_its_files_are_named() {
     let overview = site.page("kabupaten-contoh/index.html");
     assert!(texts(&overview, "table.lintas-tahun thead th").contains(&"2022".to_string()));
 }
+
+/// A chart whose latest figure is more than three years before the report says so on the
+/// chart: Kabupaten Blitar's P1/P2 and poverty line stop in 2016, its P0 runs to 2025.
+#[test]
+fn old_figures_are_flagged_on_their_chart() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let page = site.page("kabupaten-blitar/2025/index.html");
+    for id in ["grafik-p1-p2", "grafik-garis-kemiskinan"] {
+        let flag = texts(&page, &format!("#{id} .angka-lama"));
+        assert_eq!(
+            flag,
+            vec![
+                "Angka lama Angka terakhir grafik ini dari tahun 2016, 9 tahun sebelum tahun laporan 2025."
+            ],
+            "{id}"
+        );
+    }
+    for id in ["grafik-p0", "grafik-jumlah-miskin", "grafik-urutan"] {
+        assert!(
+            texts(&page, &format!("#{id} .angka-lama")).is_empty(),
+            "{id}"
+        );
+    }
+    // The 2020 report is four years on from 2016: flagged; the 2016 report itself is not.
+    let page = site.page("kabupaten-blitar/2020/index.html");
+    assert_eq!(texts(&page, "#grafik-p1-p2 .angka-lama").len(), 1);
+    let page = site.page("kabupaten-blitar/2016/index.html");
+    assert!(texts(&page, ".angka-lama").is_empty());
+}

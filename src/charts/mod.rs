@@ -51,6 +51,20 @@ pub(crate) struct ChartSpec {
     /// How many series the chart draws (checked by the browser test).
     pub series: usize,
     pub table: DataTable,
+    /// For a chart over the years, the latest year it has a figure for.
+    pub latest_year: Option<i32>,
+}
+
+/// A year-series chart whose latest figure is more than this many years before the report's
+/// year is flagged as old on the report.
+pub(crate) const OLD_AFTER_YEARS: i32 = 3;
+
+impl ChartSpec {
+    /// The latest year of a chart over the years when it is more than [`OLD_AFTER_YEARS`]
+    /// before `year`.
+    pub(crate) fn old_since(&self, year: i32) -> Option<i32> {
+        self.latest_year.filter(|l| year - l > OLD_AFTER_YEARS)
+    }
 }
 
 /// A chart that was left out, and why.
@@ -272,6 +286,13 @@ impl Lines<'_> {
                 })
                 .collect(),
         };
+        let latest_year = self
+            .years
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.lines.iter().any(|(_, d, ..)| d[*i].is_some()))
+            .map(|(_, y)| *y)
+            .next_back();
         Some(ChartSpec {
             id: id.to_string(),
             chapter,
@@ -280,6 +301,7 @@ impl Lines<'_> {
             series: self.lines.len(),
             chart,
             table,
+            latest_year,
         })
     }
 }
@@ -400,6 +422,7 @@ fn bars_by_year(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         sources: region.series.sources(&[keys::POOR], &years, &region.name),
         chart,
         series: 1,
+        latest_year: years.last().copied(),
         table: DataTable {
             kolom: vec![w.year.into(), indicator.label(lang).into()],
             baris: years
@@ -484,6 +507,7 @@ fn poverty_line(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         chart,
         series,
         table: DataTable { kolom, baris },
+        latest_year: years.last().copied(),
     })
 }
 
@@ -538,6 +562,7 @@ fn rank(report: &Report) -> Option<ChartSpec> {
         sources,
         chart,
         series: 1,
+        latest_year: None,
         table: DataTable {
             kolom: vec!["#".into(), w.region.into(), p0.label(lang).into()],
             baris: r
@@ -694,6 +719,7 @@ pub(crate) fn quadrant_of(
         sources,
         chart,
         series: 1,
+        latest_year: None,
         table: DataTable {
             kolom: vec![w.region.into(), w.quadrant_x.into(), w.quadrant_y.into()],
             baris: points
@@ -778,6 +804,26 @@ pub(crate) fn report_charts(report: &Report) -> ReportCharts {
 mod tests {
     use super::*;
     use charming::component::Title;
+
+    #[test]
+    fn a_chart_is_old_after_three_years() {
+        let spec = |latest| ChartSpec {
+            id: "g".into(),
+            chapter: Chapter::Profil,
+            title: String::new(),
+            sources: Vec::new(),
+            chart: Chart::new(),
+            series: 1,
+            table: DataTable {
+                kolom: Vec::new(),
+                baris: Vec::new(),
+            },
+            latest_year: latest,
+        };
+        assert_eq!(spec(Some(2022)).old_since(2025), None);
+        assert_eq!(spec(Some(2021)).old_since(2025), Some(2021));
+        assert_eq!(spec(None).old_since(2025), None);
+    }
 
     #[test]
     fn option_json_cannot_close_a_script_element() {

@@ -69,6 +69,7 @@ fn budget_bars(
         sources: vec![programs.source.clone()],
         chart,
         series: 2,
+        latest_year: None,
         table: DataTable {
             kolom: vec![
                 String::new(),
@@ -130,6 +131,8 @@ fn pockets_chart(pockets: &Pockets, mapped: i32, lang: Lang) -> Option<ChartSpec
         sources: vec![pockets.source.clone()],
         chart,
         series: 1,
+        // A mapping stands for later reports until the next one: its year can be old.
+        latest_year: Some(mapped),
         table: DataTable {
             kolom: vec![w.district.into(), w.villages.into()],
             baris: rows

@@ -106,7 +106,7 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
     sumber.dedup();
     let grafik = year
         .and_then(|y| charts::quadrant_of(site, &province.slug, y, None))
-        .map(super::report::chart_view);
+        .map(|spec| super::report::chart_view(spec, None));
     ProvinceView {
         judul_halaman: province.name.clone(),
         nama: province.name.clone(),

@@ -5,6 +5,7 @@ use super::annual;
 use super::{ChangeView, FigureView, RegionHeader, TargetView, figure, header, targets};
 use crate::base::format;
 use crate::base::indicators::keys;
+use crate::base::lang::Lang;
 use crate::base::markdown;
 use crate::charts::{self, ChartSpec, DataTable};
 use crate::model::Chapter;
@@ -61,6 +62,8 @@ pub struct ChartView {
     pub json: String,
     pub seri: usize,
     pub tabel: DataTable,
+    /// On a report, a chart whose latest figure is old: what the flag says.
+    pub angka_lama: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -278,8 +281,21 @@ pub(super) fn group_sources(entries: &[String]) -> Vec<String> {
         .collect()
 }
 
-pub(super) fn chart_view(spec: ChartSpec) -> ChartView {
+/// A chart in words; with the report's year and language, a chart of old figures is flagged.
+pub(super) fn chart_view(spec: ChartSpec, report: Option<(i32, Lang)>) -> ChartView {
+    let angka_lama = report.and_then(|(year, lang)| {
+        spec.old_since(year).map(|latest| {
+            let t = words::strings(lang);
+            format!(
+                "{} {latest}, {} {} {year}.",
+                t.angka_lama_awal,
+                year - latest,
+                t.angka_lama_akhir
+            )
+        })
+    });
     ChartView {
+        angka_lama,
         json: charts::options_json(&spec.chart),
         id: spec.id,
         judul: spec.title,
@@ -360,7 +376,7 @@ pub fn report(report: &Report) -> ReportView {
         charts_by_chapter
             .entry(spec.chapter)
             .or_default()
-            .push(chart_view(spec));
+            .push(chart_view(spec, Some((year, site.config.lang))));
     }
     let mut omitted_by_chapter: BTreeMap<Chapter, Vec<OmittedView>> = BTreeMap::new();
     for o in report_charts.omitted {

@@ -848,3 +848,71 @@ fn old_figures_are_flagged_on_their_chart() {
     let page = site.page("kabupaten-blitar/2016/index.html");
     assert!(texts(&page, ".angka-lama").is_empty());
 }
+
+/// `periode:` names the survey round of a year whose figures are not from March, wherever the
+/// year is shown: the tile, the change sentence (which says the two are not fully comparable),
+/// the previous-figure column and the overview; a period for a year without figures is a
+/// warning, an empty one an error at its place.
+#[test]
+fn a_survey_round_other_than_march_is_named_with_its_year() {
+    let site = TestSite::fixture("dasar");
+    let file = "content/kabupaten-contoh/indikator.yaml";
+    let text = site.read(file);
+    site.write(file, format!("{text}periode: {{2023: Juli}}\n"));
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = site.page("kabupaten-contoh/2024/index.html");
+    let sentence = texts(&report, ".analisis p")
+        .into_iter()
+        .find(|s| s.starts_with("Tingkat kemiskinan turun"))
+        .unwrap();
+    assert!(
+        sentence.starts_with(
+            "Tingkat kemiskinan turun 0,53 poin, dari 8,69 persen (Juli 2023) menjadi 8,16 persen (2024); kedua angka berasal dari putaran survei yang berbeda (Juli dan Maret), sehingga tidak sepenuhnya sebanding"
+        ),
+        "{sentence}"
+    );
+    assert_eq!(
+        cell(
+            &report,
+            "table.indikator",
+            "Persentase penduduk miskin (P0)",
+            2
+        )
+        .as_deref(),
+        Some("8,69 (Juli 2023)")
+    );
+    let earlier = site.page("kabupaten-contoh/2023/index.html");
+    assert!(texts(&earlier, ".ubin-satu")[0].contains("Juli 2023"));
+    let overview = site.page("kabupaten-contoh/index.html");
+    assert!(
+        texts(&overview, "table.lintas-tahun thead th").contains(&"2023Juli".to_string()),
+        "{:?}",
+        texts(&overview, "table.lintas-tahun thead th")
+    );
+    // The March years keep their plain year.
+    let latest = site.page("kabupaten-contoh/2025/index.html");
+    assert!(texts(&latest, ".ubin-satu")[0].contains("Maret 2025"));
+
+    site.write(
+        file,
+        format!("{text}periode: {{2019: Juli, 2024: \" \"}}\n"),
+    );
+    let run = site.run(&["check"]);
+    assert_ne!(run.code, 0);
+    let lines = text.lines().count() + 1;
+    assert!(
+        run.stderr.contains(&format!(
+            "peringatan: periode survei tahun 2019 ditulis, tetapi tahun 2019 tidak punya angka di `data:`\n  --> {file}:{lines}:11"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "galat: periode survei kosong; tulis teks pendek (paling banyak 40 huruf)\n  --> {file}:{lines}:29"
+        )),
+        "{}",
+        run.stderr
+    );
+}

@@ -23,13 +23,19 @@ pub struct YearChange {
     pub improved: bool,
     /// Whether a year without a figure lies between the two.
     pub skips_years: bool,
+    /// The survey rounds of the two years when not March (`periode:` in the file).
+    pub from_period: Option<String>,
+    pub to_period: Option<String>,
 }
 
 /// The change of `indicator` in `year` against its previous figure, if both exist.
 pub(crate) fn year_change(series: &Series, indicator: &Indicator, year: i32) -> Option<YearChange> {
     let to = series.get(year, &indicator.key)?.value;
     let (from_year, from) = series.previous(year, &indicator.key)?;
-    Some(change_between(indicator, from_year, from.value, year, to))
+    let mut change = change_between(indicator, from_year, from.value, year, to);
+    change.from_period = series.period(from_year).map(str::to_string);
+    change.to_period = series.period(year).map(str::to_string);
+    Some(change)
 }
 
 fn change_between(
@@ -49,6 +55,8 @@ fn change_between(
         percent: (from != 0.0).then(|| round_to(delta / from * 100.0, 2)),
         improved: delta != 0.0 && indicator.improved(from, to),
         skips_years: year - from_year > 1,
+        from_period: None,
+        to_period: None,
     }
 }
 

@@ -83,6 +83,8 @@ pub struct RawSeries<'a> {
     pub target: &'a RawYearTable<RawFigure>,
     pub sumber_target: Option<&'a str>,
     pub periode_target: Option<&'a RawPeriod>,
+    /// `{YEAR: text}`: the survey round of a year whose figures are not from March.
+    pub periode: &'a Entries<Spanned<String>, Spanned<String>>,
 }
 
 /// A plan period as written: `{mulai: 2021, akhir: 2026}`.
@@ -106,6 +108,7 @@ macro_rules! series_of {
                     target: &self.target,
                     sumber_target: self.sumber_target.as_deref(),
                     periode_target: self.periode_target.as_ref(),
+                    periode: &self.periode,
                 }
             }
         }
@@ -134,6 +137,9 @@ pub struct RawIndicatorFile {
     /// shows no target.
     #[serde(default)]
     pub periode_target: Option<RawPeriod>,
+    /// The survey round of the years whose figures are not from March (`{2005: Juli}`).
+    #[serde(default)]
+    pub periode: Entries<Spanned<String>, Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -166,6 +172,9 @@ pub struct RawReferenceFile {
     /// shows no target.
     #[serde(default)]
     pub periode_target: Option<RawPeriod>,
+    /// The survey round of the years whose figures are not from March (`{2005: Juli}`).
+    #[serde(default)]
+    pub periode: Entries<Spanned<String>, Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -158,6 +158,13 @@ pub(crate) enum ModelMessage {
     TaggedScoreWithoutRule,
     HintWeight,
     HintTaggedRule,
+    BadSurveyPeriod {
+        text: String,
+    },
+    SurveyPeriodWithoutFigures {
+        year: i32,
+    },
+    HintSurveyPeriod,
     // Scoring rules.
     RuleMeasureNotInScheme {
         measure: String,
@@ -503,6 +510,22 @@ impl Words for ModelMessage {
             TaggedScoreWithoutRule => t(
                 "ukuran `skor_tagging` memerlukan `skor_tagging:` (bobot langsung, tidak langsung, penunjang) di skema ini".into(),
                 "the measure `skor_tagging` needs `skor_tagging:` (weights for direct, indirect, supporting) in this scheme".into(),
+            ),
+            BadSurveyPeriod { text } if text.is_empty() => t(
+                "periode survei kosong; tulis teks pendek (paling banyak 40 huruf)".into(),
+                "the survey period is empty; write a short text (40 characters at most)".into(),
+            ),
+            BadSurveyPeriod { text } => t(
+                format!("periode survei `{text}…` terlalu panjang; tulis teks pendek (paling banyak 40 huruf)"),
+                format!("the survey period `{text}…` is too long; write a short text (40 characters at most)"),
+            ),
+            SurveyPeriodWithoutFigures { year } => t(
+                format!("periode survei tahun {year} ditulis, tetapi tahun {year} tidak punya angka di `data:`"),
+                format!("a survey period is written for {year}, but {year} has no figure under `data:`"),
+            ),
+            HintSurveyPeriod => t(
+                "tulis putaran survei tahun yang angkanya bukan dari Maret, misalnya `periode: {2005: Juli}`".into(),
+                "write the survey round of a year whose figures are not from March, for example `periode: {2005: Juli}`".into(),
             ),
             RuleMeasureNotInScheme {
                 measure,

@@ -53,12 +53,20 @@ pub struct Series {
     pub target_source: Option<String>,
     /// The plan period of the targets (first and last year), when the file gives it.
     pub target_period: Option<(i32, i32)>,
+    /// The survey round of the years whose "March" figures are from another round
+    /// (`periode: {2005: Juli}`), as written.
+    pub periods: BTreeMap<i32, String>,
 }
 
 impl Series {
     /// The March figure of `key` in `year`.
     pub fn get(&self, year: i32, key: &str) -> Option<&Figure> {
         self.march.get(&year).and_then(|m| m.get(key))
+    }
+
+    /// The survey round of `year`'s figures when it is not March.
+    pub fn period(&self, year: i32) -> Option<&str> {
+        self.periods.get(&year).map(String::as_str)
     }
 
     /// Years with at least one March figure, ascending.

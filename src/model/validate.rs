@@ -307,13 +307,61 @@ pub(crate) fn validate_series(
     let target_period = raw
         .periode_target
         .and_then(|p| target_period(p, &targets, source, diagnostics));
+    let periods = survey_periods(raw.periode, &march, source, diagnostics);
     Series {
         march: strip_locations(march),
         september: strip_locations(september),
         targets,
         target_source: raw.sumber_target.map(str::to_string),
         target_period,
+        periods,
     }
+}
+
+/// `periode: {YEAR: text}`: a short text for each year whose figures come from another round
+/// than March; a year without figures is worth a warning (nothing shows it).
+fn survey_periods(
+    raw: &crate::content::yaml::Entries<Spanned<String>, Spanned<String>>,
+    march: &FigureTable,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<i32, String> {
+    let mut out = BTreeMap::new();
+    for (year_key, text) in &raw.0 {
+        let Some(year) = parse_year(year_key, source, diagnostics) else {
+            continue;
+        };
+        let t = text.value.trim();
+        if t.is_empty() || t.chars().count() > 40 {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::BadSurveyPeriod {
+                    text: t.chars().take(40).collect(),
+                })
+                .at(at(source, text))
+                .hint(ModelMessage::HintSurveyPeriod),
+            );
+            continue;
+        }
+        if out.contains_key(&year) {
+            diagnostics.push(duplicate(
+                ModelMessage::DuplicateYear {
+                    year: year.to_string(),
+                },
+                source,
+                year_key,
+            ));
+            continue;
+        }
+        if !march.contains_key(&year) {
+            diagnostics.push(
+                Diagnostic::warning(ModelMessage::SurveyPeriodWithoutFigures { year })
+                    .at(at(source, year_key))
+                    .hint(ModelMessage::HintSurveyPeriod),
+            );
+        }
+        out.insert(year, t.to_string());
+    }
+    out
 }
 
 /// `periode_target: {mulai, akhir}`: both years valid, in order; a target outside it is

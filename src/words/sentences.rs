@@ -96,6 +96,14 @@ fn pace(own: f64, theirs: f64, province: &str, lang: Lang) -> String {
     }
 }
 
+/// A year as a page names it: with its survey round when that is not March ("Juli 2010").
+pub(crate) fn year_label(year: i32, period: Option<&str>) -> String {
+    match period {
+        Some(p) => format!("{p} {year}"),
+        None => year.to_string(),
+    }
+}
+
 /// Year-on-year change; for P0 with the number of poor it adds how that number changed.
 pub(crate) fn change(
     indicator: &Indicator,
@@ -119,41 +127,56 @@ pub(crate) fn change(
     };
     let from = value(indicator, c.from, lang);
     let to = value(indicator, c.to, lang);
+    let (from_when, to_when) = (
+        year_label(c.from_year, c.from_period.as_deref()),
+        year_label(c.to_year, c.to_period.as_deref()),
+    );
     let mut s = if c.delta == 0.0 {
         if id(lang) {
             format!(
-                "{} tetap {to} pada {} seperti pada {}",
+                "{} tetap {to} pada {to_when} seperti pada {from_when}",
                 subject(indicator, lang),
-                c.to_year,
-                c.from_year
             )
         } else {
             format!(
-                "{} stayed at {to} in {} as in {}",
+                "{} stayed at {to} in {to_when} as in {from_when}",
                 subject(indicator, lang),
-                c.to_year,
-                c.from_year
             )
         }
     } else if id(lang) {
         format!(
-            "{} {} {}, dari {from} ({}) menjadi {to} ({})",
+            "{} {} {}, dari {from} ({from_when}) menjadi {to} ({to_when})",
             subject(indicator, lang),
             verb(c.delta, lang),
             amount(indicator, c.delta, lang),
-            c.from_year,
-            c.to_year
         )
     } else {
         format!(
-            "{} {} by {}, from {from} ({}) to {to} ({})",
+            "{} {} by {}, from {from} ({from_when}) to {to} ({to_when})",
             subject(indicator, lang),
             verb(c.delta, lang),
             amount(indicator, c.delta, lang),
-            c.from_year,
-            c.to_year
         )
     };
+    if c.from_period != c.to_period {
+        let round = |p: &Option<String>| {
+            p.clone()
+                .unwrap_or_else(|| if id(lang) { "Maret" } else { "March" }.to_string())
+        };
+        s.push_str(&if id(lang) {
+            format!(
+                "; kedua angka berasal dari putaran survei yang berbeda ({} dan {}), sehingga tidak sepenuhnya sebanding",
+                round(&c.from_period),
+                round(&c.to_period)
+            )
+        } else {
+            format!(
+                "; the two figures come from different survey rounds ({} and {}), so they are not fully comparable",
+                round(&c.from_period),
+                round(&c.to_period)
+            )
+        });
+    }
     if c.skips_years {
         s.push_str(&if id(lang) {
             format!(

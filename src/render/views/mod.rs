@@ -42,6 +42,8 @@ impl SiteView {
 #[derive(Serialize)]
 pub struct ChangeView {
     pub dari_tahun: i32,
+    /// `dari_tahun` as shown: with its survey round when not March ("Juli 2010").
+    pub dari_label: String,
     /// The figure of `dari_tahun`.
     pub dari: f64,
     /// The change as a percentage of `dari`.
@@ -55,6 +57,7 @@ pub struct ChangeView {
 impl From<YearChange> for ChangeView {
     fn from(c: YearChange) -> Self {
         ChangeView {
+            dari_label: crate::words::sentences::year_label(c.from_year, c.from_period.as_deref()),
             dari_tahun: c.from_year,
             dari: c.from,
             persen: c.percent,
@@ -234,6 +237,8 @@ pub struct RegionView {
     pub judul_halaman: String,
     pub wilayah: RegionHeader,
     pub tahun: Vec<i32>,
+    /// Per year of `tahun`, its survey round when not March.
+    pub periode: Vec<Option<String>>,
     pub baris: Vec<SeriesRow>,
     pub laporan: Vec<ReportLink>,
     pub target: Vec<TargetView>,
@@ -286,6 +291,10 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
     RegionView {
         judul_halaman: region.name.clone(),
         wilayah: header(site, region),
+        periode: years
+            .iter()
+            .map(|y| region.series.period(*y).map(str::to_string))
+            .collect(),
         tahun: years,
         baris,
         laporan,

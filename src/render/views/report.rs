@@ -169,7 +169,14 @@ fn tiles(report: &Report) -> Vec<Tile> {
             label: i.label(lang).to_string(),
             nilai: format::number(row.figure.value, i.decimals, lang),
             satuan: i.unit.label(lang).to_string(),
-            keterangan: format!("{} {year}", t.angka_maret_pendek),
+            keterangan: format!(
+                "{} {year}",
+                report
+                    .region
+                    .series
+                    .period(year)
+                    .unwrap_or(t.angka_maret_pendek)
+            ),
             arah: "",
         });
         if let Some(c) = &row.change {
@@ -181,7 +188,7 @@ fn tiles(report: &Report) -> Vec<Tile> {
                     "{} {} ({})",
                     t.dibanding,
                     format::number(c.from, i.decimals, lang),
-                    c.from_year
+                    words::sentences::year_label(c.from_year, c.from_period.as_deref())
                 ),
                 arah: direction(c.improved, c.delta),
             });

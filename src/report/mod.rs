@@ -50,7 +50,7 @@ impl IndicatorRow<'_> {
 /// Relevance against one reference, or the years of its P0 that are missing for it.
 #[derive(Debug)]
 pub enum RelevanceResult<'a> {
-    Assessed(Relevance),
+    Assessed(Box<Relevance>),
     /// The region has a change but the reference lacks a figure of these years.
     Missing {
         reference: &'a Reference,
@@ -149,7 +149,7 @@ fn position<'a>(site: &'a Site, region: &'a Region, p0: &IndicatorRow, year: i32
         .iter()
         .filter_map(
             |r| match (analysis::relevance(series, r, p0, year), &change) {
-                (Some(rel), _) => Some(RelevanceResult::Assessed(rel)),
+                (Some(rel), _) => Some(RelevanceResult::Assessed(Box::new(rel))),
                 (None, Some(c)) => Some(RelevanceResult::Missing {
                     reference: r,
                     years: [c.from_year, year]

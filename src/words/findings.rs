@@ -92,7 +92,7 @@ pub(crate) fn by_chapter(report: &Report) -> BTreeMap<Chapter, Vec<String>> {
         let mut not_assessed = Vec::new();
         for r in &position.relevance {
             match r {
-                RelevanceResult::Assessed(rel) => rels.push(rel.clone()),
+                RelevanceResult::Assessed(rel) => rels.push((**rel).clone()),
                 RelevanceResult::Missing { reference, years } => {
                     let years: Vec<String> = years.iter().map(i32::to_string).collect();
                     not_assessed.push(match lang {

@@ -70,11 +70,11 @@ fn blitar_2025_report_shows_bps_figures_against_2024() {
     let tiles = texts(&page, ".ubin-satu");
     assert!(tiles[0].contains("7,57 persen"), "{tiles:?}");
     assert!(
-        tiles[1].contains("-0,59 poin dibanding 8,16 (2024)"),
+        tiles[1].contains("-0,59 poin dibandingkan dengan 8,16 (2024)"),
         "{tiles:?}"
     );
     assert!(
-        tiles[2].contains("89,04 ribu jiwa -6,87 dibanding 95,91 (2024)"),
+        tiles[2].contains("89,04 ribu jiwa -6,87 ribu jiwa dibandingkan dengan 95,91 (2024)"),
         "{tiles:?}"
     );
     assert!(
@@ -89,7 +89,7 @@ fn blitar_2025_report_shows_bps_figures_against_2024() {
     let summary = texts(&page, "#bab-ringkasan .analisis p");
     assert_eq!(
         summary[0],
-        "Tingkat kemiskinan turun 0,59 poin, dari 8,16 persen (2024) menjadi 7,57 persen (2025); jumlah penduduk miskin berkurang 6,87 ribu jiwa."
+        "Tingkat kemiskinan turun 0,59 persen poin, dari 8,16 persen (2024) menjadi 7,57 persen (2025); jumlah penduduk miskin berkurang 6,87 ribu jiwa."
     );
     // Sources are on the page, under the figures.
     let sources = texts(&page, "table.indikator td.sumber");
@@ -143,7 +143,7 @@ fn index_groups_regions_by_province_with_latest_p0() {
     );
     assert_eq!(
         cell(&page, "table", "Kabupaten Blitar", 2).as_deref(),
-        Some("-0,59 dibanding 2024")
+        Some("-0,59 dibandingkan dengan 2024")
     );
     // Kota Kediri has no 2025 figure: its latest year stands.
     assert_eq!(
@@ -531,7 +531,7 @@ fn an_english_site_gets_english_messages_numbers_and_pages() {
     );
     let summary = texts(&page, "#bab-ringkasan .analisis p");
     assert!(
-        summary[0].starts_with("The poverty rate fell by 0.59 points"),
+        summary[0].starts_with("The poverty rate fell by 0.59 percentage points"),
         "{summary:?}"
     );
     site.write(
@@ -868,7 +868,7 @@ fn a_survey_round_other_than_march_is_named_with_its_year() {
         .unwrap();
     assert!(
         sentence.starts_with(
-            "Tingkat kemiskinan turun 0,53 poin, dari 8,69 persen (Juli 2023) menjadi 8,16 persen (2024); kedua angka berasal dari putaran survei yang berbeda (Juli dan Maret), sehingga tidak sepenuhnya sebanding"
+            "Tingkat kemiskinan turun 0,53 persen poin, dari 8,69 persen (Juli 2023) menjadi 8,16 persen (2024); kedua angka berasal dari putaran survei yang berbeda (Juli dan Maret), sehingga tidak sepenuhnya sebanding"
         ),
         "{sentence}"
     );

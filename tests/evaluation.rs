@@ -162,7 +162,7 @@ fn evaluation_sheet_and_check_name_exactly_the_missing_evidence() {
     );
     // P1 has no 2024 figure in the fixture: the change says so instead of inventing one.
     let p0 = texts(&sheet, "tr[data-ukuran=p0] td.hasil");
-    assert!(p0[0].contains("turun 0,59 poin"), "{p0:?}");
+    assert!(p0[0].contains("turun 0,59 persen poin"), "{p0:?}");
     // The 2023 sheet applies PMK 97/2023; without programmes its score is not computed.
     let pmk = site.page("kabupaten-contoh/2023/penilaian/index.html");
     assert!(texts(&pmk, ".skema-dasar")[0].contains("Nomor 97 Tahun 2023"));

@@ -1,5 +1,5 @@
 //! One plain sentence per analysis, in the site's language, that a planner can paste into a
-//! speech: "Tingkat kemiskinan turun 0,59 poin, dari 8,16 persen (2024) menjadi 7,57 persen
+//! speech: "Tingkat kemiskinan turun 0,59 persen poin, dari 8,16 persen (2024) menjadi 7,57 persen
 //! (2025); jumlah penduduk miskin berkurang 6,87 ribu jiwa."
 
 use crate::analysis::{
@@ -144,18 +144,31 @@ pub(crate) fn change(
             )
         }
     } else if id(lang) {
+        // The first mention of a change in points says "persen poin", as BPS writes it.
+        let size = match indicator.unit {
+            Unit::Persen => format!(
+                "{} persen poin",
+                format::number(c.delta.abs(), indicator.decimals, lang)
+            ),
+            _ => amount(indicator, c.delta, lang),
+        };
         format!(
-            "{} {} {}, dari {from} ({from_when}) menjadi {to} ({to_when})",
+            "{} {} {size}, dari {from} ({from_when}) menjadi {to} ({to_when})",
             subject(indicator, lang),
             verb(c.delta, lang),
-            amount(indicator, c.delta, lang),
         )
     } else {
+        let size = match indicator.unit {
+            Unit::Persen => format!(
+                "{} percentage points",
+                format::number(c.delta.abs(), indicator.decimals, lang)
+            ),
+            _ => amount(indicator, c.delta, lang),
+        };
         format!(
-            "{} {} by {}, from {from} ({from_when}) to {to} ({to_when})",
+            "{} {} by {size}, from {from} ({from_when}) to {to} ({to_when})",
             subject(indicator, lang),
             verb(c.delta, lang),
-            amount(indicator, c.delta, lang),
         )
     };
     if c.from_period != c.to_period {
@@ -180,7 +193,7 @@ pub(crate) fn change(
     if c.skips_years {
         s.push_str(&if id(lang) {
             format!(
-                ", dibanding {} karena tahun di antaranya belum memiliki angka",
+                ", dibandingkan dengan {} karena tahun di antaranya belum memiliki angka",
                 c.from_year
             )
         } else {
@@ -331,7 +344,14 @@ pub(crate) fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) ->
     if !t.attained
         && let Some(needed) = t.pace_needed
     {
-        let needed_text = format!("{} {}", verb(needed, lang), amount(indicator, needed, lang));
+        let needed_text = match lang {
+            Lang::Id => format!("{} {}", verb(needed, lang), amount(indicator, needed, lang)),
+            Lang::En => format!(
+                "{} of {}",
+                if needed < 0.0 { "a fall" } else { "a rise" },
+                amount(indicator, needed, lang)
+            ),
+        };
         let recent = t.pace_recent.map(|(from, pace)| {
             if pace == 0.0 {
                 if id(lang) {
@@ -366,11 +386,11 @@ pub(crate) fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) ->
                 t.year - 1
             ),
             (Some(r), Lang::En) => format!(
-                "Reaching it by {} needs an average change of {needed_text} a year; {r}.",
+                "Reaching it by {} needs an average {needed_text} a year; {r}.",
                 t.target_year
             ),
             (None, Lang::En) => format!(
-                "Reaching it by {} needs an average change of {needed_text} a year; the pace of the last three years is unknown, as {}–{} has no figure.",
+                "Reaching it by {} needs an average {needed_text} a year; the pace of the last three years is unknown, as {}–{} has no figure.",
                 t.target_year,
                 t.year - 3,
                 t.year - 1
@@ -596,7 +616,7 @@ pub(crate) fn quadrant(q: &QuadrantPosition, lang: Lang) -> String {
     };
     match lang {
         Lang::Id => format!(
-            "Kuadran {name}: {level}{join}{change} (dibanding {}{tie}).",
+            "Kuadran {name}: {level}{join}{change} (dibandingkan dengan {}{tie}).",
             q.from_year
         ),
         Lang::En => format!(
@@ -722,11 +742,11 @@ mod tests {
         let pc = an::year_change(&s, poor, 2025).unwrap();
         assert_eq!(
             change(p0, Some(&c), 2025, Some((poor, &pc)), Lang::Id),
-            "Tingkat kemiskinan turun 0,59 poin, dari 8,16 persen (2024) menjadi 7,57 persen (2025); jumlah penduduk miskin berkurang 6,87 ribu jiwa."
+            "Tingkat kemiskinan turun 0,59 persen poin, dari 8,16 persen (2024) menjadi 7,57 persen (2025); jumlah penduduk miskin berkurang 6,87 ribu jiwa."
         );
         assert_eq!(
             change(p0, Some(&c), 2025, Some((poor, &pc)), Lang::En),
-            "The poverty rate fell by 0.59 points, from 8.16 percent (2024) to 7.57 percent (2025); the number of poor fell by 6.87 thousand people."
+            "The poverty rate fell by 0.59 percentage points, from 8.16 percent (2024) to 7.57 percent (2025); the number of poor fell by 6.87 thousand people."
         );
     }
 
@@ -738,7 +758,7 @@ mod tests {
         let c = an::year_change(&s, p0, 2023).unwrap();
         assert_eq!(
             change(p0, Some(&c), 2023, None, Lang::Id),
-            "Tingkat kemiskinan turun 1,19 poin, dari 9,88 persen (2016) menjadi 8,69 persen (2023), dibanding 2016 karena tahun di antaranya belum memiliki angka."
+            "Tingkat kemiskinan turun 1,19 persen poin, dari 9,88 persen (2016) menjadi 8,69 persen (2023), dibandingkan dengan 2016 karena tahun di antaranya belum memiliki angka."
         );
         assert_eq!(
             change(p0, None, 2016, None, Lang::Id),
@@ -835,7 +855,7 @@ mod tests {
         };
         assert_eq!(
             quadrant(&q, Lang::Id),
-            "Kuadran I: tingkat kemiskinan di bawah provinsi dan perubahannya lebih baik daripada provinsi (dibanding 2024)."
+            "Kuadran I: tingkat kemiskinan di bawah provinsi dan perubahannya lebih baik daripada provinsi (dibandingkan dengan 2024)."
         );
         let q = QuadrantPosition {
             quadrant: Quadrant::IV,
@@ -847,7 +867,7 @@ mod tests {
         };
         assert_eq!(
             quadrant(&q, Lang::Id),
-            "Kuadran IV: tingkat kemiskinan di bawah provinsi, tetapi perubahannya tidak lebih baik daripada provinsi (dibanding 2024)."
+            "Kuadran IV: tingkat kemiskinan di bawah provinsi, tetapi perubahannya tidak lebih baik daripada provinsi (dibandingkan dengan 2024)."
         );
         // A change equal to the province's is said to be equal, and counted as not slower.
         let q = QuadrantPosition {
@@ -860,7 +880,7 @@ mod tests {
         };
         assert_eq!(
             quadrant(&q, Lang::Id),
-            "Kuadran II: tingkat kemiskinan di atas provinsi dan perubahannya sama dengan provinsi (dibanding 2021; nilai yang sama dengan provinsi dihitung di sisi yang lebih baik)."
+            "Kuadran II: tingkat kemiskinan di atas provinsi dan perubahannya sama dengan provinsi (dibandingkan dengan 2021; nilai yang sama dengan provinsi dihitung di sisi yang lebih baik)."
         );
         assert_eq!(
             quadrant(&q, Lang::En),

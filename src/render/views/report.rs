@@ -203,12 +203,14 @@ fn tiles(report: &Report) -> Vec<Tile> {
             satuan: i.unit.label(lang).to_string(),
             keterangan: change
                 .map(|c| {
+                    // The change with its unit: "-6,87 ribu jiwa dibandingkan dengan 95,91".
                     format!(
-                        "{} {} {} ({})",
+                        "{} {} {} {} ({})",
                         format::signed(c.delta, i.decimals, lang),
+                        i.unit.label(lang),
                         t.dibanding,
                         format::number(c.from, i.decimals, lang),
-                        c.from_year
+                        words::sentences::year_label(c.from_year, c.from_period.as_deref())
                     )
                 })
                 .unwrap_or_default(),

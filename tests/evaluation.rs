@@ -168,8 +168,13 @@ fn evaluation_sheet_and_check_name_exactly_the_missing_evidence() {
     assert!(texts(&pmk, ".skema-dasar")[0].contains("Nomor 97 Tahun 2023"));
     let score = texts(&pmk, "tr[data-ukuran=skor_tagging] td.hasil");
     assert!(
-        score[0].contains("tidak dihitung: belum ada program di program.yaml"),
+        score[0].contains("tidak dihitung: belum ada data program"),
         "{score:?}"
+    );
+    // Where to fill it in is for the author on screen (hidden on paper).
+    assert_eq!(
+        texts(&pmk, "tr[data-ukuran=skor_tagging] .penulis"),
+        vec!["· isi program.yaml"]
     );
 
     let check = site.run(&["check"]);

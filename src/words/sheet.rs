@@ -95,67 +95,132 @@ pub(crate) fn change(c: &IndicatorChange, year: i32, lang: Lang) -> String {
     )
 }
 
-/// What a measure lacks, after "not computed: ".
-pub(crate) fn missing(m: &Missing, lang: Lang) -> String {
-    let text = match m {
-        Missing::Figure { key, year } => either(
-            lang,
-            &format!("belum ada angka {key} tahun {year} di indikator.yaml"),
-            &format!("no {key} figure for {year} in indikator.yaml"),
-        ),
-        Missing::ExtremePovertyFigure { year } => either(
-            lang,
-            &format!(
-                "belum ada angka kemiskinan ekstrem tahun {year} (kemiskinan_ekstrem_ppp2017 atau _ppp2011)"
-            ),
-            &format!(
-                "no extreme-poverty figure for {year} (kemiskinan_ekstrem_ppp2017 or _ppp2011)"
-            ),
-        ),
-        Missing::ProvinceP0 { year } => either(
-            lang,
-            &format!("perlu P0 tahun {year} wilayah dan provinsinya"),
-            &format!("needs the {year} P0 of the region and its province"),
-        ),
-        Missing::TaggingRule => "skor_tagging".to_string(),
-        Missing::Score(ScoreGap::NoPrograms) => either(
-            lang,
-            "belum ada program di program.yaml",
-            "no programme in program.yaml",
-        ),
-        Missing::Score(ScoreGap::NoRegionalSpending) => either(
-            lang,
-            "belum ada `belanja_daerah` di program.yaml",
-            "no `belanja_daerah` in program.yaml",
-        ),
-        Missing::Score(ScoreGap::Unreported(n)) => either(
-            lang,
-            &format!("{n} sub-kegiatan belum melaporkan realisasi"),
-            &format!("{n} sub-activities have not reported a realisation"),
-        ),
-        Missing::ProgramsAndSpending => either(
-            lang,
-            "perlu program dan `belanja_daerah` di program.yaml",
-            "needs programmes and `belanja_daerah` in program.yaml",
-        ),
-        Missing::Realisation => either(
-            lang,
-            "belum ada realisasi di program.yaml",
-            "no realisation in program.yaml",
-        ),
-        Missing::FirstSemesterRealisation => either(
-            lang,
-            "belum ada `realisasi_semester_1` di program.yaml",
-            "no `realisasi_semester_1` in program.yaml",
-        ),
-        Missing::Verification => either(
-            lang,
-            "belum ada `verifikasi_data` di kelembagaan.yaml",
-            "no `verifikasi_data` in kelembagaan.yaml",
-        ),
-        Missing::Institution => either(lang, "belum ada kelembagaan.yaml", "no kelembagaan.yaml"),
+/// What a measure lacks in plain words (for the printed sheet), and where the author fills it
+/// in (file and key: on screen and in the downloads, never on paper).
+pub(crate) fn missing_parts(m: &Missing, lang: Lang) -> (String, Option<String>) {
+    let both = |id: String, en: String| match lang {
+        Lang::Id => id,
+        Lang::En => en,
     };
-    format!("{}{text}", super::strings(lang).tidak_dinilai)
+    let (plain, hint) = match m {
+        Missing::Figure { key, year } => (
+            both(
+                format!("belum ada angka {} tahun {year}", key.to_uppercase()),
+                format!("no {} figure for {year}", key.to_uppercase()),
+            ),
+            Some(both(
+                format!("isi `{key}` tahun {year} di indikator.yaml"),
+                format!("fill in `{key}` for {year} in indikator.yaml"),
+            )),
+        ),
+        Missing::ExtremePovertyFigure { year } => (
+            both(
+                format!("belum ada angka kemiskinan ekstrem tahun {year}"),
+                format!("no extreme-poverty figure for {year}"),
+            ),
+            Some(both(
+                "isi `kemiskinan_ekstrem_ppp2017` atau `kemiskinan_ekstrem_ppp2011` di indikator.yaml".into(),
+                "fill in `kemiskinan_ekstrem_ppp2017` or `kemiskinan_ekstrem_ppp2011` in indikator.yaml".into(),
+            )),
+        ),
+        Missing::ProvinceP0 { year } => (
+            both(
+                format!("perlu P0 tahun {year} wilayah dan provinsinya"),
+                format!("needs the {year} P0 of the region and its province"),
+            ),
+            None,
+        ),
+        Missing::TaggingRule => (
+            both(
+                "skema tidak memuat rumus skor tagging".into(),
+                "the scheme states no tagged-spending formula".into(),
+            ),
+            Some("`skor_tagging`".into()),
+        ),
+        Missing::Score(ScoreGap::NoPrograms) => (
+            both("belum ada data program".into(), "no programme data".into()),
+            Some(both("isi program.yaml".into(), "fill in program.yaml".into())),
+        ),
+        Missing::Score(ScoreGap::NoRegionalSpending) => (
+            both(
+                "belum ada total belanja daerah".into(),
+                "no total regional spending".into(),
+            ),
+            Some(both(
+                "isi `belanja_daerah` di program.yaml".into(),
+                "fill in `belanja_daerah` in program.yaml".into(),
+            )),
+        ),
+        Missing::Score(ScoreGap::Unreported(n)) => (
+            both(
+                format!("{n} sub-kegiatan belum melaporkan realisasi"),
+                format!("{n} sub-activities have not reported a realisation"),
+            ),
+            Some(both(
+                "isi realisasinya di program.yaml".into(),
+                "fill in their realisation in program.yaml".into(),
+            )),
+        ),
+        Missing::ProgramsAndSpending => (
+            both(
+                "perlu data program dan total belanja daerah".into(),
+                "needs programmes and the total regional spending".into(),
+            ),
+            Some(both(
+                "isi program.yaml dengan `belanja_daerah`".into(),
+                "fill in program.yaml with `belanja_daerah`".into(),
+            )),
+        ),
+        Missing::Realisation => (
+            both("belum ada realisasi".into(), "no realisation".into()),
+            Some(both(
+                "isi realisasi di program.yaml".into(),
+                "fill in the realisation in program.yaml".into(),
+            )),
+        ),
+        Missing::FirstSemesterRealisation => (
+            both(
+                "belum ada realisasi semester I".into(),
+                "no semester I realisation".into(),
+            ),
+            Some(both(
+                "isi `realisasi_semester_1` di program.yaml".into(),
+                "fill in `realisasi_semester_1` in program.yaml".into(),
+            )),
+        ),
+        Missing::Verification => (
+            both(
+                "belum ada catatan verifikasi data sasaran".into(),
+                "no record of the targeting-data verification".into(),
+            ),
+            Some(both(
+                "isi `verifikasi_data` di kelembagaan.yaml".into(),
+                "fill in `verifikasi_data` in kelembagaan.yaml".into(),
+            )),
+        ),
+        Missing::Institution => (
+            both(
+                "belum ada catatan kelembagaan".into(),
+                "no institutional record".into(),
+            ),
+            Some(both(
+                "isi kelembagaan.yaml".into(),
+                "fill in kelembagaan.yaml".into(),
+            )),
+        ),
+    };
+    (
+        format!("{}{plain}", super::strings(lang).tidak_dinilai),
+        hint,
+    )
+}
+
+/// What a measure lacks and where to fill it in, in one text (the downloads).
+pub(crate) fn missing(m: &Missing, lang: Lang) -> String {
+    match missing_parts(m, lang) {
+        (plain, Some(hint)) => format!("{plain} ({hint})"),
+        (plain, None) => plain,
+    }
 }
 
 /// A computed measure as a sentence, and its formula with the figures put in where it has one.
@@ -236,12 +301,8 @@ pub(crate) fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<Str
             if *needs_best {
                 formula.push_str(&either(
                     lang,
-                    &format!(
-                        "; belum dinormalisasi: perlu skor tertinggi nasional tahun {year} (`skor_tagging_tertinggi` di site.yaml)"
-                    ),
-                    &format!(
-                        "; not normalised: needs the national best score of {year} (`skor_tagging_tertinggi` in site.yaml)"
-                    ),
+                    &format!("; belum dinormalisasi: perlu skor tertinggi nasional tahun {year}"),
+                    &format!("; not normalised: needs the national best score of {year}"),
                 ));
             }
             if weights.exclude_travel {
@@ -477,6 +538,19 @@ pub(crate) fn score_formula(s: &MeasureScore, lang: Lang) -> String {
         ),
     };
     format!("{scored}{body}")
+}
+
+/// Where the author writes the national best score a normalised score needs.
+pub(crate) fn needs_best_hint(year: i32, lang: Lang) -> String {
+    either(
+        lang,
+        &format!(
+            "isi skor tertinggi nasional {year} beserta sumbernya di `skor_tagging_tertinggi` pada site.yaml"
+        ),
+        &format!(
+            "write the national best score of {year} and its source under `skor_tagging_tertinggi` in site.yaml"
+        ),
+    )
 }
 
 /// Why a measure has no score.

@@ -29,6 +29,8 @@ pub struct MeasureView {
     pub rumus: Option<String>,
     /// What is missing when the measure cannot be computed.
     pub kurang: Option<String>,
+    /// Where the author fills it in (file and key): on screen, never on paper.
+    pub penulis: Option<String>,
     /// The measure's weight in its component.
     pub bobot: Option<String>,
     pub skor: Option<String>,
@@ -106,16 +108,17 @@ pub fn evaluation(site: &Site, region: &Region, sheet: &Sheet) -> EvaluationView
                 .measures
                 .iter()
                 .map(|m| {
-                    let (hasil, rumus, kurang) = match &m.outcome {
+                    let (hasil, rumus, kurang, penulis) = match &m.outcome {
                         Ok(o) => {
                             let (hasil, rumus) = words::sheet::outcome(o, year, lang);
-                            (hasil, rumus, None)
+                            let best = matches!(m.score, Err(Unscored::NeedsBest))
+                                .then(|| words::sheet::needs_best_hint(year, lang));
+                            (hasil, rumus, None, best)
                         }
-                        Err(missing) => (
-                            "–".to_string(),
-                            None,
-                            Some(words::sheet::missing(missing, lang)),
-                        ),
+                        Err(missing) => {
+                            let (plain, hint) = words::sheet::missing_parts(missing, lang);
+                            ("–".to_string(), None, Some(plain), hint)
+                        }
                     };
                     MeasureView {
                         ukuran: m.measure.key(),
@@ -123,6 +126,7 @@ pub fn evaluation(site: &Site, region: &Region, sheet: &Sheet) -> EvaluationView
                         hasil,
                         rumus,
                         kurang,
+                        penulis,
                         bobot: m
                             .weight
                             .map(|w| format!("{} %", format::number(w, 0, lang))),

@@ -303,6 +303,9 @@ pub struct Rank {
     pub of: usize,
     /// (slug, name, value) of every ranked region, best first.
     pub order: Vec<(String, String, f64)>,
+    /// How many kab/kota the province has by the official list (Kepmendagri), when its code is
+    /// known: the rank is among all of them only when `of` equals it.
+    pub province_total: Option<usize>,
 }
 
 /// Ranks `regions` by `indicator` in `year`; regions without the figure are left out.
@@ -333,22 +336,31 @@ pub(crate) fn rank_among<'a>(
         rank,
         of: order.len(),
         order,
+        province_total: None,
     })
 }
 
-/// Rank of a region within its province (the province's regions in this site).
+/// Rank of a region within its province (the province's regions in this site), with the
+/// province's official count of kab/kota.
 pub(crate) fn rank_in_province(
     site: &Site,
     region: &Region,
     indicator: &Indicator,
     year: i32,
 ) -> Option<Rank> {
+    let total = site
+        .province_of(region)
+        .and_then(|p| crate::model::official::kabupaten_kota_count(&p.code));
     rank_among(
         site.regions_in(&region.province),
         indicator,
         year,
         &region.slug,
     )
+    .map(|r| Rank {
+        province_total: total,
+        ..r
+    })
 }
 
 /// Position against the province: level (below or above) and change (faster or slower).

@@ -4,6 +4,7 @@
 pub(crate) mod evidence;
 pub(crate) mod institution;
 pub(crate) mod messages;
+pub(crate) mod official;
 pub(crate) mod pockets;
 pub(crate) mod programs;
 pub(crate) mod scheme;

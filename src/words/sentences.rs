@@ -561,12 +561,41 @@ pub(crate) fn rank(
     } else {
         "highest"
     };
-    match lang {
-        Lang::Id => format!(
-            "Menurut {key} {year}, {region} berada di urutan ke-{} dari {} kabupaten/kota {province} yang angkanya dimuat dalam laporan ini ({key} {best} di urutan pertama).",
+    // "Of N in the province" only when all N are ranked; otherwise the base is named as what
+    // it is, with the province's full count beside it where the official list knows it.
+    let all = r
+        .province_total
+        .map(|t| format!(" {t}"))
+        .unwrap_or_default();
+    match (lang, r.province_total) {
+        // A rank of one is no rank.
+        (Lang::Id, _) if r.of == 1 => format!(
+            "Di antara{all} kabupaten/kota {province}, baru angka {key} {year} {region} yang tersedia dalam laporan ini, sehingga urutannya belum dapat ditentukan."
+        ),
+        (Lang::En, _) if r.of == 1 => format!(
+            "Of the{all} regencies and cities of {province}, this report holds the {key} {year} figure of {region} alone, so no rank can be given."
+        ),
+        (Lang::Id, Some(total)) if total == r.of => format!(
+            "Menurut {key} {year}, {region} berada di peringkat ke-{} dari {total} kabupaten/kota di {province} ({key} {best} di peringkat pertama).",
+            r.rank
+        ),
+        (Lang::Id, Some(total)) => format!(
+            "Menurut {key} {year}, {region} berada di urutan ke-{} dari {} kabupaten/kota yang angkanya tersedia dalam laporan ini ({province} memiliki {total} kabupaten/kota; {key} {best} di urutan pertama).",
             r.rank, r.of
         ),
-        Lang::En => format!(
+        (Lang::Id, None) => format!(
+            "Menurut {key} {year}, {region} berada di urutan ke-{} dari {} kabupaten/kota {province} yang angkanya tersedia dalam laporan ini ({key} {best} di urutan pertama).",
+            r.rank, r.of
+        ),
+        (Lang::En, Some(total)) if total == r.of => format!(
+            "By {key} in {year}, {region} ranks {} of the {total} regencies and cities of {province} ({best} {key} first).",
+            r.rank
+        ),
+        (Lang::En, Some(total)) => format!(
+            "By {key} in {year}, {region} ranks {} of the {} regencies and cities whose figures this report holds ({province} has {total}; {best} {key} first).",
+            r.rank, r.of
+        ),
+        (Lang::En, None) => format!(
             "By {key} in {year}, {region} ranks {} of the {} regencies and cities of {province} whose figures this report holds ({best} {key} first).",
             r.rank, r.of
         ),
@@ -829,21 +858,48 @@ mod tests {
             ),
             "Perubahan 2024–2025 P0 relevan terhadap Provinsi Jawa Timur dan Indonesia, serta efektif (membaik dari angka sebelumnya); Kabupaten Blitar (turun 0,59 poin) membaik lebih cepat daripada Provinsi Jawa Timur (turun 0,29 poin)."
         );
-        let r = Rank {
+        let mut r = Rank {
             rank: 1,
             of: 2,
             order: vec![],
+            province_total: None,
         };
-        assert_eq!(
+        let said = |r: &Rank| {
             rank(
                 "Kabupaten Blitar",
                 "Provinsi Jawa Timur",
                 p0,
                 2025,
-                &r,
-                Lang::Id
-            ),
-            "Menurut P0 2025, Kabupaten Blitar berada di urutan ke-1 dari 2 kabupaten/kota Provinsi Jawa Timur yang angkanya dimuat dalam laporan ini (P0 terendah di urutan pertama)."
+                r,
+                Lang::Id,
+            )
+        };
+        assert_eq!(
+            said(&r),
+            "Menurut P0 2025, Kabupaten Blitar berada di urutan ke-1 dari 2 kabupaten/kota Provinsi Jawa Timur yang angkanya tersedia dalam laporan ini (P0 terendah di urutan pertama)."
+        );
+        // Jawa Timur has 38: two of them is not a rank in the province, and says so.
+        let alone = Rank {
+            rank: 1,
+            of: 1,
+            order: vec![],
+            province_total: Some(38),
+        };
+        assert_eq!(
+            said(&alone),
+            "Di antara 38 kabupaten/kota Provinsi Jawa Timur, baru angka P0 2025 Kabupaten Blitar yang tersedia dalam laporan ini, sehingga urutannya belum dapat ditentukan."
+        );
+        r.province_total = Some(38);
+        assert_eq!(
+            said(&r),
+            "Menurut P0 2025, Kabupaten Blitar berada di urutan ke-1 dari 2 kabupaten/kota yang angkanya tersedia dalam laporan ini (Provinsi Jawa Timur memiliki 38 kabupaten/kota; P0 terendah di urutan pertama)."
+        );
+        // All 38 ranked: a rank in the province.
+        r.of = 38;
+        r.rank = 5;
+        assert_eq!(
+            said(&r),
+            "Menurut P0 2025, Kabupaten Blitar berada di peringkat ke-5 dari 38 kabupaten/kota di Provinsi Jawa Timur (P0 terendah di peringkat pertama)."
         );
         let q = QuadrantPosition {
             quadrant: Quadrant::I,

@@ -244,11 +244,14 @@ pub(crate) fn outcome(o: &Outcome, year: i32, lang: Lang) -> (String, Option<Str
                 (false, Lang::En) => "not lower than",
             };
             (
+                // A sentence writes "persen", as BPS does; the sign is for figures in tables.
                 format!(
-                    "P0 {} % {side} {} ({} %).",
+                    "P0 {} {} {side} {} ({} {}).",
                     p(g.value),
+                    either(lang, "persen", "percent"),
                     g.reference,
-                    p(g.reference_value)
+                    p(g.reference_value),
+                    either(lang, "persen", "percent"),
                 ),
                 Some(format!(
                     "{} − {} = {}",

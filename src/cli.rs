@@ -21,6 +21,10 @@ pub(crate) enum Command {
         /// Folder keluaran (bawaan: output/ di dalam folder situs).
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Bila build lain sedang menulis ke folder keluaran yang sama, berhenti dengan pesan
+        /// alih-alih menunggunya selesai.
+        #[arg(long = "tanpa-tunggu")]
+        tanpa_tunggu: bool,
     },
     /// Menyajikan situs di http://127.0.0.1 dan membangun ulang setiap kali berkas berubah.
     Serve {

@@ -15,7 +15,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
-        Command::Build { root, output } => cmd::build::run(root, output.as_deref()),
+        Command::Build {
+            root,
+            output,
+            tanpa_tunggu,
+        } => cmd::build::run(root, output.as_deref(), !tanpa_tunggu),
         Command::Check { root } => cmd::check::run(root),
         Command::Pdf {
             root,

@@ -1,6 +1,15 @@
 //! Writing the site: everything goes into a temporary folder beside the output folder and is
 //! swapped in only when all of it was written. tkpk marks what it writes and never replaces a
 //! folder without its mark, nor one that holds the site itself.
+//!
+//! One build at a time per output: a lock file beside the output folder (`<output>.tkpk-kunci`,
+//! an OS file lock, released by the system when the process ends, however it ends). Beside the
+//! output, `<output>.tkpk-baru` is the new output being written and `<output>.tkpk-lama` the
+//! previous one being removed; a folder is always created with its mark (under a temporary name,
+//! renamed into place) and removed by first renaming it to a discard name, so that no kill leaves
+//! an unmarked folder behind. The swap is one atomic exchange on Linux (`renameat2` with
+//! `RENAME_EXCHANGE`); elsewhere two renames, with recovery: a run that finds no output but a
+//! complete marked copy beside it restores that copy before anything else.
 
 pub mod messages;
 
@@ -19,6 +28,15 @@ pub struct OutputFile {
 pub(crate) const MARKER: &str = ".tkpk-output";
 const MARKER_TEXT: &str = "Folder ini ditulis oleh tkpk dan ditulis ulang pada setiap `tkpk build`.\n\
 This folder is written by tkpk and rewritten by every `tkpk build`.\n";
+/// The last line of the mark of an output that was written whole (added just before the swap).
+const COMPLETE_LINE: &str = "lengkap\n";
+
+/// What a build does when another one holds the output: waits (after calling the function, so
+/// that the user is told), or refuses.
+pub enum WhenBusy<'a> {
+    Wait(&'a (dyn Fn() + Sync)),
+    Refuse,
+}
 
 fn absolute(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
@@ -109,16 +127,151 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
     out.with_file_name(format!("{name}.tkpk-{suffix}"))
 }
 
-/// Removes a folder only when it carries tkpk's mark (a leftover of an interrupted build).
-fn remove_ours(dir: &Path) -> Result<(), Diagnostic> {
+/// Whether `dir` is a folder carrying tkpk's mark, and whether the mark says it is complete.
+fn marked(dir: &Path) -> Option<bool> {
+    let meta = std::fs::symlink_metadata(dir).ok()?;
+    if !meta.is_dir() {
+        return None;
+    }
+    let text = std::fs::read_to_string(dir.join(MARKER)).ok()?;
+    Some(text.ends_with(COMPLETE_LINE))
+}
+
+/// A name for a folder on its way out or in, unique to this process.
+fn temporary(out: &Path, kind: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    sibling(out, &format!("{kind}-{}-{n}", std::process::id()))
+}
+
+/// Removes a folder tkpk left beside the output: a marked one (renamed to a discard name first,
+/// so that a removal cut short never leaves it unmarked under a name tkpk reuses), or an empty
+/// one (what a kill between creating a folder and marking it leaves). Anything else is not
+/// ours: refused.
+fn remove_ours(out: &Path, dir: &Path) -> Result<(), Diagnostic> {
     match std::fs::symlink_metadata(dir) {
         Err(_) => Ok(()),
-        Ok(meta) if meta.is_dir() && dir.join(MARKER).is_file() => remove_marked(dir),
+        Ok(meta) if meta.is_dir() && dir.join(MARKER).is_file() => {
+            let discard = temporary(out, "buang");
+            std::fs::rename(dir, &discard).map_err(|e| write_error(dir, e))?;
+            remove_marked(&discard)
+        }
+        Ok(meta)
+            if meta.is_dir()
+                && std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none()) =>
+        {
+            std::fs::remove_dir(dir).map_err(|e| write_error(dir, e))
+        }
         Ok(_) => Err(Diagnostic::error(OutputMessage::OutputNotOurs {
             path: dir.display().to_string(),
         })
         .hint(OutputMessage::HintOutputNotOurs)),
     }
+}
+
+/// The folders an interrupted run left under tkpk's temporary names (`<output>.tkpk-buang-…`,
+/// `<output>.tkpk-siap-…`): each removed when marked or empty, left alone otherwise.
+fn remove_leftovers(out: &Path) -> Result<(), Diagnostic> {
+    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+        return Ok(());
+    };
+    let name = name.to_string_lossy();
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let ours = [format!("{name}.tkpk-buang-"), format!("{name}.tkpk-siap-")]
+            .iter()
+            .any(|prefix| file_name.starts_with(prefix.as_str()));
+        if ours {
+            let path = entry.path();
+            // Not ours after all (unmarked and not empty): kept, and not in the way.
+            if marked(&path).is_some()
+                || std::fs::read_dir(&path).is_ok_and(|mut e| e.next().is_none())
+            {
+                remove_ours(out, &path)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Before anything else: when the output folder is missing but a complete marked copy lies
+/// beside it (a run killed between the two renames of a swap), that copy is put back, the new
+/// one before the previous one.
+fn recover(out: &Path) -> Result<Option<PathBuf>, Diagnostic> {
+    if std::fs::symlink_metadata(out).is_ok() {
+        return Ok(None);
+    }
+    let new = sibling(out, "baru");
+    let old = sibling(out, "lama");
+    let from = if marked(&new) == Some(true) {
+        new
+    } else if marked(&old) == Some(true) {
+        // The previous output, complete when it was swapped out (a removal cut short is not:
+        // removals happen under a discard name, and an older mark without "complete" is not
+        // trusted).
+        old
+    } else {
+        return Ok(None);
+    };
+    std::fs::rename(&from, out).map_err(|e| write_error(&from, e))?;
+    Ok(Some(from))
+}
+
+/// Takes the output's lock: a file beside the output folder, locked by the OS for as long as
+/// the returned handle lives. A file system without locks (some network shares) builds without
+/// one.
+fn lock(out: &Path, busy: &WhenBusy) -> Result<Option<std::fs::File>, Diagnostic> {
+    if let Some(parent) = out.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
+    }
+    let path = sibling(out, "kunci");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| write_error(&path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => match busy {
+            WhenBusy::Wait(tell) => {
+                tell();
+                file.lock().map_err(|e| write_error(&path, e))?;
+                Ok(Some(file))
+            }
+            WhenBusy::Refuse => Err(Diagnostic::error(OutputMessage::OutputBusy {
+                path: out.display().to_string(),
+            })
+            .hint(OutputMessage::HintOutputBusy)),
+        },
+        Err(std::fs::TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => {
+            Ok(None)
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(write_error(&path, e)),
+    }
+}
+
+/// Puts `new` in the place of `out` in one step where the system can (Linux), so that there is
+/// no moment without an output; `out` then holds the new copy and `new` the previous one.
+#[cfg(target_os = "linux")]
+fn exchange(new: &Path, out: &Path) -> std::io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, new, CWD, out, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        // A file system without the exchange (or an old kernel): the two renames instead.
+        Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_new: &Path, _out: &Path) -> std::io::Result<bool> {
+    Ok(false)
 }
 
 /// Removes a marked folder: its entries in parallel (a national output holds thousands of
@@ -157,26 +310,38 @@ pub(crate) struct Staging {
     out: PathBuf,
     staging: PathBuf,
     committed: bool,
+    /// Held until the staging is committed or dropped.
+    _lock: Option<std::fs::File>,
+    /// The copy a recovery put back at the start, if any (for the caller to say so).
+    pub(crate) recovered: Option<PathBuf>,
 }
 
 impl Staging {
-    /// Checks the output folder (see [`check_target`]), clears what an interrupted build left
-    /// and makes the marked staging folder.
-    pub(crate) fn begin(root: &Path, output: &Path) -> Result<Staging, Diagnostic> {
+    /// Checks the output folder (see [`check_target`]), takes its lock (waiting or refusing as
+    /// `busy` says), restores an output a killed run left beside its place, clears what an
+    /// interrupted build left and makes the marked staging folder.
+    pub(crate) fn begin(root: &Path, output: &Path, busy: WhenBusy) -> Result<Staging, Diagnostic> {
         check_target(root, output)?;
         let out = absolute(output);
+        let lock = lock(&out, &busy)?;
+        let recovered = recover(&out)?;
         let staging = sibling(&out, "baru");
-        remove_ours(&staging)?;
-        remove_ours(&sibling(&out, "lama"))?;
-        std::fs::create_dir_all(&staging).map_err(|e| write_error(&staging, e))?;
-        let begun = Staging {
+        remove_ours(&out, &staging)?;
+        remove_ours(&out, &sibling(&out, "lama"))?;
+        remove_leftovers(&out)?;
+        // Made with its mark under a temporary name, then renamed into place: never unmarked.
+        let ready = temporary(&out, "siap");
+        std::fs::create_dir_all(&ready).map_err(|e| write_error(&ready, e))?;
+        let marker = ready.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(|e| write_error(&marker, e))?;
+        std::fs::rename(&ready, &staging).map_err(|e| write_error(&staging, e))?;
+        Ok(Staging {
             out,
             staging,
             committed: false,
-        };
-        let marker = begun.staging.join(MARKER);
-        std::fs::write(&marker, MARKER_TEXT).map_err(|e| write_error(&marker, e))?;
-        Ok(begun)
+            _lock: lock,
+            recovered,
+        })
     }
 
     /// Writes one file, making its folder when it first needs one.
@@ -194,31 +359,41 @@ impl Staging {
         .map_err(|e| write_error(&path, e))
     }
 
-    /// Puts the new output in the place of the previous one, then removes the previous one.
+    /// Marks the new output complete, puts it in the place of the previous one, then removes
+    /// the previous one.
     pub(crate) fn commit(mut self) -> Result<(), Diagnostic> {
-        let previous = sibling(&self.out, "lama");
-        let had_previous = self.out.exists();
-        if had_previous {
-            std::fs::rename(&self.out, &previous).map_err(|e| write_error(&self.out, e))?;
+        // The mark says "complete" before the swap (written whole, then renamed over).
+        let marker = self.staging.join(MARKER);
+        let fresh = self.staging.join(".tkpk-output.baru");
+        std::fs::write(&fresh, format!("{MARKER_TEXT}{COMPLETE_LINE}"))
+            .map_err(|e| write_error(&fresh, e))?;
+        std::fs::rename(&fresh, &marker).map_err(|e| write_error(&marker, e))?;
+        let had_previous = std::fs::symlink_metadata(&self.out).is_ok();
+        if !had_previous {
+            std::fs::rename(&self.staging, &self.out).map_err(|e| write_error(&self.out, e))?;
+            self.committed = true;
+            return Ok(());
         }
+        if exchange(&self.staging, &self.out).map_err(|e| write_error(&self.out, e))? {
+            self.committed = true;
+            // The staging name now holds the previous output.
+            return remove_ours(&self.out, &self.staging);
+        }
+        let previous = sibling(&self.out, "lama");
+        std::fs::rename(&self.out, &previous).map_err(|e| write_error(&self.out, e))?;
         if let Err(e) = std::fs::rename(&self.staging, &self.out) {
-            if had_previous {
-                let _ = std::fs::rename(&previous, &self.out);
-            }
+            let _ = std::fs::rename(&previous, &self.out);
             return Err(write_error(&self.out, e));
         }
         self.committed = true;
-        if had_previous {
-            remove_ours(&previous)?;
-        }
-        Ok(())
+        remove_ours(&self.out, &previous)
     }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = remove_ours(&self.staging);
+            let _ = remove_ours(&self.out, &self.staging);
         }
     }
 }
@@ -232,7 +407,7 @@ pub(crate) fn write_site(
     files: &[OutputFile],
 ) -> Result<(), Diagnostic> {
     use rayon::prelude::*;
-    let staging = Staging::begin(root, output)?;
+    let staging = Staging::begin(root, output, WhenBusy::Refuse)?;
     files.par_iter().try_for_each(|file| staging.write(file))?;
     staging.commit()
 }
@@ -271,7 +446,7 @@ mod tests {
         let out = root.join("output");
         write_site(root, &out, &[page("a/index.html", "satu")]).unwrap();
         {
-            let staging = Staging::begin(root, &out).unwrap();
+            let staging = Staging::begin(root, &out, WhenBusy::Refuse).unwrap();
             staging.write(&page("b/c/index.html", "dua")).unwrap();
             assert!(sibling(&out, "baru").join("b/c/index.html").is_file());
         }
@@ -297,7 +472,9 @@ mod tests {
         let foreign = sibling(&out, "baru");
         std::fs::create_dir_all(&foreign).unwrap();
         std::fs::write(foreign.join("catatan.txt"), "milik orang").unwrap();
-        let refused = Staging::begin(root, &out).err().expect("refused");
+        let refused = Staging::begin(root, &out, WhenBusy::Refuse)
+            .err()
+            .expect("refused");
         assert!(matches!(
             refused.message.downcast_ref(),
             Some(OutputMessage::OutputNotOurs { .. })
@@ -348,5 +525,109 @@ mod tests {
             e.message.downcast_ref(),
             Some(OutputMessage::OutputNotOurs { .. })
         ));
+    }
+
+    fn content(dir: &Path) -> String {
+        std::fs::read_to_string(dir.join("i.html")).unwrap()
+    }
+
+    /// A complete marked folder as a commit leaves it, holding `i.html` = `text`.
+    fn complete(dir: &Path, text: &str) {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join(MARKER), format!("{MARKER_TEXT}{COMPLETE_LINE}")).unwrap();
+        std::fs::write(dir.join("i.html"), text).unwrap();
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_or_waits_its_turn() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let out = root.join("output");
+        let first = Staging::begin(root, &out, WhenBusy::Refuse).unwrap();
+        first.write(&page("i.html", "pertama")).unwrap();
+        // Refused while the first holds the output, nothing touched.
+        let refused = Staging::begin(root, &out, WhenBusy::Refuse)
+            .err()
+            .expect("refused");
+        assert!(matches!(
+            refused.message.downcast_ref(),
+            Some(OutputMessage::OutputBusy { .. })
+        ));
+        assert!(sibling(&out, "baru").join("i.html").is_file());
+        // A waiting writer is told, then runs after the first has committed.
+        let told = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                let tell = || told.store(true, std::sync::atomic::Ordering::SeqCst);
+                let staging = Staging::begin(root, &out, WhenBusy::Wait(&tell)).unwrap();
+                staging.write(&page("i.html", "kedua")).unwrap();
+                staging.commit().unwrap();
+            });
+            while !told.load(std::sync::atomic::Ordering::SeqCst) {
+                std::thread::yield_now();
+            }
+            assert_eq!(content(&sibling(&out, "baru")), "pertama");
+            first.commit().unwrap();
+            second.join().unwrap();
+        });
+        assert_eq!(content(&out), "kedua");
+        for gone in ["baru", "lama"] {
+            assert!(!sibling(&out, gone).exists(), "{gone}");
+        }
+    }
+
+    #[test]
+    fn a_swap_cut_short_is_restored_before_anything_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let out = root.join("output");
+        // Killed between the two renames: no output, the new one complete beside it, the
+        // previous one too. The new one is put back, and a build that then fails keeps it.
+        complete(&sibling(&out, "baru"), "baru");
+        complete(&sibling(&out, "lama"), "lama");
+        {
+            let staging = Staging::begin(root, &out, WhenBusy::Refuse).unwrap();
+            assert_eq!(staging.recovered, Some(sibling(&out, "baru")));
+        }
+        assert_eq!(content(&out), "baru");
+        assert!(!sibling(&out, "lama").exists() && !sibling(&out, "baru").exists());
+        // Killed after the first rename only: the new copy was not complete; the previous one
+        // comes back.
+        std::fs::remove_dir_all(&out).unwrap();
+        complete(&sibling(&out, "lama"), "lama");
+        let unfinished = sibling(&out, "baru");
+        std::fs::create_dir_all(&unfinished).unwrap();
+        std::fs::write(unfinished.join(MARKER), MARKER_TEXT).unwrap();
+        let staging = Staging::begin(root, &out, WhenBusy::Refuse).unwrap();
+        assert_eq!(staging.recovered, Some(sibling(&out, "lama")));
+        drop(staging);
+        assert_eq!(content(&out), "lama");
+    }
+
+    #[test]
+    fn folders_a_kill_leaves_unmarked_or_half_removed_are_cleared() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let out = root.join("output");
+        write_site(root, &out, &[page("i.html", "satu")]).unwrap();
+        // Killed between making the staging folder and marking it (empty), while making a
+        // folder under its temporary name, and in the middle of a removal.
+        std::fs::create_dir(sibling(&out, "baru")).unwrap();
+        std::fs::create_dir(sibling(&out, "siap-1-0")).unwrap();
+        let half = sibling(&out, "buang-2-0");
+        std::fs::create_dir_all(half.join("x")).unwrap();
+        std::fs::write(half.join(MARKER), MARKER_TEXT).unwrap();
+        // A folder of someone else's under a similar name is kept.
+        let foreign = sibling(&out, "siap-catatan");
+        std::fs::create_dir(&foreign).unwrap();
+        std::fs::write(foreign.join("catatan.txt"), "milik orang").unwrap();
+        write_site(root, &out, &[page("i.html", "dua")]).unwrap();
+        assert_eq!(content(&out), "dua");
+        for gone in ["baru", "siap-1-0", "buang-2-0", "lama"] {
+            assert!(!sibling(&out, gone).exists(), "{gone}");
+        }
+        assert!(foreign.join("catatan.txt").is_file());
+        // The commit left a complete mark.
+        assert_eq!(marked(&out), Some(true));
     }
 }

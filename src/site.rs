@@ -1,7 +1,7 @@
 //! The pipeline in one place: load → validate → render → write. The CLI and the tests call
 //! these functions; each returns its diagnostics, never prints.
 
-use crate::base::diagnostics::Diagnostics;
+use crate::base::diagnostics::{Diagnostic, Diagnostics};
 use crate::base::lang::Lang;
 use crate::content::{self, ParseCache};
 use crate::model::{self, Site};
@@ -125,6 +125,16 @@ pub fn render_part_files(
 /// as it is rendered, and the new output replaces the previous one only when all of it was
 /// written (see [`output::Staging`]).
 pub fn build(root: &Path, output: &Path) -> Result<Built, Failed> {
+    build_with(root, output, Some(&|_| {}))
+}
+
+/// [`build`], saying what to do when another build holds the output: with `wait`, call it (in
+/// the site's language, to tell the user) and wait; without, refuse.
+pub fn build_with(
+    root: &Path,
+    output: &Path,
+    wait: Option<&(dyn Fn(Lang) + Sync)>,
+) -> Result<Built, Failed> {
     let Loaded {
         site,
         mut diagnostics,
@@ -147,10 +157,20 @@ pub fn build(root: &Path, output: &Path) -> Result<Built, Failed> {
         Ok(theme) => theme,
         Err(more) => return fail(more),
     };
-    let staging = match output::Staging::begin(root, output) {
+    let tell = || {
+        if let Some(wait) = wait {
+            wait(lang);
+        }
+    };
+    let busy = match wait {
+        Some(_) => output::WhenBusy::Wait(&tell),
+        None => output::WhenBusy::Refuse,
+    };
+    let staging = match output::Staging::begin(root, output, busy) {
         Ok(s) => s,
         Err(d) => return fail(Diagnostics::from(d)),
     };
+    let recovered = staging.recovered.clone();
     let written = std::sync::Mutex::new(Vec::new());
     // After one failed write (a full disk, say) the others are not tried: one error, not
     // thousands; the build fails and the previous output stays.
@@ -183,6 +203,13 @@ pub fn build(root: &Path, output: &Path) -> Result<Built, Failed> {
     }
     if let Err(d) = staging.commit() {
         return fail(Diagnostics::from(d));
+    }
+    if let Some(from) = recovered {
+        diagnostics.push(Diagnostic::warning(
+            output::messages::OutputMessage::Recovered {
+                from: from.display().to_string(),
+            },
+        ));
     }
     Ok(Built {
         pages: written.iter().filter(|p| p.ends_with(".html")).count(),

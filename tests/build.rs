@@ -916,3 +916,54 @@ fn a_survey_round_other_than_march_is_named_with_its_year() {
         run.stderr
     );
 }
+
+/// Two builds into one output at once (two terminals, a script and a person): the second waits
+/// for the first, both finish, and the output is one complete build, equal to a clean one, with
+/// nothing left beside it but the lock file. `--tanpa-tunggu` refuses instead of waiting.
+#[test]
+fn two_builds_at_once_give_one_complete_output() {
+    let site = TestSite::fixture("dasar");
+    assert_eq!(site.build().code, 0);
+    let clean = snapshot(&site.output());
+    let tkpk = env!("CARGO_BIN_EXE_tkpk");
+    for round in 0..5 {
+        let spawn = || {
+            std::process::Command::new(tkpk)
+                .arg("build")
+                .current_dir(site.root())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "round {round}: {stderr}");
+            assert!(stderr.contains("selesai: "), "round {round}: {stderr}");
+        }
+        assert!(snapshot(&site.output()) == clean, "round {round}");
+        let beside: Vec<String> = std::fs::read_dir(site.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("output."))
+            .collect();
+        assert_eq!(beside, vec!["output.tkpk-kunci"], "round {round}");
+    }
+    // While one build holds the output, `--tanpa-tunggu` refuses and leaves it untouched.
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(site.root().join("output.tkpk-kunci"))
+        .unwrap();
+    lock.lock().unwrap();
+    let run = site.run(&["build", "--tanpa-tunggu"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("galat: build lain sedang menulis ke folder keluaran"),
+        "{}",
+        run.stderr
+    );
+    assert!(snapshot(&site.output()) == clean);
+    drop(lock);
+}

@@ -6,20 +6,35 @@ use std::time::Instant;
 use tkpk::base::messages::Words;
 use tkpk::site::Built;
 
-pub(crate) fn run(root: &Path, output: Option<&Path>) -> ExitCode {
+pub(crate) fn run(root: &Path, output: Option<&Path>, wait: bool) -> ExitCode {
     let output = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("output"));
-    match build(root, &output) {
+    match build_waiting(root, &output, wait) {
         Some(_) => ExitCode::SUCCESS,
         None => ExitCode::FAILURE,
     }
 }
 
-/// Builds the site and prints its diagnostics and summary line; `None` when it failed.
+/// Builds the site and prints its diagnostics and summary line; `None` when it failed. Waits
+/// for another build writing the same output, saying so.
 pub(crate) fn build(root: &Path, output: &Path) -> Option<Built> {
+    build_waiting(root, output, true)
+}
+
+/// [`build`], refusing instead of waiting when `wait` is false (`--tanpa-tunggu`).
+fn build_waiting(root: &Path, output: &Path, wait: bool) -> Option<Built> {
     let started = Instant::now();
-    match tkpk::site::build(root, output) {
+    let tell = |lang| {
+        eprintln!(
+            "{}",
+            CommandMessage::WaitingForOutput {
+                path: output.display().to_string()
+            }
+            .text(lang)
+        );
+    };
+    match tkpk::site::build_with(root, output, wait.then_some(&tell as _)) {
         Ok(built) => {
             print_diagnostics(&built.diagnostics, built.lang);
             eprintln!(

@@ -61,6 +61,9 @@ pub(crate) enum CommandMessage {
     },
     HintInstallChromium,
     HintPdfFailed,
+    WaitingForOutput {
+        path: String,
+    },
     // Summary lines.
     SummaryBuilt {
         pages: usize,
@@ -179,6 +182,10 @@ impl Words for CommandMessage {
             HintPdfFailed => t(
                 "buka halaman itu di peramban untuk memeriksanya, lalu jalankan `tkpk pdf` lagi; PDF lain yang sudah jadi tetap disimpan".into(),
                 "open that page in a browser to check it, then run `tkpk pdf` again; the other PDFs are kept".into(),
+            ),
+            WaitingForOutput { path } => t(
+                format!("menunggu: build lain sedang menulis ke `{path}`; build ini mulai begitu yang itu selesai"),
+                format!("waiting: another build is writing to `{path}`; this one starts as soon as that one is done"),
             ),
             SummaryBuilt {
                 pages,

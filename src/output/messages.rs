@@ -11,7 +11,10 @@ pub enum OutputMessage {
     OutputNotOurs { path: String },
     OutputUnsafe { path: String },
     WriteFailed { path: String, detail: String },
+    OutputBusy { path: String },
+    Recovered { from: String },
     HintOutputNotOurs,
+    HintOutputBusy,
     HintOutputUnsafe,
 }
 
@@ -31,6 +34,18 @@ impl Words for OutputMessage {
             WriteFailed { path, detail } => t(
                 format!("gagal menulis `{path}`: {detail}"),
                 format!("cannot write `{path}`: {detail}"),
+            ),
+            OutputBusy { path } => t(
+                format!("build lain sedang menulis ke folder keluaran `{path}`"),
+                format!("another build is writing to the output folder `{path}`"),
+            ),
+            Recovered { from } => t(
+                format!("folder keluaran dipulihkan dari `{from}`: build sebelumnya terhenti ketika menukar folder"),
+                format!("the output folder was restored from `{from}`: an earlier build stopped while swapping folders"),
+            ),
+            HintOutputBusy => t(
+                "tunggu sampai build itu selesai lalu jalankan lagi, atau jalankan tanpa `--tanpa-tunggu` agar tkpk menunggu sendiri".into(),
+                "wait for that build to finish and run again, or run without `--tanpa-tunggu` so that tkpk waits by itself".into(),
             ),
             HintOutputNotOurs => t(
                 "pilih folder lain dengan `--output`, atau pindahkan folder itu jika memang boleh dibuang".into(),

@@ -650,6 +650,32 @@ fn narrative_front_matter_unclosed() {
     );
 }
 
+/// Lists or quotes nested deeper than 16 levels are refused at the line and column where the
+/// 17th level starts, before anything is rendered (the sanitiser's time grows with the square
+/// of the depth), and the previous output stays.
+#[test]
+fn deeply_nested_markdown_is_refused_at_its_place() {
+    let (site, before) = built();
+    let body = format!(
+        "---\njudul: Profil\n---\nParagraf pertama.\n\n{} x\n",
+        "> ".repeat(40)
+    );
+    site.write(PROFIL, &body);
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "daftar atau kutipan bersarang lebih dari 16 tingkat",
+        &at(PROFIL, 6, 33),
+        Some("kurangi tingkat sarangnya"),
+    );
+    // Sixteen levels are fine.
+    site.write(
+        PROFIL,
+        format!("---\njudul: Profil\n---\n{}x\n", "- ".repeat(16)),
+    );
+    assert_eq!(site.build().code, 0);
+}
+
 #[test]
 fn narrative_unknown_bab_suggests_the_nearest() {
     let run = broken("unknown_bab");

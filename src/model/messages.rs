@@ -161,6 +161,10 @@ pub(crate) enum ModelMessage {
     BadSurveyPeriod {
         text: String,
     },
+    NarrativeTooDeep {
+        max: usize,
+    },
+    HintNarrativeTooDeep,
     SurveyPeriodWithoutFigures {
         year: i32,
     },
@@ -510,6 +514,14 @@ impl Words for ModelMessage {
             TaggedScoreWithoutRule => t(
                 "ukuran `skor_tagging` memerlukan `skor_tagging:` (bobot langsung, tidak langsung, penunjang) di skema ini".into(),
                 "the measure `skor_tagging` needs `skor_tagging:` (weights for direct, indirect, supporting) in this scheme".into(),
+            ),
+            NarrativeTooDeep { max } => t(
+                format!("daftar atau kutipan bersarang lebih dari {max} tingkat"),
+                format!("lists or quotes nested more than {max} levels deep"),
+            ),
+            HintNarrativeTooDeep => t(
+                "kurangi tingkat sarangnya (tanda `-` atau `>` di awal baris yang bertumpuk); uraian biasanya cukup dua atau tiga tingkat".into(),
+                "nest less (the stacked `-` or `>` at the start of the line); a narrative rarely needs more than two or three levels".into(),
             ),
             BadSurveyPeriod { text } if text.is_empty() => t(
                 "periode survei kosong; tulis teks pendek (paling banyak 40 huruf)".into(),

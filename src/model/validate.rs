@@ -742,6 +742,21 @@ fn narrative(raw: &RawNarrative, diagnostics: &mut Diagnostics) -> Narrative {
         }
         found
     });
+    if let Some(offset) = crate::base::markdown::too_deep(&raw.body) {
+        let before = &raw.body[..offset];
+        let line = before.matches('\n').count();
+        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1;
+        diagnostics.push(
+            Diagnostic::error(ModelMessage::NarrativeTooDeep {
+                max: crate::base::markdown::MAX_NESTING,
+            })
+            .at(raw.source.location(raw.body_line + line, column))
+            .hint(ModelMessage::HintNarrativeTooDeep),
+        );
+    }
     Narrative {
         file_name: raw.file_name.clone(),
         title: raw.front.judul.trim().to_string(),

@@ -112,6 +112,14 @@ pub(crate) fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic>
     }
 }
 
+/// A file that could not be read (or copied from).
+pub(crate) fn read_error(path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(OutputMessage::ReadFailed {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    })
+}
+
 fn write_error(path: &Path, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(OutputMessage::WriteFailed {
         path: path.display().to_string(),
@@ -357,6 +365,17 @@ impl Staging {
             done => done,
         }
         .map_err(|e| write_error(&path, e))
+    }
+
+    /// Copies a file as it is (a user's file from `static/`) to `path` in the new output.
+    pub(crate) fn copy(&self, path: &str, source: &Path) -> Result<(), Diagnostic> {
+        let to = self.staging.join(path);
+        if let Some(folder) = to.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| write_error(folder, e))?;
+        }
+        std::fs::copy(source, &to)
+            .map(|_| ())
+            .map_err(|e| read_error(source, e))
     }
 
     /// Marks the new output complete, puts it in the place of the previous one, then removes

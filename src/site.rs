@@ -78,8 +78,45 @@ pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Diagnos
     let pages: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let extra = beside_pages(site, &theme, &pages);
     files.extend(extra);
+    let written: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let statics = static_files(root, &written)?;
+    let mut read = Diagnostics::new();
+    for f in statics {
+        match std::fs::read(&f.source) {
+            Ok(bytes) => files.push(OutputFile {
+                path: f.path,
+                bytes,
+            }),
+            Err(e) => read.push(output::read_error(&f.source, e)),
+        }
+    }
+    if read.has_errors() {
+        return Err(read);
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// The files of `static/`, each checked against the files tkpk writes: one that takes the name
+/// of a page or asset is an error (tkpk's own file is never silently replaced, nor the user's).
+fn static_files(root: &Path, written: &[&str]) -> Result<Vec<content::StaticFile>, Diagnostics> {
+    let files = content::static_files(root)?;
+    let written: std::collections::HashSet<&str> = written.iter().copied().collect();
+    let mut diagnostics = Diagnostics::new();
+    for f in files.iter().filter(|f| written.contains(f.path.as_str())) {
+        diagnostics.push(
+            Diagnostic::error(output::messages::OutputMessage::StaticCollides {
+                path: f.path.clone(),
+            })
+            .in_file(format!("{}/{}", content::STATIC_FOLDER, f.path))
+            .hint(output::messages::OutputMessage::HintStaticCollides),
+        );
+    }
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(files)
+    }
 }
 
 /// The files beside the pages: the sitemap (with `base_url`), the search index and the
@@ -200,6 +237,18 @@ pub fn build_with(
             return fail(Diagnostics::from(d));
         }
         written.push(file.path);
+    }
+    // The user's own files (static/), copied as they are, never over a file tkpk wrote.
+    let paths: Vec<&str> = written.iter().map(String::as_str).collect();
+    let statics = match static_files(root, &paths) {
+        Ok(files) => files,
+        Err(more) => return fail(more),
+    };
+    for f in statics {
+        if let Err(d) = staging.copy(&f.path, &f.source) {
+            return fail(Diagnostics::from(d));
+        }
+        written.push(f.path);
     }
     if let Err(d) = staging.commit() {
         return fail(Diagnostics::from(d));

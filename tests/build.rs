@@ -967,3 +967,65 @@ fn two_builds_at_once_give_one_complete_output() {
     assert!(snapshot(&site.output()) == clean);
     drop(lock);
 }
+
+/// Files for hosting (a `CNAME`, `.htaccess`, `.well-known/`) live in `static/` and are copied
+/// as they are into every build, dot files and folders included; one that would take the name
+/// of a file tkpk writes, or a link, fails the build at its path and leaves the output as it
+/// was.
+#[test]
+fn files_in_static_are_copied_into_every_build() {
+    let site = TestSite::fixture("dasar");
+    site.write("static/CNAME", "tkpk.contoh.go.id\n");
+    site.write("static/.htaccess", "Options -Indexes\n");
+    site.write(
+        "static/.well-known/security.txt",
+        "Contact: mailto:bappeda@contoh.go.id\n",
+    );
+    site.write(
+        "static/berkas/sk-tkpk.pdf",
+        [0x25u8, 0x50, 0x44, 0x46, 0x00, 0xff],
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = site.output();
+    for (rel, bytes) in [
+        ("CNAME", &b"tkpk.contoh.go.id\n"[..]),
+        (".htaccess", b"Options -Indexes\n"),
+        (
+            ".well-known/security.txt",
+            b"Contact: mailto:bappeda@contoh.go.id\n",
+        ),
+        ("berkas/sk-tkpk.pdf", &[0x25, 0x50, 0x44, 0x46, 0x00, 0xff]),
+    ] {
+        assert_eq!(std::fs::read(out.join(rel)).unwrap(), bytes, "{rel}");
+    }
+    // Still there after the next build (the output is rewritten, static/ copied again).
+    assert_eq!(site.build().code, 0);
+    assert!(out.join("CNAME").is_file());
+    let before = snapshot(&out);
+    // A file that takes the name of one of tkpk's: refused at its path, nothing replaced.
+    site.write("static/index.html", "<p>beranda lain</p>");
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: berkas ini bernama sama dengan berkas yang ditulis tkpk sendiri (`index.html` di folder keluaran)\n  --> static/index.html"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(snapshot(&out) == before);
+    site.remove("static/index.html");
+    // A link is refused, as everywhere in a site.
+    std::os::unix::fs::symlink("/etc/hostname", site.root().join("static/host")).unwrap();
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "tautan simbolik (symlink) tidak diizinkan di dalam situs\n  --> static/host"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(snapshot(&out) == before);
+}

@@ -235,3 +235,17 @@ fn new_makes_a_site_that_builds() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("sudah berisi"));
     assert_eq!(before, common::snapshot(&target));
 }
+
+/// `static/` is served like the build copies it, and an edit there is picked up.
+#[test]
+fn serve_serves_static_files_and_their_edits() {
+    let site = TestSite::fixture("dasar");
+    site.write("static/.well-known/security.txt", "Contact: satu\n");
+    let server = start(&site);
+    let (status, body) = get(server.port, "/.well-known/security.txt");
+    assert_eq!((status, body.as_str()), (200, "Contact: satu\n"));
+    site.write("static/.well-known/security.txt", "Contact: dua\n");
+    assert!(wait_until(|| get(server.port, "/.well-known/security.txt")
+        .1
+        == "Contact: dua\n"));
+}

@@ -854,3 +854,80 @@ mod tests {
         assert_eq!(read_source(dir.path(), &path).unwrap().text, "nama: a\r\n");
     }
 }
+
+/// The folder of files copied as they are into every build (a `CNAME`, `.htaccess`,
+/// `.well-known/`, a search-engine verification file, a PDF to download).
+pub(crate) const STATIC_FOLDER: &str = "static";
+
+/// One file of `static/`: its path inside the output (with `/`) and where it is on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StaticFile {
+    pub(crate) path: String,
+    pub(crate) source: PathBuf,
+}
+
+/// Every file below `<root>/static/`, in a stable order; links are refused (as everywhere in a
+/// site), each with its path. No folder, no files.
+pub(crate) fn static_files(root: &Path) -> Result<Vec<StaticFile>, Diagnostics> {
+    let folder = root.join(STATIC_FOLDER);
+    let mut diagnostics = Diagnostics::new();
+    let mut files = Vec::new();
+    match std::fs::symlink_metadata(&folder) {
+        Err(_) => return Ok(files),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            diagnostics.push(
+                Diagnostic::error(LoadMessage::SymlinkRefused)
+                    .in_file(STATIC_FOLDER)
+                    .hint(LoadMessage::HintSymlink),
+            );
+            return Err(diagnostics);
+        }
+        Ok(_) => {}
+    }
+    for entry in WalkDir::new(&folder)
+        .follow_links(false)
+        .min_depth(1)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or(folder.clone());
+                diagnostics.push(
+                    Diagnostic::error(LoadMessage::ReadFailed {
+                        detail: e.to_string(),
+                    })
+                    .in_file(path.strip_prefix(root).unwrap_or(&path)),
+                );
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.path_is_symlink() {
+            diagnostics.push(
+                Diagnostic::error(LoadMessage::SymlinkRefused)
+                    .in_file(path.strip_prefix(root).unwrap_or(path))
+                    .hint(LoadMessage::HintSymlink),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel: Vec<String> = path
+            .strip_prefix(&folder)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        files.push(StaticFile {
+            path: rel.join("/"),
+            source: path.to_path_buf(),
+        });
+    }
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(files)
+    }
+}

@@ -12,6 +12,9 @@ pub enum OutputMessage {
     OutputUnsafe { path: String },
     WriteFailed { path: String, detail: String },
     OutputBusy { path: String },
+    ReadFailed { path: String, detail: String },
+    StaticCollides { path: String },
+    HintStaticCollides,
     Recovered { from: String },
     HintOutputNotOurs,
     HintOutputBusy,
@@ -42,6 +45,18 @@ impl Words for OutputMessage {
             Recovered { from } => t(
                 format!("folder keluaran dipulihkan dari `{from}`: build sebelumnya terhenti ketika menukar folder"),
                 format!("the output folder was restored from `{from}`: an earlier build stopped while swapping folders"),
+            ),
+            ReadFailed { path, detail } => t(
+                format!("gagal membaca `{path}`: {detail}"),
+                format!("cannot read `{path}`: {detail}"),
+            ),
+            StaticCollides { path } => t(
+                format!("berkas ini bernama sama dengan berkas yang ditulis tkpk sendiri (`{path}` di folder keluaran)"),
+                format!("this file has the name of a file tkpk writes itself (`{path}` in the output folder)"),
+            ),
+            HintStaticCollides => t(
+                "ganti nama berkasnya atau pindahkan ke folder lain di dalam `static/`; tkpk tidak menimpa halamannya sendiri dengan berkas ini".into(),
+                "rename the file or move it to another folder inside `static/`; tkpk does not replace its own pages with it".into(),
             ),
             HintOutputBusy => t(
                 "tunggu sampai build itu selesai lalu jalankan lagi, atau jalankan tanpa `--tanpa-tunggu` agar tkpk menunggu sendiri".into(),

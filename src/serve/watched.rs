@@ -1,4 +1,4 @@
-//! What `tkpk serve` knows of the authored files (site.yaml, content/, themes/): each one's
+//! What `tkpk serve` knows of the authored files (site.yaml, content/, themes/, static/): each one's
 //! size and modification time, so that a watcher's event becomes the list of files that really
 //! changed. Reading a file during a rebuild is reported by the watcher too; comparing with what
 //! is known keeps that from starting another rebuild.
@@ -24,6 +24,7 @@ fn authored(relative: &Path) -> bool {
     relative == Path::new("site.yaml")
         || relative.starts_with("content")
         || relative.starts_with("themes")
+        || relative.starts_with("static")
 }
 
 fn stamp(meta: &std::fs::Metadata) -> Stamp {
@@ -80,7 +81,7 @@ impl Watched {
             };
             if relative.as_os_str().is_empty() {
                 // The site folder: its authored parts, whole.
-                looked_at.extend(["site.yaml", "content", "themes"].map(PathBuf::from));
+                looked_at.extend(["site.yaml", "content", "themes", "static"].map(PathBuf::from));
             } else if authored(&relative) {
                 looked_at.insert(relative);
             }

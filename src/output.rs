@@ -114,17 +114,33 @@ pub(crate) fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic>
 
 /// A file that could not be read (or copied from).
 pub(crate) fn read_error(path: &Path, e: std::io::Error) -> Diagnostic {
+    let hint = io_hint(&e);
     Diagnostic::error(OutputMessage::ReadFailed {
         path: path.display().to_string(),
         detail: e.to_string(),
     })
+    .hint_opt(hint)
 }
 
 fn write_error(path: &Path, e: std::io::Error) -> Diagnostic {
+    let hint = io_hint(&e);
     Diagnostic::error(OutputMessage::WriteFailed {
         path: path.display().to_string(),
         detail: e.to_string(),
     })
+    .hint_opt(hint)
+}
+
+/// What to do about a file-system error a user can fix: a full disk, a missing permission, a
+/// read-only disk.
+fn io_hint(e: &std::io::Error) -> Option<OutputMessage> {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Some(OutputMessage::HintDiskFull),
+        ErrorKind::PermissionDenied => Some(OutputMessage::HintPermission),
+        ErrorKind::ReadOnlyFilesystem => Some(OutputMessage::HintReadOnly),
+        _ => None,
+    }
 }
 
 fn sibling(out: &Path, suffix: &str) -> PathBuf {
@@ -379,8 +395,24 @@ impl Staging {
     }
 
     /// Marks the new output complete, puts it in the place of the previous one, then removes
-    /// the previous one.
-    pub(crate) fn commit(mut self) -> Result<(), Diagnostic> {
+    /// the previous one. An error means the output was not changed; once the new output is in
+    /// place, a previous copy that cannot be removed is only a warning (the next build removes
+    /// it), so that "not changed" is never said of a changed output.
+    pub(crate) fn commit(self) -> Result<Option<Diagnostic>, Diagnostic> {
+        let out = self.out.clone();
+        let left = self.swap()?;
+        Ok(left.and_then(|previous| {
+            remove_ours(&out, &previous).err().map(|e| {
+                Diagnostic::warning(OutputMessage::PreviousLeft {
+                    path: previous.display().to_string(),
+                    detail: e.message.text(crate::base::lang::Lang::Id),
+                })
+            })
+        }))
+    }
+
+    /// The swap itself; returns where the previous output now is, if there was one.
+    fn swap(mut self) -> Result<Option<PathBuf>, Diagnostic> {
         // The mark says "complete" before the swap (written whole, then renamed over).
         let marker = self.staging.join(MARKER);
         let fresh = self.staging.join(".tkpk-output.baru");
@@ -391,12 +423,12 @@ impl Staging {
         if !had_previous {
             std::fs::rename(&self.staging, &self.out).map_err(|e| write_error(&self.out, e))?;
             self.committed = true;
-            return Ok(());
+            return Ok(None);
         }
         if exchange(&self.staging, &self.out).map_err(|e| write_error(&self.out, e))? {
             self.committed = true;
             // The staging name now holds the previous output.
-            return remove_ours(&self.out, &self.staging);
+            return Ok(Some(self.staging.clone()));
         }
         let previous = sibling(&self.out, "lama");
         std::fs::rename(&self.out, &previous).map_err(|e| write_error(&self.out, e))?;
@@ -405,7 +437,7 @@ impl Staging {
             return Err(write_error(&self.out, e));
         }
         self.committed = true;
-        remove_ours(&self.out, &previous)
+        Ok(Some(previous))
     }
 }
 
@@ -428,7 +460,7 @@ pub(crate) fn write_site(
     use rayon::prelude::*;
     let staging = Staging::begin(root, output, WhenBusy::Refuse)?;
     files.par_iter().try_for_each(|file| staging.write(file))?;
-    staging.commit()
+    staging.commit().map(|_| ())
 }
 
 #[cfg(test)]
@@ -648,5 +680,24 @@ mod tests {
         assert!(foreign.join("catatan.txt").is_file());
         // The commit left a complete mark.
         assert_eq!(marked(&out), Some(true));
+    }
+
+    #[test]
+    fn a_full_disk_a_missing_permission_and_a_read_only_disk_each_get_advice() {
+        use std::io::{Error, ErrorKind};
+        let hint = |kind| {
+            write_error(Path::new("output/x.html"), Error::from(kind))
+                .hint
+                .clone()
+        };
+        let said = |kind| {
+            hint(kind)
+                .map(|h| h.text(crate::base::lang::Lang::Id))
+                .unwrap_or_default()
+        };
+        assert!(said(ErrorKind::StorageFull).starts_with("disk penuh"));
+        assert!(said(ErrorKind::PermissionDenied).starts_with("akun ini tidak boleh menulis"));
+        assert!(said(ErrorKind::ReadOnlyFilesystem).starts_with("disk itu hanya dapat dibaca"));
+        assert!(hint(ErrorKind::Other).is_none());
     }
 }

@@ -250,8 +250,10 @@ pub fn build_with(
         }
         written.push(f.path);
     }
-    if let Err(d) = staging.commit() {
-        return fail(Diagnostics::from(d));
+    match staging.commit() {
+        Ok(Some(left)) => diagnostics.push(left),
+        Ok(None) => {}
+        Err(d) => return fail(Diagnostics::from(d)),
     }
     if let Some(from) = recovered {
         diagnostics.push(Diagnostic::warning(

@@ -250,6 +250,58 @@ impl Diagnostics {
         v
     }
 
+    /// At most `max` diagnostics in full (errors first, then warnings, in file order), then
+    /// one line counting the rest per file: 25,000 errors are not 5 MB of text.
+    pub fn render_bounded(&self, lang: Lang, max: usize) -> String {
+        let sorted = self.sorted();
+        if sorted.len() <= max {
+            return self.render(lang);
+        }
+        let errors = sorted
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let shown: Vec<usize> = {
+            let mut picked: Vec<usize> = (0..sorted.len())
+                .filter(|i| sorted[*i].severity == Severity::Error)
+                .take(max)
+                .collect();
+            let room = max.saturating_sub(picked.len());
+            picked.extend(
+                (0..sorted.len())
+                    .filter(|i| sorted[*i].severity != Severity::Error)
+                    .take(room),
+            );
+            picked.sort_unstable();
+            picked
+        };
+        let mut rest: std::collections::BTreeMap<String, usize> = Default::default();
+        for (i, d) in sorted.iter().enumerate() {
+            if shown.binary_search(&i).is_err() {
+                let path = d
+                    .location
+                    .as_ref()
+                    .map(|l| l.path.display().to_string())
+                    .unwrap_or_default();
+                *rest.entry(path).or_default() += 1;
+            }
+        }
+        use crate::base::messages::Words;
+        let mut out: Vec<String> = shown.iter().map(|i| sorted[*i].render(lang)).collect();
+        let hidden: usize = rest.values().sum();
+        out.push(
+            crate::base::messages::Message::NotShown {
+                shown: shown.len(),
+                hidden,
+                errors,
+                per_file: rest.into_iter().collect(),
+            }
+            .text(lang)
+                + "\n",
+        );
+        out.join("\n")
+    }
+
     /// All diagnostics as printed on stderr, one blank line apart.
     pub fn render(&self, lang: Lang) -> String {
         self.sorted()

@@ -14,13 +14,30 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Message {
     EmptyFile,
+    /// The diagnostics left out of a long list: how many, and per file (path, count).
+    NotShown {
+        shown: usize,
+        hidden: usize,
+        errors: usize,
+        per_file: Vec<(String, usize)>,
+    },
     // Figures.
-    DecimalComma { text: String },
-    NotANumber { text: String },
+    DecimalComma {
+        text: String,
+    },
+    NotANumber {
+        text: String,
+    },
     // Hints.
-    HintDidYouMean { suggestion: String },
-    HintAllowed { allowed: Vec<String> },
-    HintDecimalComma { fixed: String },
+    HintDidYouMean {
+        suggestion: String,
+    },
+    HintAllowed {
+        allowed: Vec<String>,
+    },
+    HintDecimalComma {
+        fixed: String,
+    },
 }
 
 /// Which of the YAML reader's safety limits a file went past (alias bombs and deep nesting are
@@ -129,6 +146,49 @@ impl Words for Message {
         let t = |a: String, b: String| if id { a } else { b };
         match self {
             EmptyFile => t("berkas ini kosong".into(), "this file is empty".into()),
+            NotShown {
+                shown,
+                hidden,
+                errors,
+                per_file,
+            } => {
+                // The twenty files with the most, then how many files more.
+                let mut files: Vec<&(String, usize)> = per_file.iter().collect();
+                files.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let listed: Vec<String> = files
+                    .iter()
+                    .take(20)
+                    .map(|(path, n)| {
+                        let path = if path.is_empty() {
+                            "–"
+                        } else {
+                            path.as_str()
+                        };
+                        format!("{path} ({n})")
+                    })
+                    .collect();
+                let more = files.len().saturating_sub(20);
+                t(
+                    format!(
+                        "… dan {hidden} pesan lain tidak ditampilkan ({shown} pertama ditulis lengkap, galat lebih dulu; seluruhnya {errors} galat). Perbaiki yang di atas, lalu jalankan lagi. Per berkas: {}{}",
+                        listed.join("; "),
+                        if more > 0 {
+                            format!("; dan {more} berkas lain")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                    format!(
+                        "… and {hidden} more messages not shown (the first {shown} in full, errors first; {errors} errors in all). Fix the ones above and run again. Per file: {}{}",
+                        listed.join("; "),
+                        if more > 0 {
+                            format!("; and {more} files more")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                )
+            }
             DecimalComma { text } => t(
                 format!("angka `{text}` memakai koma desimal dan terbaca sebagai teks"),
                 format!("the number `{text}` uses a decimal comma and reads as text"),

@@ -11,9 +11,12 @@ use tkpk::base::diagnostics::Diagnostics;
 use tkpk::base::lang::Lang;
 
 /// Prints every diagnostic on stderr, a blank line after each.
+/// How many messages are printed in full; the rest are counted per file.
+const SHOWN_IN_FULL: usize = 50;
+
 pub(crate) fn print_diagnostics(diagnostics: &Diagnostics, lang: Lang) {
     if !diagnostics.is_empty() {
-        eprintln!("{}", diagnostics.render(lang));
+        eprintln!("{}", diagnostics.render_bounded(lang, SHOWN_IN_FULL));
     }
 }
 

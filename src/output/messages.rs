@@ -14,6 +14,10 @@ pub enum OutputMessage {
     OutputBusy { path: String },
     ReadFailed { path: String, detail: String },
     StaticCollides { path: String },
+    PreviousLeft { path: String, detail: String },
+    HintDiskFull,
+    HintPermission,
+    HintReadOnly,
     HintStaticCollides,
     Recovered { from: String },
     HintOutputNotOurs,
@@ -57,6 +61,22 @@ impl Words for OutputMessage {
             HintStaticCollides => t(
                 "ganti nama berkasnya atau pindahkan ke folder lain di dalam `static/`; tkpk tidak menimpa halamannya sendiri dengan berkas ini".into(),
                 "rename the file or move it to another folder inside `static/`; tkpk does not replace its own pages with it".into(),
+            ),
+            PreviousLeft { path, detail } => t(
+                format!("keluaran baru sudah terpasang, tetapi salinan lama `{path}` belum dapat dihapus ({detail}); build berikutnya menghapusnya"),
+                format!("the new output is in place, but the previous copy `{path}` could not be removed yet ({detail}); the next build removes it"),
+            ),
+            HintDiskFull => t(
+                "disk penuh: kosongkan ruang (hapus berkas yang tidak perlu, kosongkan Recycle Bin/Tempat Sampah) atau pilih folder di disk lain dengan `--output`; folder keluaran lama tetap utuh".into(),
+                "the disk is full: free some space or choose a folder on another disk with `--output`; the previous output is intact".into(),
+            ),
+            HintPermission => t(
+                "akun ini tidak boleh menulis ke sana: pilih folder milik Anda dengan `--output`, atau minta izin tulis untuk folder itu".into(),
+                "this account may not write there: choose a folder of your own with `--output`, or ask for write permission on it".into(),
+            ),
+            HintReadOnly => t(
+                "disk itu hanya dapat dibaca (misalnya CD atau flashdisk yang dikunci): salin folder situs ke disk yang dapat ditulis, atau pilih `--output` di sana".into(),
+                "that disk is read-only: copy the site folder to a writable disk, or choose an `--output` there".into(),
             ),
             HintOutputBusy => t(
                 "tunggu sampai build itu selesai lalu jalankan lagi, atau jalankan tanpa `--tanpa-tunggu` agar tkpk menunggu sendiri".into(),

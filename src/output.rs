@@ -334,8 +334,10 @@ pub(crate) struct Staging {
     out: PathBuf,
     staging: PathBuf,
     committed: bool,
-    /// Held until the staging is committed or dropped.
-    _lock: Option<std::fs::File>,
+    /// Held until the staging is dropped, or until a commit has removed the previous output
+    /// too (released any earlier, the next writer could take the staging name while the
+    /// previous output under it is still being removed).
+    lock: Option<std::fs::File>,
     /// The copy a recovery put back at the start, if any (for the caller to say so).
     pub(crate) recovered: Option<PathBuf>,
 }
@@ -363,7 +365,7 @@ impl Staging {
             out,
             staging,
             committed: false,
-            _lock: lock,
+            lock,
             recovered,
         })
     }
@@ -398,17 +400,20 @@ impl Staging {
     /// the previous one. An error means the output was not changed; once the new output is in
     /// place, a previous copy that cannot be removed is only a warning (the next build removes
     /// it), so that "not changed" is never said of a changed output.
-    pub(crate) fn commit(self) -> Result<Option<Diagnostic>, Diagnostic> {
+    pub(crate) fn commit(mut self) -> Result<Option<Diagnostic>, Diagnostic> {
+        let lock = self.lock.take();
         let out = self.out.clone();
         let left = self.swap()?;
-        Ok(left.and_then(|previous| {
+        let warning = left.and_then(|previous| {
             remove_ours(&out, &previous).err().map(|e| {
                 Diagnostic::warning(OutputMessage::PreviousLeft {
                     path: previous.display().to_string(),
                     detail: e.message.text(crate::base::lang::Lang::Id),
                 })
             })
-        }))
+        });
+        drop(lock);
+        Ok(warning)
     }
 
     /// The swap itself; returns where the previous output now is, if there was one.

@@ -1029,3 +1029,30 @@ fn files_in_static_are_copied_into_every_build() {
     );
     assert!(snapshot(&out) == before);
 }
+
+/// The theme's stylesheet is well formed: every block closed, none closed twice (a stray `}`
+/// makes the browser drop the rule after it, as it once dropped the green of "membaik").
+#[test]
+fn the_default_stylesheet_has_balanced_braces() {
+    let css = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"),
+    )
+    .unwrap();
+    let mut depth = 0i32;
+    let mut in_comment = false;
+    let bytes = css.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        match (in_comment, b) {
+            (false, b'/') if bytes.get(i + 1) == Some(&b'*') => in_comment = true,
+            (true, b'/') if i > 0 && bytes[i - 1] == b'*' => in_comment = false,
+            (false, b'{') => depth += 1,
+            (false, b'}') => {
+                depth -= 1;
+                let line = css[..i].matches('\n').count() + 1;
+                assert!(depth >= 0, "a `}}` closes nothing at line {line}");
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(depth, 0, "a block is left open");
+}

@@ -466,3 +466,72 @@ data:
     assert!(rows[2].contains(",41.43,"), "{csv}");
     assert!(rows[3].starts_with("Skor total,,53.5,"), "{csv}");
 }
+
+/// Weights that do not add up to 100 give no score (the sheet says what they add up to, check
+/// warns), a lone measure given a weight other than 100 included; a site rule without `bobot`
+/// keeps the weight its scheme gave the measure.
+#[test]
+fn weights_that_do_not_add_up_give_no_score() {
+    let site = site_with_year_files();
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!(
+            "{config}skema_penilaian:
+  - tahun: 2025
+    nama: Skema uji
+    dasar: Peraturan uji 1/2025
+    komponen:
+      - {{nama: Kinerja, bobot: 40, ukuran: [p0]}}
+      - {{nama: Anggaran, bobot: 50, ukuran: [porsi_alokasi, tingkat_realisasi]}}
+    aturan_skor:
+      - {{ukuran: p0, bobot: 50, cara: linear, nol: 0, seratus: -1, sumber: \"Uji\"}}
+      - {{ukuran: porsi_alokasi, bobot: 60, cara: linear, nol: 0, seratus: 4, sumber: \"Uji\"}}
+      - {{ukuran: tingkat_realisasi, bobot: 40, cara: nilai, sumber: \"Uji\"}}
+aturan_skor:
+  - {{tahun: 2025, ukuran: porsi_alokasi, cara: linear, nol: 0, seratus: 2, sumber: \"Situs\"}}
+"
+        ),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("peringatan: bobot komponen skema 2025 berjumlah 90, bukan 100")
+            || run
+                .stderr
+                .contains("peringatan: bobot komponen skema 2025 berjumlah 90,00, bukan 100"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "peringatan: bobot ukuran komponen \"Kinerja\" skema 2025 berjumlah 50,00, bukan 100"
+        ),
+        "{}",
+        run.stderr
+    );
+    let sheet = site.page("kabupaten-contoh/2025/penilaian/index.html");
+    let components = texts(&sheet, "tr.skor-komponen td");
+    assert!(
+        components[0]
+            .contains("skor komponen tidak dihitung: bobot ukurannya berjumlah 50, bukan 100"),
+        "{components:?}"
+    );
+    // The site rule replaced the scheme's (2 % = 100: the 2 % share scores 100) and kept its
+    // weight 60; this scheme rates the whole year (900 of 1 400 million reported, 64,29 %):
+    // (60 × 100 + 40 × 64,29) ÷ 100 = 85,716 → 85,72.
+    assert_eq!(
+        texts(&sheet, "tr[data-ukuran=porsi_alokasi] td.skor"),
+        vec!["100,00"]
+    );
+    assert!(
+        components[2].contains("(60 × 100,00 + 40 × 64,29) ÷ 100 = 85,72"),
+        "{components:?}"
+    );
+    let total = texts(&sheet, "tr.skor-total th").pop().unwrap();
+    assert!(
+        total.contains("skor total tidak dihitung: bobot komponennya berjumlah 90, bukan 100"),
+        "{total}"
+    );
+}

@@ -2361,6 +2361,43 @@ fn scoring_rules_in_site_yaml_are_checked_and_located() {
     );
 }
 
+/// A scheme in site.yaml: a component without measures, and a rule inside a scheme that names
+/// a year (its year is the scheme's), are errors at their place.
+#[test]
+fn scheme_rules_and_components_in_site_yaml_are_checked() {
+    let (site, before) = built();
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!(
+            "{config}skema_penilaian:
+  - tahun: 2026
+    nama: Uji
+    dasar: Peraturan uji
+    komponen:
+      - {{nama: Kinerja, bobot: 40, ukuran: [p0]}}
+      - {{nama: Kosong, bobot: 60, ukuran: []}}
+    aturan_skor:
+      - {{tahun: 2026, ukuran: p0, cara: linear, nol: 0, seratus: -1, sumber: \"A\"}}
+"
+        ),
+    );
+    let run = fails(&site, &before);
+    let lines = config.lines().count();
+    error(
+        &run,
+        "komponen \"Kosong\" tidak punya ukuran",
+        &format!("site.yaml:{}:12", lines + 2),
+        Some("ukuran: [p0, p1]"),
+    );
+    error(
+        &run,
+        "aturan skor di dalam skema tidak memakai `tahun`",
+        &format!("site.yaml:{}:17", lines + 9),
+        Some("hapus `tahun`"),
+    );
+}
+
 /// A key missing from a mapping inside a file (a list entry) is pointed at in its entry, not
 /// only named with the file.
 #[test]

@@ -348,9 +348,13 @@ pub(crate) fn rank_in_province(
     indicator: &Indicator,
     year: i32,
 ) -> Option<Rank> {
-    let total = site
-        .province_of(region)
-        .and_then(|p| crate::model::official::kabupaten_kota_count(&p.code));
+    // The region's own Kemendagri code names its province in the official list (`35.05` →
+    // `35`); a province reference file's `kode` is BPS's, which differs for the Papua
+    // provinces.
+    let total = region
+        .code
+        .split_once('.')
+        .and_then(|(province, _)| crate::model::official::kabupaten_kota_count(province));
     rank_among(
         site.regions_in(&region.province),
         indicator,
@@ -548,6 +552,11 @@ pub(crate) mod tests {
         assert_eq!(Band::of(75.4), Band::Sedang);
         assert_eq!(Band::of(65.0), Band::Rendah);
         assert_eq!(Band::of(50.0), Band::SangatRendah);
+        // On whole percentages: 90,5 rounds to 91, 75,49 to 75.
+        assert_eq!(Band::of(90.5), Band::SangatTinggi);
+        assert_eq!(Band::of(90.49), Band::Tinggi);
+        assert_eq!(Band::of(75.49), Band::Sedang);
+        assert_eq!(Band::of(50.5), Band::Rendah);
         assert_eq!(Band::graded(99.9, true), Band::SangatTinggi);
         assert_eq!(Band::graded(99.9, false), Band::Tinggi);
         assert_eq!(Band::graded(80.0, false), Band::Tinggi);

@@ -164,6 +164,10 @@ pub(crate) enum ModelMessage {
     NarrativeTooDeep {
         max: usize,
     },
+    ComponentWithoutMeasures {
+        component: String,
+    },
+    HintComponentMeasures,
     HintNarrativeTooDeep,
     SurveyPeriodWithoutFigures {
         year: i32,
@@ -514,6 +518,14 @@ impl Words for ModelMessage {
             TaggedScoreWithoutRule => t(
                 "ukuran `skor_tagging` memerlukan `skor_tagging:` (bobot langsung, tidak langsung, penunjang) di skema ini".into(),
                 "the measure `skor_tagging` needs `skor_tagging:` (weights for direct, indirect, supporting) in this scheme".into(),
+            ),
+            ComponentWithoutMeasures { component } => t(
+                format!("komponen \"{component}\" tidak punya ukuran"),
+                format!("the component \"{component}\" has no measure"),
+            ),
+            HintComponentMeasures => t(
+                "tulis ukurannya, misalnya `ukuran: [p0, p1]`, atau hapus komponen itu".into(),
+                "write its measures, for example `ukuran: [p0, p1]`, or remove the component".into(),
             ),
             NarrativeTooDeep { max } => t(
                 format!("daftar atau kutipan bersarang lebih dari {max} tingkat"),

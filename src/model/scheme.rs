@@ -439,13 +439,13 @@ pub(crate) fn validate_rule(
     })
 }
 
-/// The sum of the measure weights of each component whose measures all have one, where it
-/// is not 100: (component name, sum).
+/// The sum of the measure weights of each component whose measures all have one (a lone
+/// measure given a weight included), where it is not 100: (component name, sum).
 pub(crate) fn measure_weight_sums(scheme: &Scheme) -> Vec<(&str, f64)> {
     scheme
         .components
         .iter()
-        .filter(|c| c.measures.len() > 1)
+        .filter(|c| !c.measures.is_empty())
         .filter_map(|c| {
             let weights: Option<Vec<f64>> = c
                 .measures
@@ -481,6 +481,15 @@ pub(crate) fn validate_scheme(
             }
             Some(v)
         });
+        if c.ukuran.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::ComponentWithoutMeasures {
+                    component: c.nama.trim().to_string(),
+                })
+                .at(at(source, &raw.tahun))
+                .hint(ModelMessage::HintComponentMeasures),
+            );
+        }
         let mut measures = Vec::new();
         for m in &c.ukuran {
             match Measure::from_key(m.value.trim()) {

@@ -539,6 +539,11 @@ fn score_rules(
             continue;
         }
         touched.entry(year).or_insert(tahun);
+        // A site rule without `bobot` keeps the weight the scheme gave the measure.
+        let mut rule = rule;
+        if rule.weight.is_none() {
+            rule.weight = scheme.rule(rule.measure).and_then(|r| r.weight);
+        }
         scheme.rules.retain(|r| r.measure != rule.measure);
         scheme.rules.push(rule);
     }

@@ -59,8 +59,10 @@ pub struct MeasureResult<'a> {
 /// the sums on the sheet can be redone by hand.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeasureScore<'a> {
-    /// The value scored, in the measure's unit.
+    /// The value scored, in the measure's unit, at the precision the sheet shows it.
     pub input: f64,
+    /// For a change, its years when it spans more than one (a year without a figure between).
+    pub span: Option<(i32, i32)>,
     /// For extreme poverty, the methodology scored.
     pub indicator: Option<&'a Indicator>,
     pub score: f64,
@@ -88,6 +90,8 @@ pub enum ComponentGap {
     Unscored(Vec<Measure>),
     /// These measures have no weight in a component of several.
     NoWeight(Vec<Measure>),
+    /// The measure weights add up to this, not 100.
+    WeightsNotHundred(f64),
 }
 
 /// Why the sheet has no total.
@@ -97,6 +101,8 @@ pub enum TotalGap {
     NoWeight(Vec<String>),
     /// These components have no score.
     Unscored(Vec<String>),
+    /// The component weights add up to this, not 100.
+    WeightsNotHundred(f64),
 }
 
 /// The change of one indicator in the report year.
@@ -434,14 +440,28 @@ fn measure<'a>(
     }
 }
 
-/// The value a rule scores: the measure's value; for extreme poverty the change of the first
-/// methodology that has one (PPP 2017 before PPP 2011); for the institution the number of its
-/// four elements present (decree, action plan, a meeting, a report).
-fn score_input<'a>(outcome: &Outcome<'a>) -> Result<(f64, Option<&'a Indicator>), Unscored> {
+/// The value a rule scores, at the precision the sheet shows it: the measure's value (a
+/// change as rounded to its indicator's decimals, a percentage or score to two); for extreme
+/// poverty the change of the first methodology that has one (PPP 2017 before PPP 2011); for
+/// the institution the number of its four elements present (decree, action plan, a meeting, a
+/// report). With a change, its years when it spans more than one.
+type Input<'a> = (f64, Option<&'a Indicator>, Option<(i32, i32)>);
+
+fn score_input<'a>(outcome: &Outcome<'a>) -> Result<Input<'a>, Unscored> {
+    let span = |c: &YearChange| c.skips_years.then_some((c.from_year, c.to_year));
     match outcome {
+        Outcome::Change(c) => c
+            .change
+            .as_ref()
+            .map(|ch| (ch.delta, None, span(ch)))
+            .ok_or(Unscored::NoValue),
         Outcome::ExtremePoverty(found) => found
             .iter()
-            .find_map(|c| c.change.as_ref().map(|ch| (ch.delta, Some(c.indicator))))
+            .find_map(|c| {
+                c.change
+                    .as_ref()
+                    .map(|ch| (ch.delta, Some(c.indicator), span(ch)))
+            })
             .ok_or(Unscored::NoValue),
         Outcome::Institution {
             decree,
@@ -450,14 +470,14 @@ fn score_input<'a>(outcome: &Outcome<'a>) -> Result<(f64, Option<&'a Indicator>)
             reports,
         } => {
             let present = [*decree, *action_plan, *meetings > 0, *reports > 0];
-            Ok((present.iter().filter(|p| **p).count() as f64, None))
+            Ok((present.iter().filter(|p| **p).count() as f64, None, None))
         }
         Outcome::TaggedScore {
             needs_best: true, ..
         } => Err(Unscored::NeedsBest),
         other => other
             .value()
-            .map(|v| (v.number(), None))
+            .map(|v| (round_to(v.number(), 2), None, None))
             .ok_or(Unscored::NoValue),
     }
 }
@@ -478,10 +498,11 @@ fn measure_score<'a>(
     outcome: &Result<Outcome<'a>, Missing>,
 ) -> Result<MeasureScore<'a>, Unscored> {
     let rule = scheme.rule(measure).ok_or(Unscored::NoRule)?;
-    let (input, indicator) = score_input(outcome.as_ref().map_err(|_| Unscored::NoValue)?)?;
+    let (input, indicator, span) = score_input(outcome.as_ref().map_err(|_| Unscored::NoValue)?)?;
     let score = apply(&rule.scoring, input).ok_or(Unscored::OutsideClasses { value: input })?;
     Ok(MeasureScore {
         input,
+        span,
         indicator,
         score,
         rule,
@@ -489,6 +510,20 @@ fn measure_score<'a>(
 }
 
 fn component_score(measures: &[MeasureResult]) -> Result<f64, ComponentGap> {
+    // A component without measures is refused when its scheme is read; never scored 0 here.
+    if measures.is_empty() {
+        return Err(ComponentGap::Unscored(Vec::new()));
+    }
+    // The weights first (the scheme's), then the scores (the region's figures).
+    let unweighted: Vec<Measure> = measures
+        .iter()
+        .filter(|m| m.weight.is_none())
+        .map(|m| m.measure)
+        .collect();
+    let weights: f64 = measures.iter().filter_map(|m| m.weight).sum();
+    if unweighted.is_empty() && (weights - 100.0).abs() > 1e-9 {
+        return Err(ComponentGap::WeightsNotHundred(weights));
+    }
     let unscored: Vec<Measure> = measures
         .iter()
         .filter(|m| m.score.is_err())
@@ -497,11 +532,6 @@ fn component_score(measures: &[MeasureResult]) -> Result<f64, ComponentGap> {
     if !unscored.is_empty() {
         return Err(ComponentGap::Unscored(unscored));
     }
-    let unweighted: Vec<Measure> = measures
-        .iter()
-        .filter(|m| m.weight.is_none())
-        .map(|m| m.measure)
-        .collect();
     if !unweighted.is_empty() {
         return Err(ComponentGap::NoWeight(unweighted));
     }
@@ -520,6 +550,11 @@ fn total(components: &[ComponentResult]) -> Result<f64, TotalGap> {
         .collect();
     if !unweighted.is_empty() {
         return Err(TotalGap::NoWeight(unweighted));
+    }
+    // Weights that do not add up are the scheme's fault, said before any missing score.
+    let weights: f64 = components.iter().filter_map(|c| c.component.weight).sum();
+    if (weights - 100.0).abs() > 1e-9 {
+        return Err(TotalGap::WeightsNotHundred(weights));
     }
     let unscored: Vec<String> = components
         .iter()
@@ -715,6 +750,22 @@ mod tests {
         assert_eq!(apply(&fall, -0.84), Some(84.0));
         assert_eq!(apply(&fall, 0.3), Some(0.0), "a rise scores 0, not below");
         assert_eq!(apply(&fall, -1.5), Some(100.0));
+        // Lines that do not start at zero, rising and falling: (3,5 − 2) ÷ (5 − 2) = 50 %,
+        // (0 − 1) ÷ (−1 − 1) = 50 %, and a quarter of the way: (2,75 − 2) ÷ 3 = 25 %.
+        let rising = Scoring::Linear {
+            zero: 2.0,
+            hundred: 5.0,
+        };
+        assert_eq!(apply(&rising, 3.5), Some(50.0));
+        assert_eq!(apply(&rising, 2.75), Some(25.0));
+        assert_eq!(apply(&rising, 1.0), Some(0.0));
+        let falling = Scoring::Linear {
+            zero: 1.0,
+            hundred: -1.0,
+        };
+        assert_eq!(apply(&falling, 0.0), Some(50.0));
+        assert_eq!(apply(&falling, 0.5), Some(25.0));
+
         let class = |from, to, score| ScoreClass { from, to, score };
         let classes = Scoring::Classes(vec![
             class(None, Some(0.0), 100.0),
@@ -747,11 +798,13 @@ mod tests {
         assert_eq!((p0.input, p0.score), (-0.84, 84.0));
         assert!(p0.rule.illustrative && p0.rule.from_site);
         assert_eq!(scored(Measure::P1), Err(Unscored::NoValue));
-        // Allocation 40 975 000 000 ÷ 2 300 000 000 000 = 1,7815 % over 5 % = 35,63; the
-        // semester I rate 40,15 as its score; (50 × 35,63 + 50 × 40,15) ÷ 100 = 37,89.
-        assert_eq!(scored(Measure::AllocationShare).unwrap().score, 35.63);
+        // Allocation 40 975 000 000 ÷ 2 300 000 000 000 = 1,7815 %, scored as shown (1,78 %)
+        // over 5 % = 35,60; the semester I rate 40,15 as its score; (50 × 35,60 + 50 × 40,15)
+        // ÷ 100 = 37,875 → 37,88.
+        assert_eq!(scored(Measure::AllocationShare).unwrap().input, 1.78);
+        assert_eq!(scored(Measure::AllocationShare).unwrap().score, 35.6);
         assert_eq!(scored(Measure::RealisationRate).unwrap().score, 40.15);
-        assert_eq!(sheet.components[1].score, Ok(37.89));
+        assert_eq!(sheet.components[1].score, Ok(37.88));
         assert_eq!(
             sheet.components[0].score,
             Err(ComponentGap::Unscored(vec![
@@ -767,22 +820,15 @@ mod tests {
     }
 
     #[test]
-    fn a_2023_sheet_without_a_national_best_has_no_tagged_score() {
+    fn a_2023_sheet_has_no_total_without_published_component_weights() {
         let site = crate::model::sample::site();
         for region in &site.regions {
             let report = report(&site, region, 2023);
             let Some(sheet) = report.sheet.as_ref() else {
                 continue;
             };
-            let tagged = sheet.components[0].measures[0].score.clone();
-            // Never the site's own best: with no national best the score waits for it (or
-            // for the programmes it is computed from).
-            assert!(
-                matches!(tagged, Err(Unscored::NeedsBest | Unscored::NoValue)),
-                "{}: {tagged:?}",
-                region.slug
-            );
-            // The 2023 scheme publishes no component weights: no total.
+            // The 2023 scheme publishes no component weights: no total. (A tagged score
+            // waiting for the national best is tested in tests/evaluation.rs.)
             assert!(matches!(sheet.total, Err(TotalGap::NoWeight(_))));
         }
     }

@@ -240,9 +240,9 @@ fn band_word(band: Band, lang: Lang) -> &'static str {
 fn attainment(indicator: &Indicator, t: &TargetAttainment, lang: Lang) -> String {
     let (Some(p), Some(formula), Some(band)) = (t.percent, t.formula, t.band) else {
         return if id(lang) {
-            "Capaian dalam persen tidak dihitung karena targetnya nol dan tidak ada angka tahun dasar rencana yang lebih tinggi.".to_string()
+            "Capaian dalam persen tidak dihitung karena targetnya nol dan tidak ada angka tahun dasar rencana yang dapat dijadikan pembanding.".to_string()
         } else {
-            "No attainment percentage: the target is zero and no higher baseline of the plan is known."
+            "No attainment percentage: the target is zero and no baseline of the plan can be compared with."
                 .to_string()
         };
     };
@@ -348,7 +348,7 @@ pub(crate) fn target(indicator: &Indicator, t: &TargetAttainment, lang: Lang) ->
             Lang::Id => format!("{} {}", verb(needed, lang), amount(indicator, needed, lang)),
             Lang::En => format!(
                 "{} of {}",
-                if needed < 0.0 { "a fall" } else { "a rise" },
+                if needed < 0.0 { "fall" } else { "rise" },
                 amount(indicator, needed, lang)
             ),
         };
@@ -835,6 +835,39 @@ mod tests {
             target(p0, &t, Lang::Id),
             "Target RPJMD 2026 untuk tingkat kemiskinan (10,00 persen) belum tercapai: angka 2025 sebesar 10,58 persen, masih 0,58 poin dari target. Capaian menurut rumus (2 × target − realisasi) ÷ target sebesar 94,20 persen, kategori tinggi (angka tahun dasar rencana tidak diketahui); kategori sangat tinggi hanya untuk target yang tercapai. Untuk mencapainya pada 2026 diperlukan rata-rata turun 0,58 poin per tahun; sejak 2022 rata-rata turun 0,21 poin per tahun."
         );
+        assert_eq!(
+            target(p0, &t, Lang::En),
+            "The RPJMD target for 2026 for the poverty rate (10.00 percent) is not reached: 10.58 percent in 2025, still 0.58 points away. Attainment by (2 × target − actual) ÷ target: 94.20 percent, high (the plan's baseline is unknown); very high is given only to a target that is reached. Reaching it by 2026 needs an average fall of 0.58 points a year; since 2022 it fell by 0.21 points a year on average."
+        );
+    }
+
+    #[test]
+    fn a_higher_is_better_target_and_a_target_no_better_than_its_baseline() {
+        let catalog = Catalog::default();
+        let ipm = catalog.get("ipm").unwrap();
+        // IPM 70,00 (2020) → 71,20 (2024) against 72,00 for 2026, plan 2021–2026: the rise
+        // achieved over the rise asked, (71,20 − 70,00) ÷ (72,00 − 70,00) = 60 %, rendah.
+        let mut s = series("ipm", &[(2020, 70.0), (2024, 71.2)]);
+        s.targets
+            .entry("ipm".into())
+            .or_default()
+            .insert(2026, 72.0);
+        s.target_period = Some((2021, 2026));
+        let t = an::target_attainment(&s, ipm, 2024).unwrap();
+        assert_eq!((t.percent, t.band), (Some(60.0), Some(an::Band::Rendah)));
+        assert!(target(ipm, &t, Lang::Id).contains(
+            "Capaian terhadap kenaikan yang ditargetkan sejak 2020 (70,00) sebesar 60,00 persen, kategori rendah."
+        ));
+        // A target below its baseline asks for no rise: the ratio to the target, said so.
+        s.targets
+            .entry("ipm".into())
+            .or_default()
+            .insert(2026, 69.0);
+        let t = an::target_attainment(&s, ipm, 2024).unwrap();
+        assert_eq!(t.formula, Some(an::AttainmentFormula::Ratio));
+        assert!(target(ipm, &t, Lang::Id).contains(
+            "Capaian menurut rumus realisasi ÷ target sebesar 103,19 persen, kategori sangat tinggi (target tidak lebih baik daripada angka tahun dasar 2020)."
+        ));
     }
 
     #[test]

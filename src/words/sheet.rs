@@ -540,7 +540,20 @@ pub(crate) fn score_formula(s: &MeasureScore, lang: Lang) -> String {
             &format!("{} falls in the class scoring {}", w(s.input), p(s.score)),
         ),
     };
-    format!("{scored}{body}")
+    let mut text = format!("{scored}{body}");
+    if let Some((from, to)) = s.span {
+        text.push_str(&either(
+            lang,
+            &format!("; perubahan {from}–{to}, lebih dari satu tahun"),
+            &format!("; the change over {from}–{to}, more than one year"),
+        ));
+    }
+    text
+}
+
+/// A weight as the sheet shows it, to the decimals written: "12,5 %".
+pub(crate) fn weight(w: f64, lang: Lang) -> String {
+    format!("{} %", as_written(w, lang))
 }
 
 /// Where the author writes the national best score a normalised score needs.
@@ -596,8 +609,8 @@ fn measure_list(measures: &[Measure], lang: Lang) -> String {
         .join("; ")
 }
 
-/// A component's score worked out with the measure weights: "(50 × 35,63 + 50 × 40,15) ÷
-/// 100 = 37,89".
+/// A component's score worked out with the measure weights: "(50 × 35,60 + 50 × 40,15) ÷
+/// 100 = 37,88".
 pub(crate) fn component_formula(c: &ComponentResult, lang: Lang) -> Option<String> {
     let score = c.score.as_ref().ok()?;
     let p = |v: f64| format::number(v, 2, lang);
@@ -634,6 +647,17 @@ pub(crate) fn component_gap(g: &ComponentGap, all: usize, lang: Lang) -> String 
                 measure_list(m, lang)
             ),
         ),
+        ComponentGap::WeightsNotHundred(sum) => either(
+            lang,
+            &format!(
+                "skor komponen tidak dihitung: bobot ukurannya berjumlah {}, bukan 100",
+                as_written(*sum, lang)
+            ),
+            &format!(
+                "no component score: its measure weights add up to {}, not 100",
+                as_written(*sum, lang)
+            ),
+        ),
         ComponentGap::NoWeight(m) => either(
             lang,
             &format!(
@@ -648,8 +672,8 @@ pub(crate) fn component_gap(g: &ComponentGap, all: usize, lang: Lang) -> String 
     }
 }
 
-/// The total worked out with the component weights: "(40 × 62,08 + 60 × 37,89) ÷ 100 =
-/// 47,57".
+/// The total worked out with the component weights: "(40 × 62,08 + 60 × 37,88) ÷ 100 =
+/// 47,56".
 pub(crate) fn total_formula(sheet: &Sheet, lang: Lang) -> Option<String> {
     let total = sheet.total.as_ref().ok()?;
     let p = |v: f64| format::number(v, 2, lang);
@@ -681,6 +705,17 @@ pub(crate) fn total_gap(g: &TotalGap, lang: Lang) -> String {
                 names.join("; ")
             ),
         ),
+        TotalGap::WeightsNotHundred(sum) => either(
+            lang,
+            &format!(
+                "skor total tidak dihitung: bobot komponennya berjumlah {}, bukan 100",
+                as_written(*sum, lang)
+            ),
+            &format!(
+                "no total score: the component weights add up to {}, not 100",
+                as_written(*sum, lang)
+            ),
+        ),
         TotalGap::Unscored(names) => either(
             lang,
             &format!(
@@ -692,5 +727,41 @@ pub(crate) fn total_gap(g: &TotalGap, lang: Lang) -> String {
                 names.join("; ")
             ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_score_formula_redoes_the_arithmetic() {
+        let rule = ScoreRule {
+            measure: Measure::AllocationShare,
+            weight: Some(50.0),
+            scoring: Scoring::Linear {
+                zero: 2.0,
+                hundred: 5.0,
+            },
+            source: "uji".into(),
+            illustrative: false,
+            from_site: true,
+        };
+        let scored = |input, score, span| MeasureScore {
+            input,
+            span,
+            indicator: None,
+            score,
+            rule: &rule,
+        };
+        assert_eq!(
+            score_formula(&scored(2.75, 25.0, None), Lang::Id),
+            "(2,75 − 2) ÷ (5 − 2) × 100 = 25,00"
+        );
+        // Held to 0–100, and a change over more than one year says so.
+        assert_eq!(
+            score_formula(&scored(6.5, 100.0, Some((2023, 2025))), Lang::Id),
+            "(6,5 − 2) ÷ (5 − 2) × 100 = 150,00, dibatasi menjadi 100,00; perubahan 2023–2025, lebih dari satu tahun"
+        );
     }
 }

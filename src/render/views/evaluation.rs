@@ -99,10 +99,7 @@ pub fn evaluation(site: &Site, region: &Region, sheet: &Sheet) -> EvaluationView
         .iter()
         .map(|c| ComponentView {
             nama: c.component.name.clone(),
-            bobot: c
-                .component
-                .weight
-                .map(|w| format!("{} %", format::number(w, 0, lang))),
+            bobot: c.component.weight.map(|w| words::sheet::weight(w, lang)),
             keterangan: c.component.note.clone(),
             ukuran: c
                 .measures
@@ -127,9 +124,7 @@ pub fn evaluation(site: &Site, region: &Region, sheet: &Sheet) -> EvaluationView
                         rumus,
                         kurang,
                         penulis,
-                        bobot: m
-                            .weight
-                            .map(|w| format!("{} %", format::number(w, 0, lang))),
+                        bobot: m.weight.map(|w| words::sheet::weight(w, lang)),
                         skor: m
                             .score
                             .as_ref()

@@ -98,3 +98,17 @@ pub(crate) enum Command {
         dry_run: bool,
     },
 }
+
+impl Command {
+    /// The site folder a command reads, if it reads one.
+    pub(crate) fn site_root(&self) -> Option<&std::path::Path> {
+        match self {
+            Command::Build { root, .. }
+            | Command::Serve { root, .. }
+            | Command::Pdf { root, .. }
+            | Command::Check { root }
+            | Command::Impor { root, .. } => Some(root),
+            Command::New { .. } => None,
+        }
+    }
+}

@@ -14,6 +14,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // An import stopped in the middle is rolled back before any command reads the site.
+    if let Some(root) = cli.command.site_root() {
+        cmd::recover_import(root);
+    }
     match &cli.command {
         Command::Build {
             root,

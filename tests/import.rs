@@ -320,14 +320,109 @@ fn an_impossible_figure_leaves_every_file_as_it_was() {
         "Persentase Penduduk Miskin\nWilayah;2023\nKabupaten Blitar;108,69\n",
     );
     let before = snapshot(&site.root().join("content"));
-    let run = site.run(&["impor", "p0.csv"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    // --periksa and the real run agree: both refuse, and nothing is written by either.
+    for args in [&["impor", "p0.csv", "--periksa"][..], &["impor", "p0.csv"]] {
+        let run = site.run(args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("tidak ada berkas yang ditulis"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr
+                .contains("galat: p0 = 108,69 mustahil: nilainya harus antara 0 dan 100"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(snapshot(&site.root().join("content")), before);
+    }
+    // No shadow, journal or temporary file is left in the site.
+    let left: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".tkpk-impor") && n != ".tkpk-impor.kunci")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// An import stopped while writing (here: its journal and originals on disk, one target
+/// already replaced, as a kill would leave them) is rolled back by the next command, which
+/// says so; a read-only target is refused with its path and keeps its mode.
+#[test]
+fn an_interrupted_import_is_rolled_back_and_a_read_only_file_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = sample_without_blitar_p0();
+    let file = "content/kabupaten-blitar/indikator.yaml";
+    let original = site.read(file);
+    let path = site.root().join(file);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // What a kill after the first write leaves: the journal names the file, its original is
+    // copied beside it, the file itself already holds the new text; a new program file too.
+    let journal = site.root().join(".tkpk-impor");
+    std::fs::create_dir_all(&journal).unwrap();
+    std::fs::copy(&path, journal.join("asli-0")).unwrap();
+    std::fs::write(
+        journal.join("jurnal"),
+        format!("ada\t{file}\nbaru\tcontent/kabupaten-blitar/2024/program.yaml\n"),
+    )
+    .unwrap();
+    std::fs::write(&path, "sumber: setengah ditulis\n").unwrap();
+    site.write(
+        "content/kabupaten-blitar/2024/program.yaml",
+        "sumber: baru\n",
+    );
+    let run = site.run(&["check"]);
     assert!(
-        run.stderr.contains("dikembalikan seperti semula"),
+        run.stderr.contains(
+            "peringatan: impor sebelumnya terhenti di tengah jalan; 2 berkas dikembalikan"
+        ),
         "{}",
         run.stderr
     );
-    assert_eq!(snapshot(&site.root().join("content")), before);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(site.read(file), original);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600,
+        "the mode is kept"
+    );
+    assert!(
+        !site
+            .root()
+            .join("content/kabupaten-blitar/2024/program.yaml")
+            .exists()
+    );
+    assert!(!journal.exists());
+    // A read-only file is refused with its path, and neither its bytes nor its mode change.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    site.write(
+        "p0.csv",
+        "Persentase Penduduk Miskin\nWilayah;2023\nKabupaten Blitar;8,69\n",
+    );
+    let run = site.run(&["impor", "p0.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "galat: berkas `{file}` hanya-baca; tkpk tidak mengubahnya"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read(file), original);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+    // Writable again, the import goes through and keeps the mode it had.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let run = site.run(&["impor", "p0.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.read(file).contains("8.69"));
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
 }
 
 mod matrices {

@@ -64,6 +64,12 @@ pub(crate) enum CommandMessage {
     WaitingForOutput {
         path: String,
     },
+    ImportRolledBack {
+        files: usize,
+    },
+    ImportNotRolledBack {
+        detail: String,
+    },
     // Summary lines.
     SummaryBuilt {
         pages: usize,
@@ -182,6 +188,14 @@ impl Words for CommandMessage {
             HintPdfFailed => t(
                 "buka halaman itu di peramban untuk memeriksanya, lalu jalankan `tkpk pdf` lagi; PDF lain yang sudah jadi tetap disimpan".into(),
                 "open that page in a browser to check it, then run `tkpk pdf` again; the other PDFs are kept".into(),
+            ),
+            ImportRolledBack { files } => t(
+                format!("peringatan: impor sebelumnya terhenti di tengah jalan; {files} berkas dikembalikan seperti sebelum impor itu (jalankan impornya lagi bila perlu)"),
+                format!("warning: an earlier import stopped half way; {files} files were put back as they were before it (run that import again if needed)"),
+            ),
+            ImportNotRolledBack { detail } => t(
+                format!("peringatan: impor sebelumnya terhenti di tengah jalan dan belum dapat dibatalkan ({detail}); salinan aslinya ada di folder .tkpk-impor"),
+                format!("warning: an earlier import stopped half way and could not be rolled back yet ({detail}); the originals are in the .tkpk-impor folder"),
             ),
             WaitingForOutput { path } => t(
                 format!("menunggu: build lain sedang menulis ke `{path}`; build ini mulai begitu yang itu selesai"),

@@ -11,6 +11,20 @@ use tkpk::base::diagnostics::Diagnostics;
 use tkpk::base::lang::Lang;
 
 /// Prints every diagnostic on stderr, a blank line after each.
+/// Rolls back an import that was stopped in the middle (see `tkpk::import::journal`), saying
+/// so; a failure to do it is said too, and the command goes on.
+pub(crate) fn recover_import(root: &std::path::Path) {
+    use tkpk::base::messages::Words;
+    let said = match tkpk::import::journal::recover(root) {
+        Ok(Some(files)) => messages::CommandMessage::ImportRolledBack { files },
+        Ok(None) => return,
+        Err(e) => messages::CommandMessage::ImportNotRolledBack {
+            detail: e.to_string(),
+        },
+    };
+    eprintln!("{}", said.text(Lang::Id));
+}
+
 /// How many messages are printed in full; the rest are counted per file.
 const SHOWN_IN_FULL: usize = 50;
 

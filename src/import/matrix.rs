@@ -18,7 +18,6 @@ use crate::import::program_file::{ProgramRow, new_file, replace_program};
 use crate::import::table::{Cell, Sheet};
 use crate::model::messages::ModelMessage;
 use crate::model::programs::{Tagging, validate_programs};
-use crate::output::messages::OutputMessage;
 use std::path::Path;
 
 /// The field a header text names, tolerating case, spacing, punctuation and a unit (`(Rp)`).
@@ -459,20 +458,10 @@ pub fn import(
         out.error(Diagnostic::error(msg(ImportMessage::EditBrokeFile)).in_file(&rel));
         return;
     }
-    if !options.dry_run {
-        if let Some(parent) = path.parent()
-            && let Err(e) = std::fs::create_dir_all(parent)
-        {
-            out.error(Diagnostic::error(OutputMessage::WriteFailed {
-                path: rel.display().to_string(),
-                detail: e.to_string(),
-            }));
-            return;
-        }
-        super::commit(root, &[(path.clone(), text)], out);
-        if out.diagnostics.has_errors() {
-            return;
-        }
+    // Validated with the site before anything is written, --periksa or not.
+    super::commit(root, &[(path.clone(), text)], options.dry_run, out);
+    if out.diagnostics.has_errors() {
+        return;
     }
     out.summary = Some(super::Summary::Program {
         rows: rows.len(),

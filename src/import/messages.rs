@@ -93,6 +93,10 @@ pub enum ImportMessage {
     },
     EditBrokeFile,
     SiteBrokenByImport,
+    TargetReadOnly {
+        path: String,
+    },
+    HintTargetReadOnly,
     /// A figure in the file differs from the table's.
     Conflict {
         file: String,
@@ -227,8 +231,16 @@ impl Words for ImportMessage {
                 "after the additions this file no longer reads as before; it was restored as it was".into(),
             ),
             SiteBrokenByImport => t(
-                "angka yang diimpor membuat situs bergalat (lihat di atas); semua berkas dikembalikan seperti semula".into(),
-                "the imported figures make the site fail (see above); every file was restored as it was".into(),
+                "angka yang diimpor akan membuat situs bergalat (lihat di atas: baris dan kolomnya menunjuk berkas itu seperti yang akan ditulis impor); tidak ada berkas yang ditulis".into(),
+                "the imported figures would make the site fail (see above: lines and columns point into the file as the import would write it); no file was written".into(),
+            ),
+            TargetReadOnly { path } => t(
+                format!("berkas `{path}` hanya-baca; tkpk tidak mengubahnya"),
+                format!("the file `{path}` is read-only; tkpk does not change it"),
+            ),
+            HintTargetReadOnly => t(
+                "buka izin tulisnya bila berkas itu memang boleh diubah (Windows: Properties, hapus centang Read-only), lalu jalankan lagi".into(),
+                "allow writing to it if it may be changed (Windows: Properties, untick Read-only), then run again".into(),
             ),
             Conflict { file, year, key, existing, table, row } => t(
                 format!(

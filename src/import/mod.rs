@@ -4,6 +4,7 @@
 //! validated again, before the import counts as done (otherwise every file is restored).
 
 pub mod bps;
+pub mod journal;
 pub mod matrix;
 pub mod messages;
 pub mod numbers;
@@ -104,6 +105,8 @@ pub fn table_location(path: &Path, place: &TablePlace) -> Location {
 
 /// Runs an import of `file` into the site at `root`.
 pub fn run(root: &Path, file: &Path, options: &Options) -> Outcome {
+    // One import at a time, from reading the site to the last file written.
+    let _lock = journal::lock(root);
     let (raw, load_diagnostics) = content::load(root);
     let Some(config) = &raw.config else {
         let mut out = Outcome::new(Lang::Id);
@@ -336,64 +339,72 @@ fn indicator_of(
         })
 }
 
-/// Each written file with its bytes before (`None`: it did not exist).
-type Originals = Vec<(PathBuf, Option<Vec<u8>>)>;
-
-/// Writes files, keeping a byte-order mark where the original had one. Returns the original
-/// bytes of each, to restore them.
-fn write_all(files: &[(PathBuf, String)]) -> Result<Originals, (PathBuf, std::io::Error)> {
-    let mut originals: Originals = Vec::new();
-    for (path, text) in files {
-        let before = std::fs::read(path).ok();
-        let mut bytes = Vec::new();
-        if before
-            .as_ref()
-            .is_some_and(|b| b.starts_with(b"\xef\xbb\xbf"))
-        {
-            bytes.extend_from_slice(b"\xef\xbb\xbf");
-        }
-        bytes.extend_from_slice(text.as_bytes());
-        let temp = path.with_extension("yaml.tkpk-impor");
-        let written = std::fs::write(&temp, &bytes).and_then(|_| std::fs::rename(&temp, path));
-        originals.push((path.clone(), before));
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&temp);
-            restore(&originals);
-            return Err((path.clone(), e));
-        }
+/// The bytes to write for `text` in place of the file at `path`: a byte-order mark kept where
+/// the original had one.
+fn with_bom(path: &Path, text: &str) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    if std::fs::read(path).is_ok_and(|b| b.starts_with(b"\xef\xbb\xbf")) {
+        bytes.extend_from_slice(b"\xef\xbb\xbf");
     }
-    Ok(originals)
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
 }
 
-/// Puts every file back as it was (a file that did not exist is removed).
-fn restore(originals: &Originals) {
-    for (path, bytes) in originals {
-        let _ = match bytes {
-            Some(b) => std::fs::write(path, b),
-            None => std::fs::remove_file(path),
-        };
+/// Validates the site with `files` in place (in a shadow copy, before anything is written);
+/// then, unless `dry_run`, writes them through the journal (see [`journal`]). A read-only
+/// target is refused with its path; an import that would make the site fail writes nothing
+/// and says why.
+fn commit(root: &Path, files: &[(PathBuf, String)], dry_run: bool, out: &mut Outcome) {
+    let shown = |path: &Path| {
+        path.strip_prefix(root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
+    let read_only: Vec<&PathBuf> = files
+        .iter()
+        .map(|(p, _)| p)
+        .filter(|p| journal::read_only(p))
+        .collect();
+    for path in &read_only {
+        out.error(
+            Diagnostic::error(msg(ImportMessage::TargetReadOnly { path: shown(path) }))
+                .hint(msg(ImportMessage::HintTargetReadOnly)),
+        );
     }
-}
-
-/// Writes `files`, then validates the whole site; if the import made it fail, restores every
-/// file and reports why.
-fn commit(root: &Path, files: &[(PathBuf, String)], out: &mut Outcome) {
+    if !read_only.is_empty() {
+        return;
+    }
+    let bytes: Vec<(PathBuf, Vec<u8>)> = files
+        .iter()
+        .map(|(p, t)| (p.clone(), with_bom(p, t)))
+        .collect();
     let errors_before = crate::site::load(root).diagnostics.error_count();
-    let originals = match write_all(files) {
-        Ok(o) => o,
-        Err((path, e)) => {
+    let shadow = match journal::shadow(root, &bytes) {
+        Ok(s) => s,
+        Err(e) => {
             out.error(Diagnostic::error(OutputMessage::WriteFailed {
-                path: path.display().to_string(),
+                path: root.join(".tkpk-impor-periksa").display().to_string(),
                 detail: e.to_string(),
             }));
             return;
         }
     };
-    let after = crate::site::load(root);
+    let after = crate::site::load(&shadow.root);
+    drop(shadow);
     if after.diagnostics.error_count() > errors_before {
-        restore(&originals);
         out.diagnostics.extend(after.diagnostics);
         out.error(Diagnostic::error(msg(ImportMessage::SiteBrokenByImport)));
+        return;
+    }
+    if dry_run {
+        return;
+    }
+    if let Err((path, e)) = journal::write(root, &bytes) {
+        out.error(Diagnostic::error(OutputMessage::WriteFailed {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        }));
         return;
     }
     out.written = files.iter().map(|(p, _)| p.clone()).collect();
@@ -588,8 +599,8 @@ fn import_figures(
         to_write.push((target_file.path.clone(), text));
     }
     let errors = out.diagnostics.has_errors();
-    if !errors && !options.dry_run && !to_write.is_empty() {
-        commit(root, &to_write, out);
+    if !errors && !to_write.is_empty() {
+        commit(root, &to_write, options.dry_run, out);
     }
     if out.diagnostics.has_errors() {
         return;

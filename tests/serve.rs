@@ -249,3 +249,44 @@ fn serve_serves_static_files_and_their_edits() {
         .1
         == "Contact: dua\n"));
 }
+
+/// A 404 does not repeat a long address whole.
+#[test]
+fn a_404_does_not_echo_a_long_path() {
+    let site = TestSite::fixture("dasar");
+    let server = start(&site);
+    let long = format!("/{}", "a".repeat(50_000));
+    let (status, body) = get(server.port, &long);
+    assert_eq!(status, 404);
+    assert!(body.len() < 10_000, "{} bytes", body.len());
+    assert!(body.contains(&format!("{}…", "a".repeat(119))), "{body}");
+}
+
+/// At most 64 requests are answered at once (each reload stream holds one): beyond that a
+/// short 503, and the server answers again once they are gone.
+#[test]
+fn requests_beyond_the_limit_get_a_503() {
+    let site = TestSite::fixture("dasar");
+    let server = start(&site);
+    let mut streams = Vec::new();
+    for _ in 0..64 {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        write!(
+            stream,
+            "GET /__tkpk/peristiwa HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        )
+        .unwrap();
+        // Read the head, so that the stream is being served before the next one.
+        let mut head = [0u8; 16];
+        std::io::Read::read_exact(&mut stream, &mut head).unwrap();
+        streams.push(stream);
+    }
+    let (status, body) = get(server.port, "/index.html");
+    assert_eq!(status, 503);
+    assert!(
+        body.contains("terlalu banyak permintaan sekaligus"),
+        "{body}"
+    );
+    drop(streams);
+    assert!(wait_until(|| get(server.port, "/index.html").0 == 200));
+}

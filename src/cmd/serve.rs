@@ -68,9 +68,23 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
         let live = Arc::clone(&live);
         let server = Arc::clone(&server);
         std::thread::spawn(move || {
+            // A thread per request, but never more than a set number at once: beyond it, a
+            // short 503 from this thread (a page open in a few tabs, each holding its reload
+            // stream, stays far below it).
+            let in_flight = Arc::new(std::sync::atomic::AtomicUsize::new(0));
             for request in server.incoming_requests() {
+                use std::sync::atomic::Ordering;
+                if in_flight.load(Ordering::SeqCst) >= tkpk::serve::MAX_CONNECTIONS {
+                    tkpk::serve::busy(request, lang);
+                    continue;
+                }
+                in_flight.fetch_add(1, Ordering::SeqCst);
                 let live = Arc::clone(&live);
-                std::thread::spawn(move || tkpk::serve::handle(&live, request, lang));
+                let in_flight = Arc::clone(&in_flight);
+                std::thread::spawn(move || {
+                    tkpk::serve::handle(&live, request, lang);
+                    in_flight.fetch_sub(1, Ordering::SeqCst);
+                });
             }
         });
     }
@@ -93,11 +107,12 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
     // Absolute paths to watch, so that the events name them the same way.
     let root_abs = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     // The site folder itself is watched without recursion (for site.yaml, which editors often
-    // replace rather than rewrite) and content/ and themes/ with it.
+    // replace rather than rewrite) and content/, themes/ and static/ with it.
     for (path, mode) in [
         (root_abs.clone(), RecursiveMode::NonRecursive),
         (root_abs.join("content"), RecursiveMode::Recursive),
         (root_abs.join("themes"), RecursiveMode::Recursive),
+        (root_abs.join("static"), RecursiveMode::Recursive),
     ] {
         if path.exists()
             && let Err(e) = debouncer.watcher().watch(&path, mode)

@@ -323,6 +323,26 @@ fn stream_events(live: &Live, request: tiny_http::Request) {
     }
 }
 
+/// How many requests `tkpk serve` answers at once; more wait for a 503 and retry.
+pub const MAX_CONNECTIONS: usize = 64;
+
+/// The longest part of a requested path a 404 page repeats.
+const SHOWN_PATH: usize = 120;
+
+/// The answer to a request beyond [`MAX_CONNECTIONS`].
+pub fn busy(request: tiny_http::Request, lang: Lang) {
+    let text = match lang {
+        Lang::Id => "503: terlalu banyak permintaan sekaligus; muat ulang sebentar lagi",
+        Lang::En => "503: too many requests at once; reload in a moment",
+    };
+    respond(
+        request,
+        503,
+        "text/plain; charset=utf-8",
+        text.as_bytes().to_vec(),
+    );
+}
+
 /// Answers one request from the served state.
 pub fn handle(live: &Live, request: tiny_http::Request, lang: Lang) {
     if !matches!(
@@ -376,14 +396,20 @@ pub fn handle(live: &Live, request: tiny_http::Request, lang: Lang) {
         }
         Some((path, bytes)) => respond(request, 200, content_type(&path), bytes),
         None => {
+            // A long address is not repeated whole (a 1 MB path made a 1 MB page).
+            let shown: String = if file.chars().count() > SHOWN_PATH {
+                file.chars().take(SHOWN_PATH).chain("…".chars()).collect()
+            } else {
+                file.clone()
+            };
             let text = match lang {
                 Lang::Id => format!(
                     "<!DOCTYPE html><html lang=\"id\"><meta charset=\"utf-8\"><title>404</title><p>Halaman <code>{}</code> tidak ada di situs ini. <a href=\"/index.html\">Ke beranda</a></p></html>",
-                    escape_html(&file)
+                    escape_html(&shown)
                 ),
                 Lang::En => format!(
                     "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>404</title><p>There is no page <code>{}</code> in this site. <a href=\"/index.html\">Home</a></p></html>",
-                    escape_html(&file)
+                    escape_html(&shown)
                 ),
             };
             let html = inject(&text, problems.as_deref(), lang);

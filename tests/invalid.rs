@@ -2398,6 +2398,56 @@ fn scheme_rules_and_components_in_site_yaml_are_checked() {
     );
 }
 
+/// Figures that look right and are wrong: a poverty line written with a thousands dot
+/// (`451.190`, read 451,19), money likewise (`450.000`, `2.650.000.000.000`), people with
+/// several dots, are errors saying how to write them; people counted one by one in a field of
+/// thousands (`85280`, 85 million) a warning at its place.
+#[test]
+fn thousands_dots_and_implausible_sizes_are_caught() {
+    let (site, before) = built();
+    site.write(
+        INDIKATOR,
+        "sumber: BPS\ndata:\n  2024: {p0: 8.16, garis_kemiskinan: 451.190}\n  2025: {p0: 7.57, jumlah_penduduk_miskin: 85280}\n  2023: {p0: 8.69, jumlah_penduduk_miskin: 1.234.567}\n",
+    );
+    site.write(
+        "content/kabupaten-contoh/2025/program.yaml",
+        "sumber: Uji\nbelanja_daerah: 2.650.000.000.000\nprogram:\n  - {strategi: 1, opd: Dinas Sosial, sub_kegiatan: Bantuan, tagging: langsung, alokasi: 450.000}\n",
+    );
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "angka `451.190` memakai titik sebagai pemisah ribuan",
+        &at(INDIKATOR, 3, 38),
+        Some("tulis angkanya tanpa pemisah ribuan: `451190`"),
+    );
+    error(
+        &run,
+        "angka `1.234.567` memakai titik sebagai pemisah ribuan",
+        &at(INDIKATOR, 5, 44),
+        Some("`1234.567`"),
+    );
+    let program = "content/kabupaten-contoh/2025/program.yaml";
+    error(
+        &run,
+        "angka `2.650.000.000.000` memakai titik sebagai pemisah ribuan",
+        &at(program, 2, 17),
+        Some("`2650000000000`"),
+    );
+    error(
+        &run,
+        "angka `450.000` memakai titik sebagai pemisah ribuan",
+        &at(program, 4, 89),
+        Some("`450000`"),
+    );
+    expect(
+        &run,
+        "peringatan",
+        "jumlah_penduduk_miskin = 85.280,00 ribu jiwa di luar kisaran yang masuk akal (0–2.000)",
+        &at(INDIKATOR, 4, 44),
+        Some("dalam ribu jiwa"),
+    );
+}
+
 /// A key missing from a mapping inside a file (a list entry) is pointed at in its entry, not
 /// only named with the file.
 #[test]

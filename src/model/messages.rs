@@ -164,6 +164,24 @@ pub(crate) enum ModelMessage {
     NarrativeTooDeep {
         max: usize,
     },
+    ThousandsSeparator {
+        text: String,
+    },
+    HintThousands {
+        fixed: String,
+    },
+    SmallAmount {
+        field: String,
+        value: f64,
+    },
+    Implausible {
+        indicator: String,
+        value: f64,
+        unit: String,
+        low: f64,
+        high: f64,
+    },
+    HintImplausible,
     ComponentWithoutMeasures {
         component: String,
     },
@@ -526,6 +544,26 @@ impl Words for ModelMessage {
             HintComponentMeasures => t(
                 "tulis ukurannya, misalnya `ukuran: [p0, p1]`, atau hapus komponen itu".into(),
                 "write its measures, for example `ukuran: [p0, p1]`, or remove the component".into(),
+            ),
+            ThousandsSeparator { text } => t(
+                format!("angka `{text}` memakai titik sebagai pemisah ribuan; YAML membaca titik sebagai tanda desimal, jadi angka ini terbaca salah"),
+                format!("the number `{text}` uses dots to separate thousands; YAML reads a dot as the decimal point, so it reads wrong"),
+            ),
+            HintThousands { fixed } => t(
+                format!("tulis angkanya tanpa pemisah ribuan: `{fixed}`"),
+                format!("write the number without separators: `{fixed}`"),
+            ),
+            SmallAmount { field, value } => t(
+                format!("`{field}` Rp{} terlalu kecil untuk anggaran; bila yang dimaksud ribuan atau jutaan rupiah, tulis angkanya tanpa titik (misalnya 450000 untuk Rp450.000)", n(value, 2)),
+                format!("`{field}` IDR {} is too small for a budget; if thousands or millions are meant, write the number without dots (for example 450000)", n(value, 2)),
+            ),
+            Implausible { indicator, value, unit, low, high } => t(
+                format!("{indicator} = {} {unit} di luar kisaran yang masuk akal ({}–{})", n(value, 2), n(low, 0), n(high, 0)),
+                format!("{indicator} = {} {unit} is outside the plausible range ({}–{})", n(value, 2), n(low, 0), n(high, 0)),
+            ),
+            HintImplausible => t(
+                "periksa dengan rilis BPS: garis kemiskinan ditulis dalam rupiah per kapita per bulan (misalnya 451190), jumlah penduduk miskin dalam ribu jiwa (85,28 ribu jiwa ditulis 85.28)".into(),
+                "check against the BPS release: the poverty line is in rupiah per capita per month (for example 451190), the number of poor in thousands (85,280 people is 85.28)".into(),
             ),
             NarrativeTooDeep { max } => t(
                 format!("daftar atau kutipan bersarang lebih dari {max} tingkat"),

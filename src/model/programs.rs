@@ -1,7 +1,7 @@
 //! Programs and budgets of one report year (`program.yaml`): the sub-kegiatan of the RAT and
 //! semester-report matrix, with their strategy, tagging, allocation and realisation.
 
-use super::values::{money, parse_figure};
+use super::values::{money, non_negative, parse_figure};
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::base::lang::Lang;
 use crate::base::messages::Message;
@@ -202,7 +202,7 @@ fn program(
     let targets = p
         .sasaran
         .as_ref()
-        .and_then(|f| money(f, "sasaran", source, diagnostics));
+        .and_then(|f| non_negative(f, "sasaran", source, diagnostics));
     let realised_first = optional_money(
         &p.realisasi_semester_1,
         "realisasi_semester_1",

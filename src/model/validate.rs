@@ -115,6 +115,86 @@ fn check_range(
     }
 }
 
+/// Whose figures a series holds: the plausible size of a number of people depends on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Scope {
+    Region,
+    Province,
+    Nation,
+}
+
+/// A number of people (in thousands) written with two or more thousands dots
+/// (`1.234.567`): refused with how to write it in thousands. One dot (`85.280`) reads the same
+/// either way (85,28 thousand).
+fn people_thousands(
+    figure: &RawFigure,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let Some(digits) = super::values::thousands_separated(figure, source) else {
+        return false;
+    };
+    let location = at(source, figure);
+    let written = location.written().trim_matches(['"', '\'']).to_string();
+    if written.matches('.').count() < 2 {
+        return false;
+    }
+    let thousands = digits.parse::<f64>().map(|v| v / 1000.0).unwrap_or(0.0);
+    diagnostics.push(
+        Diagnostic::error(ModelMessage::ThousandsSeparator { text: written })
+            .at(location)
+            .hint(ModelMessage::HintThousands {
+                fixed: crate::base::format::plain(thousands),
+            }),
+    );
+    true
+}
+
+/// A figure possible but not plausible: a poverty line under Rp50.000 or over Rp5.000.000 a
+/// month, more poor people than a kab/kota (2 million), a province (10 million) or the nation
+/// (100 million) has. A warning at its place, with what the figure would mean.
+fn plausible(
+    key: &Spanned<String>,
+    value: f64,
+    figure: &RawFigure,
+    (catalog, scope): (&Catalog, Scope),
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(indicator) = catalog.get(&key.value) else {
+        return;
+    };
+    let range = match indicator.unit {
+        Unit::RupiahKapitaBulan => (50_000.0, 5_000_000.0),
+        Unit::RibuJiwa => (
+            0.0,
+            match scope {
+                Scope::Region => 2_000.0,
+                Scope::Province => 10_000.0,
+                Scope::Nation => 100_000.0,
+            },
+        ),
+        _ => return,
+    };
+    if (range.0..=range.1).contains(&value) {
+        return;
+    }
+    diagnostics.push(
+        Diagnostic::warning(ModelMessage::Implausible {
+            indicator: key.value.clone(),
+            value,
+            unit: indicator
+                .unit
+                .label(crate::base::lang::Lang::Id)
+                .to_string(),
+            low: range.0,
+            high: range.1,
+        })
+        .at(at(source, figure))
+        .hint(ModelMessage::HintImplausible),
+    );
+}
+
 type FigureTable = BTreeMap<i32, BTreeMap<String, (Figure, RawLocation)>>;
 type RawLocation = (usize, usize);
 
@@ -123,7 +203,7 @@ fn figure_table(
     table: &RawYearTable<RawFigure>,
     default_source: &str,
     sources: &RawYearTable<Spanned<String>>,
-    catalog: &Catalog,
+    (catalog, scope): (&Catalog, Scope),
     source: &SourceText,
     diagnostics: &mut Diagnostics,
 ) -> FigureTable {
@@ -145,7 +225,17 @@ fn figure_table(
         let mut figures = BTreeMap::new();
         for (key, figure) in &row.0 {
             let known = check_key(key, catalog, source, diagnostics);
-            let value = parse_figure(figure, source, diagnostics);
+            let unit = catalog.get(&key.value).map(|i| &i.unit);
+            // Thousands written with dots read wrong in YAML: refused before they are read.
+            let value = match unit {
+                Some(Unit::RupiahKapitaBulan)
+                    if super::values::rupiah_thousands(figure, source, diagnostics) =>
+                {
+                    None
+                }
+                Some(Unit::RibuJiwa) if people_thousands(figure, source, diagnostics) => None,
+                _ => parse_figure(figure, source, diagnostics),
+            };
             if figures.contains_key(&key.value) {
                 diagnostics.push(duplicate(
                     LoadMessage::DuplicateKey {
@@ -159,6 +249,7 @@ fn figure_table(
             if let (true, Some(v)) = (known, value)
                 && check_range(key, v, figure, catalog, source, diagnostics)
             {
+                plausible(key, v, figure, (catalog, scope), source, diagnostics);
                 figures.insert(
                     key.value.clone(),
                     (
@@ -254,7 +345,7 @@ fn strip_locations(table: FigureTable) -> BTreeMap<i32, BTreeMap<String, Figure>
 /// Validates the figures of one indicator or reference file.
 pub(crate) fn validate_series(
     raw: RawSeries<'_>,
-    catalog: &Catalog,
+    (catalog, scope): (&Catalog, Scope),
     source: &SourceText,
     diagnostics: &mut Diagnostics,
 ) -> Series {
@@ -263,7 +354,7 @@ pub(crate) fn validate_series(
         raw.data,
         default_source,
         raw.sumber_data,
-        catalog,
+        (catalog, scope),
         source,
         diagnostics,
     );
@@ -272,7 +363,7 @@ pub(crate) fn validate_series(
         raw.data_september,
         default_source,
         raw.sumber_data_september,
-        catalog,
+        (catalog, scope),
         source,
         diagnostics,
     );
@@ -717,7 +808,18 @@ fn reference(
         name: doc.nama.trim().to_string(),
         level: doc.tingkat,
         code: doc.kode.value.clone(),
-        series: validate_series(doc.series(), catalog, &file.source, diagnostics),
+        series: validate_series(
+            doc.series(),
+            (
+                catalog,
+                match doc.tingkat {
+                    Level::Nasional => Scope::Nation,
+                    Level::Provinsi => Scope::Province,
+                },
+            ),
+            &file.source,
+            diagnostics,
+        ),
     }
 }
 
@@ -867,7 +969,12 @@ fn check_region(
     // Each file is checked on its own, so a broken wilayah.yaml hides nothing else.
     let errors_before = before.error_count();
     let series = r.indicators.as_ref().map(|indicators| {
-        let series = validate_series(indicators.doc.series(), catalog, &indicators.source, before);
+        let series = validate_series(
+            indicators.doc.series(),
+            (catalog, Scope::Region),
+            &indicators.source,
+            before,
+        );
         if series.march.is_empty() {
             before.push(
                 Diagnostic::error(ModelMessage::NoFigures)

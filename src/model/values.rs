@@ -108,7 +108,73 @@ pub(crate) fn parse_figure(
 }
 
 /// A money figure (rupiah): a finite number, never negative.
+/// The digits of a figure written with dots between groups of three (`451.190`,
+/// `2.650.000.000.000`), as Indonesians write thousands: YAML reads the first as 451,19 and
+/// the second as text. `None` for anything else.
+pub(crate) fn thousands_separated(figure: &RawFigure, source: &SourceText) -> Option<String> {
+    let written = at(source, figure).written();
+    let text = written.trim().trim_matches(['"', '\'']);
+    let mut groups = text.split('.');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    (!rest.is_empty()
+        && digits(first)
+        && first.len() <= 3
+        && rest.iter().all(|g| g.len() == 3 && digits(g)))
+    .then(|| text.replace('.', ""))
+}
+
+/// An amount in rupiah written with thousands dots is an error that says how to write it.
+pub(crate) fn rupiah_thousands(
+    figure: &RawFigure,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    match thousands_separated(figure, source) {
+        Some(fixed) => {
+            let location = at(source, figure);
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::ThousandsSeparator {
+                    text: location.written().trim_matches(['"', '\'']).to_string(),
+                })
+                .at(location)
+                .hint(ModelMessage::HintThousands { fixed }),
+            );
+            true
+        }
+        None => false,
+    }
+}
+
+/// An amount in rupiah (a budget, a realisation): a number, never negative, never written with
+/// thousands dots; a positive amount under Rp10.000 is worth a warning (a budget that small is
+/// most likely `450.000` read as 450).
 pub(crate) fn money(
+    figure: &RawFigure,
+    field: &str,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<f64> {
+    if rupiah_thousands(figure, source, diagnostics) {
+        return None;
+    }
+    let value = non_negative(figure, field, source, diagnostics)?;
+    if value > 0.0 && value < 10_000.0 {
+        diagnostics.push(
+            Diagnostic::warning(ModelMessage::SmallAmount {
+                field: field.to_string(),
+                value,
+            })
+            .at(at(source, figure))
+            .hint(ModelMessage::HintCheckBudget),
+        );
+    }
+    Some(value)
+}
+
+/// A number that cannot be negative (an amount, a count of targets in the file's unit).
+pub(crate) fn non_negative(
     figure: &RawFigure,
     field: &str,
     source: &SourceText,

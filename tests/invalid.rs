@@ -2448,6 +2448,32 @@ fn thousands_dots_and_implausible_sizes_are_caught() {
     );
 }
 
+/// `{p0: 8,79, jumlah_penduduk_miskin: 85,28}`: YAML splits each at the comma into a figure
+/// and a key; each is said to be a decimal comma at its figure, and neither `8` nor `85` is
+/// kept.
+#[test]
+fn a_decimal_comma_in_a_one_line_mapping_is_named_as_such() {
+    let (site, before) = built();
+    site.write(
+        INDIKATOR,
+        "sumber: BPS\ndata:\n  2024: {p0: 8.16}\n  2025: {p0: 8,79, jumlah_penduduk_miskin: 85,28}\n",
+    );
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "angka `8,79` memakai koma desimal",
+        &at(INDIKATOR, 4, 14),
+        Some("`8.79`"),
+    );
+    error(
+        &run,
+        "angka `85,28` memakai koma desimal",
+        &at(INDIKATOR, 4, 44),
+        Some("`85.28`"),
+    );
+    assert!(!run.stderr.contains("tidak dikenal"), "{}", run.stderr);
+}
+
 /// A key missing from a mapping inside a file (a list entry) is pointed at in its entry, not
 /// only named with the file.
 #[test]

@@ -115,6 +115,33 @@ fn check_range(
     }
 }
 
+/// `8,79` split by a one-line mapping into the value `8` and the key `79`: the digits as
+/// written (`8,79`) when the key is all digits and follows the value's digits with only a comma
+/// between them.
+fn decimal_comma_split(
+    previous: &RawFigure,
+    key: &Spanned<String>,
+    source: &SourceText,
+) -> Option<String> {
+    if key.value.is_empty() || !key.value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value = at(source, previous).written();
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let line = source.line(key.referenced.line() as usize)?;
+    let before: String = line
+        .chars()
+        .take((key.referenced.column() as usize).saturating_sub(1))
+        .collect();
+    before
+        .trim_end()
+        .strip_suffix(',')
+        .filter(|b| b.trim_end().ends_with(value.as_str()))
+        .map(|_| format!("{value},{}", key.value))
+}
+
 /// Whose figures a series holds: the plausible size of a number of people depends on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Scope {
@@ -223,7 +250,21 @@ fn figure_table(
             continue;
         }
         let mut figures = BTreeMap::new();
-        for (key, figure) in &row.0 {
+        for (i, (key, figure)) in row.0.iter().enumerate() {
+            // `{p0: 8,79}` is read as `p0: 8` and a key `79`: a decimal comma in a one-line
+            // mapping. Said as such, and the `8` is not kept.
+            if let Some((previous_key, previous)) = i.checked_sub(1).map(|p| &row.0[p])
+                && let Some(text) = decimal_comma_split(previous, key, source)
+            {
+                figures.remove(&previous_key.value);
+                let fixed = text.replace(',', ".");
+                diagnostics.push(
+                    Diagnostic::error(Message::DecimalComma { text })
+                        .at(at(source, previous))
+                        .hint(Message::HintDecimalComma { fixed }),
+                );
+                continue;
+            }
             let known = check_key(key, catalog, source, diagnostics);
             let unit = catalog.get(&key.value).map(|i| &i.unit);
             // Thousands written with dots read wrong in YAML: refused before they are read.

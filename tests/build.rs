@@ -1056,3 +1056,43 @@ fn the_default_stylesheet_has_balanced_braces() {
     }
     assert_eq!(depth, 0, "a block is left open");
 }
+
+/// Files planners leave around: what macOS, Windows and Office write beside their files is
+/// ignored without a word; a `.docx` draft in a year folder is named in a warning (it is not
+/// read); an empty narrative is a warning, not a failed build.
+#[test]
+fn litter_is_ignored_and_unread_files_are_named() {
+    let site = TestSite::fixture("dasar");
+    let year = "content/kabupaten-contoh/2025";
+    site.write(
+        &format!("{year}/._01-profil.md"),
+        [0x00u8, 0x05, 0x16, 0x07, 0xff, 0xfe],
+    );
+    site.write(
+        &format!("{year}/.DS_Store"),
+        [0x00u8, 0x00, 0x00, 0x01, 0xff],
+    );
+    site.write(&format!("{year}/Thumbs.db"), [0xd0u8, 0xcf, 0x11, 0xe0]);
+    site.write(&format!("{year}/~$draf.docx"), [0x00u8, 0xff]);
+    site.write("content/kabupaten-contoh/._indikator.yaml", [0x00u8, 0xff]);
+    site.write(&format!("{year}/draf.docx"), [0x50u8, 0x4b, 0x03, 0x04]);
+    site.write(&format!("{year}/03-kosong.md"), "\n");
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warnings: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("peringatan:"))
+        .collect();
+    assert_eq!(
+        warnings,
+        vec![
+            "peringatan: narasi ini kosong dan tidak diterbitkan",
+            "peringatan: berkas `draf.docx` di folder tahun tidak dikenal dan tidak dibaca",
+        ],
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(&format!("  --> {year}/03-kosong.md")));
+    assert!(run.stderr.contains(&format!("  --> {year}/draf.docx")));
+}

@@ -30,6 +30,7 @@ pub(crate) enum LoadMessage {
     FrontMatterUnclosed,
     // Programs, pockets and institutional records.
     UnknownYearFile { name: String },
+    EmptyNarrative,
     HintYearFiles,
     TabIndentation,
     HintWriteKind { expected: ValueKind },
@@ -154,6 +155,10 @@ impl Words for LoadMessage {
             FrontMatterUnclosed => t(
                 "front matter dibuka dengan `---` tetapi tidak ditutup".into(),
                 "the front matter opens with `---` but is never closed".into(),
+            ),
+            EmptyNarrative => t(
+                "narasi ini kosong dan tidak diterbitkan".into(),
+                "this narrative is empty and is not published".into(),
             ),
             UnknownYearFile { name } => t(
                 format!("berkas `{name}` di folder tahun tidak dikenal dan tidak dibaca"),

@@ -399,6 +399,15 @@ fn load_narrative(
             return None;
         }
     };
+    // An empty narrative (a file made and not yet written) is not published: a warning.
+    if source.text.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::warning(LoadMessage::EmptyNarrative)
+                .in_file(&source.display_path)
+                .hint(LoadMessage::HintFrontMatter),
+        );
+        return None;
+    }
     let (front, front_line, body, body_line) = match split_front_matter(&source.text) {
         Ok(parts) => parts,
         Err(message) => {
@@ -560,6 +569,24 @@ impl Walk {
     }
 }
 
+/// Files and folders operating systems, office programs and editors leave behind.
+fn is_litter(name: &str, is_dir: bool) -> bool {
+    if is_dir {
+        return matches!(
+            name,
+            "__MACOSX" | ".Trashes" | ".Spotlight-V100" | ".fseventsd"
+        );
+    }
+    name.starts_with("._")
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || matches!(
+            name.to_ascii_lowercase().as_str(),
+            ".ds_store" | "thumbs.db" | "desktop.ini" | "ehthumbs.db"
+        )
+}
+
 /// Walks `content/` and classifies what it finds.
 fn walk(root: &Path, content: &Path) -> Walk {
     let mut jobs = Vec::new();
@@ -602,6 +629,16 @@ fn walk(root: &Path, content: &Path) -> Walk {
             {
                 unreadable_references.push(slug.to_string());
             }
+            continue;
+        }
+        // What operating systems and office programs leave beside a planner's files (macOS's
+        // `._name` on USB sticks, `.DS_Store`, Windows' `Thumbs.db` and `desktop.ini`, Office's
+        // `~$name` lock files, editors' `name~` backups): never content, never a word.
+        if entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| is_litter(n, entry.file_type().is_dir()))
+        {
             continue;
         }
         let parts: Vec<String> = path
@@ -654,6 +691,12 @@ fn walk(root: &Path, content: &Path) -> Walk {
                 Diagnostic::warning(LoadMessage::NarrativeOutsideYear)
                     .in_file(display)
                     .hint(LoadMessage::HintNarrativeFolder),
+            ),
+            // A `.docx` draft or a `.markdown` file in a year folder is not read: said.
+            ([_slug, year, file], false) if year.parse::<i32>().is_ok() => diagnostics.push(
+                Diagnostic::warning(LoadMessage::UnknownYearFile { name: file.clone() })
+                    .in_file(display)
+                    .hint(LoadMessage::HintYearFiles),
             ),
             _ => {}
         }

@@ -2496,3 +2496,18 @@ fn a_key_missing_from_an_entry_is_located_in_it() {
         Some("sumber: …"),
     );
 }
+
+/// A value three million characters long is named by its start and end: the whole stderr stays
+/// under 10 KB.
+#[test]
+fn a_huge_value_is_not_repeated_whole() {
+    let (site, before) = built();
+    let huge = "9".repeat(3_000_000);
+    site.write(
+        INDIKATOR,
+        format!("sumber: BPS\ndata:\n  2025: {{p0: \"{huge}x\"}}\n"),
+    );
+    let run = fails(&site, &before);
+    assert!(run.stderr.len() < 10_000, "{} bytes", run.stderr.len());
+    assert!(run.stderr.contains("…"), "{}", run.stderr);
+}

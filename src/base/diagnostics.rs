@@ -162,7 +162,7 @@ impl Diagnostic {
             Severity::Error => words.error,
             Severity::Warning => words.warning,
         };
-        let mut out = format!("{label}: {}\n", self.message.text(lang));
+        let mut out = format!("{label}: {}\n", shorten_quotes(&self.message.text(lang)));
         if let Some(loc) = &self.location {
             let path = loc.path.display();
             if loc.line == 0 {
@@ -181,10 +181,47 @@ impl Diagnostic {
             }
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  {}: {}", words.hint, hint.text(lang));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                words.hint,
+                shorten_quotes(&hint.text(lang))
+            );
         }
         out
     }
+}
+
+/// The longest quoted user text (between backticks) a message repeats whole.
+const QUOTE_MAX: usize = 80;
+
+/// A message with every quoted text longer than [`QUOTE_MAX`] characters cut to its start and
+/// end around "…": a value thousands of characters long (a 3 MB number) is not repeated whole.
+fn shorten_quotes(text: &str) -> String {
+    if text.len() <= QUOTE_MAX {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(QUOTE_MAX * 4);
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd parts lie between backticks.
+        if i % 2 == 1 && part.chars().count() > QUOTE_MAX {
+            let head: String = part.chars().take(QUOTE_MAX / 2).collect();
+            let tail: String = {
+                let mut t: Vec<char> = part.chars().rev().take(QUOTE_MAX / 4).collect();
+                t.reverse();
+                t.into_iter().collect()
+            };
+            out.push_str(&head);
+            out.push('…');
+            out.push_str(&tail);
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// Every diagnostic of one run, in a stable order (by file, line, column).

@@ -162,7 +162,10 @@ impl Diagnostic {
             Severity::Error => words.error,
             Severity::Warning => words.warning,
         };
-        let mut out = format!("{label}: {}\n", shorten_quotes(&self.message.text(lang)));
+        let mut out = format!(
+            "{label}: {}\n",
+            shorten_quotes(&self.message.text(lang), QUOTE_MAX)
+        );
         if let Some(loc) = &self.location {
             let path = loc.path.display();
             if loc.line == 0 {
@@ -181,36 +184,38 @@ impl Diagnostic {
             }
         }
         if let Some(hint) = &self.hint {
+            // A hint's own examples run longer than a quoted value; a value quoted in a hint
+            // (a fix of what was written) is still cut when it is long.
             let _ = writeln!(
                 out,
                 "  {}: {}",
                 words.hint,
-                shorten_quotes(&hint.text(lang))
+                shorten_quotes(&hint.text(lang), 4 * QUOTE_MAX)
             );
         }
         out
     }
 }
 
-/// The longest quoted user text (between backticks) a message repeats whole.
+/// The longest quoted user text (between backticks) a message's headline repeats whole.
 const QUOTE_MAX: usize = 80;
 
-/// A message with every quoted text longer than [`QUOTE_MAX`] characters cut to its start and
-/// end around "…": a value thousands of characters long (a 3 MB number) is not repeated whole.
-fn shorten_quotes(text: &str) -> String {
-    if text.len() <= QUOTE_MAX {
+/// A message with every quoted text longer than `max` characters cut to its start and end
+/// around "…": a value thousands of characters long (a 3 MB number) is not repeated whole.
+fn shorten_quotes(text: &str, max: usize) -> String {
+    if text.len() <= max {
         return text.to_string();
     }
-    let mut out = String::with_capacity(QUOTE_MAX * 4);
+    let mut out = String::with_capacity(max * 4);
     for (i, part) in text.split('`').enumerate() {
         if i > 0 {
             out.push('`');
         }
         // Odd parts lie between backticks.
-        if i % 2 == 1 && part.chars().count() > QUOTE_MAX {
-            let head: String = part.chars().take(QUOTE_MAX / 2).collect();
+        if i % 2 == 1 && part.chars().count() > max {
+            let head: String = part.chars().take(max / 2).collect();
             let tail: String = {
-                let mut t: Vec<char> = part.chars().rev().take(QUOTE_MAX / 4).collect();
+                let mut t: Vec<char> = part.chars().rev().take(max / 4).collect();
                 t.reverse();
                 t.into_iter().collect()
             };

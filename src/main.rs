@@ -15,8 +15,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // An import stopped in the middle is rolled back before any command reads the site.
-    if let Some(root) = cli.command.site_root() {
-        cmd::recover_import(root);
+    // When that fails, only `check` goes on (to report): nothing is published or imported
+    // over half an import.
+    if let Some(root) = cli.command.site_root()
+        && !cmd::recover_import(root)
+        && !matches!(cli.command, Command::Check { .. })
+    {
+        return ExitCode::FAILURE;
     }
     match &cli.command {
         Command::Build {

@@ -88,11 +88,16 @@ pub(crate) fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic>
     let out = absolute(output);
     let root = absolute(root);
     let shown = output.display().to_string();
-    let protected = [root.clone(), root.join("content"), root.join("themes")];
+    let protected = [
+        root.clone(),
+        root.join("content"),
+        root.join("themes"),
+        root.join("static"),
+    ];
+    // Inside static/ an output would be copied into itself by every build.
     let unsafe_target = out.parent().is_none()
         || protected.iter().any(|p| p.starts_with(&out))
-        || out.starts_with(root.join("content"))
-        || out.starts_with(root.join("themes"));
+        || protected[1..].iter().any(|p| out.starts_with(p));
     if unsafe_target {
         return Err(
             Diagnostic::error(OutputMessage::OutputUnsafe { path: shown })
@@ -354,7 +359,9 @@ impl Staging {
         let staging = sibling(&out, "baru");
         remove_ours(&out, &staging)?;
         remove_ours(&out, &sibling(&out, "lama"))?;
-        remove_leftovers(&out)?;
+        // Leftovers under discard names are not in the way: one that cannot be removed now
+        // (a file held open on Windows) is tried again by the next build.
+        let _ = remove_leftovers(&out);
         // Made with its mark under a temporary name, then renamed into place: never unmarked.
         let ready = temporary(&out, "siap");
         std::fs::create_dir_all(&ready).map_err(|e| write_error(&ready, e))?;
@@ -391,9 +398,9 @@ impl Staging {
         if let Some(folder) = to.parent() {
             std::fs::create_dir_all(folder).map_err(|e| write_error(folder, e))?;
         }
-        std::fs::copy(source, &to)
-            .map(|_| ())
-            .map_err(|e| read_error(source, e))
+        // A failure to read the source names it; one to write (a full disk) names the output.
+        let bytes = std::fs::read(source).map_err(|e| read_error(source, e))?;
+        std::fs::write(&to, bytes).map_err(|e| write_error(&to, e))
     }
 
     /// Marks the new output complete, puts it in the place of the previous one, then removes
@@ -438,7 +445,11 @@ impl Staging {
         let previous = sibling(&self.out, "lama");
         std::fs::rename(&self.out, &previous).map_err(|e| write_error(&self.out, e))?;
         if let Err(e) = std::fs::rename(&self.staging, &self.out) {
-            let _ = std::fs::rename(&previous, &self.out);
+            if std::fs::rename(&previous, &self.out).is_err() {
+                // Neither copy could be put in place: both are kept beside it, complete, for
+                // the next run to restore (never deleted here).
+                self.committed = true;
+            }
             return Err(write_error(&self.out, e));
         }
         self.committed = true;
@@ -701,7 +712,8 @@ mod tests {
                 .unwrap_or_default()
         };
         assert!(said(ErrorKind::StorageFull).starts_with("disk penuh"));
-        assert!(said(ErrorKind::PermissionDenied).starts_with("akun ini tidak boleh menulis"));
+        assert!(said(ErrorKind::PermissionDenied).contains("akun ini tidak boleh menulis"));
+        assert!(said(ErrorKind::PermissionDenied).starts_with("tutup dulu berkas"));
         assert!(said(ErrorKind::ReadOnlyFilesystem).starts_with("disk itu hanya dapat dibaca"));
         assert!(hint(ErrorKind::Other).is_none());
     }

@@ -101,9 +101,34 @@ pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Diagnos
 /// of a page or asset is an error (tkpk's own file is never silently replaced, nor the user's).
 fn static_files(root: &Path, written: &[&str]) -> Result<Vec<content::StaticFile>, Diagnostics> {
     let files = content::static_files(root)?;
-    let written: std::collections::HashSet<&str> = written.iter().copied().collect();
+    // Compared without case (Windows and macOS disks ignore it), and as folders too: a file
+    // where tkpk writes a folder, a folder where it writes a file, or tkpk's own mark.
+    let lower = |p: &str| p.to_lowercase();
+    let written_files: std::collections::HashSet<String> =
+        written.iter().map(|p| lower(p)).collect();
+    let written_dirs: std::collections::HashSet<String> = written
+        .iter()
+        .flat_map(|p| {
+            let p = lower(p);
+            p.match_indices('/')
+                .map(|(i, _)| p[..i].to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let collides = |path: &str| {
+        let path = lower(path);
+        let parents = path.match_indices('/').map(|(i, _)| &path[..i]);
+        let reserved = path
+            .rsplit('/')
+            .next()
+            .is_some_and(|name| name.starts_with(".tkpk-"));
+        written_files.contains(&path)
+            || written_dirs.contains(&path)
+            || reserved
+            || parents.clone().any(|d| written_files.contains(d))
+    };
     let mut diagnostics = Diagnostics::new();
-    for f in files.iter().filter(|f| written.contains(f.path.as_str())) {
+    for f in files.iter().filter(|f| collides(&f.path)) {
         diagnostics.push(
             Diagnostic::error(output::messages::OutputMessage::StaticCollides {
                 path: f.path.clone(),

@@ -1016,6 +1016,24 @@ fn files_in_static_are_copied_into_every_build() {
     );
     assert!(snapshot(&out) == before);
     site.remove("static/index.html");
+    // The same without regard to case (Windows and macOS disks), a file where tkpk writes a
+    // folder, and tkpk's own mark.
+    for name in ["Index.HTML", "provinsi", ".tkpk-output"] {
+        site.write(&format!("static/{name}"), "x");
+        let run = site.build();
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("  --> static/{name}")),
+            "{name}: {}",
+            run.stderr
+        );
+        site.remove(&format!("static/{name}"));
+    }
+    assert!(snapshot(&out) == before);
+    // An output inside static/ would copy itself into every build: refused.
+    let run = site.run(&["build", "--output", "static/situs"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("tidak aman"), "{}", run.stderr);
     // A link is refused, as everywhere in a site.
     std::os::unix::fs::symlink("/etc/hostname", site.root().join("static/host")).unwrap();
     let run = site.build();

@@ -360,13 +360,18 @@ fn an_interrupted_import_is_rolled_back_and_a_read_only_file_is_refused() {
     // What a kill after the first write leaves: the journal names the file, its original is
     // copied beside it, the file itself already holds the new text; a new program file too.
     let journal = site.root().join(".tkpk-impor");
-    std::fs::create_dir_all(&journal).unwrap();
-    std::fs::copy(&path, journal.join("asli-0")).unwrap();
-    std::fs::write(
-        journal.join("jurnal"),
-        format!("ada\t{file}\nbaru\tcontent/kabupaten-blitar/2024/program.yaml\n"),
-    )
-    .unwrap();
+    let lay_journal = |new_text: &str| {
+        std::fs::create_dir_all(&journal).unwrap();
+        std::fs::copy(&path, journal.join("asli-0")).unwrap();
+        std::fs::write(journal.join("baru-0"), new_text).unwrap();
+        std::fs::write(journal.join("baru-1"), "sumber: baru\n").unwrap();
+        std::fs::write(
+            journal.join("jurnal"),
+            format!("0\tada\t{file}\n1\tbaru\tcontent/kabupaten-blitar/2024/program.yaml\n"),
+        )
+        .unwrap();
+    };
+    lay_journal("sumber: setengah ditulis\n");
     std::fs::write(&path, "sumber: setengah ditulis\n").unwrap();
     site.write(
         "content/kabupaten-blitar/2024/program.yaml",
@@ -394,6 +399,35 @@ fn an_interrupted_import_is_rolled_back_and_a_read_only_file_is_refused() {
             .exists()
     );
     assert!(!journal.exists());
+    // Edited by hand after the kill: the edit is kept, the original saved beside it.
+    lay_journal("sumber: setengah ditulis\n");
+    std::fs::write(&path, "sumber: diubah tangan sesudahnya\n").unwrap();
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr
+            .contains("berkas yang sudah diubah sesudah impor itu dibiarkan"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read(file), "sumber: diubah tangan sesudahnya\n");
+    let saved = path.with_file_name("indikator.yaml.sebelum-impor");
+    assert_eq!(std::fs::read_to_string(&saved).unwrap(), original);
+    std::fs::remove_file(&saved).unwrap();
+    std::fs::write(&path, &original).unwrap();
+    // A rollback that cannot be done (an original missing) stops a build; check reports it.
+    lay_journal("sumber: setengah ditulis\n");
+    std::fs::write(&path, "sumber: setengah ditulis\n").unwrap();
+    std::fs::remove_file(journal.join("asli-0")).unwrap();
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("belum dapat dibatalkan"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.output().exists());
+    std::fs::remove_dir_all(&journal).unwrap();
+    std::fs::write(&path, &original).unwrap();
     // A read-only file is refused with its path, and neither its bytes nor its mode change.
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
     site.write(
@@ -850,4 +884,24 @@ mod matrices {
         assert_eq!(file.program[0].alokasi, 1_250_000_000.0);
         assert_eq!(file.program[0].perjalanan_dinas, Some(25_000_000.0));
     }
+}
+
+/// A figure the import writes that is implausible (people counted one by one in a field of
+/// thousands) is said with the import, not first at the next check.
+#[test]
+fn an_implausible_imported_figure_is_said_at_once() {
+    let site = TestSite::sample();
+    site.write(
+        "miskin.csv",
+        "Jumlah Penduduk Miskin (ribu jiwa)\nWilayah;2023\nKabupaten Blitar;95910\n",
+    );
+    let run = site.run(&["impor", "miskin.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "peringatan: jumlah penduduk miskin 2023 (95.910,00 ribu jiwa) dengan P0 8,69 persen"
+        ),
+        "{}",
+        run.stderr
+    );
 }

@@ -2477,6 +2477,49 @@ fn a_decimal_comma_in_a_one_line_mapping_is_named_as_such() {
     assert!(!run.stderr.contains("tidak dikenal"), "{}", run.stderr);
 }
 
+/// The sizes of the nation's and a province's numbers of poor have a floor as well as a
+/// ceiling (`25.220` for 25 220 thousand reads 25,22 thousand), and the number of poor must
+/// fit P0 (their ratio is the population); a count of targets with a thousands dot is refused;
+/// a non-food line of an older year (Rp42.150) and a figure beside an integer key are fine.
+#[test]
+fn floors_populations_and_counts_are_checked() {
+    let (site, before) = built();
+    site.write(
+        "content/referensi/indonesia.yaml",
+        "nama: Indonesia\ntingkat: nasional\nkode: \"00\"\nsumber: BPS\ndata:\n  2024: {p0: 9.03, jumlah_penduduk_miskin: 25.220}\n  2025: {p0: 8.47}\n",
+    );
+    site.write(
+        INDIKATOR,
+        "sumber: BPS\ndata:\n  2024: {p0: 8.16, jumlah_penduduk_miskin: 959.1, gknm: 42150}\n  2025: {p0: 7.57}\n",
+    );
+    site.write(
+        "content/kabupaten-contoh/2025/program.yaml",
+        "sumber: Uji\nprogram:\n  - {strategi: 1, opd: Dinas Sosial, sub_kegiatan: Bantuan, tagging: langsung, alokasi: 1000000, sasaran: 2.950}\n",
+    );
+    let run = fails(&site, &before);
+    expect(
+        &run,
+        "peringatan",
+        "jumlah_penduduk_miskin = 25,22 ribu jiwa di luar kisaran yang masuk akal (1.000–100.000)",
+        "content/referensi/indonesia.yaml:6:44",
+        None,
+    );
+    expect(
+        &run,
+        "peringatan",
+        "jumlah penduduk miskin 2024 (959,10 ribu jiwa) dengan P0 8,16 persen berarti penduduk 11.754 ribu jiwa",
+        &at(INDIKATOR, 3, 44),
+        None,
+    );
+    error(
+        &run,
+        "angka `2.950` memakai titik sebagai pemisah ribuan",
+        &at("content/kabupaten-contoh/2025/program.yaml", 3, 107),
+        Some("`2950`"),
+    );
+    assert!(!run.stderr.contains("gknm = "), "{}", run.stderr);
+}
+
 /// A key missing from a mapping inside a file (a list entry) is pointed at in its entry, not
 /// only named with the file.
 #[test]

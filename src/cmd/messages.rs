@@ -66,6 +66,7 @@ pub(crate) enum CommandMessage {
     },
     ImportRolledBack {
         files: usize,
+        kept: Vec<String>,
     },
     ImportNotRolledBack {
         detail: String,
@@ -189,13 +190,25 @@ impl Words for CommandMessage {
                 "buka halaman itu di peramban untuk memeriksanya, lalu jalankan `tkpk pdf` lagi; PDF lain yang sudah jadi tetap disimpan".into(),
                 "open that page in a browser to check it, then run `tkpk pdf` again; the other PDFs are kept".into(),
             ),
-            ImportRolledBack { files } => t(
-                format!("peringatan: impor sebelumnya terhenti di tengah jalan; {files} berkas dikembalikan seperti sebelum impor itu (jalankan impornya lagi bila perlu)"),
-                format!("warning: an earlier import stopped half way; {files} files were put back as they were before it (run that import again if needed)"),
-            ),
+            ImportRolledBack { files, kept } => {
+                let kept_id = if kept.is_empty() {
+                    String::new()
+                } else {
+                    format!("; berkas yang sudah diubah sesudah impor itu dibiarkan, aslinya disimpan di sampingnya sebagai `*.sebelum-impor`: {}", kept.join(", "))
+                };
+                let kept_en = if kept.is_empty() {
+                    String::new()
+                } else {
+                    format!("; files changed since that import are kept, their originals saved beside them as `*.sebelum-impor`: {}", kept.join(", "))
+                };
+                t(
+                    format!("peringatan: impor sebelumnya terhenti di tengah jalan; {files} berkas dikembalikan seperti sebelum impor itu (jalankan impornya lagi bila perlu){kept_id}"),
+                    format!("warning: an earlier import stopped half way; {files} files were put back as they were before it (run that import again if needed){kept_en}"),
+                )
+            }
             ImportNotRolledBack { detail } => t(
-                format!("peringatan: impor sebelumnya terhenti di tengah jalan dan belum dapat dibatalkan ({detail}); salinan aslinya ada di folder .tkpk-impor"),
-                format!("warning: an earlier import stopped half way and could not be rolled back yet ({detail}); the originals are in the .tkpk-impor folder"),
+                format!("galat: impor sebelumnya terhenti di tengah jalan dan belum dapat dibatalkan ({detail}); situs mungkin memuat setengah impor, maka tkpk berhenti. Salinan aslinya ada di folder .tkpk-impor: perbaiki penyebabnya (misalnya izin berkas) lalu jalankan lagi"),
+                format!("error: an earlier import stopped half way and could not be rolled back ({detail}); the site may hold half of it, so tkpk stops. The originals are in the .tkpk-impor folder: fix the cause (file permissions, say) and run again"),
             ),
             WaitingForOutput { path } => t(
                 format!("menunggu: build lain sedang menulis ke `{path}`; build ini mulai begitu yang itu selesai"),

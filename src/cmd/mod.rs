@@ -10,24 +10,42 @@ use std::time::Duration;
 use tkpk::base::diagnostics::Diagnostics;
 use tkpk::base::lang::Lang;
 
-/// Prints every diagnostic on stderr, a blank line after each.
 /// Rolls back an import that was stopped in the middle (see `tkpk::import::journal`), saying
-/// so; a failure to do it is said too, and the command goes on.
-pub(crate) fn recover_import(root: &std::path::Path) {
+/// so. `false` when it could not be done: the site may hold half an import, and a command that
+/// publishes or imports must not go on.
+pub(crate) fn recover_import(root: &std::path::Path) -> bool {
     use tkpk::base::messages::Words;
-    let said = match tkpk::import::journal::recover(root) {
-        Ok(Some(files)) => messages::CommandMessage::ImportRolledBack { files },
-        Ok(None) => return,
-        Err(e) => messages::CommandMessage::ImportNotRolledBack {
-            detail: e.to_string(),
-        },
-    };
-    eprintln!("{}", said.text(Lang::Id));
+    match tkpk::import::journal::recover(root) {
+        Ok(Some(done)) => {
+            eprintln!(
+                "{}",
+                messages::CommandMessage::ImportRolledBack {
+                    files: done.restored,
+                    kept: done.kept.iter().map(|p| p.display().to_string()).collect(),
+                }
+                .text(Lang::Id)
+            );
+            true
+        }
+        Ok(None) => true,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                messages::CommandMessage::ImportNotRolledBack {
+                    detail: e.to_string(),
+                }
+                .text(Lang::Id)
+            );
+            false
+        }
+    }
 }
 
 /// How many messages are printed in full; the rest are counted per file.
 const SHOWN_IN_FULL: usize = 50;
 
+/// Prints the diagnostics on stderr, a blank line after each (at most [`SHOWN_IN_FULL`] in
+/// full, the rest counted per file).
 pub(crate) fn print_diagnostics(diagnostics: &Diagnostics, lang: Lang) {
     if !diagnostics.is_empty() {
         eprintln!("{}", diagnostics.render_bounded(lang, SHOWN_IN_FULL));

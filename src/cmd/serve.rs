@@ -82,8 +82,15 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
                 let live = Arc::clone(&live);
                 let in_flight = Arc::clone(&in_flight);
                 std::thread::spawn(move || {
+                    // Released however the handler ends (a panic included).
+                    struct Slot(Arc<std::sync::atomic::AtomicUsize>);
+                    impl Drop for Slot {
+                        fn drop(&mut self) {
+                            self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                        }
+                    }
+                    let _slot = Slot(in_flight);
                     tkpk::serve::handle(&live, request, lang);
-                    in_flight.fetch_sub(1, Ordering::SeqCst);
                 });
             }
         });

@@ -86,9 +86,18 @@ pub(crate) fn shadow(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> std::io::Resu
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        // A new file under the name: the site's original (a hard link) is never written.
-        let _ = std::fs::remove_file(&to);
-        std::fs::write(&to, bytes)?;
+        // A new file under the name: the site's original (a hard link) is never written. An
+        // unlink that fails (a file held open on Windows) stops here rather than write through.
+        match std::fs::remove_file(&to) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        use std::io::Write;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&to)?
+            .write_all(bytes)?;
     }
     Ok(shadow)
 }
@@ -99,7 +108,8 @@ pub(crate) fn read_only(path: &Path) -> bool {
 }
 
 /// Writes `files` through the journal. On an error the targets already written are put back
-/// and the journal removed; the error names the file.
+/// and the journal removed; the error names the file. A journal already there (an import
+/// stopped and not yet rolled back) is never overwritten: refused.
 pub(crate) fn write(
     root: &Path,
     files: &[(PathBuf, Vec<u8>)],
@@ -109,11 +119,20 @@ pub(crate) fn write(
         let path = path.to_path_buf();
         move |e: std::io::Error| (path, e)
     };
+    if journal.exists() {
+        return Err((
+            journal.clone(),
+            std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "impor sebelumnya belum dibatalkan",
+            ),
+        ));
+    }
     std::fs::create_dir_all(&journal).map_err(fail(&journal))?;
-    // The originals first, then the journal that names them: a journal on disk always has
-    // every original it names.
+    // The originals and the new texts first, then the journal that names them: a journal on
+    // disk always has every copy it names.
     let mut lines = String::new();
-    for (i, (path, _)) in files.iter().enumerate() {
+    for (i, (path, bytes)) in files.iter().enumerate() {
         let rel = path.strip_prefix(root).unwrap_or(path);
         let existed = path.is_file();
         if existed {
@@ -121,8 +140,11 @@ pub(crate) fn write(
             std::fs::copy(path, &copy).map_err(fail(path))?;
             sync(&copy);
         }
+        let new = journal.join(format!("baru-{i}"));
+        std::fs::write(&new, bytes).map_err(fail(&new))?;
+        sync(&new);
         lines.push_str(&format!(
-            "{}\t{}\n",
+            "{i}\t{}\t{}\n",
             if existed { "ada" } else { "baru" },
             rel.display()
         ));
@@ -171,49 +193,100 @@ fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     })
 }
 
-/// Puts back every file the journal names (a file that did not exist is removed) and removes
-/// the journal. Returns how many files were put back, or `None` when there was no journal.
-pub(crate) fn roll_back(root: &Path) -> std::io::Result<Option<usize>> {
+/// What a rollback did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RolledBack {
+    /// Files put back as they were before the import (or removed, when it made them).
+    pub restored: usize,
+    /// Files changed since the import wrote them (by hand, or synced from elsewhere): kept as
+    /// they are, the original beside each as `<name>.sebelum-impor`.
+    pub kept: Vec<PathBuf>,
+}
+
+/// Puts back every file the journal names whose bytes are still what the import wrote (a file
+/// it made is removed); a file changed since is kept, its original saved beside it. Removes
+/// the journal. `None` when there was no journal.
+pub(crate) fn roll_back(root: &Path) -> std::io::Result<Option<RolledBack>> {
     let journal = root.join(JOURNAL_DIR);
     let Ok(lines) = std::fs::read_to_string(journal.join(JOURNAL_FILE)) else {
-        // Stopped while the originals were being copied: no target was touched yet.
+        // Stopped while the copies were being made: no target was touched yet.
         if journal.is_dir() {
             std::fs::remove_dir_all(&journal)?;
         }
         return Ok(None);
     };
-    let mut restored = 0;
-    for (i, line) in lines.lines().enumerate() {
-        let Some((state, rel)) = line.split_once('\t') else {
+    let mut done = RolledBack::default();
+    for line in lines.lines() {
+        let mut parts = line.splitn(3, '\t');
+        let (Some(index), Some(state), Some(rel)) = (parts.next(), parts.next(), parts.next())
+        else {
             continue;
         };
         let path = root.join(rel);
-        match state {
-            "ada" => {
-                let copy = journal.join(format!("asli-{i}"));
-                let bytes = std::fs::read(&copy)?;
-                replace(&path, &bytes)?;
-                restored += 1;
-            }
-            _ => {
-                if path.is_file() {
-                    std::fs::remove_file(&path)?;
-                    restored += 1;
+        let written = std::fs::read(journal.join(format!("baru-{index}")))?;
+        let now = std::fs::read(&path).ok();
+        let original = match state {
+            "ada" => Some(std::fs::read(journal.join(format!("asli-{index}")))?),
+            _ => None,
+        };
+        if now == original {
+            continue;
+        }
+        if now.as_deref() == Some(written.as_slice()) || now.is_none() {
+            match &original {
+                Some(bytes) => replace(&path, bytes)?,
+                None => {
+                    if path.is_file() {
+                        std::fs::remove_file(&path)?;
+                    }
                 }
             }
+            done.restored += 1;
+        } else {
+            if let Some(bytes) = &original {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                std::fs::write(path.with_file_name(format!("{name}.sebelum-impor")), bytes)?;
+            }
+            done.kept.push(PathBuf::from(rel));
         }
+        // A temporary file of the interrupted replacement.
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let _ = std::fs::remove_file(path.with_file_name(format!(".{name}.tkpk-impor")));
     }
     std::fs::remove_file(journal.join(JOURNAL_FILE))?;
     std::fs::remove_dir_all(&journal)?;
-    Ok(Some(restored))
+    Ok(Some(done))
 }
 
 /// Before a command reads the site: an import stopped in the middle is rolled back (under the
 /// import lock, so that a running import is never undone). `Some(n)`: n files were put back.
-pub fn recover(root: &Path) -> std::io::Result<Option<usize>> {
-    if !root.join(JOURNAL_DIR).exists() {
+pub fn recover(root: &Path) -> std::io::Result<Option<RolledBack>> {
+    let shadows: Vec<PathBuf> = std::fs::read_dir(root)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .starts_with(".tkpk-impor-periksa-")
+                })
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default();
+    if shadows.is_empty() && !root.join(JOURNAL_DIR).exists() {
         return Ok(None);
     }
+    // Under the lock no import is running: its shadows are a killed one's scratch copies.
     let _lock = lock(root)?;
+    for shadow in shadows.iter().filter(|p| p.is_dir()) {
+        let _ = std::fs::remove_dir_all(shadow);
+    }
     roll_back(root)
 }

@@ -379,7 +379,8 @@ fn commit(root: &Path, files: &[(PathBuf, String)], dry_run: bool, out: &mut Out
         .iter()
         .map(|(p, t)| (p.clone(), with_bom(p, t)))
         .collect();
-    let errors_before = crate::site::load(root).diagnostics.error_count();
+    let before = crate::site::load(root).diagnostics;
+    let errors_before = before.error_count();
     let shadow = match journal::shadow(root, &bytes) {
         Ok(s) => s,
         Err(e) => {
@@ -396,6 +397,20 @@ fn commit(root: &Path, files: &[(PathBuf, String)], dry_run: bool, out: &mut Out
         out.diagnostics.extend(after.diagnostics);
         out.error(Diagnostic::error(msg(ImportMessage::SiteBrokenByImport)));
         return;
+    }
+    // Warnings the new figures raise (an implausible size, say) are shown with the import, not
+    // first at the next check.
+    let said = |d: &Diagnostic| {
+        (
+            d.message.text(Lang::Id),
+            d.location.as_ref().map(|l| l.path.clone()),
+        )
+    };
+    let known: std::collections::HashSet<_> = before.sorted().into_iter().map(said).collect();
+    for d in after.diagnostics.sorted() {
+        if d.severity == crate::base::diagnostics::Severity::Warning && !known.contains(&said(d)) {
+            out.diagnostics.push(d.clone());
+        }
     }
     if dry_run {
         return;

@@ -182,6 +182,12 @@ pub(crate) enum ModelMessage {
         high: f64,
     },
     HintImplausible,
+    ImpliedPopulation {
+        year: i32,
+        poor: f64,
+        p0: f64,
+        population: f64,
+    },
     ComponentWithoutMeasures {
         component: String,
     },
@@ -560,6 +566,10 @@ impl Words for ModelMessage {
             Implausible { indicator, value, unit, low, high } => t(
                 format!("{indicator} = {} {unit} di luar kisaran yang masuk akal ({}–{})", n(value, 2), n(low, 0), n(high, 0)),
                 format!("{indicator} = {} {unit} is outside the plausible range ({}–{})", n(value, 2), n(low, 0), n(high, 0)),
+            ),
+            ImpliedPopulation { year, poor, p0, population } => t(
+                format!("jumlah penduduk miskin {year} ({} ribu jiwa) dengan P0 {} persen berarti penduduk {} ribu jiwa, ukuran yang tidak masuk akal", n(poor, 2), n(p0, 2), n(population, 0)),
+                format!("the number of poor in {year} ({} thousand) with a P0 of {} percent means a population of {} thousand, which is not plausible", n(poor, 2), n(p0, 2), n(population, 0)),
             ),
             HintImplausible => t(
                 "periksa dengan rilis BPS: garis kemiskinan ditulis dalam rupiah per kapita per bulan (misalnya 451190), jumlah penduduk miskin dalam ribu jiwa (85,28 ribu jiwa ditulis 85.28)".into(),

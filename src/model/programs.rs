@@ -1,7 +1,7 @@
 //! Programs and budgets of one report year (`program.yaml`): the sub-kegiatan of the RAT and
 //! semester-report matrix, with their strategy, tagging, allocation and realisation.
 
-use super::values::{money, non_negative, parse_figure};
+use super::values::{money, non_negative, parse_figure, thousands_dots};
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::base::lang::Lang;
 use crate::base::messages::Message;
@@ -199,10 +199,14 @@ fn program(
         );
     }
     let budget = money(&p.alokasi, "alokasi", source, diagnostics);
-    let targets = p
-        .sasaran
-        .as_ref()
-        .and_then(|f| non_negative(f, "sasaran", source, diagnostics));
+    let targets = p.sasaran.as_ref().and_then(|f| {
+        // `2.950` targets is 2 950, never 2,95: a count with thousands dots is refused.
+        if thousands_dots(f, source, diagnostics) {
+            None
+        } else {
+            non_negative(f, "sasaran", source, diagnostics)
+        }
+    });
     let realised_first = optional_money(
         &p.realisasi_semester_1,
         "realisasi_semester_1",

@@ -142,6 +142,46 @@ fn decimal_comma_split(
         .map(|_| format!("{value},{}", key.value))
 }
 
+/// The number of poor against P0 of the same year: their ratio is the population, which has
+/// a plausible size for a kab/kota (10 thousand to 10 million), a province (500 thousand to
+/// 60 million) and the nation (200 to 400 million). A warning at the number of poor when not:
+/// people counted one by one, or thousands written with a dot, in a field of thousands.
+fn implied_population(
+    march: &FigureTable,
+    scope: Scope,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) {
+    let (low, high) = match scope {
+        Scope::Region => (10.0, 10_000.0),
+        Scope::Province => (500.0, 60_000.0),
+        Scope::Nation => (200_000.0, 400_000.0),
+    };
+    for (year, figures) in march {
+        let (Some((p0, _)), Some((poor, (line, column)))) =
+            (figures.get(keys::P0), figures.get(keys::POOR))
+        else {
+            continue;
+        };
+        if p0.value <= 0.0 {
+            continue;
+        }
+        let population = poor.value / (p0.value / 100.0);
+        if !(low..=high).contains(&population) {
+            diagnostics.push(
+                Diagnostic::warning(ModelMessage::ImpliedPopulation {
+                    year: *year,
+                    poor: poor.value,
+                    p0: p0.value,
+                    population,
+                })
+                .at(source.location(*line, *column))
+                .hint(ModelMessage::HintImplausible),
+            );
+        }
+    }
+}
+
 /// Whose figures a series holds: the plausible size of a number of people depends on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Scope {
@@ -192,15 +232,16 @@ fn plausible(
         return;
     };
     let range = match indicator.unit {
+        // The non-food line was under Rp50.000 until about 2010–2012; the lines together never.
+        Unit::RupiahKapitaBulan if indicator.key == keys::NON_FOOD_LINE => (10_000.0, 5_000_000.0),
         Unit::RupiahKapitaBulan => (50_000.0, 5_000_000.0),
-        Unit::RibuJiwa => (
-            0.0,
-            match scope {
-                Scope::Region => 2_000.0,
-                Scope::Province => 10_000.0,
-                Scope::Nation => 100_000.0,
-            },
-        ),
+        // Thousands of people: a province has at least tens of thousands of poor people and
+        // the nation millions (25.220 written for 25 220 thousand reads 25,22 thousand).
+        Unit::RibuJiwa => match scope {
+            Scope::Region => (0.0, 2_000.0),
+            Scope::Province => (10.0, 10_000.0),
+            Scope::Nation => (1_000.0, 100_000.0),
+        },
         _ => return,
     };
     if (range.0..=range.1).contains(&value) {
@@ -254,6 +295,7 @@ fn figure_table(
             // `{p0: 8,79}` is read as `p0: 8` and a key `79`: a decimal comma in a one-line
             // mapping. Said as such, and the `8` is not kept.
             if let Some((previous_key, previous)) = i.checked_sub(1).map(|p| &row.0[p])
+                && figure.value.is_null()
                 && let Some(text) = decimal_comma_split(previous, key, source)
             {
                 figures.remove(&previous_key.value);
@@ -270,7 +312,7 @@ fn figure_table(
             // Thousands written with dots read wrong in YAML: refused before they are read.
             let value = match unit {
                 Some(Unit::RupiahKapitaBulan)
-                    if super::values::rupiah_thousands(figure, source, diagnostics) =>
+                    if super::values::thousands_dots(figure, source, diagnostics) =>
                 {
                     None
                 }
@@ -439,6 +481,7 @@ pub(crate) fn validate_series(
     let target_period = raw
         .periode_target
         .and_then(|p| target_period(p, &targets, source, diagnostics));
+    implied_population(&march, scope, source, diagnostics);
     let periods = survey_periods(raw.periode, &march, source, diagnostics);
     Series {
         march: strip_locations(march),

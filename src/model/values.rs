@@ -107,7 +107,6 @@ pub(crate) fn parse_figure(
     None
 }
 
-/// A money figure (rupiah): a finite number, never negative.
 /// The digits of a figure written with dots between groups of three (`451.190`,
 /// `2.650.000.000.000`), as Indonesians write thousands: YAML reads the first as 451,19 and
 /// the second as text. `None` for anything else.
@@ -125,8 +124,9 @@ pub(crate) fn thousands_separated(figure: &RawFigure, source: &SourceText) -> Op
     .then(|| text.replace('.', ""))
 }
 
-/// An amount in rupiah written with thousands dots is an error that says how to write it.
-pub(crate) fn rupiah_thousands(
+/// An amount in rupiah or a count written with thousands dots is an error that says how to
+/// write it.
+pub(crate) fn thousands_dots(
     figure: &RawFigure,
     source: &SourceText,
     diagnostics: &mut Diagnostics,
@@ -156,7 +156,7 @@ pub(crate) fn money(
     source: &SourceText,
     diagnostics: &mut Diagnostics,
 ) -> Option<f64> {
-    if rupiah_thousands(figure, source, diagnostics) {
+    if thousands_dots(figure, source, diagnostics) {
         return None;
     }
     let value = non_negative(figure, field, source, diagnostics)?;

@@ -35,8 +35,8 @@ impl Words for OutputMessage {
                 format!("the output folder `{path}` exists and was not written by tkpk; tkpk will not replace it"),
             ),
             OutputUnsafe { path } => t(
-                format!("folder keluaran `{path}` tidak aman: ia adalah folder situs, folder konten, atau induknya"),
-                format!("the output folder `{path}` is unsafe: it is the site folder, the content folder or one of their parents"),
+                format!("folder keluaran `{path}` tidak aman: ia adalah folder situs, `content/`, `themes/` atau `static/`, berada di dalam salah satunya, atau induknya"),
+                format!("the output folder `{path}` is unsafe: it is the site folder, `content/`, `themes/` or `static/`, inside one of them, or one of their parents"),
             ),
             WriteFailed { path, detail } => t(
                 format!("gagal menulis `{path}`: {detail}"),
@@ -71,8 +71,8 @@ impl Words for OutputMessage {
                 "the disk is full: free some space or choose a folder on another disk with `--output`; the previous output is intact".into(),
             ),
             HintPermission => t(
-                "akun ini tidak boleh menulis ke sana: pilih folder milik Anda dengan `--output`, atau minta izin tulis untuk folder itu".into(),
-                "this account may not write there: choose a folder of your own with `--output`, or ask for write permission on it".into(),
+                "tutup dulu berkas dari folder itu yang sedang terbuka di Excel atau pembaca PDF (atau tunggu pemindaian antivirus), lalu jalankan lagi; bila tetap ditolak, akun ini tidak boleh menulis ke sana: pilih folder milik Anda dengan `--output`".into(),
+                "close files from that folder open in Excel or a PDF reader (or wait for an antivirus scan) and run again; if it is still refused, this account may not write there: choose a folder of your own with `--output`".into(),
             ),
             HintReadOnly => t(
                 "disk itu hanya dapat dibaca (misalnya CD atau flashdisk yang dikunci): salin folder situs ke disk yang dapat ditulis, atau pilih `--output` di sana".into(),

@@ -271,6 +271,14 @@ fn content_type(path: &str) -> &'static str {
         Some("json") => "application/json",
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("ico") => "image/x-icon",
+        Some("pdf") => "application/pdf",
+        Some("woff2") => "font/woff2",
+        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Some("csv") => "text/csv; charset=utf-8",
         Some("xml") => "application/xml",
         _ => "text/plain; charset=utf-8",
     }
@@ -303,7 +311,7 @@ fn stream_events(live: &Live, request: tiny_http::Request) {
             let state = live.state.lock().unwrap_or_else(|p| p.into_inner());
             let (state, _) = live
                 .changed
-                .wait_timeout_while(state, Duration::from_secs(15), |s| Some(s.version) == seen)
+                .wait_timeout_while(state, Duration::from_secs(5), |s| Some(s.version) == seen)
                 .unwrap_or_else(|p| p.into_inner());
             state.version
         };

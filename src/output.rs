@@ -251,6 +251,18 @@ fn recover(out: &Path) -> Result<Option<PathBuf>, Diagnostic> {
     Ok(Some(from))
 }
 
+/// At the start of a build, before the site is read: an output a killed swap left missing is
+/// restored from the complete copy beside it (so that a site with errors still has its last
+/// output), when no other build holds the output. Returns where it came from.
+pub(crate) fn restore_missing(output: &Path) -> Option<PathBuf> {
+    let out = absolute(output);
+    if std::fs::symlink_metadata(&out).is_ok() || out.parent().is_none_or(|p| !p.is_dir()) {
+        return None;
+    }
+    let _lock = lock(&out, &WhenBusy::Refuse).ok()?;
+    recover(&out).ok().flatten()
+}
+
 /// Takes the output's lock: a file beside the output folder, locked by the OS for as long as
 /// the returned handle lives. A file system without locks (some network shares) builds without
 /// one.

@@ -197,11 +197,19 @@ pub fn build_with(
     output: &Path,
     wait: Option<&(dyn Fn(Lang) + Sync)>,
 ) -> Result<Built, Failed> {
+    let restored = output::restore_missing(output);
     let Loaded {
         site,
         mut diagnostics,
         lang,
     } = load(root);
+    if let Some(from) = restored {
+        diagnostics.push(Diagnostic::warning(
+            output::messages::OutputMessage::Recovered {
+                from: from.display().to_string(),
+            },
+        ));
+    }
     if let Err(d) = output::check_target(root, output) {
         diagnostics.push(d);
     }

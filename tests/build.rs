@@ -1114,3 +1114,25 @@ fn litter_is_ignored_and_unread_files_are_named() {
     assert!(run.stderr.contains(&format!("  --> {year}/03-kosong.md")));
     assert!(run.stderr.contains(&format!("  --> {year}/draf.docx")));
 }
+
+/// A swap killed between its two renames leaves no `output/` but a complete copy beside it; the
+/// next build puts it back first, even when the site has an error and builds nothing.
+#[test]
+fn a_missing_output_is_restored_even_when_the_site_fails() {
+    let site = TestSite::fixture("dasar");
+    assert_eq!(site.build().code, 0);
+    let before = snapshot(&site.output());
+    std::fs::rename(site.output(), site.root().join("output.tkpk-baru")).unwrap();
+    let file = "content/kabupaten-contoh/indikator.yaml";
+    let text = site.read(file);
+    site.write(file, "sumber: BPS\ndata:\n  2025: {p0: 700}\n");
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("folder keluaran dipulihkan dari"),
+        "{}",
+        run.stderr
+    );
+    assert!(snapshot(&site.output()) == before);
+    site.write(file, text);
+}

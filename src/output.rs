@@ -254,7 +254,9 @@ fn recover(out: &Path) -> Result<Option<PathBuf>, Diagnostic> {
 /// At the start of a build, before the site is read: an output a killed swap left missing is
 /// restored from the complete copy beside it (so that a site with errors still has its last
 /// output), when no other build holds the output. Returns where it came from.
-pub(crate) fn restore_missing(output: &Path) -> Option<PathBuf> {
+pub(crate) fn restore_missing(root: &Path, output: &Path) -> Option<PathBuf> {
+    // Never anything (not even a lock file) beside an output that is refused.
+    check_target(root, output).ok()?;
     let out = absolute(output);
     if std::fs::symlink_metadata(&out).is_ok() || out.parent().is_none_or(|p| !p.is_dir()) {
         return None;

@@ -197,7 +197,7 @@ pub fn build_with(
     output: &Path,
     wait: Option<&(dyn Fn(Lang) + Sync)>,
 ) -> Result<Built, Failed> {
-    let restored = output::restore_missing(output);
+    let restored = output::restore_missing(root, output);
     let Loaded {
         site,
         mut diagnostics,

@@ -23,6 +23,14 @@ fn main() -> ExitCode {
     {
         return ExitCode::FAILURE;
     }
+    // Build, pdf and check read the site whole, never in the middle of an import.
+    let _reading = match &cli.command {
+        Command::Build { root, .. } | Command::Pdf { root, .. } => {
+            tkpk::import::journal::lock_shared(root, true)
+        }
+        Command::Check { root } => tkpk::import::journal::lock_shared(root, false),
+        _ => None,
+    };
     match &cli.command {
         Command::Build {
             root,

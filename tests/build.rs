@@ -1136,3 +1136,31 @@ fn a_missing_output_is_restored_even_when_the_site_fails() {
     assert!(snapshot(&site.output()) == before);
     site.write(file, text);
 }
+
+/// A build never reads the site in the middle of an import: it waits for the import's lock.
+#[test]
+fn a_build_waits_for_a_running_import() {
+    let site = TestSite::fixture("dasar");
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(site.root().join(".tkpk-impor.kunci"))
+        .unwrap();
+    lock.lock().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tkpk"))
+        .arg("build")
+        .current_dir(site.root())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the build did not wait"
+    );
+    assert!(!site.output().exists());
+    drop(lock);
+    assert!(child.wait().unwrap().success());
+    assert!(site.output().join("index.html").is_file());
+}

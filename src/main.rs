@@ -23,12 +23,13 @@ fn main() -> ExitCode {
     {
         return ExitCode::FAILURE;
     }
-    // Build, pdf and check read the site whole, never in the middle of an import.
+    // Build, pdf and check read the site whole, never in the middle of an import (the lock
+    // file is the import's: made by the first import, never by a reader, so that a command
+    // that reads leaves the site folder as it was).
     let _reading = match &cli.command {
-        Command::Build { root, .. } | Command::Pdf { root, .. } => {
-            tkpk::import::journal::lock_shared(root, true)
+        Command::Build { root, .. } | Command::Pdf { root, .. } | Command::Check { root } => {
+            tkpk::import::journal::lock_shared(root)
         }
-        Command::Check { root } => tkpk::import::journal::lock_shared(root, false),
         _ => None,
     };
     match &cli.command {

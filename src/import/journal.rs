@@ -35,11 +35,10 @@ pub(crate) fn lock(root: &Path) -> std::io::Result<std::fs::File> {
 
 /// Held by a command that reads the site to publish or check it (build, pdf, check): an
 /// import waits for it, and it waits for a running import, so that it never reads half of
-/// one. `check`, which writes nothing, only locks a lock file that is already there.
-pub fn lock_shared(root: &Path, create: bool) -> Option<std::fs::File> {
+/// one. Only a lock file the first import made is locked: a reader never writes one.
+pub fn lock_shared(root: &Path) -> Option<std::fs::File> {
     let path = root.join(LOCK_FILE);
     let file = std::fs::OpenOptions::new()
-        .create(create)
         .truncate(false)
         .write(true)
         .open(path)

@@ -905,3 +905,49 @@ fn an_implausible_imported_figure_is_said_at_once() {
         run.stderr
     );
 }
+
+/// Rows left out are named: a name close to one of the site's regions is a warning at its row
+/// with "did you mean", the others one note; `--wilayah X` with no row of X is an error.
+#[test]
+fn skipped_rows_are_named_and_a_misspelling_is_caught() {
+    let site = sample_without_blitar_p0();
+    site.write(
+        "p0.csv",
+        "Persentase Penduduk Miskin\nWilayah;2023\nKabupaten Blitr;8,69\nKabupaten Madiun;10,1\n",
+    );
+    let run = site.run(&["impor", "p0.csv"]);
+    assert!(
+        run.stderr.contains(
+            "peringatan: baris 3, \"Kabupaten Blitr\", tidak cocok dengan wilayah mana pun di situs dan dilewati"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("saran: mungkin maksud Anda `Kabupaten Blitar`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("dilewati (tidak ada di situs): Kabupaten Madiun"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run(&["impor", "p0.csv", "--wilayah", "kabupaten-blitar"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: tabel tidak memuat baris untuk wilayah `kabupaten-blitar`; tidak ada yang diimpor"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("mungkin maksud Anda `Kabupaten Blitr`?"),
+        "{}",
+        run.stderr
+    );
+}

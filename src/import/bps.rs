@@ -53,6 +53,9 @@ pub struct BpsFigures {
     pub figures: Vec<TableFigure>,
     /// Rows with figures for regions that are not in this site.
     pub skipped_rows: usize,
+    /// Those rows: the name as written, its row, and the site's region it nearly names (a
+    /// misspelling, most likely), if any.
+    pub skipped: Vec<(String, usize, Option<String>)>,
     /// Problems, each at its row and column.
     pub problems: Vec<(ImportMessage, Option<ImportMessage>, TablePlace)>,
 }
@@ -179,6 +182,19 @@ pub struct Matcher<'a> {
 }
 
 impl<'a> Matcher<'a> {
+    /// The site's region a label nearly names (compared without `Kabupaten`/`Kota`, so that
+    /// "Ponorgo" is near "Ponorogo" and "Madiun" is not near "Blitar").
+    pub fn near_miss(&self, label: &str) -> Option<String> {
+        let (_, name) = split_label(label);
+        let (_, base) = split_name(&name);
+        self.regions
+            .iter()
+            .map(|r| (strsim::jaro_winkler(&base, &split_name(&r.name).1), r))
+            .filter(|(score, _)| *score >= 0.9)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, r)| r.name.clone())
+    }
+
     pub fn new(
         regions: &'a [SiteRegion],
         references: &'a [SiteReference],
@@ -456,7 +472,11 @@ pub fn read(
             }
             RowMatch::Reference(i) => Target::Reference(matcher.references[i].slug.clone()),
             RowMatch::NotInSite => {
-                out.skipped_rows += usize::from(has_values);
+                if has_values {
+                    out.skipped_rows += 1;
+                    out.skipped
+                        .push((label.trim().to_string(), row, matcher.near_miss(&label)));
+                }
                 continue;
             }
             RowMatch::Ambiguous(candidates) => {

@@ -93,6 +93,19 @@ pub enum ImportMessage {
     },
     EditBrokeFile,
     SiteBrokenByImport,
+    /// A row whose region is not in the site, close to one that is.
+    RowNotInSite {
+        name: String,
+        row: usize,
+    },
+    /// The rows left out, by name.
+    SkippedNames {
+        names: Vec<String>,
+    },
+    /// `--wilayah X` and no row of X in the table.
+    RegionNotInTable {
+        slug: String,
+    },
     TargetReadOnly {
         path: String,
     },
@@ -233,6 +246,30 @@ impl Words for ImportMessage {
             SiteBrokenByImport => t(
                 "angka yang diimpor akan membuat situs bergalat (lihat di atas: baris dan kolomnya menunjuk berkas itu seperti yang akan ditulis impor); tidak ada berkas yang ditulis".into(),
                 "the imported figures would make the site fail (see above: lines and columns point into the file as the import would write it); no file was written".into(),
+            ),
+            RowNotInSite { name, row } => t(
+                format!("baris {row}, \"{name}\", tidak cocok dengan wilayah mana pun di situs dan dilewati"),
+                format!("row {row}, \"{name}\", matches no region of the site and is skipped"),
+            ),
+            SkippedNames { names } => {
+                let shown: Vec<&str> = names.iter().take(20).map(String::as_str).collect();
+                let more = names.len().saturating_sub(20);
+                t(
+                    format!(
+                        "dilewati (tidak ada di situs): {}{}",
+                        shown.join(", "),
+                        if more > 0 { format!(", dan {more} lainnya") } else { String::new() }
+                    ),
+                    format!(
+                        "skipped (not in the site): {}{}",
+                        shown.join(", "),
+                        if more > 0 { format!(", and {more} more") } else { String::new() }
+                    ),
+                )
+            }
+            RegionNotInTable { slug } => t(
+                format!("tabel tidak memuat baris untuk wilayah `{slug}`; tidak ada yang diimpor"),
+                format!("the table has no row for the region `{slug}`; nothing was imported"),
             ),
             TargetReadOnly { path } => t(
                 format!("berkas `{path}` hanya-baca; tkpk tidak mengubahnya"),

@@ -481,6 +481,33 @@ fn import_figures(
                 .hint_opt(hint.map(msg)),
         );
     }
+    report_skipped(file, &read.skipped, out);
+    // `--wilayah X` with no row of X in the table is an error, not an import of nothing.
+    if let Some(slug) = &options.region
+        && !read
+            .figures
+            .iter()
+            .any(|f| matches!(&f.target, Target::Region(s) if s == slug))
+    {
+        let near = read.skipped.iter().find_map(|(name, _, near)| {
+            near.as_ref()
+                .filter(|region| {
+                    regions
+                        .iter()
+                        .any(|r| &r.slug == slug && &r.name == *region)
+                })
+                .map(|_| name.clone())
+        });
+        out.error(
+            Diagnostic::error(msg(ImportMessage::RegionNotInTable { slug: slug.clone() }))
+                .in_file(file)
+                .hint_opt(
+                    near.map(|name| crate::base::messages::Message::HintDidYouMean {
+                        suggestion: name,
+                    }),
+                ),
+        );
+    }
     // Per file: the figures already there decide what each table figure is.
     let mut by_target: BTreeMap<Target, Vec<&bps::TableFigure>> = BTreeMap::new();
     for f in &read.figures {
@@ -627,6 +654,39 @@ fn import_figures(
         overwritten,
         skipped_rows: read.skipped_rows,
     });
+}
+
+/// The rows left out because their region is not in the site, by name: a name close to one of
+/// the site's regions as a warning with "did you mean" (a misspelling would otherwise drop a
+/// region's figure without a word), the others in one note.
+fn report_skipped(file: &Path, skipped: &[(String, usize, Option<String>)], out: &mut Outcome) {
+    let mut others = Vec::new();
+    for (name, row, near) in skipped {
+        match near {
+            Some(region) => out.diagnostics.push(
+                Diagnostic::warning(msg(ImportMessage::RowNotInSite {
+                    name: name.clone(),
+                    row: *row,
+                }))
+                .at(table_location(
+                    file,
+                    &TablePlace {
+                        sheet: None,
+                        row: *row,
+                        column: 1,
+                    },
+                ))
+                .hint(crate::base::messages::Message::HintDidYouMean {
+                    suggestion: region.clone(),
+                }),
+            ),
+            None => others.push(name.clone()),
+        }
+    }
+    if !others.is_empty() {
+        out.notes
+            .push(msg(ImportMessage::SkippedNames { names: others }));
+    }
 }
 
 /// `"2024"` and `2024` are the same year for the comparison.

@@ -290,3 +290,40 @@ fn requests_beyond_the_limit_get_a_503() {
     drop(streams);
     assert!(wait_until(|| get(server.port, "/index.html").0 == 200));
 }
+
+/// One build at start and nothing more until a file changes; each rebuild names the file that
+/// started it.
+#[test]
+fn serve_builds_once_and_names_what_changed() {
+    let site = TestSite::fixture("dasar");
+    let port = free_port();
+    let log = site.root().join("serve.log");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tkpk"))
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(site.root())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    assert!(wait_until(
+        || TcpStream::connect(("127.0.0.1", port)).is_ok()
+    ));
+    // Time for a spurious rebuild to show, were there one.
+    std::thread::sleep(Duration::from_millis(1500));
+    let rebuilds = |text: &str| text.lines().filter(|l| l.starts_with("dibangun")).count();
+    assert_eq!(rebuilds(&std::fs::read_to_string(&log).unwrap()), 1);
+    site.write(
+        "content/kabupaten-contoh/2025/02-catatan.md",
+        "---\njudul: Catatan\n---\nDiubah.\n",
+    );
+    assert!(wait_until(|| rebuilds(
+        &std::fs::read_to_string(&log).unwrap()
+    ) == 2));
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        text.contains("dibangun ulang setelah content/kabupaten-contoh/2025/02-catatan.md berubah"),
+        "{text}"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}

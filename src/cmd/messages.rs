@@ -15,6 +15,8 @@ pub(crate) enum CommandMessage {
     ServeRebuilt {
         pages: usize,
         millis: u128,
+        /// The files that started the build (none for the first).
+        changed: Vec<String>,
     },
     ServeRebuildFailed {
         errors: usize,
@@ -104,10 +106,33 @@ impl Words for CommandMessage {
                 format!("situs disajikan di {url} (tekan Ctrl+C untuk berhenti); perubahan berkas dibangun ulang otomatis"),
                 format!("serving the site at {url} (Ctrl+C to stop); changed files are rebuilt automatically"),
             ),
-            ServeRebuilt { pages, millis } => t(
-                format!("dibangun ulang: {pages} halaman dalam {millis} ms"),
-                format!("rebuilt: {pages} pages in {millis} ms"),
-            ),
+            ServeRebuilt {
+                pages,
+                millis,
+                changed,
+            } => {
+                let files: Vec<&str> = changed.iter().take(5).map(String::as_str).collect();
+                let more = changed.len().saturating_sub(5);
+                let list = |and: &str, others: &str| {
+                    let mut l = files.join(", ");
+                    if more > 0 {
+                        l.push_str(&format!(" {and} {more} {others}"));
+                    }
+                    l
+                };
+                match (changed.is_empty(), lang) {
+                    (true, Lang::Id) => format!("dibangun: {pages} halaman dalam {millis} ms"),
+                    (true, Lang::En) => format!("built: {pages} pages in {millis} ms"),
+                    (false, Lang::Id) => format!(
+                        "dibangun ulang setelah {} berubah: {pages} halaman dalam {millis} ms",
+                        list("dan", "lainnya")
+                    ),
+                    (false, Lang::En) => format!(
+                        "rebuilt after {} changed: {pages} pages in {millis} ms",
+                        list("and", "more")
+                    ),
+                }
+            }
             ServeRebuildFailed { errors, millis } => t(
                 format!("belum dapat dibangun ulang ({errors} galat, {millis} ms); versi terakhir yang berhasil tetap disajikan"),
                 format!("cannot rebuild yet ({errors} errors, {millis} ms); the last good version is still served"),

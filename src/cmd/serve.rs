@@ -8,13 +8,15 @@ use tkpk::base::lang::Lang;
 use tkpk::base::messages::Words;
 use tkpk::serve::{Live, Rebuild};
 
-fn report(outcome: &Rebuild) {
+/// One log line per build: the pages, and the files that started it (none at start).
+fn report(outcome: &Rebuild, changed: &[std::path::PathBuf]) {
     let millis = outcome.elapsed.as_millis();
     super::print_diagnostics(&outcome.diagnostics, outcome.lang);
     let line = if outcome.ok {
         CommandMessage::ServeRebuilt {
             pages: outcome.pages,
             millis,
+            changed: changed.iter().map(|p| p.display().to_string()).collect(),
         }
     } else {
         CommandMessage::ServeRebuildFailed {
@@ -45,7 +47,7 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
     let mut watched = tkpk::serve::Watched::scan(root);
     let first = live.rebuild(root);
     let lang: Lang = first.lang;
-    report(&first);
+    report(&first, &[]);
     let address = format!("127.0.0.1:{port}");
     let server = match tiny_http::Server::http(&address) {
         Ok(s) => Arc::new(s),
@@ -144,7 +146,7 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
         };
         let changed = watched.changes(&root_abs, &paths);
         if !changed.is_empty() {
-            report(&live.rebuild_after(root, Some(&changed)));
+            report(&live.rebuild_after(root, Some(&changed)), &changed);
         }
     }
     ExitCode::SUCCESS

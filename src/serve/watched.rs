@@ -51,7 +51,10 @@ impl Watched {
     /// Every authored file and folder under `root` now.
     pub fn scan(root: &Path) -> Watched {
         let mut watched = Watched::default();
-        watched.changes(root, &[root.to_path_buf()]);
+        // The empty path is the site folder itself, however `root` is written (`.` included:
+        // taken as a path inside the site, it was not authored, and nothing was known, so the
+        // first event rebuilt everything).
+        watched.changes(root, &[PathBuf::new()]);
         watched
     }
 

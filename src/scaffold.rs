@@ -50,6 +50,20 @@ pub const PROVINCES: &[(&str, &str, &str)] = &[
     ("papua-pegunungan", "Provinsi Papua Pegunungan", "97"),
 ];
 
+/// The Kemendagri code of a province from its BPS code (the same digits, except the Papua
+/// provinces, which BPS and Kemendagri number differently).
+fn official_province(bps: &str) -> &str {
+    match bps {
+        "91" => "92", // Papua Barat
+        "92" => "96", // Papua Barat Daya
+        "94" => "91", // Papua
+        "95" => "93", // Papua Selatan
+        "96" => "94", // Papua Tengah
+        "97" => "95", // Papua Pegunungan
+        other => other,
+    }
+}
+
 /// Province slugs tkpk new knows.
 pub fn province_slugs() -> Vec<&'static str> {
     PROVINCES.iter().map(|(s, ..)| *s).collect()
@@ -62,6 +76,9 @@ pub enum ScaffoldError {
     NotEmpty(PathBuf),
     #[error("unknown province")]
     UnknownProvince(String),
+    /// The name is not a kab/kota of the province: the name, and the province's kab/kota.
+    #[error("unknown region")]
+    UnknownRegion(String, Vec<String>),
     #[error("the region name gives no usable folder name")]
     BadRegionName(String),
     #[error("cannot write {0}: {1}")]
@@ -76,8 +93,49 @@ pub fn slug(name: &str) -> String {
 /// The year of the stub report: the latest year of the national figures written below.
 const REPORT_YEAR: i32 = 2025;
 
+/// The name `tkpk new` uses when none is given: not a real region (any name with "Contoh" is
+/// taken as an example), written with codes that cannot match one.
+pub const EXAMPLE_REGION: &str = "Kabupaten Contoh";
+
+/// An example site's name ("Kabupaten Contoh", "Kota Contoh Baru"): allowed though it is no
+/// real kab/kota, with codes that match none.
+fn is_example(region: &str) -> bool {
+    region.to_lowercase().contains("contoh")
+}
+
+/// The region's codes for wilayah.yaml: from the official list when the name is in it (the
+/// Kemendagri code, and the BPS code where it is the same digits, as outside Papua), otherwise
+/// codes ending in 99 that match no real kab/kota (never the province's own, which `tkpk
+/// impor` would read as the region's).
+fn codes(region: &str, province_bps: &str) -> (String, String, bool) {
+    let official =
+        crate::model::official::find_kabupaten_kota(official_province(province_bps), region);
+    match official {
+        Some(code) => {
+            let (prov, kab) = code.split_once('.').unwrap_or((code, "99"));
+            let bps = if prov == province_bps {
+                format!("{prov}{kab}")
+            } else {
+                format!("{province_bps}99")
+            };
+            (code.to_string(), bps, true)
+        }
+        None => (
+            format!("{province_bps}.99"),
+            format!("{province_bps}99"),
+            false,
+        ),
+    }
+}
+
 fn files(region: &str, province: (&str, &str, &str)) -> Vec<(String, String)> {
     let (province_slug, province_name, code) = province;
+    let (kode, kode_bps, official) = codes(region, code);
+    let code_note = if official {
+        "dari daftar resmi Kepmendagri; periksa kode BPS dengan tabel BPS"
+    } else {
+        "ganti dengan kode wilayah Anda"
+    };
     let region_slug = slug(region);
     let kind = if region.to_lowercase().starts_with("kota") {
         "kota"
@@ -131,8 +189,8 @@ fn files(region: &str, province: (&str, &str, &str)) -> Vec<(String, String)> {
             format!(
                 "nama: {region}\n\
                  jenis: {kind}\n\
-                 kode: \"{code}.00\"      # ganti dengan kode Kemendagri wilayah Anda, misalnya \"35.05\"\n\
-                 kode_bps: \"{code}00\"    # ganti dengan kode BPS wilayah Anda, misalnya \"3505\"\n\
+                 kode: \"{kode}\"      # kode Kemendagri ({code_note}), misalnya \"35.05\"\n\
+                 kode_bps: \"{kode_bps}\"    # kode BPS, misalnya \"3505\"\n\
                  provinsi: {province_slug}\n\
                  tkpk:\n  ketua: Wakil {head} {place}\n  sekretariat: Bappeda {region}\n"
             ),
@@ -200,7 +258,14 @@ fn files(region: &str, province: (&str, &str, &str)) -> Vec<(String, String)> {
 
 /// Writes a new site into `dir`, which must not exist or be empty.
 pub fn create(dir: &Path, region: &str, province: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
-    let Some(province) = PROVINCES.iter().find(|(s, ..)| *s == province) else {
+    // "Jawa Timur", "jawa timur", "Provinsi Jawa Timur" and "jawa-timur" are one province.
+    let wanted = slug(
+        province
+            .trim()
+            .trim_start_matches("Provinsi ")
+            .trim_start_matches("provinsi "),
+    );
+    let Some(province) = PROVINCES.iter().find(|(s, ..)| *s == wanted) else {
         return Err(ScaffoldError::UnknownProvince(province.to_string()));
     };
     // The folder name comes from the region's name; the build would refuse a bad one.
@@ -216,6 +281,18 @@ pub fn create(dir: &Path, region: &str, province: &str) -> Result<Vec<PathBuf>, 
         if !empty {
             return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
         }
+    }
+    // A name that is neither the example nor a kab/kota of the province is most likely
+    // misspelt: refused, with the nearest names.
+    if !is_example(region)
+        && crate::model::official::find_kabupaten_kota(official_province(province.2), region)
+            .is_none()
+    {
+        let names: Vec<String> =
+            crate::model::official::kabupaten_kota(official_province(province.2))
+                .map(|r| r.name.to_string())
+                .collect();
+        return Err(ScaffoldError::UnknownRegion(region.to_string(), names));
     }
     let mut written = Vec::new();
     for (rel, text) in files(region, *province) {
@@ -284,5 +361,41 @@ mod tests {
             );
         }
         assert!(!empty.path().join("x").exists());
+    }
+
+    #[test]
+    fn codes_come_from_the_official_list_and_a_misspelt_name_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("ponorogo");
+        create(&site, "Kabupaten Ponorogo", "Jawa Timur").unwrap();
+        let wilayah =
+            std::fs::read_to_string(site.join("content/kabupaten-ponorogo/wilayah.yaml")).unwrap();
+        assert!(wilayah.contains("kode: \"35.02\""), "{wilayah}");
+        assert!(wilayah.contains("kode_bps: \"3502\""), "{wilayah}");
+        match create(&dir.path().join("salah"), "Kabupaten Ponorgo", "jawa-timur") {
+            Err(ScaffoldError::UnknownRegion(name, known)) => {
+                assert_eq!(name, "Kabupaten Ponorgo");
+                assert_eq!(known.len(), 38);
+                assert_eq!(
+                    crate::base::suggest::nearest(&name, known.iter().map(String::as_str)),
+                    Some("Kabupaten Ponorogo".to_string())
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // The example's codes match no real kab/kota, and never the province's own.
+        let example = dir.path().join("contoh");
+        create(&example, EXAMPLE_REGION, "jawa-timur").unwrap();
+        let wilayah =
+            std::fs::read_to_string(example.join("content/kabupaten-contoh/wilayah.yaml")).unwrap();
+        assert!(wilayah.contains("kode: \"35.99\"") && wilayah.contains("kode_bps: \"3599\""));
+        // Papua: BPS and Kemendagri number the provinces differently; the BPS code is left to
+        // the author rather than guessed.
+        let mimika = dir.path().join("mimika");
+        create(&mimika, "Kabupaten Mimika", "papua-tengah").unwrap();
+        let wilayah =
+            std::fs::read_to_string(mimika.join("content/kabupaten-mimika/wilayah.yaml")).unwrap();
+        assert!(wilayah.contains("kode: \"94.04\""), "{wilayah}");
+        assert!(wilayah.contains("kode_bps: \"9699\""), "{wilayah}");
     }
 }

@@ -35,6 +35,9 @@ pub(crate) enum CommandMessage {
     NewUnknownProvince {
         slug: String,
     },
+    NewUnknownRegion {
+        name: String,
+    },
     NewBadRegionName {
         name: String,
     },
@@ -148,6 +151,10 @@ impl Words for CommandMessage {
             NewNotEmpty { path } => t(
                 format!("folder `{path}` sudah berisi; tkpk new hanya menulis ke folder baru atau kosong"),
                 format!("the folder `{path}` is not empty; tkpk new only writes into a new or empty folder"),
+            ),
+            NewUnknownRegion { name } => t(
+                format!("\"{name}\" bukan kabupaten/kota provinsi itu menurut daftar resmi Kepmendagri 2025"),
+                format!("\"{name}\" is not a regency or city of that province in the official Kepmendagri 2025 list"),
             ),
             NewUnknownProvince { slug } => t(
                 format!("provinsi `{slug}` tidak dikenal"),

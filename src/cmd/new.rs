@@ -36,6 +36,10 @@ pub(crate) fn run(dir: &Path, region: &str, province: &str) -> ExitCode {
                     Diagnostic::error(CommandMessage::NewUnknownProvince { slug: slug.clone() })
                         .hint(suggestion(&slug, &known))
                 }
+                ScaffoldError::UnknownRegion(name, known) => {
+                    Diagnostic::error(CommandMessage::NewUnknownRegion { name: name.clone() })
+                        .hint(suggestion(&name, &known))
+                }
                 ScaffoldError::BadRegionName(name) => {
                     Diagnostic::error(CommandMessage::NewBadRegionName { name })
                         .hint(CommandMessage::HintRegionName)

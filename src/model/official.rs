@@ -37,6 +37,15 @@ pub(crate) fn kabupaten_kota(province: &str) -> impl Iterator<Item = &'static Of
         .filter(move |r| r.code.split_once('.').is_some_and(|(p, _)| p == province))
 }
 
+/// The Kemendagri code of the kab/kota of `province` (two digits) named `name`, without
+/// regard to case ("Kabupaten Ponorogo", "kota kediri").
+pub(crate) fn find_kabupaten_kota(province: &str, name: &str) -> Option<&'static str> {
+    let wanted = name.trim().to_lowercase();
+    kabupaten_kota(province)
+        .find(|r| r.name.to_lowercase() == wanted)
+        .map(|r| r.code)
+}
+
 /// How many kab/kota the province with the two-digit `code` has; `None` for an unknown code.
 pub(crate) fn kabupaten_kota_count(province: &str) -> Option<usize> {
     provinces()

@@ -2520,6 +2520,33 @@ fn floors_populations_and_counts_are_checked() {
     assert!(!run.stderr.contains("gknm = "), "{}", run.stderr);
 }
 
+/// A region with its province's code (`tkpk new` once wrote `3500`): the first BPS table
+/// imported would put the province's figures in the region's file. Refused at each code.
+#[test]
+fn a_province_code_on_a_region_is_refused() {
+    let (site, before) = built();
+    let file = "content/kabupaten-contoh/wilayah.yaml";
+    let text = site.read(file);
+    site.write(
+        file,
+        text.replace("kode: \"35.99\"", "kode: \"35.00\"")
+            .replace("kode_bps: \"3599\"", "kode_bps: \"3500\""),
+    );
+    let run = fails(&site, &before);
+    error(
+        &run,
+        "kode `35.00` adalah kode provinsi, bukan kode kabupaten/kota",
+        &at(file, 3, 7),
+        Some("`kode_bps: \"3505\"`"),
+    );
+    error(
+        &run,
+        "kode `3500` adalah kode provinsi, bukan kode kabupaten/kota",
+        &at(file, 4, 11),
+        None,
+    );
+}
+
 /// A key missing from a mapping inside a file (a list entry) is pointed at in its entry, not
 /// only named with the file.
 #[test]

@@ -191,6 +191,10 @@ pub(crate) enum ModelMessage {
     ComponentWithoutMeasures {
         component: String,
     },
+    ProvinceCodeForRegion {
+        code: String,
+    },
+    HintRegionCode,
     HintComponentMeasures,
     HintNarrativeTooDeep,
     SurveyPeriodWithoutFigures {
@@ -542,6 +546,14 @@ impl Words for ModelMessage {
             TaggedScoreWithoutRule => t(
                 "ukuran `skor_tagging` memerlukan `skor_tagging:` (bobot langsung, tidak langsung, penunjang) di skema ini".into(),
                 "the measure `skor_tagging` needs `skor_tagging:` (weights for direct, indirect, supporting) in this scheme".into(),
+            ),
+            ProvinceCodeForRegion { code } => t(
+                format!("kode `{code}` adalah kode provinsi, bukan kode kabupaten/kota; `tkpk impor` akan menulis angka provinsi ke wilayah ini"),
+                format!("the code `{code}` is a province's, not a regency's or city's; `tkpk impor` would write the province's figures into this region"),
+            ),
+            HintRegionCode => t(
+                "tulis kode wilayah Anda dari daftar Kemendagri dan tabel BPS, misalnya `kode: \"35.05\"` dan `kode_bps: \"3505\"` untuk Kabupaten Blitar".into(),
+                "write your region's code from the Kemendagri list and the BPS tables, for example `kode: \"35.05\"` and `kode_bps: \"3505\"` for Kabupaten Blitar".into(),
             ),
             ComponentWithoutMeasures { component } => t(
                 format!("komponen \"{component}\" tidak punya ukuran"),

@@ -1082,6 +1082,20 @@ fn check_region(
     let src = &meta.source;
     check_code(&doc.kode, &[2, 2], Some('.'), "\"35.05\"", src, before);
     check_code(&doc.kode_bps, &[4], None, "\"3505\"", src, before);
+    // A kab/kota code ending in 00 is its province's: `tkpk impor` would write the province's
+    // row of a BPS table into this region's file.
+    for code in [&doc.kode, &doc.kode_bps] {
+        let digits: String = code.value.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() == 4 && digits.ends_with("00") {
+            before.push(
+                Diagnostic::error(ModelMessage::ProvinceCodeForRegion {
+                    code: code.value.clone(),
+                })
+                .at(at(src, code))
+                .hint(ModelMessage::HintRegionCode),
+            );
+        }
+    }
     let province = doc.provinsi.value.trim().to_string();
     if !provinces.contains_key(&province) && !raw.unreadable_references.contains(&province) {
         let names_nation = nation.as_ref().is_some_and(|n| n.slug == province);

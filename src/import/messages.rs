@@ -185,6 +185,16 @@ fn figure(value: f64, lang: Lang) -> String {
     }
 }
 
+/// The head of an import's summary line: done, or checked with nothing written.
+fn done(dry_run: bool, id: bool) -> &'static str {
+    match (dry_run, id) {
+        (true, true) => "pemeriksaan impor selesai, tidak ada yang ditulis",
+        (false, true) => "impor selesai",
+        (true, false) => "import check done, nothing written",
+        (false, false) => "import done",
+    }
+}
+
 impl Words for ImportMessage {
     fn text(&self, lang: Lang) -> String {
         use ImportMessage::*;
@@ -401,12 +411,12 @@ impl Words for ImportMessage {
                 t(
                     format!(
                         "{}: {added} angka {}, {unchanged} sama{conflicts}{over}, {skipped_rows} baris dilewati (wilayah tidak ada di situs) dalam {seconds} detik",
-                        if *dry_run { "pemeriksaan impor selesai, tidak ada yang ditulis" } else { "impor selesai" },
+                        done(*dry_run, true),
                         if *dry_run { "akan ditambahkan" } else { "ditambahkan" },
                     ),
                     format!(
                         "{}: {added} figures {}, {unchanged} unchanged{conflicts}{over}, {skipped_rows} rows skipped (region not in this site) in {seconds} s",
-                        if *dry_run { "import check done, nothing written" } else { "import done" },
+                        done(*dry_run, false),
                         if *dry_run { "to add" } else { "added" },
                     ),
                 )
@@ -420,12 +430,12 @@ impl Words for ImportMessage {
                 t(
                     format!(
                         "{}: {rows} baris program {} {path}{skipped} dalam {seconds} detik",
-                        if *dry_run { "pemeriksaan impor selesai, tidak ada yang ditulis" } else { "impor selesai" },
+                        done(*dry_run, true),
                         if *dry_run { "akan ditulis ke" } else { "ditulis ke" },
                     ),
                     format!(
                         "{}: {rows} program rows {} {path}{skipped} in {seconds} s",
-                        if *dry_run { "import check done, nothing written" } else { "import done" },
+                        done(*dry_run, false),
                         if *dry_run { "to write to" } else { "written to" },
                     ),
                 )

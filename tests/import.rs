@@ -349,6 +349,7 @@ fn an_impossible_figure_leaves_every_file_as_it_was() {
 /// An import stopped while writing (here: its journal and originals on disk, one target
 /// already replaced, as a kill would leave them) is rolled back by the next command, which
 /// says so; a read-only target is refused with its path and keeps its mode.
+#[cfg(unix)]
 #[test]
 fn an_interrupted_import_is_rolled_back_and_a_read_only_file_is_refused() {
     use std::os::unix::fs::PermissionsExt;

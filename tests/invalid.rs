@@ -374,6 +374,7 @@ fn error(run: &Run, message: &str, at: &str, hint: Option<&str>) -> Printed {
 
 /// Asserts that some error has `message`, is at exactly `at` and has the hint `hint`: for a
 /// message given at several places (each link, each duplicate code).
+#[cfg_attr(not(unix), allow(dead_code))]
 fn error_at(run: &Run, message: &str, at: &str, hint: &str) {
     let all = printed(&run.stderr);
     assert!(

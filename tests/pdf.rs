@@ -5,7 +5,9 @@
 mod common;
 
 use common::{Run, TestSite};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(unix)]
+use std::path::PathBuf;
 use std::process::Command;
 
 /// Runs `tkpk ARGS…` in the site with `TKPK_CHROMIUM` set (or removed) and `PATH` holding
@@ -51,11 +53,11 @@ fn without_chromium_it_says_how_to_install_it_and_writes_nothing() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("galat: Chromium (atau Google Chrome) tidak ditemukan"),
+            .contains("galat: Chromium, Google Chrome atau Microsoft Edge tidak ditemukan"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("saran: di Debian/Ubuntu: `sudo apt-get install chromium`; atau pasang Google Chrome; atau tulis letak programnya di variabel TKPK_CHROMIUM"));
+    assert!(run.stderr.contains("saran: di Debian/Ubuntu: `sudo apt-get install chromium`; atau pasang Google Chrome atau Microsoft Edge; atau tulis letak programnya di variabel TKPK_CHROMIUM"));
     assert!(!site.root().join("pdf").exists());
 }
 

@@ -214,9 +214,18 @@ impl Words for CommandMessage {
                     if *evaluation { "evaluation sheet" } else { "report" }
                 ),
             ),
+            // What to install is said for the system the planner is on.
+            HintInstallChromium if cfg!(windows) => t(
+                "Microsoft Edge biasanya sudah ada di Windows, di `C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe`; bila ada di tempat lain, tulis letaknya di variabel TKPK_CHROMIUM, misalnya `$env:TKPK_CHROMIUM=\"D:\\Edge\\msedge.exe\"` di PowerShell, lalu jalankan `tkpk pdf` lagi".into(),
+                "Microsoft Edge is usually on Windows, at `C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe`; if it is elsewhere, give its path in TKPK_CHROMIUM, for example `$env:TKPK_CHROMIUM=\"D:\\Edge\\msedge.exe\"` in PowerShell, then run `tkpk pdf` again".into(),
+            ),
+            HintInstallChromium if cfg!(target_os = "macos") => t(
+                "pasang Google Chrome atau Microsoft Edge di /Applications; atau tulis letak programnya di variabel TKPK_CHROMIUM, misalnya `TKPK_CHROMIUM=\"/Applications/Chromium.app/Contents/MacOS/Chromium\" tkpk pdf`".into(),
+                "install Google Chrome or Microsoft Edge in /Applications; or give the program's path in TKPK_CHROMIUM, for example `TKPK_CHROMIUM=\"/Applications/Chromium.app/Contents/MacOS/Chromium\" tkpk pdf`".into(),
+            ),
             HintInstallChromium => t(
-                "di Debian/Ubuntu: `sudo apt-get install chromium`; atau pasang Google Chrome; atau tulis letak programnya di variabel TKPK_CHROMIUM, misalnya `TKPK_CHROMIUM=/usr/bin/chromium tkpk pdf`".into(),
-                "on Debian/Ubuntu: `sudo apt-get install chromium`; or install Google Chrome; or give the program's path in TKPK_CHROMIUM, for example `TKPK_CHROMIUM=/usr/bin/chromium tkpk pdf`".into(),
+                "di Debian/Ubuntu: `sudo apt-get install chromium`; atau pasang Google Chrome atau Microsoft Edge; atau tulis letak programnya di variabel TKPK_CHROMIUM, misalnya `TKPK_CHROMIUM=/usr/bin/chromium tkpk pdf`".into(),
+                "on Debian/Ubuntu: `sudo apt-get install chromium`; or install Google Chrome or Microsoft Edge; or give the program's path in TKPK_CHROMIUM, for example `TKPK_CHROMIUM=/usr/bin/chromium tkpk pdf`".into(),
             ),
             HintPdfFailed => t(
                 "buka halaman itu di peramban untuk memeriksanya, lalu jalankan `tkpk pdf` lagi; PDF lain yang sudah jadi tetap disimpan".into(),

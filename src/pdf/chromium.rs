@@ -12,12 +12,16 @@ use std::time::{Duration, Instant};
 
 /// The variable that names the browser program, ahead of any search.
 pub const CHROMIUM_ENV: &str = "TKPK_CHROMIUM";
-/// The programs looked for on `PATH`, in this order.
-pub const CHROMIUM_NAMES: [&str; 4] = [
+/// The programs looked for on `PATH`, in this order. Microsoft Edge is Chromium and prints the
+/// same way; on Windows it is always installed.
+pub const CHROMIUM_NAMES: [&str; 7] = [
     "chromium",
     "chromium-browser",
     "google-chrome",
     "google-chrome-stable",
+    "msedge",
+    "microsoft-edge",
+    "microsoft-edge-stable",
 ];
 /// A page that takes longer than this is stopped (the charts get 10 s of virtual time).
 /// How Chromium runs for tkpk (and for the browser tests): headless, with no network of its
@@ -85,11 +89,21 @@ fn usual_places() -> Vec<PathBuf> {
         places.push(PathBuf::from(
             "/Applications/Chromium.app/Contents/MacOS/Chromium",
         ));
+        places.push(PathBuf::from(
+            "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+        ));
     }
     if cfg!(windows) {
-        for base in ["ProgramFiles", "ProgramFiles(x86)", "LocalAppData"] {
-            if let Some(dir) = std::env::var_os(base) {
-                places.push(PathBuf::from(dir).join("Google/Chrome/Application/chrome.exe"));
+        // Chrome where a user installed it, else Edge, which every Windows 10 and 11 has
+        // (under "Program Files (x86)" on 64-bit Windows).
+        for program in [
+            "Google/Chrome/Application/chrome.exe",
+            "Microsoft/Edge/Application/msedge.exe",
+        ] {
+            for base in ["ProgramFiles", "ProgramFiles(x86)", "LocalAppData"] {
+                if let Some(dir) = std::env::var_os(base) {
+                    places.push(PathBuf::from(dir).join(program));
+                }
             }
         }
     }
@@ -304,6 +318,9 @@ mod tests {
         // Not executable: not a program.
         std::fs::write(bin.join("chromium"), "").unwrap();
         assert!(find_chromium_in(None, path.clone()).is_err());
+        // Edge alone (a Windows PC, or Linux with microsoft-edge) prints; Chrome goes first.
+        let edge = fake(&bin, "msedge", "");
+        assert_eq!(find_chromium_in(None, path.clone()).unwrap(), edge);
         let chrome = fake(&bin, "google-chrome", "");
         assert_eq!(find_chromium_in(None, path.clone()).unwrap(), chrome);
         let chromium = fake(&bin, "chromium", "");

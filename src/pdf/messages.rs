@@ -53,8 +53,8 @@ impl Words for PdfMessage {
         let t = |a: String, b: String| if lang == Lang::Id { a } else { b };
         match self {
             PdfNoChromium { env: None } => t(
-                "Chromium (atau Google Chrome) tidak ditemukan; tkpk memerlukannya untuk mencetak PDF".into(),
-                "Chromium (or Google Chrome) is not found; tkpk needs it to print PDFs".into(),
+                "Chromium, Google Chrome atau Microsoft Edge tidak ditemukan; tkpk memerlukan salah satunya untuk mencetak PDF".into(),
+                "Chromium, Google Chrome or Microsoft Edge is not found; tkpk needs one of them to print PDFs".into(),
             ),
             PdfNoChromium { env: Some(path) } => t(
                 format!("TKPK_CHROMIUM menunjuk `{path}`, tetapi program itu tidak ada atau tidak dapat dijalankan"),

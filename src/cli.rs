@@ -1,14 +1,33 @@
-//! The command line (clap derive). Each command lives in `cmd/`.
+//! The command line (clap derive), in Indonesian: the help of every command and clap's own
+//! errors (`cmd::usage` words them). Each command lives in `cmd/`.
 
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
 
-/// tkpk — situs laporan penanggulangan kemiskinan daerah (LP2KD) dari berkas YAML dan markdown.
+/// tkpk: situs laporan penanggulangan kemiskinan daerah (LP2KD) dari berkas YAML dan markdown.
 #[derive(Parser, Debug)]
-#[command(name = "tkpk", version, about, long_about = None)]
+#[command(
+    name = "tkpk",
+    version,
+    about = "tkpk: situs laporan penanggulangan kemiskinan daerah (LP2KD) dari berkas YAML dan markdown.",
+    long_about = None,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_value_name = "PERINTAH",
+    subcommand_help_heading = "Perintah",
+    next_help_heading = "Opsi",
+    after_help = "Bantuan satu perintah: `tkpk build --help`. Panduan lengkap: README.md."
+)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Menampilkan bantuan ini.
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, display_order = 999)]
+    help: Option<bool>,
+    /// Menampilkan versi tkpk.
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -16,10 +35,10 @@ pub(crate) enum Command {
     /// Membangun situs ke folder keluaran (bawaan: output/).
     Build {
         /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).
-        #[arg(long, default_value = ".")]
+        #[arg(long, default_value = ".", value_name = "FOLDER")]
         root: PathBuf,
         /// Folder keluaran (bawaan: output/ di dalam folder situs).
-        #[arg(long)]
+        #[arg(long, value_name = "FOLDER")]
         output: Option<PathBuf>,
         /// Bila build lain sedang menulis ke folder keluaran yang sama, berhenti dengan pesan
         /// alih-alih menunggunya selesai.
@@ -29,10 +48,10 @@ pub(crate) enum Command {
     /// Menyajikan situs di http://127.0.0.1 dan membangun ulang setiap kali berkas berubah.
     Serve {
         /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).
-        #[arg(long, default_value = ".")]
+        #[arg(long, default_value = ".", value_name = "FOLDER")]
         root: PathBuf,
-        /// Port di 127.0.0.1.
-        #[arg(long, default_value_t = 1111)]
+        /// Port di 127.0.0.1 (bawaan: 1111).
+        #[arg(long, default_value_t = 1111, value_name = "NOMOR")]
         port: u16,
         /// Membuka situs di peramban setelah siap.
         #[arg(long)]
@@ -41,51 +60,54 @@ pub(crate) enum Command {
     /// Membuat folder situs baru yang langsung dapat dibangun.
     New {
         /// Folder yang dibuat (harus belum ada atau kosong).
+        #[arg(value_name = "FOLDER")]
         dir: PathBuf,
-        /// Nama resmi wilayah, misalnya "Kabupaten Blitar" atau "Kota Kediri".
-        #[arg(long, default_value = "Kabupaten Contoh")]
+        /// Nama resmi wilayah, misalnya "Kabupaten Blitar" atau "Kota Kediri" (bawaan: "Kabupaten
+        /// Contoh", situs latihan).
+        #[arg(long, default_value = "Kabupaten Contoh", value_name = "NAMA")]
         wilayah: String,
-        /// Provinsinya, sebagai nama berkas referensi, misalnya jawa-timur.
-        #[arg(long, default_value = "jawa-timur")]
+        /// Provinsinya, misalnya "Jawa Timur" atau jawa-timur (bawaan: jawa-timur).
+        #[arg(long, default_value = "jawa-timur", value_name = "PROVINSI")]
         provinsi: String,
     },
     /// Membangun situs, lalu mencetak laporan dan lembar penilaian ke PDF dengan Chromium.
     Pdf {
         /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).
-        #[arg(long, default_value = ".")]
+        #[arg(long, default_value = ".", value_name = "FOLDER")]
         root: PathBuf,
         /// Hanya wilayah ini (nama foldernya, misalnya kabupaten-blitar).
-        #[arg(long)]
+        #[arg(long, value_name = "WILAYAH")]
         wilayah: Option<String>,
         /// Hanya laporan tahun ini.
-        #[arg(long)]
+        #[arg(long, value_name = "TAHUN")]
         tahun: Option<i32>,
         /// Folder PDF (bawaan: pdf/ di dalam folder situs).
-        #[arg(long)]
+        #[arg(long, value_name = "FOLDER")]
         keluar: Option<PathBuf>,
     },
     /// Memeriksa semua berkas tanpa menulis apa pun.
     Check {
         /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).
-        #[arg(long, default_value = ".")]
+        #[arg(long, default_value = ".", value_name = "FOLDER")]
         root: PathBuf,
     },
     /// Mengimpor tabel BPS (CSV atau XLSX) ke indikator.yaml dan berkas referensi, atau matriks
     /// program OPD (RAT, laporan semester) ke program.yaml.
     Impor {
         /// Berkas tabel: .csv atau .xlsx.
+        #[arg(value_name = "BERKAS")]
         file: PathBuf,
         /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).
-        #[arg(long, default_value = ".")]
+        #[arg(long, default_value = ".", value_name = "FOLDER")]
         root: PathBuf,
         /// Kunci indikator tabel BPS, misalnya p0 (bawaan: dikenali dari judul tabel).
-        #[arg(long = "indikator")]
+        #[arg(long = "indikator", value_name = "KUNCI")]
         indicator: Option<String>,
         /// Hanya wilayah ini (nama foldernya, misalnya kabupaten-blitar); wajib untuk matriks program.
-        #[arg(long = "wilayah")]
+        #[arg(long = "wilayah", value_name = "WILAYAH")]
         region: Option<String>,
         /// Hanya tahun ini; wajib untuk matriks program.
-        #[arg(long = "tahun")]
+        #[arg(long = "tahun", value_name = "TAHUN")]
         year: Option<i32>,
         /// Menimpa angka atau program.yaml yang sudah ada dan berbeda.
         #[arg(long = "timpa")]
@@ -109,6 +131,92 @@ impl Command {
             | Command::Check { root }
             | Command::Impor { root, .. } => Some(root),
             Command::New { .. } => None,
+        }
+    }
+}
+
+/// The usage line's template: clap's own headings ("Usage:", "Options:") are English.
+const TEMPLATE: &str = "{about-with-newline}\nCara pakai: {usage}\n\n{all-args}{after-help}";
+
+/// The command line as clap parses it, worded in Indonesian throughout: every command's help
+/// has the Indonesian template, an Indonesian usage line, "Opsi" for its options and no
+/// English `[default: …]` (each help text says its default in words).
+pub(crate) fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command()
+        .help_template(TEMPLATE)
+        .override_usage("tkpk <PERINTAH> [OPSI]")
+        .mut_subcommands(|sub| {
+            let name = sub.get_name().to_string();
+            let positionals: String = sub
+                .get_positionals()
+                .map(|a| {
+                    let value = a
+                        .get_value_names()
+                        .and_then(|v| v.first())
+                        .map_or_else(|| a.get_id().to_string(), |v| v.to_string());
+                    format!(" <{value}>")
+                })
+                .collect();
+            sub.help_template(TEMPLATE)
+                .override_usage(format!("tkpk {name}{positionals} [OPSI]"))
+                .next_help_heading("Opsi")
+                .mut_args(|a| {
+                    let takes_value = a.get_action().takes_values();
+                    let a = a.hide_default_value(takes_value);
+                    if a.is_positional() {
+                        a.help_heading("Argumen")
+                    } else {
+                        a.help_heading("Opsi")
+                    }
+                })
+        })
+}
+
+/// Parses this process's arguments; help, version and mistakes are printed (in Indonesian) and
+/// give the exit code instead.
+pub(crate) fn parse() -> Result<Cli, std::process::ExitCode> {
+    use clap::FromArgMatches;
+    let matches = command()
+        .try_get_matches()
+        .map_err(crate::cmd::usage::said)?;
+    Cli::from_arg_matches(&matches).map_err(crate::cmd::usage::said)
+}
+
+#[cfg(test)]
+mod tests {
+    /// clap's own consistency checks over the whole command line (run at parse time only in
+    /// debug builds, so a release could carry a mistake a test build would catch).
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::command().debug_assert();
+    }
+
+    /// Every command's help is Indonesian: none of clap's English words.
+    #[test]
+    fn every_help_is_indonesian() {
+        let mut command = super::command();
+        let mut helps = vec![command.render_help().to_string()];
+        for sub in command.get_subcommands_mut() {
+            helps.push(sub.render_help().to_string());
+        }
+        assert_eq!(helps.len(), 7);
+        for help in helps {
+            for english in [
+                "Usage",
+                "Options",
+                "Arguments",
+                "Commands",
+                "Print help",
+                "Print version",
+                "[default",
+                "<ROOT>",
+                "<FILE>",
+            ] {
+                assert!(!help.contains(english), "`{english}` in:\n{help}");
+            }
+            assert!(help.contains("Cara pakai: tkpk"), "{help}");
+            assert!(help.contains("-h, --help"), "{help}");
         }
     }
 }

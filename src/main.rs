@@ -5,15 +5,17 @@
 mod cli;
 mod cmd;
 
-use clap::Parser;
-use cli::{Cli, Command};
+use cli::Command;
 use std::process::ExitCode;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match cli::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     // An import stopped in the middle is rolled back before any command reads the site.
     // When that fails, only `check` goes on (to report): nothing is published or imported
     // over half an import.

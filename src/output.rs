@@ -122,7 +122,7 @@ pub(crate) fn read_error(path: &Path, e: std::io::Error) -> Diagnostic {
     let hint = io_hint(&e);
     Diagnostic::error(OutputMessage::ReadFailed {
         path: path.display().to_string(),
-        detail: e.to_string(),
+        detail: crate::base::messages::IoProblem::of(&e),
     })
     .hint_opt(hint)
 }
@@ -131,7 +131,7 @@ fn write_error(path: &Path, e: std::io::Error) -> Diagnostic {
     let hint = io_hint(&e);
     Diagnostic::error(OutputMessage::WriteFailed {
         path: path.display().to_string(),
-        detail: e.to_string(),
+        detail: crate::base::messages::IoProblem::of(&e),
     })
     .hint_opt(hint)
 }

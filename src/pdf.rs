@@ -103,7 +103,7 @@ impl SelectError {
             }),
             SelectError::Nothing => Diagnostic::error(PdfMessage::PdfNothingToPrint),
             SelectError::Read { path, source } => Diagnostic::error(LoadMessage::ReadFailed {
-                detail: source.to_string(),
+                detail: crate::base::messages::IoProblem::of(source),
             })
             .in_file(path),
         }

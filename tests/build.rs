@@ -309,13 +309,45 @@ fn help_and_version() {
     let run = site.run(&["--version"]);
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with("tkpk "), "{}", run.stdout);
-    for args in [&["--help"][..], &["build", "--help"], &["check", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["build", "--help"],
+        &["check", "--help"],
+        &["serve", "--help"],
+        &["new", "--help"],
+        &["impor", "--help"],
+        &["pdf", "--help"],
+    ] {
         let run = site.run(args);
         assert_eq!(run.code, 0, "{args:?}");
-        assert!(run.stdout.contains("Usage"), "{args:?}: {}", run.stdout);
+        assert!(
+            run.stdout.contains("Cara pakai: tkpk"),
+            "{args:?}: {}",
+            run.stdout
+        );
+        for english in ["Usage", "Options", "Print help", "[default", "Commands"] {
+            assert!(!run.stdout.contains(english), "{args:?}: {}", run.stdout);
+        }
     }
     let build_help = site.run(&["build", "--help"]).stdout;
-    assert!(build_help.contains("--root") && build_help.contains("--output"));
+    assert!(build_help.contains("--root <FOLDER>") && build_help.contains("--output"));
+    // A mistake on the command line: Indonesian, what to write, exit code 2, nothing else.
+    let run = site.run(&["bild"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "galat: perintah `bild` tidak dikenal\n  saran: mungkin maksud Anda `tkpk build`?\n\n"
+    );
+    let run = site.run(&["build", "--rot", "x"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("opsi `--rot` tidak dikenal oleh `tkpk build`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.output().exists());
 }
 
 #[test]
@@ -1167,4 +1199,37 @@ fn a_build_waits_for_a_running_import() {
     drop(lock);
     assert!(child.wait().unwrap().success());
     assert!(site.output().join("index.html").is_file());
+}
+
+/// A folder that is not a site points at the site the user meant: a typo in `--root`, or a
+/// command run one folder too high. A folder with no site near it says what to do.
+#[test]
+fn a_folder_that_is_not_a_site_suggests_the_site_nearby() {
+    let site = TestSite::fixture("dasar");
+    site.write("wadah/situs-ponorogo/site.yaml", "judul: x\n");
+    let run = site.run(&["check", "--root", "wadah/situs-ponorog"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: folder situs ini tidak ada\n  --> wadah/situs-ponorog\n  saran: mungkin maksud Anda `--root wadah/situs-ponorogo`?"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = site.run(&["build", "--root", "wadah"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: folder situs tidak memuat `site.yaml`\n  --> wadah\n  saran: mungkin maksud Anda `--root wadah/situs-ponorogo`?"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = site.run(&["check", "--root", "tidak-mirip-apa-pun"]);
+    assert!(
+        run.stderr
+            .contains("saran: periksa ejaan nama foldernya, atau buat situs baru dengan `tkpk new"),
+        "{}",
+        run.stderr
+    );
 }

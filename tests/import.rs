@@ -253,6 +253,48 @@ fn a_bad_cell_is_named_by_row_and_column_and_nothing_is_written() {
     assert_eq!(snapshot(&site.root().join("content")), before);
 }
 
+/// A table that cannot be read is said in the planner's words: a CSV or a web page saved
+/// under an Excel name, a file that is not there. No English system text, nothing written.
+#[test]
+fn a_csv_named_xls_a_web_page_and_a_missing_file_are_said_plainly() {
+    let site = sample_without_blitar_p0();
+    site.write("p0.xls", P0_CSV);
+    site.write(
+        "p0-web.xlsx",
+        "<html><body><table><tr><td>Kabupaten Blitar</td><td>8,79</td></tr></table></body></html>",
+    );
+    let before = snapshot(&site.root().join("content"));
+    let run = site.run(&["impor", "p0.xls"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: berkas ini bernama `.xls` tetapi isinya teks (CSV), bukan buku kerja Excel\n  --> p0.xls\n  saran: ganti akhiran namanya dari `.xls` menjadi `.csv`"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = site.run(&["impor", "p0-web.xlsx"]);
+    assert!(
+        run.stderr
+            .contains("isinya halaman web (HTML), bukan buku kerja Excel"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run(&["impor", "tidak-ada.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: tabel tidak dapat dibaca: berkas atau folder itu tidak ada (kode sistem 2)\n  --> tidak-ada.csv"
+        ),
+        "{}",
+        run.stderr
+    );
+    for english in ["os error", "No such file", "Cfb error", "Invalid OLE"] {
+        assert!(!run.stderr.contains(english), "{}", run.stderr);
+    }
+    assert_eq!(snapshot(&site.root().join("content")), before);
+}
+
 #[test]
 fn garis_kemiskinan_with_thousands_dots_and_an_english_site() {
     let site = TestSite::sample();

@@ -33,6 +33,16 @@ impl Phrase {
     }
 }
 
+/// An English count with its noun in the right number: "1 error", "2 errors", "0 errors".
+/// (Indonesian nouns do not change with the count.)
+pub fn en_count(n: usize, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -179,10 +179,15 @@ impl Words for Message {
                         }
                     ),
                     format!(
-                        "… and {hidden} more messages not shown (the first {shown} in full, errors first; {errors} errors in all). Fix the ones above and run again. Per file: {}{}",
+                        "… and {} not shown (the first {shown} in full, errors first; {} in all). Fix the ones above and run again. Per file: {}{}",
+                        crate::base::lang::en_count(*hidden, "more message", "more messages"),
+                        crate::base::lang::en_count(*errors, "error", "errors"),
                         listed.join("; "),
                         if more > 0 {
-                            format!("; and {more} files more")
+                            format!(
+                                "; and {}",
+                                crate::base::lang::en_count(more, "file more", "files more")
+                            )
                         } else {
                             String::new()
                         }
@@ -322,5 +327,83 @@ mod tests {
             "pemetaan `kunci: nilai`"
         );
         assert_eq!(k("a string").text(Lang::En), "text");
+    }
+}
+
+/// An operating-system error as a planner reads it: what happened in words, with the system's
+/// error number for a support request (the system's own text is English on most machines, and
+/// says nothing about what to do). The English side keeps the system's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IoProblem {
+    kind: std::io::ErrorKind,
+    code: Option<i32>,
+    system: String,
+}
+
+impl IoProblem {
+    pub fn of(e: &std::io::Error) -> Self {
+        IoProblem {
+            kind: e.kind(),
+            code: e.raw_os_error(),
+            system: e.to_string(),
+        }
+    }
+}
+
+impl IoProblem {
+    /// An error met while walking a folder: the system's, or a loop of links.
+    pub fn walking(e: &walkdir::Error) -> Self {
+        match e.io_error() {
+            Some(io) => IoProblem::of(io),
+            None => IoProblem {
+                kind: std::io::ErrorKind::Other,
+                code: None,
+                system: e.to_string(),
+            },
+        }
+    }
+}
+
+impl From<&std::io::Error> for IoProblem {
+    fn from(e: &std::io::Error) -> Self {
+        IoProblem::of(e)
+    }
+}
+
+impl Words for IoProblem {
+    fn text(&self, lang: Lang) -> String {
+        use std::io::ErrorKind::*;
+        if lang == Lang::En {
+            return self.system.clone();
+        }
+        let said = match self.kind {
+            NotFound => "berkas atau folder itu tidak ada",
+            PermissionDenied => {
+                "akses ditolak: berkas mungkin sedang dibuka di program lain (Excel, Word), bertanda hanya-baca, atau akun ini tidak boleh membukanya"
+            }
+            AlreadyExists => "sudah ada berkas atau folder bernama itu",
+            IsADirectory => "itu folder, bukan berkas",
+            NotADirectory => "sebagian alamatnya berkas, bukan folder",
+            DirectoryNotEmpty => "folder itu tidak kosong",
+            StorageFull => "disk penuh",
+            ReadOnlyFilesystem => "disk atau flashdisk itu hanya dapat dibaca",
+            FileTooLarge => "berkas terlalu besar untuk disk ini",
+            InvalidFilename => "nama berkas tidak sah di sistem ini",
+            InvalidData => "isinya tidak dapat dibaca",
+            UnexpectedEof => "berkas terpotong (berakhir sebelum waktunya)",
+            OutOfMemory => "memori komputer tidak cukup",
+            Interrupted | TimedOut | WouldBlock => "terputus; coba sekali lagi",
+            _ => return format!("kesalahan sistem: {}", self.system),
+        };
+        match self.code {
+            Some(code) => format!("{said} (kode sistem {code})"),
+            None => said.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for IoProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::Id))
     }
 }

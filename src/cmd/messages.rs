@@ -2,12 +2,52 @@
 //! lines, in Indonesian and English: each variant holds the facts and is worded beside its
 //! definition.
 
-use tkpk::base::lang::Lang;
+use tkpk::base::lang::{Lang, en_count};
 use tkpk::base::messages::Words;
 
 /// A message of the commands themselves: progress, `tkpk serve`, `tkpk new` and the summary lines.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum CommandMessage {
+    // The command line (clap's mistakes, said by `cmd::usage`).
+    UsageNoCommand,
+    UsageHelpCommand,
+    UsageUnknownCommand {
+        given: String,
+    },
+    UsageUnknownOption {
+        given: String,
+        command: Option<String>,
+    },
+    UsageUnexpectedWord {
+        given: String,
+        command: Option<String>,
+    },
+    UsageBadValue {
+        option: String,
+        value: String,
+    },
+    UsageMissingValue {
+        option: String,
+    },
+    UsageMissingArgument {
+        what: String,
+        command: Option<String>,
+    },
+    UsageTwice {
+        option: String,
+    },
+    UsageOther {
+        detail: String,
+    },
+    HintUsageHelp {
+        command: Option<String>,
+    },
+    HintCommands {
+        commands: Vec<String>,
+    },
+    HintQuoteSpaces,
+    HintPortNumber,
+    HintYearNumber,
     // Serving and new sites.
     ServeListening {
         url: String,
@@ -105,6 +145,88 @@ impl Words for CommandMessage {
         use CommandMessage::*;
         let t = |a: String, b: String| if lang == Lang::Id { a } else { b };
         match self {
+            UsageNoCommand => t(
+                "tulis salah satu perintah di bawah ini, misalnya `tkpk build`".into(),
+                "write one of the commands below, for example `tkpk build`".into(),
+            ),
+            UsageHelpCommand => t(
+                "tkpk tidak punya perintah `help`".into(),
+                "tkpk has no `help` command".into(),
+            ),
+            UsageUnknownCommand { given } => t(
+                format!("perintah `{given}` tidak dikenal"),
+                format!("unknown command `{given}`"),
+            ),
+            UsageUnknownOption { given, command } => t(
+                match command {
+                    Some(c) => format!("opsi `{given}` tidak dikenal oleh `tkpk {c}`"),
+                    None => format!("opsi `{given}` tidak dikenal"),
+                },
+                match command {
+                    Some(c) => format!("`tkpk {c}` has no option `{given}`"),
+                    None => format!("unknown option `{given}`"),
+                },
+            ),
+            UsageUnexpectedWord { given, command } => t(
+                format!(
+                    "`{given}` tidak diharapkan di sini{}",
+                    command.as_ref().map(|c| format!(" (`tkpk {c}`)")).unwrap_or_default()
+                ),
+                format!(
+                    "`{given}` is not expected here{}",
+                    command.as_ref().map(|c| format!(" (`tkpk {c}`)")).unwrap_or_default()
+                ),
+            ),
+            UsageBadValue { option, value } => t(
+                format!("nilai `{value}` untuk `{option}` tidak sah"),
+                format!("`{value}` is not a valid value for `{option}`"),
+            ),
+            UsageMissingValue { option } => t(
+                format!("opsi `{option}` memerlukan nilai sesudahnya"),
+                format!("the option `{option}` needs a value after it"),
+            ),
+            UsageMissingArgument { what, command } => t(
+                match command {
+                    Some(c) => format!("`{what}` belum ditulis: `tkpk {c}` memerlukannya"),
+                    None => format!("`{what}` belum ditulis"),
+                },
+                match command {
+                    Some(c) => format!("`{what}` is missing: `tkpk {c}` needs it"),
+                    None => format!("`{what}` is missing"),
+                },
+            ),
+            UsageTwice { option } => t(
+                format!("opsi `{option}` ditulis dua kali atau bertentangan dengan opsi lain"),
+                format!("the option `{option}` is given twice or conflicts with another"),
+            ),
+            UsageOther { detail } => t(
+                format!("baris perintah tidak dapat dibaca ({detail})"),
+                format!("the command line cannot be read ({detail})"),
+            ),
+            HintUsageHelp { command: Some(c) } => t(
+                format!("lihat cara pakainya dengan `tkpk {c} --help`"),
+                format!("see how to use it with `tkpk {c} --help`"),
+            ),
+            HintUsageHelp { command: None } => t(
+                "lihat daftar perintah dengan `tkpk --help`, dan bantuan satu perintah dengan `tkpk build --help`".into(),
+                "see the commands with `tkpk --help`, and one command's help with `tkpk build --help`".into(),
+            ),
+            HintCommands { commands } => t(
+                format!("perintah yang ada: {}", commands.join(", ")),
+                format!("the commands are: {}", commands.join(", ")),
+            ),
+            HintQuoteSpaces => t(
+                "nama yang memuat spasi diapit tanda kutip, misalnya `--wilayah \"Kabupaten Ponorogo\"`".into(),
+                "a name with spaces goes in quotes, for example `--wilayah \"Kabupaten Ponorogo\"`".into(),
+            ),
+            HintPortNumber => t(
+                "tulis nomor port 1–65535, misalnya `--port 8080`".into(),
+                "write a port number 1–65535, for example `--port 8080`".into(),
+            ),
+            HintYearNumber => t(
+                "tulis tahun dengan empat angka, misalnya `--tahun 2025`".into(),
+                "write the year in four digits, for example `--tahun 2025`".into(),
+            ),
             ServeListening { url } => t(
                 format!("situs disajikan di {url} (tekan Ctrl+C untuk berhenti); perubahan berkas dibangun ulang otomatis"),
                 format!("serving the site at {url} (Ctrl+C to stop); changed files are rebuilt automatically"),
@@ -125,20 +247,21 @@ impl Words for CommandMessage {
                 };
                 match (changed.is_empty(), lang) {
                     (true, Lang::Id) => format!("dibangun: {pages} halaman dalam {millis} ms"),
-                    (true, Lang::En) => format!("built: {pages} pages in {millis} ms"),
+                    (true, Lang::En) => format!("built: {} in {millis} ms", en_count(*pages, "page", "pages")),
                     (false, Lang::Id) => format!(
                         "dibangun ulang setelah {} berubah: {pages} halaman dalam {millis} ms",
                         list("dan", "lainnya")
                     ),
                     (false, Lang::En) => format!(
-                        "rebuilt after {} changed: {pages} pages in {millis} ms",
-                        list("and", "more")
+                        "rebuilt after {} changed: {} in {millis} ms",
+                        list("and", "more"),
+                        en_count(*pages, "page", "pages")
                     ),
                 }
             }
             ServeRebuildFailed { errors, millis } => t(
                 format!("belum dapat dibangun ulang ({errors} galat, {millis} ms); versi terakhir yang berhasil tetap disajikan"),
-                format!("cannot rebuild yet ({errors} errors, {millis} ms); the last good version is still served"),
+                format!("cannot rebuild yet ({}, {millis} ms); the last good version is still served", en_count(*errors, "error", "errors")),
             ),
             ServeStartFailed { address, detail } => t(
                 format!("tidak dapat menyajikan situs di {address}: {detail}"),
@@ -244,7 +367,7 @@ impl Words for CommandMessage {
                 };
                 t(
                     format!("peringatan: impor sebelumnya terhenti di tengah jalan; {files} berkas dikembalikan seperti sebelum impor itu (jalankan impornya lagi bila perlu){kept_id}"),
-                    format!("warning: an earlier import stopped half way; {files} files were put back as they were before it (run that import again if needed){kept_en}"),
+                    format!("warning: an earlier import stopped half way; {} put back as they were before it (run that import again if needed){kept_en}", en_count(*files, "file was", "files were")),
                 )
             }
             ImportNotRolledBack { detail } => t(
@@ -262,7 +385,7 @@ impl Words for CommandMessage {
                 output,
             } => t(
                 format!("selesai: {pages} halaman ditulis ke {output}, {warnings} peringatan, {seconds} detik"),
-                format!("done: {pages} pages written to {output}, {warnings} warnings, {seconds} s"),
+                format!("done: {} written to {output}, {}, {seconds} s", en_count(*pages, "page", "pages"), en_count(*warnings, "warning", "warnings")),
             ),
             SummaryChecked {
                 regions,
@@ -270,11 +393,11 @@ impl Words for CommandMessage {
                 seconds,
             } => t(
                 format!("pemeriksaan selesai: {regions} wilayah tanpa galat, {warnings} peringatan, {seconds} detik"),
-                format!("check done: {regions} regions without errors, {warnings} warnings, {seconds} s"),
+                format!("check done: {} without errors, {}, {seconds} s", en_count(*regions, "region", "regions"), en_count(*warnings, "warning", "warnings")),
             ),
             SummaryFailed { errors, warnings } => t(
                 format!("gagal: {errors} galat, {warnings} peringatan; folder keluaran tidak diubah"),
-                format!("failed: {errors} errors, {warnings} warnings; the output folder is unchanged"),
+                format!("failed: {}, {}; the output folder is unchanged", en_count(*errors, "error", "errors"), en_count(*warnings, "warning", "warnings")),
             ),
             SummaryPdf {
                 files,
@@ -283,7 +406,7 @@ impl Words for CommandMessage {
                 seconds,
             } => t(
                 format!("pdf selesai: {files} berkas di {folder}, {failed} gagal, dalam {seconds} detik"),
-                format!("pdf done: {files} files in {folder}, {failed} failed, in {seconds} s"),
+                format!("pdf done: {} in {folder}, {failed} failed, in {seconds} s", en_count(*files, "file", "files")),
             ),
         }
     }

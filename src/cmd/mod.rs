@@ -5,6 +5,7 @@ pub(crate) mod messages;
 pub(crate) mod new;
 pub(crate) mod pdf;
 pub(crate) mod serve;
+pub(crate) mod usage;
 
 use std::time::Duration;
 use tkpk::base::diagnostics::Diagnostics;

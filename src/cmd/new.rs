@@ -33,8 +33,10 @@ pub(crate) fn run(dir: &Path, region: &str, province: &str) -> ExitCode {
                         .iter()
                         .map(|s| s.to_string())
                         .collect();
+                    // Compared in slug form: "Jawa Timr" is near `jawa-timur`.
+                    let typed = scaffold::slug(slug.trim().trim_start_matches("Provinsi "));
                     Diagnostic::error(CommandMessage::NewUnknownProvince { slug: slug.clone() })
-                        .hint(suggestion(&slug, &known))
+                        .hint(suggestion(&typed, &known))
                 }
                 ScaffoldError::UnknownRegion(name, known) => {
                     Diagnostic::error(CommandMessage::NewUnknownRegion { name: name.clone() })
@@ -46,7 +48,7 @@ pub(crate) fn run(dir: &Path, region: &str, province: &str) -> ExitCode {
                 }
                 ScaffoldError::Write(p, err) => Diagnostic::error(OutputMessage::WriteFailed {
                     path: p.display().to_string(),
-                    detail: err.to_string(),
+                    detail: tkpk::base::messages::IoProblem::of(&err),
                 }),
             };
             eprintln!("{}", d.render(lang));

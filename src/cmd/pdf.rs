@@ -46,7 +46,7 @@ pub(crate) fn run(
     if let Err(e) = std::fs::create_dir_all(&folder) {
         return fail(Diagnostic::error(OutputMessage::WriteFailed {
             path: shown(&folder),
-            detail: e.to_string(),
+            detail: tkpk::base::messages::IoProblem::of(&e),
         }));
     }
     let total = jobs.len();

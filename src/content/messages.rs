@@ -2,41 +2,76 @@
 //! English: each variant holds the facts and is worded beside its definition.
 
 use crate::base::lang::Lang;
-use crate::base::messages::{ValueKind, Words, YamlLimit, list};
+use crate::base::messages::{IoProblem, ValueKind, Words, YamlLimit, list};
 
 /// A message of reading the site folder: files, YAML and front matter.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum LoadMessage {
     // Reading files.
-    ReadFailed { detail: String },
-    NotUtf8 { line: usize },
-    FileTooLarge { size: u64, limit: u64 },
+    ReadFailed {
+        detail: IoProblem,
+    },
+    NotUtf8 {
+        line: usize,
+    },
+    FileTooLarge {
+        size: u64,
+        limit: u64,
+    },
     SymlinkRefused,
-    MissingFile { name: String },
+    MissingFile {
+        name: String,
+    },
     RootNotFound,
+    /// The folder given with `--root` (or the current one) does not exist.
+    RootMissing,
     MissingContentFolder,
     // YAML structure.
-    YamlSyntax { detail: String },
-    UnknownKey { key: String },
-    DuplicateKey { key: String },
-    MissingField { field: String },
-    WrongType { expected: ValueKind, found: String },
-    UnknownVariant { value: String, allowed: Vec<String> },
-    TooDeep { limit: YamlLimit },
-    NonFinite { text: String },
+    YamlSyntax {
+        detail: String,
+    },
+    UnknownKey {
+        key: String,
+    },
+    DuplicateKey {
+        key: String,
+    },
+    MissingField {
+        field: String,
+    },
+    WrongType {
+        expected: ValueKind,
+        found: String,
+    },
+    UnknownVariant {
+        value: String,
+        allowed: Vec<String>,
+    },
+    TooDeep {
+        limit: YamlLimit,
+    },
+    NonFinite {
+        text: String,
+    },
     NarrativeOutsideYear,
     // Narratives.
     FrontMatterMissing,
     FrontMatterUnclosed,
     // Programs, pockets and institutional records.
-    UnknownYearFile { name: String },
+    UnknownYearFile {
+        name: String,
+    },
     EmptyNarrative,
     HintYearFiles,
     TabIndentation,
-    HintWriteKind { expected: ValueKind },
+    HintWriteKind {
+        expected: ValueKind,
+    },
     HintOmitMissing,
     HintRemoveDuplicate,
-    HintAddField { field: String },
+    HintAddField {
+        field: String,
+    },
     HintSaveUtf8,
     HintSymlink,
     HintSplitFile,
@@ -45,7 +80,14 @@ pub(crate) enum LoadMessage {
     HintEmptyFile,
     HintCreateContent,
     HintFrontMatter,
-    HintCreateFile { name: String },
+    HintCreateFile {
+        name: String,
+    },
+    /// A site folder near the one given: `--root` with it.
+    HintRootElsewhere {
+        root: String,
+    },
+    HintRootMissing,
     HintTabs,
     HintQuoteColon,
     HintNarrativeFolder,
@@ -57,8 +99,8 @@ impl Words for LoadMessage {
         let t = |a: String, b: String| if lang == Lang::Id { a } else { b };
         match self {
             ReadFailed { detail } => t(
-                format!("berkas tidak dapat dibaca: {detail}"),
-                format!("cannot read the file: {detail}"),
+                format!("berkas tidak dapat dibaca: {}", detail.text(Lang::Id)),
+                format!("cannot read the file: {}", detail.text(Lang::En)),
             ),
             NotUtf8 { line } => t(
                 format!("berkas ini bukan teks UTF-8 (baris {line} memuat bita yang tidak sah)"),
@@ -86,12 +128,19 @@ impl Words for LoadMessage {
                 "folder situs tidak memuat `site.yaml`".into(),
                 "the site folder holds no `site.yaml`".into(),
             ),
+            RootMissing => t(
+                "folder situs ini tidak ada".into(),
+                "this site folder does not exist".into(),
+            ),
             MissingContentFolder => t(
                 "folder situs tidak memuat folder `content/`".into(),
                 "the site folder holds no `content/` folder".into(),
             ),
             YamlSyntax { detail } => t(
-                format!("YAML tidak dapat dibaca: {detail}"),
+                match parser_detail_id(detail) {
+                    Some(said) => format!("YAML tidak dapat dibaca: {said}"),
+                    None => format!("YAML tidak dapat dibaca (pesan pengurai YAML: {detail})"),
+                },
                 format!("the YAML cannot be read: {detail}"),
             ),
             UnknownKey { key } => t(
@@ -224,6 +273,14 @@ impl Words for LoadMessage {
                 format!("buat berkas `{name}` di folder ini (lihat README, bagian Referensi penulis)"),
                 format!("create the file `{name}` in this folder (see the README, author reference)"),
             ),
+            HintRootElsewhere { root } => t(
+                format!("mungkin maksud Anda `--root {root}`? (folder itu memuat `site.yaml`)"),
+                format!("did you mean `--root {root}`? (that folder holds a `site.yaml`)"),
+            ),
+            HintRootMissing => t(
+                "periksa ejaan nama foldernya, atau buat situs baru dengan `tkpk new NAMA-FOLDER --wilayah \"Kabupaten …\"`".into(),
+                "check the folder's spelling, or make a new site with `tkpk new FOLDER --region \"Kabupaten …\"`".into(),
+            ),
             HintTabs => t(
                 "ganti tab di awal baris dengan spasi (misalnya dua spasi per tingkat)".into(),
                 "replace the tab at the start of the line with spaces (for example two per level)".into(),
@@ -237,5 +294,125 @@ impl Words for LoadMessage {
                 "move it into its year folder, for example `2025/`".into(),
             ),
         }
+    }
+}
+
+/// The YAML parser's own words (granit-parser, in English) said in Indonesian, for the
+/// mistakes a planner makes; `None` for the rare rest, which is shown quoted as the parser's.
+fn parser_detail_id(detail: &str) -> Option<&'static str> {
+    const SAID: [(&str, &str); 23] = [
+        (
+            "mapping values are not allowed",
+            "titik dua `:` di tempat yang tidak boleh (sesudah nilai yang sudah ditulis, atau pada baris yang indentasinya tidak sejajar)",
+        ),
+        (
+            "mapping keys are not allowed",
+            "kunci di tempat yang tidak boleh",
+        ),
+        ("unclosed quote", "tanda kutip belum ditutup"),
+        ("unclosed bracket", "kurung belum ditutup"),
+        (
+            "mismatched bracket",
+            "kurung yang dibuka ditutup dengan kurung jenis lain (`[` dengan `}`, atau `{` dengan `]`)",
+        ),
+        (
+            "did not find expected key",
+            "indentasi tidak sejajar: baris ini tidak lurus dengan kunci di atasnya",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "daftar terputus: baris ini tidak diawali `- ` seperti butir di atasnya",
+        ),
+        (
+            "expected ',' or ']'",
+            "daftar `[…]` belum ditutup dengan `]`, atau butirnya tidak dipisah koma",
+        ),
+        (
+            "expected ',' or '}'",
+            "pemetaan `{…}` belum ditutup dengan `}`, atau pasangannya tidak dipisah koma",
+        ),
+        (
+            "unexpected EOF while parsing a flow sequence",
+            "berkas berakhir sebelum `[` ditutup dengan `]`",
+        ),
+        (
+            "unexpected EOF while parsing a flow mapping",
+            "berkas berakhir sebelum `{` ditutup dengan `}`",
+        ),
+        (
+            "unexpected EOF while parsing an implicit flow mapping",
+            "berkas berakhir sebelum `{` ditutup dengan `}`",
+        ),
+        (
+            "unexpected EOF",
+            "berkas berakhir sebelum yang ditulis selesai",
+        ),
+        (
+            "unexpected eof",
+            "berkas berakhir sebelum yang ditulis selesai",
+        ),
+        (
+            "unknown anchor",
+            "`*nama` merujuk ke `&nama` yang tidak ada",
+        ),
+        ("invalid indentation", "indentasi tidak sah"),
+        (
+            "invalid trailing content after",
+            "ada tulisan sesudah tanda kutip penutup",
+        ),
+        (
+            "did not find expected node content",
+            "nilai yang diharapkan tidak ditemukan di sini",
+        ),
+        (
+            "found unknown escape character",
+            "garis miring terbalik `\\` di dalam tanda kutip ganda diikuti huruf yang tidak dikenal (tulis `\\\\`, atau pakai tanda kutip tunggal)",
+        ),
+        (
+            "found unexpected document indicator",
+            "`---` atau `...` di dalam teks bertanda kutip",
+        ),
+        ("invalid utf-8", "berkas bukan teks UTF-8"),
+        ("invalid encoding", "berkas bukan teks UTF-8"),
+        (
+            "while scanning an anchor or alias",
+            "`&` atau `*` di awal nilai dibaca sebagai anchor/alias YAML (apit nilainya dengan tanda kutip)",
+        ),
+    ];
+    SAID.iter()
+        .find(|(english, _)| detail.contains(english))
+        .map(|(_, id)| *id)
+}
+
+#[cfg(test)]
+mod parser_words {
+    use super::*;
+
+    /// Every parser message a planner is likely to meet is said in Indonesian.
+    #[test]
+    fn common_parser_messages_are_said_in_indonesian() {
+        for detail in [
+            "mapping values are not allowed in this context",
+            "unclosed quote",
+            "while parsing a block mapping, did not find expected key",
+            "while parsing a flow mapping, did not find expected ',' or '}'",
+            "alias references unknown anchor",
+            "unexpected EOF while parsing a flow sequence",
+        ] {
+            let said = LoadMessage::YamlSyntax {
+                detail: detail.into(),
+            }
+            .text(Lang::Id);
+            assert!(!said.contains(detail), "{said}");
+            assert!(!said.contains("pengurai"), "{said}");
+        }
+        let rare = LoadMessage::YamlSyntax {
+            detail: "duplicate version directive".into(),
+        }
+        .text(Lang::Id);
+        assert!(
+            rare.contains("(pesan pengurai YAML: duplicate version directive)"),
+            "{rare}"
+        );
     }
 }

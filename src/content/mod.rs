@@ -285,7 +285,7 @@ pub(crate) fn read_source(root: &Path, path: &Path) -> Result<SourceText, Diagno
     let display = path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let meta = std::fs::symlink_metadata(path).map_err(|e| {
         Diagnostic::error(LoadMessage::ReadFailed {
-            detail: e.to_string(),
+            detail: crate::base::messages::IoProblem::of(&e),
         })
         .in_file(&display)
     })?;
@@ -304,7 +304,7 @@ pub(crate) fn read_source(root: &Path, path: &Path) -> Result<SourceText, Diagno
     }
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(LoadMessage::ReadFailed {
-            detail: e.to_string(),
+            detail: crate::base::messages::IoProblem::of(&e),
         })
         .in_file(&display)
     })?;
@@ -606,7 +606,7 @@ fn walk(root: &Path, content: &Path) -> Walk {
                     .unwrap_or(content.to_path_buf());
                 diagnostics.push(
                     Diagnostic::error(LoadMessage::ReadFailed {
-                        detail: e.to_string(),
+                        detail: crate::base::messages::IoProblem::walking(&e),
                     })
                     .in_file(path.strip_prefix(root).unwrap_or(&path)),
                 );
@@ -708,6 +708,37 @@ fn walk(root: &Path, content: &Path) -> Walk {
     }
 }
 
+/// A site folder the user may have meant when `root` is not one: for a folder that exists, a
+/// folder in it holding `site.yaml` (the nearest by name when there are several: `tkpk build`
+/// run one level too high); for one that does not, the nearest such folder beside it (a typo
+/// in `--root`). Written as it would be typed after `--root`.
+fn nearby_site(root: &Path) -> Option<String> {
+    let (folder, name) = if root.is_dir() {
+        (root.to_path_buf(), None)
+    } else {
+        let parent = root.parent().filter(|p| !p.as_os_str().is_empty());
+        (
+            parent.map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            root.file_name().map(|n| n.to_string_lossy().into_owned()),
+        )
+    };
+    let mut sites: Vec<String> = std::fs::read_dir(&folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("site.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    sites.sort();
+    let chosen = match name {
+        Some(name) => crate::base::suggest::nearest(&name, sites.iter().map(String::as_str))?,
+        None if sites.len() == 1 => sites.remove(0),
+        None => return None,
+    };
+    let path = folder.join(chosen);
+    let shown = path.strip_prefix(".").unwrap_or(&path);
+    Some(shown.to_string_lossy().replace('\\', "/"))
+}
+
 fn load_with(
     root: &Path,
     cache: Option<&ParseCache>,
@@ -720,13 +751,22 @@ fn load_with(
     };
     let config_path = root.join("site.yaml");
     if !config_path.exists() && std::fs::symlink_metadata(&config_path).is_err() {
-        diagnostics.push(
-            Diagnostic::error(LoadMessage::RootNotFound)
-                .in_file(root)
-                .hint(LoadMessage::HintCreateFile {
+        let missing = !root.is_dir();
+        let (message, fallback) = if missing {
+            (LoadMessage::RootMissing, LoadMessage::HintRootMissing)
+        } else {
+            (
+                LoadMessage::RootNotFound,
+                LoadMessage::HintCreateFile {
                     name: "site.yaml".into(),
-                }),
-        );
+                },
+            )
+        };
+        let hint = match nearby_site(root) {
+            Some(other) => LoadMessage::HintRootElsewhere { root: other },
+            None => fallback,
+        };
+        diagnostics.push(Diagnostic::error(message).in_file(root).hint(hint));
         return nothing_walked(site, diagnostics, cache);
     }
     site.config = load_yaml::<RawConfig>(root, &config_path, &mut diagnostics);
@@ -938,7 +978,7 @@ pub(crate) fn static_files(root: &Path) -> Result<Vec<StaticFile>, Diagnostics> 
                 let path = e.path().map(Path::to_path_buf).unwrap_or(folder.clone());
                 diagnostics.push(
                     Diagnostic::error(LoadMessage::ReadFailed {
-                        detail: e.to_string(),
+                        detail: crate::base::messages::IoProblem::walking(&e),
                     })
                     .in_file(path.strip_prefix(root).unwrap_or(&path)),
                 );

@@ -1,6 +1,6 @@
 //! The words of `tkpk impor`, in Indonesian and English.
 
-use crate::base::lang::Lang;
+use crate::base::lang::{Lang, en_count};
 use crate::base::messages::{Words, list};
 
 /// Where in a table a problem is: its sheet (workbooks only), 1-based row and column.
@@ -61,6 +61,17 @@ impl Expected {
 /// One message of `tkpk impor`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportMessage {
+    TableFileUnreadable {
+        detail: crate::base::messages::IoProblem,
+    },
+    TableIsText {
+        extension: String,
+        html: bool,
+    },
+    HintTableIsText {
+        extension: String,
+        html: bool,
+    },
     TableUnreadable {
         detail: String,
     },
@@ -201,6 +212,26 @@ impl Words for ImportMessage {
         let id = lang == Lang::Id;
         let t = |a: String, b: String| if id { a } else { b };
         match self {
+            TableFileUnreadable { detail } => t(
+                format!("tabel tidak dapat dibaca: {}", detail.text(Lang::Id)),
+                format!("cannot read the table: {}", detail.text(Lang::En)),
+            ),
+            TableIsText { extension, html: false } => t(
+                format!("berkas ini bernama `.{extension}` tetapi isinya teks (CSV), bukan buku kerja Excel"),
+                format!("this file is named `.{extension}` but holds text (CSV), not an Excel workbook"),
+            ),
+            TableIsText { extension, html: true } => t(
+                format!("berkas ini bernama `.{extension}` tetapi isinya halaman web (HTML), bukan buku kerja Excel"),
+                format!("this file is named `.{extension}` but holds a web page (HTML), not an Excel workbook"),
+            ),
+            HintTableIsText { extension, html: false } => t(
+                format!("ganti akhiran namanya dari `.{extension}` menjadi `.csv`, atau buka di Excel lalu Simpan Sebagai → Excel Workbook (.xlsx), dan impor berkas itu"),
+                format!("rename it from `.{extension}` to `.csv`, or open it in Excel and Save As → Excel Workbook (.xlsx), then import that file"),
+            ),
+            HintTableIsText { html: true, .. } => t(
+                "buka di Excel lalu Simpan Sebagai → Excel Workbook (.xlsx), dan impor berkas itu".into(),
+                "open it in Excel and Save As → Excel Workbook (.xlsx), then import that file".into(),
+            ),
             TableUnreadable { detail } => t(
                 format!("tabel tidak dapat dibaca: {detail}"),
                 format!("cannot read the table: {detail}"),
@@ -415,9 +446,11 @@ impl Words for ImportMessage {
                         if *dry_run { "akan ditambahkan" } else { "ditambahkan" },
                     ),
                     format!(
-                        "{}: {added} figures {}, {unchanged} unchanged{conflicts}{over}, {skipped_rows} rows skipped (region not in this site) in {seconds} s",
+                        "{}: {} {}, {unchanged} unchanged{conflicts}{over}, {} skipped (region not in this site) in {seconds} s",
                         done(*dry_run, false),
+                        en_count(*added, "figure", "figures"),
                         if *dry_run { "to add" } else { "added" },
+                        en_count(*skipped_rows, "row", "rows"),
                     ),
                 )
             }
@@ -425,7 +458,7 @@ impl Words for ImportMessage {
                 let skipped = match (id, *skipped_rows) {
                     (_, 0) => String::new(),
                     (true, n) => format!(", {n} baris rusak dilewati"),
-                    (false, n) => format!(", {n} broken rows skipped"),
+                    (false, n) => format!(", {} skipped", en_count(n, "broken row", "broken rows")),
                 };
                 t(
                     format!(
@@ -434,15 +467,16 @@ impl Words for ImportMessage {
                         if *dry_run { "akan ditulis ke" } else { "ditulis ke" },
                     ),
                     format!(
-                        "{}: {rows} program rows {} {path}{skipped} in {seconds} s",
+                        "{}: {} {} {path}{skipped} in {seconds} s",
                         done(*dry_run, false),
+                        en_count(*rows, "programme row", "programme rows"),
                         if *dry_run { "to write to" } else { "written to" },
                     ),
                 )
             }
             SummaryFailed { errors } => t(
                 format!("impor gagal: {errors} galat; tidak ada berkas yang diubah"),
-                format!("import failed: {errors} errors; no file was changed"),
+                format!("import failed: {}; no file was changed", en_count(*errors, "error", "errors")),
             ),
         }
     }

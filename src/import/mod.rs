@@ -130,6 +130,18 @@ pub fn run(root: &Path, file: &Path, options: &Options) -> Outcome {
                         limit: table::MAX_TABLE_BYTES,
                     }))
                 }
+                table::TableError::Io(e) => {
+                    Diagnostic::error(msg(ImportMessage::TableFileUnreadable {
+                        detail: crate::base::messages::IoProblem::of(&e),
+                    }))
+                }
+                table::TableError::TextAsWorkbook { extension, html } => {
+                    Diagnostic::error(msg(ImportMessage::TableIsText {
+                        extension: extension.clone(),
+                        html,
+                    }))
+                    .hint(msg(ImportMessage::HintTableIsText { extension, html }))
+                }
                 other => Diagnostic::error(msg(ImportMessage::TableUnreadable {
                     detail: other.to_string(),
                 })),
@@ -386,7 +398,7 @@ fn commit(root: &Path, files: &[(PathBuf, String)], dry_run: bool, out: &mut Out
         Err(e) => {
             out.error(Diagnostic::error(OutputMessage::WriteFailed {
                 path: root.join(".tkpk-impor-periksa").display().to_string(),
-                detail: e.to_string(),
+                detail: crate::base::messages::IoProblem::of(&e),
             }));
             return;
         }
@@ -418,7 +430,7 @@ fn commit(root: &Path, files: &[(PathBuf, String)], dry_run: bool, out: &mut Out
     if let Err((path, e)) = journal::write(root, &bytes) {
         out.error(Diagnostic::error(OutputMessage::WriteFailed {
             path: path.display().to_string(),
-            detail: e.to_string(),
+            detail: crate::base::messages::IoProblem::of(&e),
         }));
         return;
     }

@@ -88,6 +88,9 @@ pub enum TableError {
     UnsupportedType(String),
     #[error("the file is too large")]
     TooLarge(u64),
+    /// A workbook's name on a file that holds text: a CSV or an HTML table saved as `.xls`.
+    #[error("the file is named .{extension} but holds text, not a workbook")]
+    TextAsWorkbook { extension: String, html: bool },
 }
 
 /// Table files above this size are not hand-made tables.
@@ -105,9 +108,46 @@ pub fn read(path: &Path) -> Result<Vec<Sheet>, TableError> {
         .unwrap_or_default();
     match ext.as_str() {
         "csv" | "txt" | "tsv" => Ok(vec![read_csv(&decode(&std::fs::read(path)?))?]),
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(path),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
+            if let Some(html) = text_not_workbook(path)? {
+                return Err(TableError::TextAsWorkbook {
+                    extension: ext,
+                    html,
+                });
+            }
+            read_workbook(path)
+        }
         other => Err(TableError::UnsupportedType(other.to_string())),
     }
+}
+
+/// Whether a file named as a workbook holds text instead (`Some(true)` when that text is an
+/// HTML page, as some statistics portals serve a table "for Excel"): workbooks are zip
+/// (xlsx, xlsm, xlsb, ods) or OLE (xls) files, known by their first bytes.
+fn text_not_workbook(path: &Path) -> Result<Option<bool>, std::io::Error> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(512);
+    std::fs::File::open(path)?
+        .take(512)
+        .read_to_end(&mut head)?;
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
+        return Ok(None);
+    }
+    let text = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head);
+    let printable = text
+        .iter()
+        .filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace() || **b >= 0x80)
+        .count();
+    if text.is_empty() || printable * 10 < text.len() * 9 {
+        return Ok(None);
+    }
+    let start = String::from_utf8_lossy(text).trim_start().to_lowercase();
+    Ok(Some(
+        start.starts_with('<')
+            && (start.contains("<html")
+                || start.contains("<table")
+                || start.starts_with("<!doctype")),
+    ))
 }
 
 /// UTF-8 (a byte-order mark dropped), or else Windows-1252, which Excel on Windows writes.

@@ -469,7 +469,7 @@ impl Words for ModelMessage {
             ),
             VillageCountMismatch { count, names } => t(
                 format!("`jumlah_desa` bernilai {count}, tetapi `desa` menyebut {names} nama"),
-                format!("`jumlah_desa` is {count}, but `desa` names {names} villages"),
+                format!("`jumlah_desa` is {count}, but `desa` names {}", crate::base::lang::en_count(*names, "village", "villages")),
             ),
             DuplicateDistrict { name } => t(
                 format!("kecamatan `{name}` ditulis dua kali"),

@@ -2,7 +2,7 @@
 //! facts and is worded beside its definition.
 
 use crate::base::lang::Lang;
-use crate::base::messages::Words;
+use crate::base::messages::{IoProblem, Words};
 
 /// A message of writing the output folder.
 #[derive(Clone, Debug, PartialEq)]
@@ -10,9 +10,9 @@ pub enum OutputMessage {
     // Output.
     OutputNotOurs { path: String },
     OutputUnsafe { path: String },
-    WriteFailed { path: String, detail: String },
+    WriteFailed { path: String, detail: IoProblem },
     OutputBusy { path: String },
-    ReadFailed { path: String, detail: String },
+    ReadFailed { path: String, detail: IoProblem },
     StaticCollides { path: String },
     PreviousLeft { path: String, detail: String },
     HintDiskFull,
@@ -39,8 +39,8 @@ impl Words for OutputMessage {
                 format!("the output folder `{path}` is unsafe: it is the site folder, `content/`, `themes/` or `static/`, inside one of them, or one of their parents"),
             ),
             WriteFailed { path, detail } => t(
-                format!("gagal menulis `{path}`: {detail}"),
-                format!("cannot write `{path}`: {detail}"),
+                format!("gagal menulis `{path}`: {}", detail.text(Lang::Id)),
+                format!("cannot write `{path}`: {}", detail.text(Lang::En)),
             ),
             OutputBusy { path } => t(
                 format!("build lain sedang menulis ke folder keluaran `{path}`"),
@@ -51,8 +51,8 @@ impl Words for OutputMessage {
                 format!("the output folder was restored from `{from}`: an earlier build stopped while swapping folders"),
             ),
             ReadFailed { path, detail } => t(
-                format!("gagal membaca `{path}`: {detail}"),
-                format!("cannot read `{path}`: {detail}"),
+                format!("gagal membaca `{path}`: {}", detail.text(Lang::Id)),
+                format!("cannot read `{path}`: {}", detail.text(Lang::En)),
             ),
             StaticCollides { path } => t(
                 format!("berkas ini bernama sama dengan berkas yang ditulis tkpk sendiri (`{path}` di folder keluaran)"),

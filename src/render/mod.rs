@@ -102,15 +102,19 @@ fn template_diagnostic(
 
 fn read_bytes(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let display = path.strip_prefix(root).unwrap_or(path);
-    let fail =
-        |detail: String| Diagnostic::error(LoadMessage::ReadFailed { detail }).in_file(display);
-    let meta = std::fs::symlink_metadata(path).map_err(|e| fail(e.to_string()))?;
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(LoadMessage::ReadFailed {
+            detail: crate::base::messages::IoProblem::of(&e),
+        })
+        .in_file(display)
+    };
+    let meta = std::fs::symlink_metadata(path).map_err(fail)?;
     if meta.file_type().is_symlink() {
         return Err(Diagnostic::error(LoadMessage::SymlinkRefused)
             .in_file(display)
             .hint(LoadMessage::HintSymlink));
     }
-    std::fs::read(path).map_err(|e| fail(e.to_string()))
+    std::fs::read(path).map_err(fail)
 }
 
 /// Files below `dir`, sorted, as (path relative to `dir` with `/`, full path).
@@ -151,7 +155,7 @@ fn files_below(dir: &Path, diagnostics: &mut Diagnostics, root: &Path) -> Vec<(S
             Ok(_) => {}
             Err(e) => diagnostics.push(
                 Diagnostic::error(LoadMessage::ReadFailed {
-                    detail: e.to_string(),
+                    detail: crate::base::messages::IoProblem::walking(&e),
                 })
                 .in_file(dir.strip_prefix(root).unwrap_or(dir)),
             ),

@@ -1,11 +1,12 @@
 //! `tkpk serve` end to end: a page is served, an edit sends a reload event and the new figure,
 //! a broken edit shows the overlay with `path:line:col` over the last good page, and `..` is
-//! refused. Also `tkpk new` followed by `tkpk build`.
+//! refused; a connection that sends nothing, too much or too slowly is cut off. Also `tkpk new`
+//! followed by `tkpk build`.
 
 mod common;
 
 use common::TestSite;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -32,9 +33,15 @@ fn free_port() -> u16 {
 }
 
 fn start(site: &TestSite) -> Server {
+    start_with(site, &[])
+}
+
+/// `tkpk serve` with extra environment variables (a shorter head timeout).
+fn start_with(site: &TestSite, env: &[(&str, &str)]) -> Server {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_tkpk"))
         .args(["serve", "--port", &port.to_string()])
+        .envs(env.iter().copied())
         .current_dir(site.root())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -72,6 +79,41 @@ fn get(port: u16, path: &str) -> (u16, String) {
         .unwrap_or_default();
     (status, body)
 }
+
+/// Everything the server sends until it closes the connection (a reset after its answer counts
+/// as closed too); `None` when the connection is still open after the stream's read timeout.
+fn read_until_closed(stream: &mut TcpStream) -> Option<String> {
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                return None;
+            }
+            Err(_) => break,
+        }
+    }
+    Some(String::from_utf8_lossy(&got).into_owned())
+}
+
+/// Sends `request` exactly as written and returns the whole answer, which must end with the
+/// server closing the connection (it keeps none open after an answer).
+fn exchange(port: u16, request: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    read_until_closed(&mut stream)
+        .unwrap_or_else(|| panic!("the connection is still open after {request:?}"))
+}
+
+/// Read by the binary; a test shortens the head timeout so that waiting for it takes seconds.
+const HEAD_TIMEOUT_VAR: &str = "TKPK_SERVE_HEAD_TIMEOUT_MS";
+const HEAD_TIMEOUT_MS: &str = "1500";
 
 /// Reads `versi` events from the event stream on a thread, sending each version number.
 fn events(port: u16) -> mpsc::Receiver<u64> {
@@ -255,7 +297,8 @@ fn serve_serves_static_files_and_their_edits() {
 fn a_404_does_not_echo_a_long_path() {
     let site = TestSite::fixture("dasar");
     let server = start(&site);
-    let long = format!("/{}", "a".repeat(50_000));
+    // (Within the head limit: a longer request line gets a 414 before it is read whole.)
+    let long = format!("/{}", "a".repeat(10_000));
     let (status, body) = get(server.port, &long);
     assert_eq!(status, 404);
     assert!(body.len() < 10_000, "{} bytes", body.len());
@@ -326,4 +369,175 @@ fn serve_builds_once_and_names_what_changed() {
     );
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// A connection that sends nothing holds its slot only until the head timeout, and is then
+/// closed without a word. Meanwhile a request is still answered (with every slot taken by a
+/// silent connection, with a 503), and once they are closed the slots serve again.
+#[test]
+fn silent_connections_are_closed_at_the_head_timeout() {
+    let site = TestSite::fixture("dasar");
+    let server = start_with(&site, &[(HEAD_TIMEOUT_VAR, HEAD_TIMEOUT_MS)]);
+    let opened = Instant::now();
+    let mut silent: Vec<TcpStream> = (0..64)
+        .map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap())
+        .collect();
+    let (status, body) = get(server.port, "/index.html");
+    assert_eq!(status, 503, "{body}");
+    for (i, stream) in silent.iter_mut().enumerate() {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        assert_eq!(
+            read_until_closed(stream).as_deref(),
+            Some(""),
+            "silent connection {i} is still open after {:?}",
+            opened.elapsed()
+        );
+    }
+    assert!(opened.elapsed() < Duration::from_secs(10));
+    assert_eq!(get(server.port, "/index.html").0, 200);
+}
+
+/// A head beyond the limit is answered 431 and the connection closed: the server does not read
+/// (nor keep) what follows. A request line beyond it is answered 414.
+#[test]
+fn an_oversized_head_gets_431_and_is_not_read_whole() {
+    let site = TestSite::fixture("dasar");
+    let server = start(&site);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream
+        .set_write_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    // The answer is read as it comes, so that the reset that follows cannot discard it.
+    let mut reader = stream.try_clone().unwrap();
+    let answer = std::thread::spawn(move || read_until_closed(&mut reader));
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Besar: ")
+        .unwrap();
+    // Far more than the socket buffers hold: only a server that reads it all takes it all.
+    const OFFERED: usize = 64 << 20;
+    let chunk = vec![b'a'; 64 * 1024];
+    let mut sent = 0;
+    while sent < OFFERED {
+        match stream.write(&chunk) {
+            Ok(n) => sent += n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(_) => break,
+        }
+    }
+    assert!(sent < OFFERED, "the server took a {sent}-byte head");
+    let answer = answer
+        .join()
+        .unwrap()
+        .expect("the connection is still open");
+    assert!(answer.starts_with("HTTP/1.1 431 "), "{answer}");
+
+    let long = format!(
+        "GET /{} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "a".repeat(20_000)
+    );
+    let answer = exchange(server.port, &long);
+    assert!(answer.starts_with("HTTP/1.1 414 "), "{answer}");
+}
+
+/// A head sent one byte at a time, each well within the timeout, is still cut off: the timeout
+/// is for the whole head, not for each read.
+#[test]
+fn a_slow_head_is_cut_off_at_the_deadline() {
+    let site = TestSite::fixture("dasar");
+    let server = start_with(&site, &[(HEAD_TIMEOUT_VAR, HEAD_TIMEOUT_MS)]);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let mut reader = stream.try_clone().unwrap();
+    reader
+        .set_read_timeout(Some(Duration::from_secs(15)))
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || tx.send(read_until_closed(&mut reader)));
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pelan: ")
+        .unwrap();
+    let started = Instant::now();
+    let answer = loop {
+        if let Ok(answer) = rx.try_recv() {
+            break answer;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the server still reads a head that has taken 10 s"
+        );
+        // A write after the server has given up may fail; the reader reports the end.
+        let _ = stream.write_all(b"a");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let answer = answer.expect("the connection is still open");
+    assert!(answer.starts_with("HTTP/1.1 408 "), "{answer}");
+}
+
+/// Request lines and header lines are parsed strictly: anything else is a 400 (and the
+/// connection closed), a method other than GET and HEAD a 405, another HTTP version a 505.
+#[test]
+fn malformed_requests_get_400() {
+    let site = TestSite::fixture("dasar");
+    let server = start(&site);
+    for request in [
+        "GET /\r\n\r\n",
+        "GET  / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "GET / HTTP/1.1 lagi\r\nHost: 127.0.0.1\r\n\r\n",
+        "GET index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "GET /a b HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "GET / HTTPS/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "G\u{1}T / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost : 127.0.0.1\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n terlipat\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Nol: a\u{0}b\r\n\r\n",
+        "GET / HTTP/1.1\nHost: 127.0.0.1\n\n",
+        "GET / HTTP/1.1\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: 127.0.0.1\r\n\r\n",
+    ] {
+        let answer = exchange(server.port, request);
+        assert!(answer.starts_with("HTTP/1.1 400 "), "{request:?}: {answer}");
+    }
+    let answer = exchange(
+        server.port,
+        "POST /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 3\r\n\r\nabc",
+    );
+    assert!(answer.starts_with("HTTP/1.1 405 "), "{answer}");
+    assert!(answer.contains("\r\nAllow: GET, HEAD\r\n"), "{answer}");
+    let answer = exchange(server.port, "GET / HTTP/2.0\r\nHost: 127.0.0.1\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 505 "), "{answer}");
+    // A well-formed request still works, HTTP/1.0 (no Host needed) included.
+    assert!(exchange(server.port, "GET /index.html HTTP/1.0\r\n\r\n").starts_with("HTTP/1.1 200 "));
+}
+
+/// HEAD gets the headers GET would (the length included) and no body; the connection is closed
+/// after it although the request did not ask for that.
+#[test]
+fn head_gets_the_headers_and_no_body() {
+    let site = TestSite::fixture("dasar");
+    let server = start(&site);
+    let (status, body) = get(server.port, "/index.html");
+    assert_eq!(status, 200);
+    let answer = exchange(
+        server.port,
+        "HEAD /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    );
+    let (head, rest) = answer.split_once("\r\n\r\n").expect("a whole head");
+    assert!(head.starts_with("HTTP/1.1 200 "), "{head}");
+    for line in [
+        "Content-Type: text/html; charset=utf-8".to_string(),
+        "Cache-Control: no-store".to_string(),
+        "Connection: close".to_string(),
+        format!("Content-Length: {}", body.len()),
+    ] {
+        assert!(
+            head.contains(&format!("\r\n{line}")),
+            "{line} missing: {head}"
+        );
+    }
+    assert_eq!(rest, "", "HEAD got a body");
 }

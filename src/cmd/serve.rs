@@ -6,7 +6,20 @@ use std::time::Duration;
 use tkpk::base::diagnostics::Diagnostic;
 use tkpk::base::lang::Lang;
 use tkpk::base::messages::Words;
+use tkpk::serve::http::{self, Limits};
 use tkpk::serve::{Live, Rebuild};
+
+/// For tests: the head timeout in milliseconds instead of `http::HEAD_TIMEOUT`, so that a test
+/// of it waits a second or two rather than ten. Not for users (not in `--help`).
+const HEAD_TIMEOUT_VAR: &str = "TKPK_SERVE_HEAD_TIMEOUT_MS";
+
+fn head_timeout() -> Duration {
+    std::env::var(HEAD_TIMEOUT_VAR)
+        .ok()
+        .and_then(|ms| ms.parse::<u64>().ok())
+        .filter(|&ms| ms > 0)
+        .map_or(http::HEAD_TIMEOUT, Duration::from_millis)
+}
 
 /// One log line per build: the pages, and the files that started it (none at start).
 fn report(outcome: &Rebuild, changed: &[std::path::PathBuf]) {
@@ -49,8 +62,8 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
     let lang: Lang = first.lang;
     report(&first, &[]);
     let address = format!("127.0.0.1:{port}");
-    let server = match tiny_http::Server::http(&address) {
-        Ok(s) => Arc::new(s),
+    let listener = match std::net::TcpListener::bind(&address) {
+        Ok(l) => l,
         Err(e) => {
             let d = Diagnostic::error(CommandMessage::ServeStartFailed {
                 address,
@@ -68,33 +81,18 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
     );
     {
         let live = Arc::clone(&live);
-        let server = Arc::clone(&server);
+        let limits = Limits {
+            head_timeout: head_timeout(),
+            ..Limits::default()
+        };
+        // A thread per connection, at most MAX_CONNECTIONS at once; beyond them a short 503.
         std::thread::spawn(move || {
-            // A thread per request, but never more than a set number at once: beyond it, a
-            // short 503 from this thread (a page open in a few tabs, each holding its reload
-            // stream, stays far below it).
-            let in_flight = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-            for request in server.incoming_requests() {
-                use std::sync::atomic::Ordering;
-                if in_flight.load(Ordering::SeqCst) >= tkpk::serve::MAX_CONNECTIONS {
-                    tkpk::serve::busy(request, lang);
-                    continue;
-                }
-                in_flight.fetch_add(1, Ordering::SeqCst);
-                let live = Arc::clone(&live);
-                let in_flight = Arc::clone(&in_flight);
-                std::thread::spawn(move || {
-                    // Released however the handler ends (a panic included).
-                    struct Slot(Arc<std::sync::atomic::AtomicUsize>);
-                    impl Drop for Slot {
-                        fn drop(&mut self) {
-                            self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
-                        }
-                    }
-                    let _slot = Slot(in_flight);
-                    tkpk::serve::handle(&live, request, lang);
-                });
-            }
+            http::serve(
+                listener,
+                limits,
+                move |request| tkpk::serve::handle(&live, request, lang),
+                move |request| tkpk::serve::busy(request, lang),
+            )
         });
     }
     let (tx, rx) = std::sync::mpsc::channel();

@@ -5,8 +5,10 @@
 //! The server injects its reload script and overlay into the HTML it serves; nothing of it
 //! reaches `tkpk build` output.
 
+pub mod http;
 mod watched;
 
+pub use http::MAX_CONNECTIONS;
 pub use watched::Watched;
 
 use crate::base::diagnostics::Diagnostics;
@@ -14,8 +16,8 @@ use crate::base::lang::Lang;
 use crate::output::OutputFile;
 use crate::render::Part;
 use crate::site;
+use http::{Request, Response};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -284,27 +286,17 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .unwrap_or_else(|_| tiny_http::Header::from_bytes(&b"X-Tkpk"[..], &b"1"[..]).unwrap())
-}
-
-fn respond(request: tiny_http::Request, status: u16, kind: &str, body: Vec<u8>) {
-    let response = tiny_http::Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", "no-store"));
-    let _ = request.respond(response);
+fn respond(request: Request, status: u16, kind: &str, body: Vec<u8>) {
+    request.respond(Response::new(status, kind, body));
 }
 
 /// Streams `versi` events: one on connecting, one after every rebuild, a comment line every
-/// 15 s to keep the connection open. Ends when the browser goes away.
-fn stream_events(live: &Live, request: tiny_http::Request) {
-    let mut writer = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
-    if writer.write_all(head.as_bytes()).is_err() {
+/// 5 s to keep the connection open. Ends when the browser goes away, or when a message cannot
+/// be written within the write timeout (a client that stopped reading).
+fn stream_events(live: &Live, request: Request) {
+    let Some(mut stream) = request.into_stream("text/event-stream") else {
         return;
-    }
+    };
     let mut seen = None;
     loop {
         let version = {
@@ -321,24 +313,17 @@ fn stream_events(live: &Live, request: tiny_http::Request) {
             seen = Some(version);
             format!("event: versi\ndata: {version}\n\n")
         };
-        if writer
-            .write_all(message.as_bytes())
-            .and_then(|_| writer.flush())
-            .is_err()
-        {
+        if stream.send(message.as_bytes()).is_err() {
             return;
         }
     }
 }
 
-/// How many requests `tkpk serve` answers at once; more wait for a 503 and retry.
-pub const MAX_CONNECTIONS: usize = 64;
-
 /// The longest part of a requested path a 404 page repeats.
 const SHOWN_PATH: usize = 120;
 
-/// The answer to a request beyond [`MAX_CONNECTIONS`].
-pub fn busy(request: tiny_http::Request, lang: Lang) {
+/// The answer to a request beyond [`MAX_CONNECTIONS`]: come back in a moment.
+pub fn busy(request: Request, lang: Lang) {
     let text = match lang {
         Lang::Id => "503: terlalu banyak permintaan sekaligus; muat ulang sebentar lagi",
         Lang::En => "503: too many requests at once; reload in a moment",
@@ -351,14 +336,8 @@ pub fn busy(request: tiny_http::Request, lang: Lang) {
     );
 }
 
-/// Answers one request from the served state.
-pub fn handle(live: &Live, request: tiny_http::Request, lang: Lang) {
-    if !matches!(
-        request.method(),
-        tiny_http::Method::Get | tiny_http::Method::Head
-    ) {
-        return respond(request, 405, "text/plain; charset=utf-8", b"405".to_vec());
-    }
+/// Answers one request (GET or HEAD: the server refuses any other) from the served state.
+pub fn handle(live: &Live, request: Request, lang: Lang) {
     let url = request.url().to_string();
     if url.split('?').next() == Some(EVENTS_PATH) {
         return stream_events(live, request);

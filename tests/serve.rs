@@ -292,6 +292,29 @@ fn serve_serves_static_files_and_their_edits() {
         == "Contact: dua\n"));
 }
 
+/// Only this machine's own names are answered: a page elsewhere that points its name at
+/// 127.0.0.1 (DNS rebinding) cannot read the draft site through a browser.
+#[test]
+fn a_foreign_host_name_is_refused() {
+    let site = TestSite::fixture("dasar");
+    let server = start(&site);
+    let ask = |host: &str| {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(stream, "GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+        let mut response = String::new();
+        let _ = stream.read_to_string(&mut response);
+        response
+    };
+    assert!(ask("penyerang.example:1111").starts_with("HTTP/1.1 403"));
+    assert!(ask("127.0.0.1.penyerang.example").starts_with("HTTP/1.1 403"));
+    for own in ["127.0.0.1", "localhost:1111", "LOCALHOST", "[::1]:1111"] {
+        assert!(ask(own).starts_with("HTTP/1.1 200"), "{own}");
+    }
+}
+
 /// A 404 does not repeat a long address whole.
 #[test]
 fn a_404_does_not_echo_a_long_path() {

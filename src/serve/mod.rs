@@ -336,8 +336,37 @@ pub fn busy(request: Request, lang: Lang) {
     );
 }
 
+/// Whether a `Host` header names this machine: 127.0.0.1, localhost or [::1], any port.
+fn local_host(host: &str) -> bool {
+    let name = if host.starts_with('[') {
+        host.split(']').next().map(|h| format!("{h}]"))
+    } else {
+        host.split(':').next().map(str::to_string)
+    };
+    matches!(
+        name.as_deref().map(str::to_ascii_lowercase).as_deref(),
+        Some("127.0.0.1" | "localhost" | "[::1]")
+    )
+}
+
 /// Answers one request (GET or HEAD: the server refuses any other) from the served state.
 pub fn handle(live: &Live, request: Request, lang: Lang) {
+    // A page elsewhere on the web could point its own name at 127.0.0.1 and read the draft
+    // site through the browser (DNS rebinding): only this machine's own names are answered.
+    if let Some(host) = request.header("Host")
+        && !local_host(host)
+    {
+        let text = match lang {
+            Lang::Id => "403: tkpk serve hanya melayani http://127.0.0.1 dan http://localhost",
+            Lang::En => "403: tkpk serve answers only http://127.0.0.1 and http://localhost",
+        };
+        return respond(
+            request,
+            403,
+            "text/plain; charset=utf-8",
+            text.as_bytes().to_vec(),
+        );
+    }
     let url = request.url().to_string();
     if url.split('?').next() == Some(EVENTS_PATH) {
         return stream_events(live, request);

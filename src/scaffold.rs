@@ -198,10 +198,14 @@ fn files(region: &str, province: (&str, &str, &str)) -> Vec<(String, String)> {
         (
             format!("content/{region_slug}/indikator.yaml"),
             format!(
-                "# Angka di bawah ini ILUSTRASI agar laporan pertama langsung terbentuk.\n\
-                 # Ganti dengan angka BPS {region} dan sumbernya; titik sebagai pemisah desimal.\n\
-                 sumber: ILUSTRASI, bukan angka resmi. Ganti dengan BPS {region} (Susenas Maret)\n\
+                "# Angka BPS {region}; titik sebagai pemisah desimal. `sumber` adalah sumber angka resmi\n\
+                 # (tulis judul publikasi BPS yang Anda pakai).\n\
+                 sumber: BPS {region}, Susenas Maret\n\
                  data:\n  2024: {{p0: 10.00, jumlah_penduduk_miskin: 50.00}}\n  {REPORT_YEAR}: {{p0: 9.50, jumlah_penduduk_miskin: 47.50}}\n\
+                 # Angka yang tercantum di `ilustrasi` adalah CONTOH, bukan angka resmi: setiap halaman\n\
+                 # menandainya \"ilustrasi\". `tkpk impor` tabel BPS menggantinya (tanpa --timpa) dan\n\
+                 # menghapus tandanya; bila Anda menggantinya sendiri, hapus juga tandanya di sini.\n\
+                 ilustrasi:\n  2024: [p0, jumlah_penduduk_miskin]\n  {REPORT_YEAR}: [p0, jumlah_penduduk_miskin]\n\
                  # target:\n#   p0: {{2026: 9.00}}\n# sumber_target: RPJMD {region} 2025–2029\n"
             ),
         ),
@@ -331,6 +335,13 @@ mod tests {
                 .iter()
                 .all(|n| n.illustrative)
         );
+        // Every figure is marked illustrative, with the source real figures will have.
+        let march = &s.regions[0].series.march;
+        assert_eq!(march.values().map(|m| m.len()).sum::<usize>(), 4);
+        for figure in march.values().flat_map(|m| m.values()) {
+            assert!(figure.illustrative, "{figure:?}");
+            assert_eq!(figure.source, "BPS Kota Contoh Baru, Susenas Maret");
+        }
     }
 
     #[test]

@@ -26,15 +26,18 @@ pub struct YearChange {
     /// The survey rounds of the two years when not March (`periode:` in the file).
     pub from_period: Option<String>,
     pub to_period: Option<String>,
+    /// Either figure is illustrative, so the change is too.
+    pub illustrative: bool,
 }
 
 /// The change of `indicator` in `year` against its previous figure, if both exist.
 pub(crate) fn year_change(series: &Series, indicator: &Indicator, year: i32) -> Option<YearChange> {
-    let to = series.get(year, &indicator.key)?.value;
+    let to = series.get(year, &indicator.key)?;
     let (from_year, from) = series.previous(year, &indicator.key)?;
-    let mut change = change_between(indicator, from_year, from.value, year, to);
+    let mut change = change_between(indicator, from_year, from.value, year, to.value);
     change.from_period = series.period(from_year).map(str::to_string);
     change.to_period = series.period(year).map(str::to_string);
+    change.illustrative = from.illustrative || to.illustrative;
     Some(change)
 }
 
@@ -57,6 +60,7 @@ fn change_between(
         skips_years: year - from_year > 1,
         from_period: None,
         to_period: None,
+        illustrative: false,
     }
 }
 
@@ -447,6 +451,7 @@ pub(crate) mod tests {
                 Figure {
                     value: *v,
                     source: "BPS".into(),
+                    illustrative: false,
                 },
             );
         }

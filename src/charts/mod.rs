@@ -350,10 +350,12 @@ fn trend(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         REGION_COLOUR,
         false,
     );
-    let mut sources = region.series.sources(&[keys::P0], &years, &region.name);
+    let mut sources = region
+        .series
+        .sources(&[keys::P0], &years, &region.name, lang);
     for (r, colour) in references.iter().zip([PROVINCE_COLOUR, NATION_COLOUR]) {
         lines.push(&r.name, values(&r.series, keys::P0, &years), colour, false);
-        sources.extend(r.series.sources(&[keys::P0], &years, &r.name));
+        sources.extend(r.series.sources(&[keys::P0], &years, &r.name, lang));
     }
     let target_line: Vec<Option<f64>> = years
         .iter()
@@ -395,7 +397,7 @@ fn simple_lines(
             );
         }
     }
-    let sources = region.series.sources(&only, &years, &region.name);
+    let sources = region.series.sources(&only, &years, &region.name, lang);
     lines.finish(id, Chapter::Profil, title, sources, lang)
 }
 
@@ -419,7 +421,9 @@ fn bars_by_year(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         id: "grafik-jumlah-miskin".into(),
         chapter: Chapter::Profil,
         title: w.poor.into(),
-        sources: region.series.sources(&[keys::POOR], &years, &region.name),
+        sources: region
+            .series
+            .sources(&[keys::POOR], &years, &region.name, lang),
         chart,
         series: 1,
         latest_year: years.last().copied(),
@@ -503,7 +507,7 @@ fn poverty_line(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         id: "grafik-garis-kemiskinan".into(),
         chapter: Chapter::Profil,
         title: w.line.into(),
-        sources: region.series.sources(&keys, &years, &region.name),
+        sources: region.series.sources(&keys, &years, &region.name, lang),
         chart,
         series,
         table: DataTable { kolom, baris },
@@ -706,9 +710,12 @@ pub(crate) fn quadrant_of(
         );
     let mut sources = province
         .series
-        .sources(&[keys::P0], &[year], &province.name);
+        .sources(&[keys::P0], &[year], &province.name, lang);
     for (o, q) in &points {
-        sources.extend(o.series.sources(&[keys::P0], &[q.from_year, year], &o.name));
+        sources.extend(
+            o.series
+                .sources(&[keys::P0], &[q.from_year, year], &o.name, lang),
+        );
     }
     sources.sort();
     sources.dedup();

@@ -85,6 +85,8 @@ pub struct RawSeries<'a> {
     pub periode_target: Option<&'a RawPeriod>,
     /// `{YEAR: text}`: the survey round of a year whose figures are not from March.
     pub periode: &'a Entries<Spanned<String>, Spanned<String>>,
+    /// `{YEAR: [KEY, …]}`: the March figures that are illustrative, not official.
+    pub ilustrasi: &'a Entries<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 /// A plan period as written: `{mulai: 2021, akhir: 2026}`.
@@ -109,6 +111,7 @@ macro_rules! series_of {
                     sumber_target: self.sumber_target.as_deref(),
                     periode_target: self.periode_target.as_ref(),
                     periode: &self.periode,
+                    ilustrasi: &self.ilustrasi,
                 }
             }
         }
@@ -140,6 +143,10 @@ pub struct RawIndicatorFile {
     /// The survey round of the years whose figures are not from March (`{2005: Juli}`).
     #[serde(default)]
     pub periode: Entries<Spanned<String>, Spanned<String>>,
+    /// The figures that are illustrative (`{2025: [p0, jumlah_penduduk_miskin]}`), as
+    /// `tkpk new` writes them: marked on every page, replaced by `tkpk impor` without `--timpa`.
+    #[serde(default)]
+    pub ilustrasi: Entries<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -175,6 +182,10 @@ pub struct RawReferenceFile {
     /// The survey round of the years whose figures are not from March (`{2005: Juli}`).
     #[serde(default)]
     pub periode: Entries<Spanned<String>, Spanned<String>>,
+    /// The figures that are illustrative (`{2025: [p0, jumlah_penduduk_miskin]}`), as
+    /// `tkpk new` writes them: marked on every page, replaced by `tkpk impor` without `--timpa`.
+    #[serde(default)]
+    pub ilustrasi: Entries<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -97,7 +97,7 @@ fn indicator_tables(report: &Report) -> Vec<Table> {
     let mut comparison_sources = Vec::new();
     for row in &report.indicators {
         let (i, f) = (row.indicator, row.figure);
-        sources.push(f.source.clone());
+        sources.push(f.shown_source(lang).to_string());
         let change = row.change.as_ref();
         rows.push(vec![
             text(i.label(lang)),
@@ -105,12 +105,12 @@ fn indicator_tables(report: &Report) -> Vec<Table> {
             Cell::Number(f.value),
             opt_number(change.map(|c| c.delta)),
             change.map_or(Cell::Empty, |c| Cell::Integer(c.from_year.into())),
-            text(f.source.clone()),
+            text(f.shown_source(lang)),
         ]);
         if row.compared() {
             for (r, rf) in [(province, row.province), (nation, row.nation)] {
                 if let (Some(r), Some(rf)) = (r, rf) {
-                    comparison_sources.push(format!("{}: {}", r.name, rf.source));
+                    comparison_sources.push(format!("{}: {}", r.name, rf.shown_source(lang)));
                 }
             }
             comparison.push(vec![
@@ -170,7 +170,7 @@ fn indicator_tables(report: &Report) -> Vec<Table> {
                     text(i.unit.label(lang)),
                     Cell::Integer((*y).into()),
                     Cell::Number(f.value),
-                    text(f.source.clone()),
+                    text(f.shown_source(lang)),
                 ]);
             }
         }
@@ -608,12 +608,23 @@ pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table
                     opt_text(&rule),
                 ]
             };
+            // A result computed from an illustrative figure says so in the cell itself.
+            let marked = |hasil: String, illustrative: bool| {
+                if illustrative {
+                    format!("{hasil} ({})", crate::model::ILLUSTRATIVE_SOURCE.get(lang))
+                } else {
+                    hasil
+                }
+            };
             match &m.outcome {
                 // A row per methodology, keyed by its indicator, so that the two are never
                 // added up when the table is pivoted by key.
                 Ok(Outcome::ExtremePoverty(found)) => {
                     for one in found {
-                        let hasil = words::sheet::change(one, sheet.year, lang);
+                        let hasil = marked(
+                            words::sheet::change(one, sheet.year, lang),
+                            one.illustrative(),
+                        );
                         measures.push(row(
                             &one.indicator.key,
                             one.value(),
@@ -625,6 +636,7 @@ pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table
                 }
                 Ok(o) => {
                     let (hasil, rumus) = words::sheet::outcome(o, sheet.year, lang);
+                    let hasil = marked(hasil, o.illustrative());
                     measures.push(row(m.measure.key(), o.value(), text(hasil), rumus, None));
                 }
                 // A measure that could not be computed has no result, only what is missing.

@@ -197,6 +197,11 @@ pub(crate) enum ModelMessage {
     HintRegionCode,
     HintComponentMeasures,
     HintNarrativeTooDeep,
+    IllustrativeWithoutFigure {
+        year: i32,
+        key: String,
+    },
+    HintIllustrativeMark,
     SurveyPeriodWithoutFigures {
         year: i32,
     },
@@ -602,6 +607,14 @@ impl Words for ModelMessage {
             BadSurveyPeriod { text } => t(
                 format!("periode survei `{text}…` terlalu panjang; tulis teks pendek (paling banyak 40 huruf)"),
                 format!("the survey period `{text}…` is too long; write a short text (40 characters at most)"),
+            ),
+            IllustrativeWithoutFigure { year, key } => t(
+                format!("`ilustrasi` menandai `{key}` tahun {year}, tetapi angka itu tidak ada di `data:`"),
+                format!("`ilustrasi` marks `{key}` of {year}, but there is no such figure under `data:`"),
+            ),
+            HintIllustrativeMark => t(
+                "`ilustrasi: {TAHUN: [kunci, …]}` menandai angka contoh yang belum resmi; hapus tanda yang tidak menunjuk angka mana pun".into(),
+                "`ilustrasi: {YEAR: [key, …]}` marks example figures that are not official; remove a mark that points at no figure".into(),
             ),
             SurveyPeriodWithoutFigures { year } => t(
                 format!("periode survei tahun {year} ditulis, tetapi tahun {year} tidak punya angka di `data:`"),

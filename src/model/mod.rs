@@ -42,6 +42,27 @@ pub struct SiteConfig {
 pub struct Figure {
     pub value: f64,
     pub source: String,
+    /// Marked illustrative in its file (`ilustrasi: {2025: [p0]}`): not an official figure,
+    /// said so wherever it shows, and replaced by `tkpk impor` without `--timpa`.
+    pub illustrative: bool,
+}
+
+/// What an illustrative figure shows where a source would be.
+pub(crate) const ILLUSTRATIVE_SOURCE: crate::base::lang::Phrase = crate::base::lang::Phrase::new(
+    "ILUSTRASI, bukan angka resmi",
+    "ILLUSTRATIVE, not an official figure",
+);
+
+impl Figure {
+    /// The source to show: the file's, or [`ILLUSTRATIVE_SOURCE`] for an illustrative figure
+    /// (whose file source is the one real figures will have).
+    pub fn shown_source(&self, lang: crate::base::lang::Lang) -> &str {
+        if self.illustrative {
+            ILLUSTRATIVE_SOURCE.get(lang)
+        } else {
+            &self.source
+        }
+    }
 }
 
 /// Figures of one region: March (Susenas Maret) and, for province and nation, September.
@@ -91,13 +112,19 @@ impl Series {
     }
 
     /// The distinct sources of the March figures of `keys` in `years`, each prefixed with
-    /// `name`, sorted.
-    pub fn sources(&self, keys: &[&str], years: &[i32], name: &str) -> Vec<String> {
+    /// `name`, sorted; an illustrative figure's is [`ILLUSTRATIVE_SOURCE`].
+    pub fn sources(
+        &self,
+        keys: &[&str],
+        years: &[i32],
+        name: &str,
+        lang: crate::base::lang::Lang,
+    ) -> Vec<String> {
         // Distinct first: a series has one or two sources over many figures.
         let distinct: std::collections::BTreeSet<&str> = years
             .iter()
             .flat_map(|y| keys.iter().filter_map(move |k| self.get(*y, k)))
-            .map(|f| f.source.as_str())
+            .map(|f| f.shown_source(lang))
             .collect();
         distinct
             .into_iter()
@@ -106,11 +133,11 @@ impl Series {
     }
 
     /// Every distinct source of the March figures, sorted (the overview page lists them).
-    pub fn all_sources(&self) -> Vec<String> {
+    pub fn all_sources(&self, lang: crate::base::lang::Lang) -> Vec<String> {
         let mut out: Vec<String> = self
             .march
             .values()
-            .flat_map(|m| m.values().map(|f| f.source.clone()))
+            .flat_map(|m| m.values().map(|f| f.shown_source(lang).to_string()))
             .collect();
         out.sort();
         out.dedup();
@@ -342,6 +369,7 @@ mod tests {
         Figure {
             value: v,
             source: "BPS".into(),
+            illustrative: false,
         }
     }
 
@@ -366,7 +394,7 @@ mod tests {
         );
         assert_eq!(s.previous(2017, "p0"), None);
         assert_eq!(s.years(), vec![2017, 2018, 2019]);
-        assert_eq!(s.all_sources(), vec!["BPS"]);
+        assert_eq!(s.all_sources(crate::base::lang::Lang::Id), vec!["BPS"]);
     }
 
     #[test]
@@ -384,18 +412,27 @@ mod tests {
                 Figure {
                     value: 1.0,
                     source: source.into(),
+                    illustrative: false,
                 },
             );
         }
         assert_eq!(
-            s.sources(&["p0", "gini"], &[2023, 2024, 2025, 2026], "Blitar"),
+            s.sources(
+                &["p0", "gini"],
+                &[2023, 2024, 2025, 2026],
+                "Blitar",
+                crate::base::lang::Lang::Id
+            ),
             vec![
                 "Blitar: BPS Kabupaten Blitar",
                 "Blitar: BPS, rilis Juli 2025",
                 "Blitar: Susenas"
             ]
         );
-        assert!(s.sources(&["p0"], &[2020], "Blitar").is_empty());
+        assert!(
+            s.sources(&["p0"], &[2020], "Blitar", crate::base::lang::Lang::Id)
+                .is_empty()
+        );
     }
 
     #[test]

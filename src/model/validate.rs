@@ -339,6 +339,7 @@ fn figure_table(
                         Figure {
                             value: v,
                             source: default_source.to_string(),
+                            illustrative: false,
                         },
                         (
                             figure.referenced.line() as usize,
@@ -433,7 +434,7 @@ pub(crate) fn validate_series(
     diagnostics: &mut Diagnostics,
 ) -> Series {
     let default_source = raw.sumber.trim();
-    let march = figure_table(
+    let mut march = figure_table(
         raw.data,
         default_source,
         raw.sumber_data,
@@ -483,6 +484,7 @@ pub(crate) fn validate_series(
         .and_then(|p| target_period(p, &targets, source, diagnostics));
     implied_population(&march, scope, source, diagnostics);
     let periods = survey_periods(raw.periode, &march, source, diagnostics);
+    mark_illustrative(raw.ilustrasi, &mut march, source, diagnostics);
     Series {
         march: strip_locations(march),
         september: strip_locations(september),
@@ -490,6 +492,38 @@ pub(crate) fn validate_series(
         target_source: raw.sumber_target.map(str::to_string),
         target_period,
         periods,
+    }
+}
+
+/// `ilustrasi: {YEAR: [KEY, …]}`: marks those March figures illustrative. A mark on a figure
+/// that is not there is a warning: it marks nothing, and the figure written later would not
+/// be marked.
+fn mark_illustrative(
+    raw: &crate::content::yaml::Entries<Spanned<String>, Vec<Spanned<String>>>,
+    march: &mut FigureTable,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) {
+    for (year_key, keys) in &raw.0 {
+        let Some(year) = parse_year(year_key, source, diagnostics) else {
+            continue;
+        };
+        for key in keys {
+            match march
+                .get_mut(&year)
+                .and_then(|m| m.get_mut(key.value.trim()))
+            {
+                Some((figure, _)) => figure.illustrative = true,
+                None => diagnostics.push(
+                    Diagnostic::warning(ModelMessage::IllustrativeWithoutFigure {
+                        year,
+                        key: key.value.trim().to_string(),
+                    })
+                    .at(at(source, key))
+                    .hint(ModelMessage::HintIllustrativeMark),
+                ),
+            }
+        }
     }
 }
 
@@ -780,6 +814,7 @@ fn top_tagged_scores(
             Figure {
                 value,
                 source: raw.sumber.value.trim().to_string(),
+                illustrative: false,
             },
         );
     }

@@ -41,6 +41,11 @@ pub struct IndicatorRow<'a> {
 }
 
 impl IndicatorRow<'_> {
+    /// Whether the row shows an illustrative figure: its own, or the one its change is from.
+    pub fn illustrative(&self) -> bool {
+        self.figure.illustrative || self.change.as_ref().is_some_and(|c| c.illustrative)
+    }
+
     /// Whether the province or the nation has a figure to compare with.
     pub fn compared(&self) -> bool {
         self.province.is_some() || self.nation.is_some()

@@ -33,7 +33,8 @@ pub struct Sheet<'a> {
     /// Σ component weight × component score ÷ 100, or why it cannot be computed.
     pub total: Result<f64, TotalGap>,
     pub evidence: Vec<ChecklistItem>,
-    /// Some figures come from files marked `ilustrasi: true`.
+    /// Some figures are illustrative: from files marked `ilustrasi: true`, or figures marked
+    /// in `ilustrasi:` of an indicator file.
     pub illustrative: bool,
 }
 
@@ -134,6 +135,8 @@ pub enum Outcome<'a> {
     ProvinceGap {
         gap: ReferenceGap,
         indicator: &'a Indicator,
+        /// The region's own P0 is illustrative.
+        illustrative: bool,
     },
     TaggedScore {
         score: TaggedScore,
@@ -252,7 +255,26 @@ impl<'a> IndicatorChange<'a> {
     }
 }
 
+impl IndicatorChange<'_> {
+    /// Taken from or to an illustrative figure (its own, or the number of poor people's).
+    pub fn illustrative(&self) -> bool {
+        self.change.as_ref().is_some_and(|y| y.illustrative)
+            || self.poor.as_ref().is_some_and(|(_, y)| y.illustrative)
+    }
+}
+
 impl<'a> Outcome<'a> {
+    /// Whether the measure is computed from an illustrative figure (its change, the change
+    /// in poor people, the region's P0 against the province).
+    pub fn illustrative(&self) -> bool {
+        match self {
+            Outcome::Change(c) => c.illustrative(),
+            Outcome::ExtremePoverty(found) => found.iter().any(IndicatorChange::illustrative),
+            Outcome::ProvinceGap { illustrative, .. } => *illustrative,
+            _ => false,
+        }
+    }
+
     pub(crate) fn value(&self) -> Option<Value<'a>> {
         match self {
             Outcome::Change(c) => c.value(),
@@ -260,7 +282,7 @@ impl<'a> Outcome<'a> {
                 [one] => one.value(),
                 _ => None,
             },
-            Outcome::ProvinceGap { gap, indicator } => Some(Value::Change {
+            Outcome::ProvinceGap { gap, indicator, .. } => Some(Value::Change {
                 value: gap.diff,
                 indicator,
                 from_year: None,
@@ -364,6 +386,10 @@ fn measure<'a>(
             .map(|(indicator, gap)| Outcome::ProvinceGap {
                 gap: gap.clone(),
                 indicator,
+                illustrative: region
+                    .series
+                    .get(year, keys::P0)
+                    .is_some_and(|f| f.illustrative),
             })
             .ok_or(Missing::ProvinceP0 { year }),
         Measure::TaggedScore => {
@@ -609,6 +635,11 @@ pub(crate) fn sheet<'a>(
             }
         })
         .collect();
+    let figures_illustrative = components.iter().any(|c| {
+        c.measures
+            .iter()
+            .any(|m| m.outcome.as_ref().is_ok_and(Outcome::illustrative))
+    });
     Some(Sheet {
         year,
         scheme,
@@ -619,7 +650,7 @@ pub(crate) fn sheet<'a>(
         illustrative: data.is_some_and(|d| {
             d.programs.as_ref().is_some_and(|p| p.illustrative)
                 || d.institution.as_ref().is_some_and(|i| i.illustrative)
-        }),
+        }) || figures_illustrative,
     })
 }
 

@@ -99,6 +99,7 @@ page_words! {
     tahun_sebelumnya: "Tahun sebelumnya" / "Previous year",
     tahun_berikutnya: "Tahun berikutnya" / "Next year",
     ilustrasi: "ilustrasi" / "illustrative",
+    ilustrasi_angka: "Angka ilustrasi (contoh), bukan angka resmi" / "Illustrative (example) figure, not an official figure",
     ilustrasi_catatan: "Isi bagian ini adalah ilustrasi, bukan data resmi." / "This section is illustrative, not official data.",
     uraian_lain: "Uraian Lain" / "Further Notes",
     tidak_ada_data: "Belum ada angka." / "No figures yet.",

@@ -40,6 +40,8 @@ pub struct MeasureView {
     pub aturan: Option<String>,
     /// Why there is no score.
     pub skor_kurang: Option<String>,
+    /// Computed from an illustrative figure.
+    pub ilustrasi: bool,
 }
 
 #[derive(Serialize)]
@@ -124,6 +126,7 @@ pub fn evaluation(site: &Site, region: &Region, sheet: &Sheet) -> EvaluationView
                         rumus,
                         kurang,
                         penulis,
+                        ilustrasi: m.outcome.as_ref().is_ok_and(|o| o.illustrative()),
                         bobot: m.weight.map(|w| words::sheet::weight(w, lang)),
                         skor: m
                             .score

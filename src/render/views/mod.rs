@@ -52,6 +52,8 @@ pub struct ChangeView {
     pub membaik: bool,
     pub tetap: bool,
     pub melompati_tahun: bool,
+    /// Taken from or to an illustrative figure.
+    pub ilustrasi: bool,
 }
 
 impl From<YearChange> for ChangeView {
@@ -65,6 +67,7 @@ impl From<YearChange> for ChangeView {
             membaik: c.improved,
             tetap: c.delta == 0.0,
             melompati_tahun: c.skips_years,
+            ilustrasi: c.illustrative,
         }
     }
 }
@@ -75,13 +78,25 @@ pub struct FigureView {
     pub nilai: f64,
     pub satuan: &'static str,
     pub desimal: usize,
+    /// An illustrative figure: the page marks it so beside the number.
+    pub ilustrasi: bool,
 }
 
+/// A number of an indicator's unit that is not a published figure (a target, say).
 pub(crate) fn figure(value: f64, indicator: &Indicator) -> FigureView {
     FigureView {
         nilai: value,
         satuan: unit_key(&indicator.unit),
         desimal: indicator.decimals,
+        ilustrasi: false,
+    }
+}
+
+/// A published figure, marked when it is illustrative.
+pub(crate) fn figure_of(f: &crate::model::Figure, indicator: &Indicator) -> FigureView {
+    FigureView {
+        ilustrasi: f.illustrative,
+        ..figure(f.value, indicator)
     }
 }
 
@@ -154,7 +169,7 @@ pub fn index(site: &Site) -> IndexView {
             tahun: year,
             p0: year
                 .zip(p0)
-                .and_then(|(y, i)| region.series.get(y, keys::P0).map(|f| figure(f.value, i))),
+                .and_then(|(y, i)| region.series.get(y, keys::P0).map(|f| figure_of(f, i))),
             perubahan: year
                 .zip(p0)
                 .and_then(|(y, i)| year_change(&region.series, i, y))
@@ -274,7 +289,7 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
             satuan_label: i.unit.label(lang),
             sel: years
                 .iter()
-                .map(|y| region.series.get(*y, &i.key).map(|f| figure(f.value, i)))
+                .map(|y| region.series.get(*y, &i.key).map(|f| figure_of(f, i)))
                 .collect(),
         })
         .collect();
@@ -300,7 +315,7 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
         laporan,
         target: targets(site, region),
         sumber_target: region.series.target_source.clone(),
-        sumber: region.series.all_sources(),
+        sumber: region.series.all_sources(lang),
     }
 }
 

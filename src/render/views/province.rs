@@ -1,7 +1,7 @@
 //! A province page: its regions in this site ranked by P0 with their change, relevance and
 //! effectiveness against the province, and the quadrant chart of them all.
 
-use super::{ChangeView, FigureView, figure};
+use super::{ChangeView, FigureView, figure_of};
 use crate::analysis;
 use crate::base::indicators::keys;
 use crate::charts;
@@ -81,7 +81,7 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
                 urutan: i + 1,
                 nama: region.name.clone(),
                 href: format!("../../{}/{year}/index.html", region.slug),
-                p0: figure(f.value, p0),
+                p0: figure_of(f, p0),
                 efektif: change.as_ref().map(|c| c.improved),
                 perubahan: change.map(ChangeView::from),
                 relevan: relevance.map(|r| r.relevant),
@@ -113,7 +113,7 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
         tahun: year,
         p0_provinsi: year
             .zip(p0)
-            .and_then(|(y, i)| province.series.get(y, keys::P0).map(|f| figure(f.value, i))),
+            .and_then(|(y, i)| province.series.get(y, keys::P0).map(|f| figure_of(f, i))),
         perubahan_provinsi: year
             .zip(p0)
             .and_then(|(y, i)| analysis::year_change(&province.series, i, y))

@@ -2,7 +2,7 @@
 //! table, comparisons, analyses as sentences, charts) and the TKPK's narratives.
 
 use super::annual;
-use super::{ChangeView, FigureView, RegionHeader, TargetView, figure, header, targets};
+use super::{ChangeView, FigureView, RegionHeader, TargetView, figure_of, header, targets};
 use crate::base::format;
 use crate::base::indicators::keys;
 use crate::base::lang::Lang;
@@ -24,6 +24,8 @@ pub struct Tile {
     pub keterangan: String,
     /// `membaik`, `memburuk`, `tetap` or empty.
     pub arah: &'static str,
+    /// The tile's number is, or is computed from, an illustrative figure.
+    pub ilustrasi: bool,
 }
 
 #[derive(Serialize)]
@@ -178,6 +180,7 @@ fn tiles(report: &Report) -> Vec<Tile> {
                     .unwrap_or(t.angka_maret_pendek)
             ),
             arah: "",
+            ilustrasi: row.figure.illustrative,
         });
         if let Some(c) = &row.change {
             out.push(Tile {
@@ -191,6 +194,7 @@ fn tiles(report: &Report) -> Vec<Tile> {
                     words::sentences::year_label(c.from_year, c.from_period.as_deref())
                 ),
                 arah: direction(c.improved, c.delta),
+                ilustrasi: row.illustrative(),
             });
         }
     }
@@ -215,6 +219,7 @@ fn tiles(report: &Report) -> Vec<Tile> {
                 })
                 .unwrap_or_default(),
             arah: change.map_or("", |c| direction(c.improved, c.delta)),
+            ilustrasi: row.illustrative(),
         });
     }
     if let Some(i) = report.site.catalog.get(keys::P0)
@@ -242,6 +247,7 @@ fn tiles(report: &Report) -> Vec<Tile> {
                 }
             },
             arah: if a.attained { "membaik" } else { "memburuk" },
+            ilustrasi: report.row(keys::P0).is_some_and(|r| r.figure.illustrative),
         });
     }
     // The province's gap is the first of the position's (province, then nation).
@@ -261,6 +267,7 @@ fn tiles(report: &Report) -> Vec<Tile> {
                 format::with_unit(g.reference_value, &i.unit, i.decimals, lang)
             ),
             arah: direction(g.better, g.diff),
+            ilustrasi: report.row(keys::P0).is_some_and(|r| r.figure.illustrative),
         });
     }
     out
@@ -330,9 +337,9 @@ pub fn report(report: &Report) -> ReportView {
         .map(|row| IndicatorRow {
             label: row.indicator.label(lang).to_string(),
             satuan_label: row.indicator.unit.label(lang),
-            nilai: figure(row.figure.value, row.indicator),
+            nilai: figure_of(row.figure, row.indicator),
             perubahan: row.change.clone().map(ChangeView::from),
-            sumber: row.figure.source.clone(),
+            sumber: row.figure.shown_source(lang).to_string(),
         })
         .collect();
     let mut sumber_pembanding = Vec::new();
@@ -344,15 +351,15 @@ pub fn report(report: &Report) -> ReportView {
             let i = row.indicator;
             for (r, f) in [(province, row.province), (nation, row.nation)] {
                 if let (Some(r), Some(f)) = (r, f) {
-                    sumber_pembanding.push(format!("{}: {}", r.name, f.source));
+                    sumber_pembanding.push(format!("{}: {}", r.name, f.shown_source(lang)));
                 }
             }
             ComparisonRow {
                 label: i.label(lang).to_string(),
                 satuan_label: i.unit.label(lang),
-                wilayah: figure(row.figure.value, i),
-                provinsi: row.province.map(|f| figure(f.value, i)),
-                nasional: row.nation.map(|f| figure(f.value, i)),
+                wilayah: figure_of(row.figure, i),
+                provinsi: row.province.map(|f| figure_of(f, i)),
+                nasional: row.nation.map(|f| figure_of(f, i)),
             }
         })
         .collect();

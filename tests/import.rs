@@ -994,3 +994,132 @@ fn skipped_rows_are_named_and_a_misspelling_is_caught() {
         run.stderr
     );
 }
+
+/// A planner's first day, replayed: `tkpk new` for Kabupaten Ponorogo, then a BPS province
+/// table with the province's row and a misspelt regency. The illustrative figures are replaced
+/// without `--timpa` and lose their marks, the province's figures go to the province's file
+/// and never into the regency's, the misspelling is named with a suggestion, and `tkpk check`
+/// lists what is still illustrative. (Ponorogo's figures here are test values; Jawa Timur's
+/// are BPS's, as in `P0_CSV`.)
+#[test]
+fn a_planners_first_day_replaces_illustrative_figures_and_keeps_the_province_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let tkpk = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tkpk"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = tkpk(&[
+        "new",
+        "situs-ponorogo",
+        "--wilayah",
+        "Kabupaten Ponorogo",
+        "--provinsi",
+        "Jawa Timur",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let site = dir.path().join("situs-ponorogo");
+    let regency = site.join("content/kabupaten-ponorogo/indikator.yaml");
+    let province = site.join("content/referensi/jawa-timur.yaml");
+    std::fs::write(
+        site.join("p0.csv"),
+        "Persentase Penduduk Miskin (P0) Menurut Kabupaten/Kota di Provinsi Jawa Timur (Persen)\n\
+         Kabupaten/Kota;2024;2025\n\
+         Ponorogo;9,21;8,79\n\
+         Kabupaten Ponorgo;1,00;2,00\n\
+         Jawa Timur;9,79;9,50\n",
+    )
+    .unwrap();
+    let (code, stderr) = tkpk(&["impor", "situs-ponorogo/p0.csv", "--root", "situs-ponorogo"]);
+    assert_eq!(code, 0, "{stderr}");
+    for said in [
+        "angka ilustrasi diganti: content/kabupaten-ponorogo/indikator.yaml, tahun 2024, `p0`: 10 (ilustrasi) menjadi 9,21 (baris 3)",
+        "angka ilustrasi diganti: content/kabupaten-ponorogo/indikator.yaml, tahun 2025, `p0`: 9,5 (ilustrasi) menjadi 8,79 (baris 3)",
+        "peringatan: baris 4, \"Kabupaten Ponorgo\", tidak cocok dengan wilayah mana pun di situs dan dilewati",
+        "saran: mungkin maksud Anda `Kabupaten Ponorogo`?",
+        "impor selesai: 2 angka ditambahkan, 0 sama, 2 angka ilustrasi diganti, 1 baris dilewati",
+    ] {
+        assert!(stderr.contains(said), "`{said}` not in:\n{stderr}");
+    }
+    assert!(!stderr.contains("--timpa"), "{stderr}");
+    let regency_text = std::fs::read_to_string(&regency).unwrap();
+    assert!(
+        regency_text.contains("2025: {p0: 8.79, jumlah_penduduk_miskin: 47.50}"),
+        "{regency_text}"
+    );
+    assert!(
+        regency_text.contains(
+            "ilustrasi:\n  2024: [jumlah_penduduk_miskin]\n  2025: [jumlah_penduduk_miskin]\n"
+        ),
+        "{regency_text}"
+    );
+    assert!(!regency_text.contains("9.5\n") && !regency_text.contains("9.79"));
+    let province_text = std::fs::read_to_string(&province).unwrap();
+    assert!(
+        province_text.contains("2024: {p0: 9.79}") && province_text.contains("2025: {p0: 9.5}"),
+        "{province_text}"
+    );
+    // `check` names what is still illustrative (the number of poor), not P0.
+    let (code, stderr) = tkpk(&["check", "--root", "situs-ponorogo"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("angka ilustrasi (contoh, bukan angka resmi) masih dipakai untuk Kabupaten Ponorogo: 2024: jumlah_penduduk_miskin; 2025: jumlah_penduduk_miskin\n  --> content/kabupaten-ponorogo/indikator.yaml"),
+        "{stderr}"
+    );
+    // The report marks the illustrative figure, and only it.
+    let (code, stderr) = tkpk(&["build", "--root", "situs-ponorogo"]);
+    assert_eq!(code, 0, "{stderr}");
+    let html =
+        std::fs::read_to_string(site.join("output/kabupaten-ponorogo/2025/index.html")).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let rows = scraper::Selector::parse("table.indikator tbody tr").unwrap();
+    let badge = scraper::Selector::parse(".lencana-ilustrasi").unwrap();
+    let source = scraper::Selector::parse("td.sumber").unwrap();
+    let mut seen = 0;
+    for row in page.select(&rows) {
+        let label = row.value().attr("data-indikator").unwrap_or_default();
+        let marked = row.select(&badge).count();
+        let shown = row
+            .select(&source)
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>();
+        if label.contains("P0") {
+            assert_eq!(marked, 0, "{label}");
+            assert_eq!(shown, "BPS Kabupaten Ponorogo, Susenas Maret");
+            seen += 1;
+        } else if label.to_lowercase().contains("penduduk miskin") {
+            assert_eq!(marked, 2, "figure and change of {label}");
+            assert_eq!(shown, "ILUSTRASI, bukan angka resmi");
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 2, "{html}");
+    // The second table replaces the rest: nothing illustrative is left among the figures.
+    std::fs::write(
+        site.join("miskin.csv"),
+        "Jumlah Penduduk Miskin Menurut Kabupaten/Kota di Provinsi Jawa Timur (Ribu Jiwa)\n\
+         Kabupaten/Kota;2024;2025\n\
+         Ponorogo;80,10;76,40\n",
+    )
+    .unwrap();
+    let (code, stderr) = tkpk(&[
+        "impor",
+        "situs-ponorogo/miskin.csv",
+        "--root",
+        "situs-ponorogo",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("2 angka ilustrasi diganti"), "{stderr}");
+    let regency_text = std::fs::read_to_string(&regency).unwrap();
+    assert!(!regency_text.contains("\nilustrasi:"), "{regency_text}");
+    let (_, stderr) = tkpk(&["check", "--root", "situs-ponorogo"]);
+    assert!(!stderr.contains("angka ilustrasi"), "{stderr}");
+}

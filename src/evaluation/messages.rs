@@ -23,6 +23,15 @@ pub enum EvaluationMessage {
     HintEvidence {
         example: String,
     },
+    /// Figures still marked illustrative in one file, as `2025: p0, jumlah_penduduk_miskin`.
+    IllustrativeFigures {
+        name: String,
+        years: Vec<(i32, Vec<String>)>,
+    },
+    /// A file marked `ilustrasi: true` (a narrative, programmes, pockets, institution).
+    IllustrativeFile,
+    HintReplaceFigures,
+    HintReplaceFile,
 }
 
 impl Words for EvaluationMessage {
@@ -58,6 +67,29 @@ impl Words for EvaluationMessage {
                 format!(
                     "evaluation readiness {region} {year}: {present} of {total} evidence items present (scheme {scheme_year})"
                 ),
+            ),
+            IllustrativeFigures { name, years } => {
+                let listed = years
+                    .iter()
+                    .map(|(y, keys)| format!("{y}: {}", keys.join(", ")))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                t(
+                    format!("angka ilustrasi (contoh, bukan angka resmi) masih dipakai untuk {name}: {listed}"),
+                    format!("illustrative figures (examples, not official) are still used for {name}: {listed}"),
+                )
+            }
+            IllustrativeFile => t(
+                "isi berkas ini masih ilustrasi (`ilustrasi: true`), bukan data resmi".into(),
+                "this file's contents are still illustrative (`ilustrasi: true`), not official data".into(),
+            ),
+            HintReplaceFigures => t(
+                "impor tabel BPS dengan `tkpk impor TABEL.xlsx`, yang mengganti angka ilustrasi tanpa `--timpa`; atau tulis angka resminya sendiri lalu hapus tandanya dari `ilustrasi:`".into(),
+                "import the BPS table with `tkpk impor TABLE.xlsx`, which replaces illustrative figures without `--timpa`; or write the official figures yourself and remove their marks from `ilustrasi:`".into(),
+            ),
+            HintReplaceFile => t(
+                "tulis isi yang sebenarnya, lalu hapus baris `ilustrasi: true`".into(),
+                "write the real contents, then remove the line `ilustrasi: true`".into(),
             ),
             HintEvidence { example } => t(
                 format!("tulis di berkas ini: `{example}`"),

@@ -65,5 +65,87 @@ pub fn readiness(site: &Site) -> Readiness {
             });
         }
     }
+    warnings.extend(illustrative(site));
     Readiness { warnings, lines }
+}
+
+/// What is still illustrative, one warning per file: the figures marked in an indicator or
+/// reference file (by year), and the narratives, programmes, pockets and institution records
+/// marked `ilustrasi: true`. Nothing illustrative belongs in a submitted report.
+fn illustrative(site: &Site) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    let marked = |series: &crate::model::Series| -> Vec<(i32, Vec<String>)> {
+        series
+            .march
+            .iter()
+            .map(|(year, figures)| {
+                let keys = figures
+                    .iter()
+                    .filter(|(_, f)| f.illustrative)
+                    .map(|(k, _)| k.clone())
+                    .collect::<Vec<_>>();
+                (*year, keys)
+            })
+            .filter(|(_, keys)| !keys.is_empty())
+            .collect()
+    };
+    let references = site.nation.iter().chain(site.provinces.values()).map(|r| {
+        (
+            r.name.clone(),
+            format!("content/referensi/{}.yaml", r.slug),
+            &r.series,
+        )
+    });
+    let regions = site.regions.iter().map(|r| {
+        (
+            r.name.clone(),
+            format!("content/{}/indikator.yaml", r.slug),
+            &r.series,
+        )
+    });
+    for (name, file, series) in regions.chain(references) {
+        let years = marked(series);
+        if !years.is_empty() {
+            out.push(
+                Diagnostic::warning(EvaluationMessage::IllustrativeFigures { name, years })
+                    .in_file(&file)
+                    .hint(EvaluationMessage::HintReplaceFigures),
+            );
+        }
+    }
+    for region in &site.regions {
+        for (year, data) in &region.annual {
+            let files = [
+                (
+                    "program.yaml",
+                    data.programs.as_ref().is_some_and(|p| p.illustrative),
+                ),
+                (
+                    "kantong.yaml",
+                    data.pockets.as_ref().is_some_and(|p| p.illustrative),
+                ),
+                (
+                    "kelembagaan.yaml",
+                    data.institution.as_ref().is_some_and(|i| i.illustrative),
+                ),
+            ];
+            for (file, _) in files.iter().filter(|(_, marked)| *marked) {
+                out.push(
+                    Diagnostic::warning(EvaluationMessage::IllustrativeFile)
+                        .in_file(format!("content/{}/{year}/{file}", region.slug))
+                        .hint(EvaluationMessage::HintReplaceFile),
+                );
+            }
+        }
+        for (year, narratives) in &region.narratives {
+            for n in narratives.iter().filter(|n| n.illustrative) {
+                out.push(
+                    Diagnostic::warning(EvaluationMessage::IllustrativeFile)
+                        .in_file(format!("content/{}/{year}/{}", region.slug, n.file_name))
+                        .hint(EvaluationMessage::HintReplaceFile),
+                );
+            }
+        }
+    }
+    out
 }

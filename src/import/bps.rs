@@ -179,6 +179,12 @@ pub struct Matcher<'a> {
     /// `Blitar` beside `Kota Blitar` is the regency (BPS writes regencies without a prefix).
     explicit_kota: Vec<String>,
     explicit_kabupaten: Vec<String>,
+    /// Plain labels that are also a province's name (`Gorontalo`), with the indexes (into
+    /// the labels given to [`Matcher::new`]) of the rows that carry them: BPS lists the
+    /// regency by its plain name and may write the province's total the same way.
+    province_named_rows: std::collections::BTreeMap<String, Vec<usize>>,
+    /// Every province's name, as [`split_name`] leaves it (`gorontalo`, `jawa timur`).
+    provinces: Vec<String>,
 }
 
 impl<'a> Matcher<'a> {
@@ -202,11 +208,18 @@ impl<'a> Matcher<'a> {
     ) -> Self {
         let mut explicit_kota = Vec::new();
         let mut explicit_kabupaten = Vec::new();
-        for label in labels {
-            let (_, name) = split_label(label);
+        let provinces: Vec<String> = crate::model::official::provinces()
+            .map(|p| split_name(p.name).1)
+            .collect();
+        let mut province_named_rows = std::collections::BTreeMap::<String, Vec<usize>>::new();
+        for (index, label) in labels.iter().enumerate() {
+            let (code, name) = split_label(label);
             match split_name(&name) {
                 (NameKind::Kota, base) => explicit_kota.push(base),
                 (NameKind::Kabupaten, base) => explicit_kabupaten.push(base),
+                (NameKind::Plain, base) if code.is_none() && provinces.contains(&base) => {
+                    province_named_rows.entry(base).or_default().push(index);
+                }
                 _ => {}
             }
         }
@@ -215,15 +228,72 @@ impl<'a> Matcher<'a> {
             references,
             explicit_kota,
             explicit_kabupaten,
+            province_named_rows,
+            provinces,
         }
     }
 
+    /// What a label refers to, wherever it stands in the table.
     pub fn find(&self, label: &str) -> RowMatch {
+        self.find_row(label, None)
+    }
+
+    /// What the label of the row at `index` (into the labels given to [`Matcher::new`])
+    /// refers to. A province's row is never taken for a regency: a code of a province or the
+    /// nation (`35`, `3500`, `0000`) never matches a regency, and a plain name that is both a
+    /// regency's and a province's (`Gorontalo`) is the regency only when the table has it
+    /// twice and this is not the last (the province's total closes the table); written once,
+    /// it is ambiguous, and the table has to say `Kabupaten` or `Provinsi`.
+    pub fn find_row(&self, label: &str, index: Option<usize>) -> RowMatch {
         let (code, name) = split_label(label);
         if let Some(code) = code {
             return self.by_code(&code);
         }
-        self.by_name(&name)
+        let found = self.by_name(&name);
+        let (kind, base) = split_name(&name);
+        if kind != NameKind::Plain || !self.provinces.contains(&base) {
+            return found;
+        }
+        let rows = self
+            .province_named_rows
+            .get(&base)
+            .map_or(&[][..], Vec::as_slice);
+        let province = self
+            .references
+            .iter()
+            .position(|r| !r.national && split_name(&r.name).1 == base);
+        // The regency of that name, whether the name alone found it or found it beside the
+        // province's reference file.
+        let region = match &found {
+            RowMatch::Region(i) => *i,
+            RowMatch::Ambiguous(_) => match self
+                .regions
+                .iter()
+                .position(|r| split_name(&r.name).1 == base)
+            {
+                Some(i) => i,
+                None => return found,
+            },
+            _ => return found,
+        };
+        match (rows, index) {
+            ([_, .., last], Some(at)) if at == *last => {
+                province.map_or(RowMatch::NotInSite, RowMatch::Reference)
+            }
+            ([_, _, ..], Some(_)) => RowMatch::Region(region),
+            _ => RowMatch::Ambiguous(vec![
+                self.regions[region].name.clone(),
+                province.map_or_else(
+                    || {
+                        let official = crate::model::official::provinces()
+                            .find(|p| split_name(p.name).1 == base)
+                            .map_or(base.clone(), |p| p.name.to_string());
+                        format!("Provinsi {official}")
+                    },
+                    |p| self.references[p].name.clone(),
+                ),
+            ]),
+        }
     }
 
     fn by_code(&self, code: &str) -> RowMatch {
@@ -242,18 +312,14 @@ impl<'a> Matcher<'a> {
         match code.len() {
             2 if code == "00" => national(),
             2 => province(code),
-            4 => {
-                let found = self
-                    .regions
-                    .iter()
-                    .position(|r| r.bps_code == code || r.code.replace('.', "") == code);
-                match found {
-                    Some(i) => RowMatch::Region(i),
-                    None if code == "0000" => national(),
-                    None if code.ends_with("00") => province(&code[..2]),
-                    None => RowMatch::NotInSite,
-                }
-            }
+            // A province's or the nation's code is theirs, whatever a region's file says.
+            4 if code == "0000" => national(),
+            4 if code.ends_with("00") => province(&code[..2]),
+            4 => self
+                .regions
+                .iter()
+                .position(|r| r.bps_code == code || r.code.replace('.', "") == code)
+                .map_or(RowMatch::NotInSite, RowMatch::Region),
             _ => RowMatch::NotInSite,
         }
     }
@@ -462,7 +528,7 @@ pub fn read(
             .years
             .iter()
             .any(|(c, ..)| !sheet.cell(row, *c).is_blank());
-        let target = match matcher.find(&label) {
+        let target = match matcher.find_row(&label, row.checked_sub(sheet.first_row)) {
             RowMatch::Region(i) => {
                 let slug = &matcher.regions[i].slug;
                 if narrowing.region.is_some_and(|only| only != slug) {
@@ -658,6 +724,54 @@ mod tests {
         let labels = vec!["Kediri".to_string(), "Kota Kediri".to_string()];
         let m = Matcher::new(&regions, &refs, &labels);
         assert_eq!(m.find("Kediri"), RowMatch::Region(2));
+    }
+
+    /// A province's row never lands in a regency's file: not by a province's code, even one
+    /// a region's file holds, and not by a name both carry (Kabupaten Gorontalo, Provinsi
+    /// Gorontalo), which is the regency only when the table also has the province's row last.
+    #[test]
+    fn a_province_row_never_matches_a_regency() {
+        let gorontalo = vec![SiteRegion {
+            slug: "kabupaten-gorontalo".into(),
+            name: "Kabupaten Gorontalo".into(),
+            kind: RegionKind::Kabupaten,
+            code: "75.01".into(),
+            bps_code: "7500".into(),
+        }];
+        let national = vec![references().remove(0)];
+        let m = Matcher::new(&gorontalo, &national, &[]);
+        // The province's code, although the region's file (wrongly) holds it.
+        assert_eq!(m.find("7500 Gorontalo"), RowMatch::NotInSite);
+        // Once in the table: the regency or the province, the table has to say.
+        assert_eq!(
+            m.find("Gorontalo"),
+            RowMatch::Ambiguous(vec![
+                "Kabupaten Gorontalo".into(),
+                "Provinsi Gorontalo".into()
+            ])
+        );
+        assert_eq!(m.find("Kabupaten Gorontalo"), RowMatch::Region(0));
+        assert_eq!(m.find("Provinsi Gorontalo"), RowMatch::NotInSite);
+        // Twice, as BPS lists it: the first is the regency, the last the province's total.
+        let labels: Vec<String> = ["Boalemo", "Gorontalo", "Kota Gorontalo", "Gorontalo"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let m = Matcher::new(&gorontalo, &national, &labels);
+        assert_eq!(m.find_row("Gorontalo", Some(1)), RowMatch::Region(0));
+        assert_eq!(m.find_row("Gorontalo", Some(3)), RowMatch::NotInSite);
+        // With the province's reference file in the site, its row goes there.
+        let mut refs = references();
+        refs.push(SiteReference {
+            slug: "gorontalo".into(),
+            name: "Provinsi Gorontalo".into(),
+            national: false,
+            code: "75".into(),
+        });
+        let m = Matcher::new(&gorontalo, &refs, &labels);
+        assert_eq!(m.find_row("Gorontalo", Some(1)), RowMatch::Region(0));
+        assert_eq!(m.find_row("Gorontalo", Some(3)), RowMatch::Reference(2));
+        assert_eq!(m.find_row("7500", Some(3)), RowMatch::Reference(2));
     }
 
     fn sheet(rows: &[&[&str]]) -> Sheet {

@@ -138,6 +138,14 @@ pub enum ImportMessage {
         table: f64,
         row: usize,
     },
+    IllustrativeReplaced {
+        file: String,
+        year: i32,
+        key: String,
+        illustrative: f64,
+        table: f64,
+        row: usize,
+    },
     MatrixNeedsRegionAndYear,
     MatrixMissingColumn {
         place: TablePlace,
@@ -171,6 +179,7 @@ pub enum ImportMessage {
         unchanged: usize,
         conflicting: usize,
         overwritten: usize,
+        replaced_illustrative: usize,
         skipped_rows: usize,
         seconds: String,
         dry_run: bool,
@@ -332,6 +341,18 @@ impl Words for ImportMessage {
                     figure(*table, lang)
                 ),
             ),
+            IllustrativeReplaced { file, year, key, illustrative, table, row } => t(
+                format!(
+                    "angka ilustrasi diganti: {file}, tahun {year}, `{key}`: {} (ilustrasi) menjadi {} (baris {row})",
+                    figure(*illustrative, lang),
+                    figure(*table, lang)
+                ),
+                format!(
+                    "illustrative figure replaced: {file}, year {year}, `{key}`: {} (illustrative) became {} (row {row})",
+                    figure(*illustrative, lang),
+                    figure(*table, lang)
+                ),
+            ),
             Overwritten { file, year, key, existing, table, row } => t(
                 format!(
                     "ditimpa: {file}, tahun {year}, `{key}`: {} menjadi {} (baris {row})",
@@ -425,19 +446,26 @@ impl Words for ImportMessage {
                 unchanged,
                 conflicting,
                 overwritten,
+                replaced_illustrative,
                 skipped_rows,
                 seconds,
                 dry_run,
             } => {
+                let over = match (id, *replaced_illustrative, *dry_run) {
+                    (_, 0, _) => String::new(),
+                    (true, n, false) => format!(", {n} angka ilustrasi diganti"),
+                    (true, n, true) => format!(", {n} angka ilustrasi akan diganti"),
+                    (false, n, false) => format!(", {} replaced", en_count(n, "illustrative figure", "illustrative figures")),
+                    (false, n, true) => format!(", {} to replace", en_count(n, "illustrative figure", "illustrative figures")),
+                } + &match (id, *overwritten) {
+                    (_, 0) => String::new(),
+                    (true, n) => format!(", {n} ditimpa"),
+                    (false, n) => format!(", {n} overwritten"),
+                };
                 let conflicts = match (id, *conflicting) {
                     (_, 0) => String::new(),
                     (true, n) => format!(", {n} bertentangan (tidak ditimpa; pakai --timpa)"),
                     (false, n) => format!(", {n} conflicting (not overwritten; use --timpa)"),
-                };
-                let over = match (id, *overwritten) {
-                    (_, 0) => String::new(),
-                    (true, n) => format!(", {n} ditimpa"),
-                    (false, n) => format!(", {n} overwritten"),
                 };
                 t(
                     format!(
@@ -510,6 +538,7 @@ mod tests {
             unchanged: 3,
             conflicting: 1,
             overwritten: 0,
+            replaced_illustrative: 0,
             skipped_rows: 2,
             seconds: "0,02".into(),
             dry_run: false,

@@ -46,6 +46,8 @@ pub enum Summary {
         unchanged: usize,
         conflicting: usize,
         overwritten: usize,
+        /// Illustrative figures the table replaced (and whose marks it removed).
+        replaced_illustrative: usize,
         skipped_rows: usize,
     },
     Program {
@@ -238,6 +240,16 @@ fn target_file<'a>(raw: &'a content::RawSite, target: &Target) -> Option<TargetF
     }
 }
 
+/// Whether the file marks its March figure of `key` in `year` illustrative.
+fn marked_illustrative(series: &RawSeries, year: i32, key: &str) -> bool {
+    series
+        .ilustrasi
+        .0
+        .iter()
+        .filter(|(y, _)| y.value.trim().parse::<i32>().ok() == Some(year))
+        .any(|(_, keys)| keys.iter().any(|k| k.value.trim() == key))
+}
+
 /// The existing figure of `key` in `year` of a table.
 fn existing(table: &RawYearTable<RawFigure>, year: i32, key: &str) -> Option<f64> {
     table
@@ -282,6 +294,18 @@ fn contents(series: &RawSeries) -> BTreeMap<(String, String, String), String> {
                     v.value.clone(),
                 );
             }
+        }
+    }
+    for (year, keys) in &series.ilustrasi.0 {
+        for key in keys {
+            map.insert(
+                (
+                    "ilustrasi".into(),
+                    year.value.clone(),
+                    key.value.trim().to_string(),
+                ),
+                String::new(),
+            );
         }
     }
     map.insert(
@@ -526,6 +550,7 @@ fn import_figures(
         by_target.entry(f.target.clone()).or_default().push(f);
     }
     let (mut added, mut unchanged, mut conflicting, mut overwritten) = (0, 0, 0, 0);
+    let mut replaced_illustrative = 0;
     let mut to_write: Vec<(PathBuf, String)> = Vec::new();
     for (target, figures) in by_target {
         let Some(target_file) = target_file(raw, &target) else {
@@ -553,6 +578,8 @@ fn import_figures(
         };
         let display = target_file.display.display().to_string();
         let mut edits: Vec<Edit> = Vec::new();
+        // Illustrative figures the table replaces: their marks go with them.
+        let mut unmark: Vec<(i32, String)> = Vec::new();
         // Figures of this file as they will be, so a region listed twice is compared too.
         let mut planned: BTreeMap<(Table, i32), f64> = BTreeMap::new();
         for f in figures {
@@ -564,6 +591,32 @@ fn import_figures(
                 .get(&(f.table, f.year))
                 .copied()
                 .or_else(|| existing(table, f.year, &key));
+            // An illustrative figure is a placeholder: the table's figure replaces it without
+            // `--timpa`, and its mark goes (also when the two happen to be equal).
+            if f.table == Table::Data
+                && current.is_some()
+                && !planned.contains_key(&(f.table, f.year))
+                && marked_illustrative(&target_file.series, f.year, &key)
+            {
+                replaced_illustrative += 1;
+                planned.insert((f.table, f.year), f.value);
+                unmark.push((f.year, key.clone()));
+                edits.push(Edit {
+                    table: f.table,
+                    year: f.year,
+                    key: key.clone(),
+                    value: f.value,
+                });
+                out.notes.push(msg(ImportMessage::IllustrativeReplaced {
+                    file: display.clone(),
+                    year: f.year,
+                    key: key.clone(),
+                    illustrative: current.unwrap_or_default(),
+                    table: f.value,
+                    row: f.row,
+                }));
+                continue;
+            }
             match current {
                 None => {
                     added += 1;
@@ -616,7 +669,14 @@ fn import_figures(
             (Table::Data, target_file.series.data),
             (Table::DataSeptember, target_file.series.data_september),
         ];
-        let text = match yaml_edit::apply(target_file.text, &tables, &edits) {
+        let text = yaml_edit::apply(target_file.text, &tables, &edits).and_then(|text| {
+            if unmark.is_empty() {
+                Ok(text)
+            } else {
+                yaml_edit::unmark_illustrative(&text, target_file.series.ilustrasi, &unmark)
+            }
+        });
+        let text = match text {
             Ok(t) => t,
             Err(e) => {
                 out.error(
@@ -635,6 +695,12 @@ fn import_figures(
                 format!("{:.9}", e.value),
             );
         }
+        expected.retain(|(name, year, key), _| {
+            name != "ilustrasi"
+                || !unmark
+                    .iter()
+                    .any(|(y, k)| k == key && year.trim().parse::<i32>().ok() == Some(*y))
+        });
         let reference = matches!(target, Target::Reference(_));
         let mut got = reread(&target_file.display, &text, reference);
         // A new year is written as a plain number; an old one keeps its spelling.
@@ -664,6 +730,7 @@ fn import_figures(
         unchanged,
         conflicting,
         overwritten,
+        replaced_illustrative,
         skipped_rows: read.skipped_rows,
     });
 }

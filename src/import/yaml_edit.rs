@@ -3,7 +3,9 @@
 //! stay as the author wrote them. The positions come from the crate's own loader.
 
 use crate::base::format::plain;
+use crate::content::yaml::Entries;
 use crate::content::{RawFigure, RawYearTable};
+use serde_saphyr::Spanned;
 
 /// The table of a series file a figure belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -255,6 +257,75 @@ fn year_entries(t: &Text, table: &RawYearTable<RawFigure>) -> Result<Vec<YearEnt
 
 fn figure_text(key: &str, value: f64) -> String {
     format!("{key}: {}", plain(value))
+}
+
+/// Removes the marks of `(year, key)` from the file's `ilustrasi:` block: the block is written
+/// anew from the marks that remain (one flow list a year, as `tkpk new` writes it), or goes
+/// whole when none remain. The block is the `ilustrasi:` line and the indented lines under it.
+pub fn unmark_illustrative(
+    text: &str,
+    marks: &Entries<Spanned<String>, Vec<Spanned<String>>>,
+    remove: &[(i32, String)],
+) -> Result<String, LayoutError> {
+    let t = Text::new(text);
+    let nl = t.newline;
+    let lines = t.line_starts.len();
+    let start = (1..=lines)
+        .find(|l| {
+            t.line_text(*l)
+                .strip_prefix("ilustrasi")
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .ok_or(LayoutError { line: 1 })?;
+    // The marks' own lines must lie inside the block found.
+    let last_mark = marks
+        .0
+        .iter()
+        .flat_map(|(y, keys)| std::iter::once(y).chain(keys))
+        .map(|s| s.referenced.line() as usize)
+        .max()
+        .unwrap_or(start);
+    let mut end = start;
+    for line in start + 1..=lines {
+        let l = t.line_text(line);
+        if l.trim().is_empty() {
+            continue;
+        }
+        if l.starts_with([' ', '\t']) {
+            end = line;
+        } else {
+            break;
+        }
+    }
+    if last_mark > end {
+        return Err(LayoutError { line: last_mark });
+    }
+    let kept: Vec<(String, Vec<String>)> = marks
+        .0
+        .iter()
+        .map(|(year, keys)| {
+            let y = year.value.trim().parse::<i32>().ok();
+            let left = keys
+                .iter()
+                .map(|k| k.value.trim().to_string())
+                .filter(|k| !remove.iter().any(|(ry, rk)| Some(*ry) == y && rk == k))
+                .collect::<Vec<_>>();
+            (year.value.trim().to_string(), left)
+        })
+        .filter(|(_, keys)| !keys.is_empty())
+        .collect();
+    let block = if kept.is_empty() {
+        String::new()
+    } else {
+        let mut b = format!("ilustrasi:{nl}");
+        for (year, keys) in &kept {
+            b.push_str(&format!("  {year}: [{}]{nl}", keys.join(", ")));
+        }
+        b
+    };
+    let from = t.offset(start, 1).ok_or(LayoutError { line: start })?;
+    let to = t.after_line(end);
+    Ok(format!("{}{block}{}", &text[..from], &text[to..]))
 }
 
 /// One change to the text: replace `start..end` with `text`.

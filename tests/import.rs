@@ -1102,6 +1102,14 @@ fn a_planners_first_day_replaces_illustrative_figures_and_keeps_the_province_apa
         }
     }
     assert_eq!(seen, 2, "{html}");
+    // The sentence says which of its figures are illustrative, and the page says why.
+    assert!(
+        html.contains(
+            "jumlah penduduk miskin berkurang 2,50 ribu jiwa (angka ilustrasi, bukan angka resmi)."
+        ),
+        "{html}"
+    );
+    assert!(html.contains("Sebagian angka laporan ini adalah ilustrasi"));
     // The second table replaces the rest: nothing illustrative is left among the figures.
     std::fs::write(
         site.join("miskin.csv"),
@@ -1122,4 +1130,15 @@ fn a_planners_first_day_replaces_illustrative_figures_and_keeps_the_province_apa
     assert!(!regency_text.contains("\nilustrasi:"), "{regency_text}");
     let (_, stderr) = tkpk(&["check", "--root", "situs-ponorogo"]);
     assert!(!stderr.contains("angka ilustrasi"), "{stderr}");
+    let (code, stderr) = tkpk(&["build", "--root", "situs-ponorogo"]);
+    assert_eq!(code, 0, "{stderr}");
+    let html =
+        std::fs::read_to_string(site.join("output/kabupaten-ponorogo/2025/index.html")).unwrap();
+    for gone in [
+        "angka ilustrasi",
+        "Sebagian angka laporan ini",
+        "ILUSTRASI, bukan angka resmi",
+    ] {
+        assert!(!html.contains(gone), "`{gone}` still in the report");
+    }
 }

@@ -100,6 +100,7 @@ page_words! {
     tahun_berikutnya: "Tahun berikutnya" / "Next year",
     ilustrasi: "ilustrasi" / "illustrative",
     ilustrasi_angka: "Angka ilustrasi (contoh), bukan angka resmi" / "Illustrative (example) figure, not an official figure",
+    angka_ilustrasi_catatan: "Sebagian angka laporan ini adalah ilustrasi (contoh), bukan angka resmi: angka itu bertanda \"ilustrasi\", dan kalimat serta analisis yang memakainya hanya contoh." / "Some figures of this report are illustrative (examples), not official: they are marked \"illustrative\", and the sentences and analyses that use them are examples only.",
     ilustrasi_catatan: "Isi bagian ini adalah ilustrasi, bukan data resmi." / "This section is illustrative, not official data.",
     uraian_lain: "Uraian Lain" / "Further Notes",
     tidak_ada_data: "Belum ada angka." / "No figures yet.",

@@ -171,6 +171,9 @@ pub(crate) fn change(
             verb(c.delta, lang),
         )
     };
+    if c.illustrative {
+        s.push_str(illustrative_note(lang));
+    }
     if c.from_period != c.to_period {
         let round = |p: &Option<String>| {
             p.clone()
@@ -216,9 +219,21 @@ pub(crate) fn change(
             (false, _, Lang::En) => format!("; the number of poor rose by {n}"),
         };
         s.push_str(&tail);
+        if p.illustrative {
+            s.push_str(illustrative_note(lang));
+        }
     }
     s.push('.');
     s
+}
+
+/// Said after a clause whose figures are illustrative.
+fn illustrative_note(lang: Lang) -> &'static str {
+    if id(lang) {
+        " (angka ilustrasi, bukan angka resmi)"
+    } else {
+        " (illustrative figures, not official)"
+    }
 }
 
 fn band_word(band: Band, lang: Lang) -> &'static str {

@@ -102,6 +102,8 @@ pub struct ReportView {
     pub sebelumnya: Option<YearLink>,
     pub berikutnya: Option<YearLink>,
     pub ubin: Vec<Tile>,
+    /// Some figure of the report (or a change it shows) is illustrative.
+    pub angka_ilustrasi: bool,
     pub indikator: Vec<IndicatorRow>,
     pub pembanding: Vec<ComparisonRow>,
     pub nama_provinsi: Option<String>,
@@ -477,6 +479,7 @@ pub fn report(report: &Report) -> ReportView {
         sebelumnya: report.previous.map(link),
         berikutnya: report.next.map(link),
         ubin: tiles(report),
+        angka_ilustrasi: report.indicators.iter().any(|r| r.illustrative()),
         indikator,
         pembanding,
         nama_provinsi: province.map(|p| p.name.clone()),

@@ -769,6 +769,29 @@ fn the_sample_in_english_has_no_indonesian_page_words() {
         cell(&report, "table.indikator", "Poverty rate (P0)", 0).as_deref(),
         Some("7.57")
     );
+    // The built-in scheme's names are in English too (the regulation keeps its own name).
+    let sheet = std::fs::read_to_string(
+        site.output()
+            .join("kabupaten-blitar/2025/penilaian/index.html"),
+    )
+    .unwrap();
+    for english in [
+        "Regional performance",
+        "Budget allocation and realisation",
+        "Evaluation of regional government performance",
+    ] {
+        assert!(sheet.contains(english), "`{english}` not on the sheet");
+    }
+    for indonesian in [
+        "Kinerja daerah",
+        "Alokasi dan realisasi anggaran",
+        "Sejak Instruksi",
+    ] {
+        assert!(
+            !sheet.contains(indonesian),
+            "`{indonesian}` on the English sheet"
+        );
+    }
 }
 
 /// Effectiveness depends on the region's own two figures: it is stated even when neither the

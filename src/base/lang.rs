@@ -33,6 +33,30 @@ impl Phrase {
     }
 }
 
+/// A text written by an author in Indonesian, with its English where given (a built-in
+/// scheme's names): an English site shows the English, or the Indonesian when there is none.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bilingual {
+    pub id: String,
+    pub en: Option<String>,
+}
+
+impl Bilingual {
+    pub fn new(id: &str, en: Option<&str>) -> Self {
+        Bilingual {
+            id: id.trim().to_string(),
+            en: en.map(|e| e.trim().to_string()).filter(|e| !e.is_empty()),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => self.en.as_deref().unwrap_or(&self.id),
+            Lang::Id => &self.id,
+        }
+    }
+}
+
 /// An English count with its noun in the right number: "1 error", "2 errors", "0 errors".
 /// (Indonesian nouns do not change with the count.)
 pub fn en_count(n: usize, singular: &str, plural: &str) -> String {

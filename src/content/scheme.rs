@@ -20,9 +20,16 @@ pub struct RawTopScore {
 pub struct RawScheme {
     pub tahun: Spanned<i64>,
     pub nama: String,
+    /// The English of `nama`, `dasar` and `catatan`, for a site with `bahasa: en`.
+    #[serde(default)]
+    pub nama_en: Option<String>,
     pub dasar: String,
     #[serde(default)]
+    pub dasar_en: Option<String>,
+    #[serde(default)]
     pub catatan: Option<String>,
+    #[serde(default)]
+    pub catatan_en: Option<String>,
     pub komponen: Vec<RawComponent>,
     #[serde(default)]
     pub skor_tagging: Option<RawTaggingRule>,
@@ -81,10 +88,14 @@ pub struct RawScoreClass {
 pub struct RawComponent {
     pub nama: String,
     #[serde(default)]
+    pub nama_en: Option<String>,
+    #[serde(default)]
     pub bobot: Option<RawFigure>,
     pub ukuran: Vec<Spanned<String>>,
     #[serde(default)]
     pub keterangan: Option<String>,
+    #[serde(default)]
+    pub keterangan_en: Option<String>,
 }
 
 fn yes() -> bool {

@@ -591,7 +591,7 @@ pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table
                     .ok()
                     .filter(|s| s.indicator.is_none_or(|i| i.key == key));
                 vec![
-                    text(component.name.clone()),
+                    text(component.name.get(lang)),
                     opt_number(component.weight),
                     text(key),
                     text(words::sheet::measure_name(m.measure).get(lang)),
@@ -670,7 +670,11 @@ pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table
         ]),
         measures,
     );
-    let scheme = vec![format!("{} ({})", sheet.scheme.name, sheet.scheme.basis)];
+    let scheme = vec![format!(
+        "{} ({})",
+        sheet.scheme.name.get(lang),
+        sheet.scheme.basis.get(lang)
+    )];
     components.sources = scheme.clone();
     // Component scores and the total, each with its formula or what it lacks.
     let mut score_rows: Vec<Vec<Cell>> = sheet
@@ -678,7 +682,7 @@ pub(crate) fn sheet_tables(sheet: &Sheet, region: &str, lang: Lang) -> Vec<Table
         .iter()
         .map(|c| {
             vec![
-                text(c.component.name.clone()),
+                text(c.component.name.get(lang)),
                 opt_number(c.component.weight),
                 opt_number(c.score.as_ref().ok().copied()),
                 opt_text(&words::sheet::component_formula(c, lang)),

@@ -6,6 +6,7 @@
 use super::evidence::Evidence;
 use super::values::{checked_year, duplicate, parse_figure};
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::base::lang::Bilingual;
 use crate::base::messages::Message;
 use crate::base::suggest::nearest;
 use crate::content::messages::LoadMessage;
@@ -73,11 +74,11 @@ impl Measure {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Component {
-    pub name: String,
+    pub name: Bilingual,
     /// Percent of the whole, where the regulation states it.
     pub weight: Option<f64>,
     pub measures: Vec<Measure>,
-    pub note: Option<String>,
+    pub note: Option<Bilingual>,
 }
 
 /// Weights of the tagged-spending score, as an evaluation scheme states them.
@@ -110,10 +111,10 @@ pub struct TaggingRule {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scheme {
     pub year: i32,
-    pub name: String,
+    pub name: Bilingual,
     /// The regulation it follows.
-    pub basis: String,
-    pub note: Option<String>,
+    pub basis: Bilingual,
+    pub note: Option<Bilingual>,
     pub components: Vec<Component>,
     pub tagging: Option<TaggingRule>,
     pub evidence: Vec<Evidence>,
@@ -453,7 +454,7 @@ pub(crate) fn measure_weight_sums(scheme: &Scheme) -> Vec<(&str, f64)> {
                 .map(|m| scheme.rule(*m).and_then(|r| r.weight))
                 .collect();
             let sum: f64 = weights?.iter().sum();
-            ((sum - 100.0).abs() > 1e-9).then_some((c.name.as_str(), sum))
+            ((sum - 100.0).abs() > 1e-9).then_some((c.name.id.as_str(), sum))
         })
         .collect()
 }
@@ -512,10 +513,13 @@ pub(crate) fn validate_scheme(
             }
         }
         components.push(Component {
-            name: c.nama.trim().to_string(),
+            name: Bilingual::new(&c.nama, c.nama_en.as_deref()),
             weight,
             measures,
-            note: c.keterangan.clone(),
+            note: c
+                .keterangan
+                .as_deref()
+                .map(|k| Bilingual::new(k, c.keterangan_en.as_deref())),
         });
     }
     let weights: Vec<f64> = components.iter().filter_map(|c| c.weight).collect();
@@ -610,9 +614,12 @@ pub(crate) fn validate_scheme(
     let year = year.filter(|_| diagnostics.error_count() == errors_before)?;
     let scheme = Scheme {
         year,
-        name: raw.nama.trim().to_string(),
-        basis: raw.dasar.trim().to_string(),
-        note: raw.catatan.clone(),
+        name: Bilingual::new(&raw.nama, raw.nama_en.as_deref()),
+        basis: Bilingual::new(&raw.dasar, raw.dasar_en.as_deref()),
+        note: raw
+            .catatan
+            .as_deref()
+            .map(|c| Bilingual::new(c, raw.catatan_en.as_deref())),
         components,
         tagging,
         evidence,
@@ -684,7 +691,7 @@ mod tests {
             vec![2023, 2024, 2025]
         );
         let pmk = &all[&2023];
-        assert!(pmk.basis.contains("97 Tahun 2023"));
+        assert!(pmk.basis.id.contains("97 Tahun 2023"));
         let rule = pmk.tagging.as_ref().unwrap();
         assert_eq!(
             (

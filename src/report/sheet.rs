@@ -568,11 +568,12 @@ fn component_score(measures: &[MeasureResult]) -> Result<f64, ComponentGap> {
     Ok(round_to(sum, 2))
 }
 
-fn total(components: &[ComponentResult]) -> Result<f64, TotalGap> {
+/// The names in gaps are in the site's language (they are shown as they stand).
+fn total(components: &[ComponentResult], lang: crate::base::lang::Lang) -> Result<f64, TotalGap> {
     let unweighted: Vec<String> = components
         .iter()
         .filter(|c| c.component.weight.is_none())
-        .map(|c| c.component.name.clone())
+        .map(|c| c.component.name.get(lang).to_string())
         .collect();
     if !unweighted.is_empty() {
         return Err(TotalGap::NoWeight(unweighted));
@@ -585,7 +586,7 @@ fn total(components: &[ComponentResult]) -> Result<f64, TotalGap> {
     let unscored: Vec<String> = components
         .iter()
         .filter(|c| c.score.is_err())
-        .map(|c| c.component.name.clone())
+        .map(|c| c.component.name.get(lang).to_string())
         .collect();
     if !unscored.is_empty() {
         return Err(TotalGap::Unscored(unscored));
@@ -644,7 +645,7 @@ pub(crate) fn sheet<'a>(
         year,
         scheme,
         own_year,
-        total: total(&components),
+        total: total(&components, site.config.lang),
         components,
         evidence: checklist(&scheme.evidence, data, &region.slug, year),
         illustrative: data.is_some_and(|d| {

@@ -100,9 +100,9 @@ pub fn evaluation(site: &Site, region: &Region, sheet: &Sheet) -> EvaluationView
         .components
         .iter()
         .map(|c| ComponentView {
-            nama: c.component.name.clone(),
+            nama: c.component.name.get(lang).to_string(),
             bobot: c.component.weight.map(|w| words::sheet::weight(w, lang)),
-            keterangan: c.component.note.clone(),
+            keterangan: c.component.note.as_ref().map(|n| n.get(lang).to_string()),
             ukuran: c
                 .measures
                 .iter()
@@ -187,9 +187,9 @@ pub fn evaluation(site: &Site, region: &Region, sheet: &Sheet) -> EvaluationView
         tahun: year,
         skema: SchemeView {
             tahun: scheme.year,
-            nama: scheme.name.clone(),
-            dasar: scheme.basis.clone(),
-            catatan: scheme.note.clone(),
+            nama: scheme.name.get(lang).to_string(),
+            dasar: scheme.basis.get(lang).to_string(),
+            catatan: scheme.note.as_ref().map(|n| n.get(lang).to_string()),
             tahun_sendiri: sheet.own_year,
             dari_situs: scheme.from_site,
         },

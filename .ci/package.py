@@ -151,17 +151,19 @@ def main() -> int:
     target = args.target or host_target()
     windows = "windows" in target
     exe = "tkpk.exe" if windows else "tkpk"
+    meta = metadata(target)
+    # Where cargo builds (CARGO_TARGET_DIR or a config may move it from target/).
+    target_dir = Path(meta["target_directory"])
     if args.binary:
         binary = Path(args.binary)
     else:
-        binary = ROOT / "target" / target / "release" / exe
+        binary = target_dir / target / "release" / exe
         if not binary.exists():
-            binary = ROOT / "target" / "release" / exe
+            binary = target_dir / "release" / exe
     if not binary.is_file():
         print(f"package: the program {binary} is not built (cargo build --release --locked)", file=sys.stderr)
         return 1
 
-    meta = metadata(target)
     version = next(p["version"] for p in meta["packages"] if p["id"] == meta["resolve"]["root"])
     name = f"tkpk-{version}-{target}"
     when = source_date()

@@ -1256,3 +1256,133 @@ fn a_folder_that_is_not_a_site_suggests_the_site_nearby() {
         run.stderr
     );
 }
+
+/// A province's `pembanding:` list: its other kab/kota rank beside the site's region, the
+/// sentence names how many of the province's 38 have figures, the province page lists them
+/// without links, and the quadrant chart places them. (Figures are test values.)
+#[test]
+fn comparison_regions_rank_with_the_sites_region() {
+    let site = TestSite::fixture("dasar");
+    let province = site.read("content/referensi/jawa-timur.yaml");
+    site.write(
+        "content/referensi/jawa-timur.yaml",
+        format!(
+            "{province}pembanding:\n  \
+             - {{nama: Kabupaten Pacitan, kode_bps: \"3501\", data: {{2024: {{p0: 13.00}}, 2025: {{p0: 12.50}}}}}}\n  \
+             - {{nama: Kota Surabaya, kode_bps: \"3578\", data: {{2024: {{p0: 4.00}}, 2025: {{p0: 3.90}}}}}}\n  \
+             - nama: Kabupaten Sampang\n    sumber: BPS Kabupaten Sampang\n    data:\n      2025: {{p0: 20.00}}\n"
+        ),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    assert!(
+        report.contains("berada di urutan ke-2 dari 4 kabupaten/kota yang angkanya tersedia dalam laporan ini (Provinsi Jawa Timur memiliki 38 kabupaten/kota"),
+        "{report}"
+    );
+    let page = site.page("provinsi/jawa-timur/index.html");
+    let rows = scraper::Selector::parse("table.urutan-provinsi tbody tr").unwrap();
+    let link = scraper::Selector::parse("a").unwrap();
+    let names: Vec<(String, bool)> = page
+        .select(&rows)
+        .map(|r| {
+            let name = r
+                .select(&scraper::Selector::parse("th").unwrap())
+                .next()
+                .unwrap()
+                .text()
+                .collect::<String>();
+            (name, r.select(&link).next().is_some())
+        })
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("Kota Surabaya".to_string(), false),
+            ("Kabupaten Contoh".to_string(), true),
+            ("Kabupaten Pacitan".to_string(), false),
+            ("Kabupaten Sampang".to_string(), false),
+        ]
+    );
+    let text = page.root_element().text().collect::<String>();
+    assert!(
+        text.contains(
+            "4 dari 38 kabupaten/kota Provinsi Jawa Timur memiliki angka P0 2025 di situs ini"
+        ),
+        "{text}"
+    );
+    // The quadrant chart places the comparisons that have two years (Sampang has one).
+    let quadrant = page
+        .select(&scraper::Selector::parse("#grafik-kuadran").unwrap())
+        .next()
+        .map(|e| e.html())
+        .unwrap_or_default();
+    for name in ["Kota Surabaya", "Kabupaten Pacitan", "Kabupaten Contoh"] {
+        assert!(quadrant.contains(name), "{name} not in the quadrant chart");
+    }
+    // No pages of their own.
+    assert!(!site.output().join("kabupaten-pacitan").exists());
+}
+
+/// A comparison is a kab/kota of the province by the official list, listed once, not one of
+/// the site's regions, with a BPS code of the province: each mistake located, in one run.
+#[test]
+fn comparison_mistakes_are_located() {
+    let site = TestSite::fixture("dasar");
+    let province = site.read("content/referensi/jawa-timur.yaml");
+    site.write(
+        "content/referensi/jawa-timur.yaml",
+        format!(
+            "{province}pembanding:\n  \
+             - {{nama: Kabupaten Pacitn, data: {{2025: {{p0: 12.5}}}}}}\n  \
+             - {{nama: Kota Surabaya, kode_bps: \"3378\", data: {{2025: {{p0: 3.9}}}}}}\n  \
+             - {{nama: kota surabaya, data: {{2025: {{p0: 3.9}}}}}}\n"
+        ),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for (message, at, hint) in [
+        (
+            "galat: `Kabupaten Pacitn` bukan kabupaten/kota Provinsi Jawa Timur menurut daftar resmi",
+            "--> content/referensi/jawa-timur.yaml:9:12",
+            "saran: mungkin maksud Anda `Kabupaten Pacitan`?",
+        ),
+        (
+            "galat: kode BPS `3378` bukan kode kabupaten/kota provinsi `35`",
+            "--> content/referensi/jawa-timur.yaml:10:37",
+            "saran: tulis empat angka yang diawali `35`",
+        ),
+        (
+            "galat: Kota Surabaya ditulis dua kali di `pembanding:`",
+            "--> content/referensi/jawa-timur.yaml:11:12",
+            "",
+        ),
+    ] {
+        let at_message = run
+            .stderr
+            .find(message)
+            .unwrap_or_else(|| panic!("{message}\n{}", run.stderr));
+        let after = &run.stderr[at_message..];
+        assert!(
+            after.lines().nth(1).unwrap_or("").contains(at),
+            "{at}\n{}",
+            run.stderr
+        );
+        assert!(after.contains(hint), "{hint}\n{}", run.stderr);
+    }
+    // The site's own region listed as a comparison.
+    site.write(
+        "content/referensi/jawa-timur.yaml",
+        format!(
+            "{province}pembanding:\n  - {{nama: Kabupaten Contoh, data: {{2025: {{p0: 1.0}}}}}}\n"
+        ),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("galat: Kabupaten Contoh adalah wilayah situs ini (punya folder sendiri), bukan pembanding"),
+        "{}",
+        run.stderr
+    );
+}

@@ -312,9 +312,10 @@ pub struct Rank {
     pub province_total: Option<usize>,
 }
 
-/// Ranks `regions` by `indicator` in `year`; regions without the figure are left out.
+/// Ranks kab/kota (the site's regions and comparisons) by `indicator` in `year`; those
+/// without the figure are left out.
 pub(crate) fn rank_among<'a>(
-    regions: impl IntoIterator<Item = &'a Region>,
+    regions: impl IntoIterator<Item = crate::model::Ranked<'a>>,
     indicator: &Indicator,
     year: i32,
     slug: &str,
@@ -324,7 +325,7 @@ pub(crate) fn rank_among<'a>(
         .filter_map(|r| {
             r.series
                 .get(year, &indicator.key)
-                .map(|f| (r.slug.clone(), r.name.clone(), f.value))
+                .map(|f| (r.slug.to_string(), r.name.to_string(), f.value))
         })
         .collect();
     order.sort_by(|a, b| {
@@ -344,8 +345,8 @@ pub(crate) fn rank_among<'a>(
     })
 }
 
-/// Rank of a region within its province (the province's regions in this site), with the
-/// province's official count of kab/kota.
+/// Rank of a region within its province (the province's regions in this site and the
+/// comparisons its file lists), with the province's official count of kab/kota.
 pub(crate) fn rank_in_province(
     site: &Site,
     region: &Region,
@@ -360,7 +361,7 @@ pub(crate) fn rank_in_province(
         .split_once('.')
         .and_then(|(province, _)| crate::model::official::kabupaten_kota_count(province));
     rank_among(
-        site.regions_in(&region.province),
+        site.kab_kota_in(&region.province),
         indicator,
         year,
         &region.slug,
@@ -407,9 +408,18 @@ pub(crate) fn quadrant(
     indicator: &Indicator,
     year: i32,
 ) -> Option<QuadrantPosition> {
-    let province = site.province_of(region)?;
-    let gap = reference_gap(&region.series, province, indicator, year)?;
-    let rel = relevance(&region.series, province, indicator, year)?;
+    quadrant_against(&region.series, site.province_of(region)?, indicator, year)
+}
+
+/// The quadrant of a kab/kota's `series` (a region's or a comparison's) against `province`.
+pub(crate) fn quadrant_against(
+    series: &Series,
+    province: &Reference,
+    indicator: &Indicator,
+    year: i32,
+) -> Option<QuadrantPosition> {
+    let gap = reference_gap(series, province, indicator, year)?;
+    let rel = relevance(series, province, indicator, year)?;
     // Figures and changes are rounded to the published decimals, so a tie is exact; a tie is
     // counted on the better side, and the sentence says it is a tie.
     let level_tie = gap.diff == 0.0;
@@ -459,6 +469,7 @@ pub(crate) mod tests {
 
     pub(crate) fn reference(name: &str, points: &[(i32, f64)]) -> Reference {
         Reference {
+            comparisons: Vec::new(),
             slug: name.to_lowercase().replace(' ', "-"),
             name: name.into(),
             level: Level::Provinsi,

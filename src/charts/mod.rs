@@ -599,9 +599,9 @@ pub(crate) fn quadrant_of(
     let w = words(lang);
     let p0 = site.catalog.get(keys::P0)?;
     let province = site.provinces.get(province_slug)?;
-    let mut points: Vec<(&Region, analysis::QuadrantPosition)> = site
-        .regions_in(province_slug)
-        .filter_map(|o| analysis::quadrant(site, o, p0, year).map(|q| (o, q)))
+    let mut points: Vec<(crate::model::Ranked, analysis::QuadrantPosition)> = site
+        .kab_kota_in(province_slug)
+        .filter_map(|o| analysis::quadrant_against(o.series, province, p0, year).map(|q| (o, q)))
         .collect();
     let shown = match highlight {
         Some(slug) => points.iter().any(|(o, _)| o.slug == slug),
@@ -610,7 +610,7 @@ pub(crate) fn quadrant_of(
     if !shown {
         return None;
     }
-    points.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    points.sort_by(|a, b| a.0.name.cmp(b.0.name));
     let data: Vec<DataPointItem> = points
         .iter()
         .map(|(o, q)| {
@@ -620,7 +620,7 @@ pub(crate) fn quadrant_of(
                 OTHER_COLOUR
             };
             DataPointItem::new(vec![q.level_diff, q.change_diff])
-                .name(o.name.clone())
+                .name(o.name.to_string())
                 .item_style(ItemStyle::new().color(colour))
         })
         .collect();
@@ -714,7 +714,7 @@ pub(crate) fn quadrant_of(
     for (o, q) in &points {
         sources.extend(
             o.series
-                .sources(&[keys::P0], &[q.from_year, year], &o.name, lang),
+                .sources(&[keys::P0], &[q.from_year, year], o.name, lang),
         );
     }
     sources.sort();
@@ -732,7 +732,7 @@ pub(crate) fn quadrant_of(
             baris: points
                 .iter()
                 .map(|(o, q)| DataRow {
-                    label: o.name.clone(),
+                    label: o.name.to_string(),
                     sel: vec![
                         format::signed(q.level_diff, 2, lang),
                         format::signed(q.change_diff, 2, lang),

@@ -186,6 +186,27 @@ pub struct RawReferenceFile {
     /// `tkpk new` writes them: marked on every page, replaced by `tkpk impor` without `--timpa`.
     #[serde(default)]
     pub ilustrasi: Entries<Spanned<String>, Vec<Spanned<String>>>,
+    /// In a province's file: its other kab/kota, which the site does not report on, with their
+    /// figures, so that ranks and the province page count every kab/kota with a figure.
+    #[serde(default)]
+    pub pembanding: Vec<RawComparison>,
+}
+
+/// One kab/kota of a province's `pembanding:` list.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawComparison {
+    pub nama: Spanned<String>,
+    /// The BPS code (`"3501"`), as BPS tables give it.
+    #[serde(default)]
+    pub kode_bps: Option<Spanned<String>>,
+    /// The source of its figures (bawaan: the file's `sumber`).
+    #[serde(default)]
+    pub sumber: Option<String>,
+    #[serde(default)]
+    pub data: RawYearTable<RawFigure>,
+    #[serde(default)]
+    pub sumber_data: RawYearTable<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

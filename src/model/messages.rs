@@ -53,6 +53,28 @@ pub(crate) enum ModelMessage {
         slug: String,
     },
     NoNationalReference,
+    ComparisonsInNational,
+    HintComparisonsInProvince,
+    ComparisonUnknownName {
+        name: String,
+        province: String,
+    },
+    ComparisonTwice {
+        name: String,
+    },
+    ComparisonBadCode {
+        code: String,
+        province: String,
+    },
+    HintComparisonCode {
+        province: String,
+    },
+    ComparisonIsRegion {
+        name: String,
+    },
+    HintComparisonIsRegion {
+        slug: String,
+    },
     SecondNationalReference {
         other: String,
     },
@@ -370,6 +392,38 @@ impl Words for ModelMessage {
             NoNationalReference => t(
                 "tidak ada berkas referensi nasional (`tingkat: nasional`) di `content/referensi/`".into(),
                 "no national reference file (`tingkat: nasional`) in `content/referensi/`".into(),
+            ),
+            ComparisonsInNational => t(
+                "`pembanding:` hanya ditulis di berkas provinsi".into(),
+                "`pembanding:` belongs in a province's file only".into(),
+            ),
+            HintComparisonsInProvince => t(
+                "pindahkan daftar ini ke berkas provinsinya di `content/referensi/`, misalnya `jawa-timur.yaml`".into(),
+                "move this list to the province's file in `content/referensi/`, for example `jawa-timur.yaml`".into(),
+            ),
+            ComparisonUnknownName { name, province } => t(
+                format!("`{name}` bukan kabupaten/kota {province} menurut daftar resmi (Kepmendagri 300.2.2-2138/2025)"),
+                format!("`{name}` is not a regency or city of {province} by the official list (Kepmendagri 300.2.2-2138/2025)"),
+            ),
+            ComparisonTwice { name } => t(
+                format!("{name} ditulis dua kali di `pembanding:`"),
+                format!("{name} is written twice under `pembanding:`"),
+            ),
+            ComparisonBadCode { code, province } => t(
+                format!("kode BPS `{code}` bukan kode kabupaten/kota provinsi `{province}`"),
+                format!("BPS code `{code}` is not the code of a regency or city of province `{province}`"),
+            ),
+            HintComparisonCode { province } => t(
+                format!("tulis empat angka yang diawali `{province}` dan tidak berakhiran 00, misalnya `\"{province}01\"`"),
+                format!("write four digits starting with `{province}` and not ending in 00, for example `\"{province}01\"`"),
+            ),
+            ComparisonIsRegion { name } => t(
+                format!("{name} adalah wilayah situs ini (punya folder sendiri), bukan pembanding"),
+                format!("{name} is a region of this site (it has its own folder), not a comparison"),
+            ),
+            HintComparisonIsRegion { slug } => t(
+                format!("hapus entri ini; angka {slug} ditulis di `content/{slug}/indikator.yaml`"),
+                format!("remove this entry; the figures of {slug} go in `content/{slug}/indikator.yaml`"),
             ),
             SecondNationalReference { other } => t(
                 format!("referensi nasional kedua; `{other}` sudah bertingkat nasional"),

@@ -153,6 +153,31 @@ pub struct Reference {
     pub level: Level,
     pub code: String,
     pub series: Series,
+    /// A province's kab/kota that the site does not report on (`pembanding:`): in its ranks,
+    /// tables and charts, without pages of their own.
+    pub comparisons: Vec<Comparison>,
+}
+
+/// A kab/kota of a province, with figures but no pages: counted in ranks and shown in the
+/// province's tables and charts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// The slug its name would have as a region (`kabupaten-pacitan`), to tell regions apart.
+    pub slug: String,
+    pub name: String,
+    /// The BPS code, when written.
+    pub bps_code: Option<String>,
+    pub series: Series,
+}
+
+/// A kab/kota as a rank or a province table sees it: a region of the site or a comparison.
+#[derive(Clone, Copy, Debug)]
+pub struct Ranked<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub series: &'a Series,
+    /// A region of the site (with pages), not a comparison.
+    pub own: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -322,6 +347,29 @@ pub struct Site {
 impl Site {
     pub fn province_of(&self, region: &Region) -> Option<&Reference> {
         self.provinces.get(&region.province)
+    }
+
+    /// Every kab/kota of a province with figures in this site: its regions (in `regions`
+    /// order), then its comparison regions (in file order).
+    pub fn kab_kota_in<'a>(&'a self, province: &'a str) -> impl Iterator<Item = Ranked<'a>> + 'a {
+        let regions = self.regions_in(province).map(|r| Ranked {
+            slug: &r.slug,
+            name: &r.name,
+            series: &r.series,
+            own: true,
+        });
+        let comparisons = self
+            .provinces
+            .get(province)
+            .into_iter()
+            .flat_map(|p| &p.comparisons)
+            .map(|c| Ranked {
+                slug: &c.slug,
+                name: &c.name,
+                series: &c.series,
+                own: false,
+            });
+        regions.chain(comparisons)
     }
 
     /// The regions of a province in this site, in `regions` order.

@@ -922,11 +922,13 @@ fn reference(
         Level::Nasional => check_code(&doc.kode, &[2], None, "\"00\"", &file.source, diagnostics),
         Level::Provinsi => check_code(&doc.kode, &[2], None, "\"35\"", &file.source, diagnostics),
     }
+    let comparisons = comparisons(file, catalog, diagnostics);
     Reference {
         slug: slug.to_string(),
         name: doc.nama.trim().to_string(),
         level: doc.tingkat,
         code: doc.kode.value.clone(),
+        comparisons,
         series: validate_series(
             doc.series(),
             (
@@ -940,6 +942,126 @@ fn reference(
             diagnostics,
         ),
     }
+}
+
+/// A province file's `pembanding:` list: each a kab/kota of the province by the official list
+/// (a name not in it is refused with the nearest), once, with a BPS code of the province, and
+/// figures validated as a region's are.
+fn comparisons(
+    file: &Sourced<RawReferenceFile>,
+    catalog: &Catalog,
+    diagnostics: &mut Diagnostics,
+) -> Vec<crate::model::Comparison> {
+    let doc = &file.doc;
+    let source = &file.source;
+    let Some(first) = doc.pembanding.first() else {
+        return Vec::new();
+    };
+    if doc.tingkat == Level::Nasional {
+        diagnostics.push(
+            Diagnostic::error(ModelMessage::ComparisonsInNational)
+                .at(at(source, &first.nama))
+                .hint(ModelMessage::HintComparisonsInProvince),
+        );
+        return Vec::new();
+    }
+    // The province in the official list, by its name ("Provinsi Jawa Timur" → "Jawa Timur").
+    let wanted = doc
+        .nama
+        .trim()
+        .trim_start_matches("Provinsi ")
+        .trim()
+        .to_lowercase();
+    let official = crate::model::official::provinces()
+        .find(|p| p.name.to_lowercase() == wanted)
+        .map(|p| p.code);
+    let names: Vec<String> = official
+        .map(|code| {
+            crate::model::official::kabupaten_kota(code)
+                .map(|r| r.name.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let empty_table = RawYearTable::<RawFigure>::default();
+    let empty_sources = RawYearTable::<Spanned<String>>::default();
+    let empty_periods = crate::content::yaml::Entries(Vec::new());
+    let empty_marks = crate::content::yaml::Entries(Vec::new());
+    let mut out: Vec<crate::model::Comparison> = Vec::new();
+    for entry in &doc.pembanding {
+        let typed = entry.nama.value.trim();
+        let name = match official {
+            Some(code) => match crate::model::official::find_kabupaten_kota(code, typed) {
+                Some(found) => names
+                    .iter()
+                    .find(|n| crate::model::official::find_kabupaten_kota(code, n) == Some(found))
+                    .cloned()
+                    .unwrap_or_else(|| typed.to_string()),
+                None => {
+                    diagnostics.push(
+                        Diagnostic::error(ModelMessage::ComparisonUnknownName {
+                            name: typed.to_string(),
+                            province: doc.nama.trim().to_string(),
+                        })
+                        .at(at(source, &entry.nama))
+                        .hint(suggestion(typed, &names)),
+                    );
+                    continue;
+                }
+            },
+            None => typed.to_string(),
+        };
+        if out.iter().any(|c| c.name == name) {
+            diagnostics.push(duplicate(
+                ModelMessage::ComparisonTwice { name: name.clone() },
+                source,
+                &entry.nama,
+            ));
+            continue;
+        }
+        if let Some(code) = &entry.kode_bps {
+            let c = code.value.trim();
+            let fits = c.len() == 4
+                && c.chars().all(|ch| ch.is_ascii_digit())
+                && c.starts_with(doc.kode.value.trim())
+                && !c.ends_with("00");
+            if !fits {
+                diagnostics.push(
+                    Diagnostic::error(ModelMessage::ComparisonBadCode {
+                        code: c.to_string(),
+                        province: doc.kode.value.trim().to_string(),
+                    })
+                    .at(at(source, code))
+                    .hint(ModelMessage::HintComparisonCode {
+                        province: doc.kode.value.trim().to_string(),
+                    }),
+                );
+            }
+        }
+        let series = validate_series(
+            RawSeries {
+                sumber: entry.sumber.as_deref().unwrap_or(&doc.sumber),
+                data: &entry.data,
+                data_september: &empty_table,
+                sumber_data: &entry.sumber_data,
+                sumber_data_september: &empty_sources,
+                target: &empty_table,
+                sumber_target: None,
+                periode_target: None,
+                periode: &empty_periods,
+                ilustrasi: &empty_marks,
+            },
+            (catalog, Scope::Region),
+            source,
+            diagnostics,
+        );
+        out.push(crate::model::Comparison {
+            slug: crate::base::markdown::slugify(&name),
+            name,
+            bps_code: entry.kode_bps.as_ref().map(|c| c.value.trim().to_string()),
+            series,
+        });
+    }
+    out
 }
 
 fn narrative(raw: &RawNarrative, diagnostics: &mut Diagnostics) -> Narrative {
@@ -1272,6 +1394,25 @@ pub(crate) fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
             .then(a.name.cmp(&b.name))
             .then(a.slug.cmp(&b.slug))
     });
+    // A kab/kota with its own folder is a region of the site, never also a comparison.
+    for region in &regions {
+        if let Some(raw) = raw.references.iter().find(|r| r.slug == region.province)
+            && let Some(entry) = raw.file.doc.pembanding.iter().find(|c| {
+                crate::base::markdown::slugify(c.nama.value.trim()) == region.slug
+                    || c.nama.value.trim().eq_ignore_ascii_case(&region.name)
+            })
+        {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::ComparisonIsRegion {
+                    name: region.name.clone(),
+                })
+                .at(at(&raw.file.source, &entry.nama))
+                .hint(ModelMessage::HintComparisonIsRegion {
+                    slug: region.slug.clone(),
+                }),
+            );
+        }
+    }
     if diagnostics.has_errors() {
         return (None, diagnostics);
     }

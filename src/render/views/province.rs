@@ -12,7 +12,8 @@ use serde::Serialize;
 pub struct ProvinceRow {
     pub urutan: usize,
     pub nama: String,
-    pub href: String,
+    /// The region's report; none for a comparison (it has no pages).
+    pub href: Option<String>,
     pub p0: FigureView,
     pub perubahan: Option<ChangeView>,
     /// `ya`, `tidak`, or none when the province lacks a figure for the comparison.
@@ -29,6 +30,12 @@ pub struct ProvinceView {
     pub p0_provinsi: Option<FigureView>,
     pub perubahan_provinsi: Option<ChangeView>,
     pub baris: Vec<ProvinceRow>,
+    /// How many kab/kota have a P0 of the year (the site's regions and its comparisons).
+    pub dengan_angka: Option<usize>,
+    /// How many kab/kota the province has by the official list.
+    pub jumlah_resmi: Option<usize>,
+    /// "36 dari 38 kabupaten/kota …": how many of the province's kab/kota are ranked.
+    pub cakupan: Option<String>,
     /// Regions of the province without a P0 figure in `tahun`.
     pub tanpa_angka: Vec<String>,
     pub grafik: Option<super::report::ChartView>,
@@ -64,32 +71,45 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
     let mut baris = Vec::new();
     let mut tanpa_angka = Vec::new();
     let mut sumber = Vec::new();
+    let (mut dengan_angka, mut jumlah_resmi) = (None, None);
     if let (Some(year), Some(p0)) = (year, p0) {
         let first = site.regions_in(&province.slug).next();
         let rank = first.and_then(|r| analysis::rank_in_province(site, r, p0, year));
+        if let Some(r) = &rank {
+            dengan_angka = Some(r.of);
+            jumlah_resmi = r.province_total;
+        }
         for (i, (slug, _, _)) in rank.iter().flat_map(|r| r.order.iter()).enumerate() {
-            let Some(region) = site.regions_in(&province.slug).find(|r| &r.slug == slug) else {
+            let Some(region) = site.kab_kota_in(&province.slug).find(|r| r.slug == slug) else {
                 continue;
             };
             let Some(f) = region.series.get(year, keys::P0) else {
                 continue;
             };
-            sumber.push(format!("{}: {}", region.name, f.source));
-            let change = analysis::year_change(&region.series, p0, year);
-            let relevance = analysis::relevance(&region.series, province, p0, year);
+            sumber.push(format!(
+                "{}: {}",
+                region.name,
+                f.shown_source(site.config.lang)
+            ));
+            let change = analysis::year_change(region.series, p0, year);
+            let relevance = analysis::relevance(region.series, province, p0, year);
             baris.push(ProvinceRow {
                 urutan: i + 1,
-                nama: region.name.clone(),
-                href: format!("../../{}/{year}/index.html", region.slug),
+                nama: region.name.to_string(),
+                href: region
+                    .own
+                    .then(|| format!("../../{}/{year}/index.html", region.slug)),
                 p0: figure_of(f, p0),
                 efektif: change.as_ref().map(|c| c.improved),
                 perubahan: change.map(ChangeView::from),
                 relevan: relevance.map(|r| r.relevant),
-                kuadran: analysis::quadrant(site, region, p0, year).map(|q| match q.quadrant {
-                    analysis::Quadrant::I => "I",
-                    analysis::Quadrant::II => "II",
-                    analysis::Quadrant::III => "III",
-                    analysis::Quadrant::IV => "IV",
+                kuadran: analysis::quadrant_against(region.series, province, p0, year).map(|q| {
+                    match q.quadrant {
+                        analysis::Quadrant::I => "I",
+                        analysis::Quadrant::II => "II",
+                        analysis::Quadrant::III => "III",
+                        analysis::Quadrant::IV => "IV",
+                    }
                 }),
             });
         }
@@ -99,7 +119,11 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
             .map(|r| r.name.clone())
             .collect();
         if let Some(f) = province.series.get(year, keys::P0) {
-            sumber.push(format!("{}: {}", province.name, f.source));
+            sumber.push(format!(
+                "{}: {}",
+                province.name,
+                f.shown_source(site.config.lang)
+            ));
         }
     }
     sumber.sort();
@@ -118,7 +142,32 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
             .zip(p0)
             .and_then(|(y, i)| analysis::year_change(&province.series, i, y))
             .map(ChangeView::from),
+        cakupan: match (dengan_angka, jumlah_resmi, year) {
+            (Some(n), Some(total), Some(y)) => Some(match site.config.lang {
+                crate::base::lang::Lang::Id => format!(
+                    "{n} dari {total} kabupaten/kota {} memiliki angka P0 {y} di situs ini{}.",
+                    province.name,
+                    if province.comparisons.is_empty() {
+                        ""
+                    } else {
+                        "; yang tanpa tautan adalah pembanding, tanpa halaman sendiri"
+                    }
+                ),
+                crate::base::lang::Lang::En => format!(
+                    "{n} of the {total} regencies and cities of {} have a {y} P0 in this site{}.",
+                    province.name,
+                    if province.comparisons.is_empty() {
+                        ""
+                    } else {
+                        "; those without a link are comparisons, without pages of their own"
+                    }
+                ),
+            }),
+            _ => None,
+        },
         baris,
+        dengan_angka,
+        jumlah_resmi,
         tanpa_angka,
         grafik,
         sumber,

@@ -203,7 +203,7 @@ def main() -> int:
         with open(archive, "wb") as f, gzip.GzipFile(fileobj=f, mode="wb", mtime=when, filename="") as gz:
             gz.write(raw.getvalue())
     digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    (out_dir / f"{archive.name}.sha256").write_text(f"{digest}  {archive.name}\n")
+    (out_dir / f"{archive.name}.sha256").write_bytes(f"{digest}  {archive.name}\n".encode())
     size = archive.stat().st_size
     print(f"package: {archive} ({size / 1e6:.1f} MB, {len(entries)} files, sha256 {digest[:16]}…)")
     return 0

@@ -77,7 +77,7 @@ fn a_bps_csv_table_reaches_the_report_page() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "impor selesai: 3 angka ditambahkan, 8 sama, 1 baris dilewati (wilayah tidak ada di situs) dalam "
+            "impor selesai: 5 angka ditambahkan (2 di antaranya ke daftar pembanding provinsi), 8 sama, 0 baris dilewati (wilayah tidak ada di situs) dalam "
         ),
         "{}",
         run.stderr
@@ -85,6 +85,14 @@ fn a_bps_csv_table_reaches_the_report_page() {
     assert_eq!(
         site.read("content/kabupaten-blitar/indikator.yaml"),
         BLITAR_WITH_P0
+    );
+    // Kota Blitar is not in the site: its row went to the province's comparison list.
+    assert!(
+        site.read("content/referensi/jawa-timur.yaml").ends_with(
+            "pembanding:\n  - {nama: Kota Blitar, kode_bps: \"3572\", data: {2024: {p0: 6.75}, 2025: {p0: 6.6}}}\n"
+        ),
+        "{}",
+        site.read("content/referensi/jawa-timur.yaml")
     );
     let built = site.build();
     assert_eq!(built.code, 0, "{}", built.stderr);
@@ -99,7 +107,7 @@ fn a_bps_csv_table_reaches_the_report_page() {
     let again = site.run(&["impor", "p0-jatim.csv"]);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert!(
-        again.stderr.contains("0 angka ditambahkan, 11 sama"),
+        again.stderr.contains("0 angka ditambahkan, 13 sama"),
         "{}",
         again.stderr
     );
@@ -114,7 +122,7 @@ fn a_dry_run_writes_nothing() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("tidak ada yang ditulis: 3 angka akan ditambahkan"),
+            .contains("tidak ada yang ditulis: 5 angka akan ditambahkan (2 di antaranya ke daftar pembanding provinsi)"),
         "{}",
         run.stderr
     );
@@ -173,7 +181,7 @@ fn a_bps_xlsx_table_reaches_the_report_page() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("3 angka ditambahkan, 8 sama, 1 baris dilewati"),
+            .contains("5 angka ditambahkan (2 di antaranya ke daftar pembanding provinsi), 8 sama, 0 baris dilewati"),
         "{}",
         run.stderr
     );

@@ -167,7 +167,8 @@ impl Diagnostic {
             shorten_quotes(&self.message.text(lang), QUOTE_MAX)
         );
         if let Some(loc) = &self.location {
-            let path = loc.path.display();
+            // Forward slashes on every system: the same message, and a path Windows accepts.
+            let path = loc.path.display().to_string().replace('\\', "/");
             if loc.line == 0 {
                 let _ = writeln!(out, "  --> {path}");
             } else {

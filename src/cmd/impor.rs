@@ -23,8 +23,10 @@ pub(crate) fn run(root: &Path, file: &Path, options: &Options) -> ExitCode {
             conflicting,
             overwritten,
             replaced_illustrative,
+            to_comparisons,
             skipped_rows,
         }) => ImportMessage::SummaryFigures {
+            to_comparisons: *to_comparisons,
             added: *added,
             unchanged: *unchanged,
             conflicting: *conflicting,

@@ -36,9 +36,7 @@ pub(crate) enum CommandMessage {
     UsageTwice {
         option: String,
     },
-    UsageOther {
-        detail: String,
-    },
+    UsageOther,
     HintUsageHelp {
         command: Option<String>,
     },
@@ -199,9 +197,9 @@ impl Words for CommandMessage {
                 format!("opsi `{option}` ditulis dua kali atau bertentangan dengan opsi lain"),
                 format!("the option `{option}` is given twice or conflicts with another"),
             ),
-            UsageOther { detail } => t(
-                format!("baris perintah tidak dapat dibaca ({detail})"),
-                format!("the command line cannot be read ({detail})"),
+            UsageOther => t(
+                "baris perintah ini tidak dapat dibaca".into(),
+                "this command line cannot be read".into(),
             ),
             HintUsageHelp { command: Some(c) } => t(
                 format!("lihat cara pakainya dengan `tkpk {c} --help`"),

@@ -3,6 +3,7 @@
 
 use crate::cmd::messages::CommandMessage;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
+use std::io::Write;
 use std::process::ExitCode;
 use tkpk::base::diagnostics::Diagnostic;
 use tkpk::base::lang::Lang;
@@ -16,7 +17,8 @@ const COMMANDS: [&str; 6] = ["build", "check", "serve", "new", "impor", "pdf"];
 pub(crate) fn said(e: clap::Error) -> ExitCode {
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            print!("{}", e.render());
+            // A closed stdout (`tkpk --help | head`) is no reason to panic.
+            let _ = write!(std::io::stdout(), "{}", e.render());
             ExitCode::SUCCESS
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
@@ -28,7 +30,26 @@ pub(crate) fn said(e: clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
         _ => {
-            let args: Vec<String> = std::env::args().skip(1).collect();
+            let args: Vec<String> = std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            // `tkpk help` and `tkpk help build` print the help they ask for.
+            if let [first, rest @ ..] = args.as_slice()
+                && first == "help"
+            {
+                let mut command = crate::cli::command();
+                let help = match rest.first() {
+                    Some(name) if COMMANDS.contains(&name.as_str()) => command
+                        .find_subcommand_mut(name)
+                        .map(|c| c.render_help().to_string()),
+                    _ => Some(command.render_help().to_string()),
+                };
+                if let Some(help) = help {
+                    let _ = write!(std::io::stdout(), "{help}");
+                    return ExitCode::SUCCESS;
+                }
+            }
             eprintln!("{}", diagnostic(&e, &args).render(Lang::Id));
             ExitCode::from(2)
         }
@@ -119,10 +140,7 @@ fn diagnostic(e: &clap::Error, args: &[String]) -> Diagnostic {
             let option = option_name(&context(e, ContextKind::InvalidArg).unwrap_or_default());
             Diagnostic::error(CommandMessage::UsageTwice { option }).hint(help)
         }
-        _ => Diagnostic::error(CommandMessage::UsageOther {
-            detail: e.kind().to_string(),
-        })
-        .hint(help),
+        _ => Diagnostic::error(CommandMessage::UsageOther).hint(help),
     }
 }
 

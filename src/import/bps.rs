@@ -179,12 +179,11 @@ pub struct Matcher<'a> {
     /// `Blitar` beside `Kota Blitar` is the regency (BPS writes regencies without a prefix).
     explicit_kota: Vec<String>,
     explicit_kabupaten: Vec<String>,
-    /// Plain labels that are also a province's name (`Gorontalo`), with the indexes (into
-    /// the labels given to [`Matcher::new`]) of the rows that carry them: BPS lists the
-    /// regency by its plain name and may write the province's total the same way.
-    province_named_rows: std::collections::BTreeMap<String, Vec<usize>>,
-    /// Every province's name, as [`split_name`] leaves it (`gorontalo`, `jawa timur`).
-    provinces: Vec<String>,
+    /// Base names the table writes with an explicit `Provinsi`.
+    explicit_provinsi: Vec<String>,
+    /// Names that are both a kabupaten's and its province's by the official list
+    /// (`gorontalo`), as [`split_name`] leaves them.
+    kabupaten_named_as_province: Vec<String>,
 }
 
 impl<'a> Matcher<'a> {
@@ -208,28 +207,33 @@ impl<'a> Matcher<'a> {
     ) -> Self {
         let mut explicit_kota = Vec::new();
         let mut explicit_kabupaten = Vec::new();
-        let provinces: Vec<String> = crate::model::official::provinces()
-            .map(|p| split_name(p.name).1)
-            .collect();
-        let mut province_named_rows = std::collections::BTreeMap::<String, Vec<usize>>::new();
-        for (index, label) in labels.iter().enumerate() {
-            let (code, name) = split_label(label);
+        let mut explicit_provinsi = Vec::new();
+        for label in labels {
+            let (_, name) = split_label(label);
             match split_name(&name) {
                 (NameKind::Kota, base) => explicit_kota.push(base),
                 (NameKind::Kabupaten, base) => explicit_kabupaten.push(base),
-                (NameKind::Plain, base) if code.is_none() && provinces.contains(&base) => {
-                    province_named_rows.entry(base).or_default().push(index);
-                }
+                (NameKind::Provinsi, base) => explicit_provinsi.push(base),
                 _ => {}
             }
         }
+        let provinces: Vec<String> = crate::model::official::provinces()
+            .map(|p| split_name(p.name).1)
+            .collect();
+        let kabupaten_named_as_province = crate::model::official::provinces()
+            .flat_map(|p| crate::model::official::kabupaten_kota(p.code))
+            .filter_map(|r| match split_name(r.name) {
+                (NameKind::Kabupaten, base) if provinces.contains(&base) => Some(base),
+                _ => None,
+            })
+            .collect();
         Matcher {
             regions,
             references,
             explicit_kota,
             explicit_kabupaten,
-            province_named_rows,
-            provinces,
+            explicit_provinsi,
+            kabupaten_named_as_province,
         }
     }
 
@@ -238,62 +242,44 @@ impl<'a> Matcher<'a> {
         self.find_row(label, None)
     }
 
-    /// What the label of the row at `index` (into the labels given to [`Matcher::new`])
-    /// refers to. A province's row is never taken for a regency: a code of a province or the
-    /// nation (`35`, `3500`, `0000`) never matches a regency, and a plain name that is both a
-    /// regency's and a province's (`Gorontalo`) is the regency only when the table has it
-    /// twice and this is not the last (the province's total closes the table); written once,
-    /// it is ambiguous, and the table has to say `Kabupaten` or `Provinsi`.
-    pub fn find_row(&self, label: &str, index: Option<usize>) -> RowMatch {
+    /// What the label of the row at `index` refers to. A province's row is never taken for a
+    /// regency: a code of a province or the nation (`35`, `3500`, `0000`) never matches a
+    /// regency, and a plain name that is both a kabupaten's and a province's (`Gorontalo`:
+    /// Kabupaten Gorontalo in Provinsi Gorontalo) is read by what else the table writes: beside
+    /// an explicit `Provinsi Gorontalo` row it is the kabupaten, beside an explicit `Kabupaten
+    /// Gorontalo` row the province; otherwise it is ambiguous (an error asking the table to
+    /// say which), never guessed from where the row stands.
+    pub fn find_row(&self, label: &str, _index: Option<usize>) -> RowMatch {
         let (code, name) = split_label(label);
         if let Some(code) = code {
             return self.by_code(&code);
         }
         let found = self.by_name(&name);
         let (kind, base) = split_name(&name);
-        if kind != NameKind::Plain || !self.provinces.contains(&base) {
+        if kind != NameKind::Plain || !self.kabupaten_named_as_province.contains(&base) {
             return found;
         }
-        let rows = self
-            .province_named_rows
-            .get(&base)
-            .map_or(&[][..], Vec::as_slice);
         let province = self
             .references
             .iter()
             .position(|r| !r.national && split_name(&r.name).1 == base);
-        // The regency of that name, whether the name alone found it or found it beside the
-        // province's reference file.
-        let region = match &found {
-            RowMatch::Region(i) => *i,
-            RowMatch::Ambiguous(_) => match self
-                .regions
-                .iter()
-                .position(|r| split_name(&r.name).1 == base)
-            {
-                Some(i) => i,
-                None => return found,
-            },
-            _ => return found,
-        };
-        match (rows, index) {
-            ([_, .., last], Some(at)) if at == *last => {
-                province.map_or(RowMatch::NotInSite, RowMatch::Reference)
-            }
-            ([_, _, ..], Some(_)) => RowMatch::Region(region),
-            _ => RowMatch::Ambiguous(vec![
-                self.regions[region].name.clone(),
-                province.map_or_else(
-                    || {
-                        let official = crate::model::official::provinces()
-                            .find(|p| split_name(p.name).1 == base)
-                            .map_or(base.clone(), |p| p.name.to_string());
-                        format!("Provinsi {official}")
-                    },
-                    |p| self.references[p].name.clone(),
-                ),
-            ]),
+        let region = self
+            .regions
+            .iter()
+            .position(|r| split_name(&r.name).1 == base && r.kind == RegionKind::Kabupaten);
+        if self.explicit_provinsi.contains(&base) {
+            return region.map_or(RowMatch::NotInSite, RowMatch::Region);
         }
+        if self.explicit_kabupaten.contains(&base) {
+            return province.map_or(RowMatch::NotInSite, RowMatch::Reference);
+        }
+        let official = crate::model::official::provinces()
+            .find(|p| split_name(p.name).1 == base)
+            .map_or(base.clone(), |p| p.name.to_string());
+        RowMatch::Ambiguous(vec![
+            format!("Kabupaten {official}"),
+            format!("Provinsi {official}"),
+        ])
     }
 
     fn by_code(&self, code: &str) -> RowMatch {
@@ -728,7 +714,7 @@ mod tests {
 
     /// A province's row never lands in a regency's file: not by a province's code, even one
     /// a region's file holds, and not by a name both carry (Kabupaten Gorontalo, Provinsi
-    /// Gorontalo), which is the regency only when the table also has the province's row last.
+    /// Gorontalo), which is read by the table's explicit rows, never by where it stands.
     #[test]
     fn a_province_row_never_matches_a_regency() {
         let gorontalo = vec![SiteRegion {
@@ -742,25 +728,22 @@ mod tests {
         let m = Matcher::new(&gorontalo, &national, &[]);
         // The province's code, although the region's file (wrongly) holds it.
         assert_eq!(m.find("7500 Gorontalo"), RowMatch::NotInSite);
-        // Once in the table: the regency or the province, the table has to say.
-        assert_eq!(
-            m.find("Gorontalo"),
-            RowMatch::Ambiguous(vec![
-                "Kabupaten Gorontalo".into(),
-                "Provinsi Gorontalo".into()
-            ])
-        );
+        let ambiguous = RowMatch::Ambiguous(vec![
+            "Kabupaten Gorontalo".into(),
+            "Provinsi Gorontalo".into(),
+        ]);
+        assert_eq!(m.find("Gorontalo"), ambiguous);
         assert_eq!(m.find("Kabupaten Gorontalo"), RowMatch::Region(0));
         assert_eq!(m.find("Provinsi Gorontalo"), RowMatch::NotInSite);
-        // Twice, as BPS lists it: the first is the regency, the last the province's total.
-        let labels: Vec<String> = ["Boalemo", "Gorontalo", "Kota Gorontalo", "Gorontalo"]
+        // Twice, in either order: still ambiguous (the province may head or close a table).
+        let labels: Vec<String> = ["GORONTALO", "Boalemo", "Gorontalo", "Kota Gorontalo"]
             .iter()
             .map(|s| s.to_string())
             .collect();
         let m = Matcher::new(&gorontalo, &national, &labels);
-        assert_eq!(m.find_row("Gorontalo", Some(1)), RowMatch::Region(0));
-        assert_eq!(m.find_row("Gorontalo", Some(3)), RowMatch::NotInSite);
-        // With the province's reference file in the site, its row goes there.
+        assert_eq!(m.find_row("Gorontalo", Some(2)), ambiguous);
+        assert_eq!(m.find_row("GORONTALO", Some(0)), ambiguous);
+        // An explicit `Provinsi Gorontalo` row makes the plain name the kabupaten.
         let mut refs = references();
         refs.push(SiteReference {
             slug: "gorontalo".into(),
@@ -768,10 +751,46 @@ mod tests {
             national: false,
             code: "75".into(),
         });
+        let labels: Vec<String> = [
+            "Boalemo",
+            "Gorontalo",
+            "Kota Gorontalo",
+            "Provinsi Gorontalo",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let m = Matcher::new(&gorontalo, &refs, &labels);
         assert_eq!(m.find_row("Gorontalo", Some(1)), RowMatch::Region(0));
-        assert_eq!(m.find_row("Gorontalo", Some(3)), RowMatch::Reference(2));
+        assert_eq!(
+            m.find_row("Provinsi Gorontalo", Some(3)),
+            RowMatch::Reference(2)
+        );
         assert_eq!(m.find_row("7500", Some(3)), RowMatch::Reference(2));
+        // An explicit `Kabupaten Gorontalo` row makes it the province; a Kota Gorontalo site
+        // never receives the kabupaten's figure through the province's file.
+        let labels: Vec<String> = ["Kabupaten Gorontalo", "Kota Gorontalo", "Gorontalo"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let m = Matcher::new(&gorontalo, &refs, &labels);
+        assert_eq!(m.find_row("Gorontalo", Some(2)), RowMatch::Reference(2));
+        let kota = vec![SiteRegion {
+            slug: "kota-gorontalo".into(),
+            name: "Kota Gorontalo".into(),
+            kind: RegionKind::Kota,
+            code: "75.71".into(),
+            bps_code: "7571".into(),
+        }];
+        let labels: Vec<String> = ["Boalemo", "Gorontalo", "Kota Gorontalo", "Gorontalo"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let m = Matcher::new(&kota, &refs, &labels);
+        assert!(matches!(
+            m.find_row("Gorontalo", Some(1)),
+            RowMatch::Ambiguous(_)
+        ));
     }
 
     fn sheet(rows: &[&[&str]]) -> Sheet {

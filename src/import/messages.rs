@@ -72,6 +72,7 @@ pub enum ImportMessage {
         extension: String,
         html: bool,
     },
+    ComparisonsUnwritable,
     TableUnreadable {
         detail: String,
     },
@@ -180,6 +181,7 @@ pub enum ImportMessage {
         conflicting: usize,
         overwritten: usize,
         replaced_illustrative: usize,
+        to_comparisons: usize,
         skipped_rows: usize,
         seconds: String,
         dry_run: bool,
@@ -240,6 +242,10 @@ impl Words for ImportMessage {
             HintTableIsText { html: true, .. } => t(
                 "buka di Excel lalu Simpan Sebagai → Excel Workbook (.xlsx), dan impor berkas itu".into(),
                 "open it in Excel and Save As → Excel Workbook (.xlsx), then import that file".into(),
+            ),
+            ComparisonsUnwritable => t(
+                "daftar `pembanding:` berkas ini memuat sesuatu yang tidak dapat ditulis ulang oleh impor (tahun atau angka yang bukan angka)".into(),
+                "this file's `pembanding:` list holds something the import cannot write back (a year or figure that is not a number)".into(),
             ),
             TableUnreadable { detail } => t(
                 format!("tabel tidak dapat dibaca: {detail}"),
@@ -447,10 +453,16 @@ impl Words for ImportMessage {
                 conflicting,
                 overwritten,
                 replaced_illustrative,
+                to_comparisons,
                 skipped_rows,
                 seconds,
                 dry_run,
             } => {
+                let compared = match (id, *to_comparisons) {
+                    (_, 0) => String::new(),
+                    (true, n) => format!(" ({n} di antaranya ke daftar pembanding provinsi)"),
+                    (false, n) => format!(" ({n} of them to the province's comparison list)"),
+                };
                 let over = match (id, *replaced_illustrative, *dry_run) {
                     (_, 0, _) => String::new(),
                     (true, n, false) => format!(", {n} angka ilustrasi diganti"),
@@ -469,12 +481,12 @@ impl Words for ImportMessage {
                 };
                 t(
                     format!(
-                        "{}: {added} angka {}, {unchanged} sama{conflicts}{over}, {skipped_rows} baris dilewati (wilayah tidak ada di situs) dalam {seconds} detik",
+                        "{}: {added} angka {}{compared}, {unchanged} sama{conflicts}{over}, {skipped_rows} baris dilewati (wilayah tidak ada di situs) dalam {seconds} detik",
                         done(*dry_run, true),
                         if *dry_run { "akan ditambahkan" } else { "ditambahkan" },
                     ),
                     format!(
-                        "{}: {} {}, {unchanged} unchanged{conflicts}{over}, {} skipped (region not in this site) in {seconds} s",
+                        "{}: {} {}{compared}, {unchanged} unchanged{conflicts}{over}, {} skipped (region not in this site) in {seconds} s",
                         done(*dry_run, false),
                         en_count(*added, "figure", "figures"),
                         if *dry_run { "to add" } else { "added" },
@@ -539,6 +551,7 @@ mod tests {
             conflicting: 1,
             overwritten: 0,
             replaced_illustrative: 0,
+            to_comparisons: 0,
             skipped_rows: 2,
             seconds: "0,02".into(),
             dry_run: false,

@@ -4,6 +4,7 @@
 //! validated again, before the import counts as done (otherwise every file is restored).
 
 pub mod bps;
+pub mod comparisons;
 pub mod journal;
 pub mod matrix;
 pub mod messages;
@@ -48,6 +49,8 @@ pub enum Summary {
         overwritten: usize,
         /// Illustrative figures the table replaced (and whose marks it removed).
         replaced_illustrative: usize,
+        /// Figures written (added or overwritten) into a province's `pembanding:` list.
+        to_comparisons: usize,
         skipped_rows: usize,
     },
     Program {
@@ -510,12 +513,29 @@ fn import_figures(
         region: options.region.as_deref(),
     };
     let read = bps::read(sheet, &layout, &matcher, lone_dot, &narrowing);
-    for (message, hint, place) in read.problems {
+    for (message, hint, place) in read.problems.clone() {
         out.error(
             Diagnostic::error(msg(message))
                 .at(table_location(file, &place))
                 .hint_opt(hint.map(msg)),
         );
+    }
+    // The rows of the province's other kab/kota: to its file's `pembanding:` list.
+    let mut read = read;
+    let comparison = match options.region {
+        Some(_) => None,
+        None => comparison_rows(
+            raw,
+            &regions,
+            &read,
+            (file, sheet, &layout, &labels, lone_dot),
+            out,
+        ),
+    };
+    if let Some(c) = &comparison {
+        read.skipped
+            .retain(|(_, row, _)| !c.figures.iter().any(|f| f.row == *row));
+        read.skipped_rows = read.skipped.len();
     }
     report_skipped(file, &read.skipped, out);
     // `--wilayah X` with no row of X in the table is an error, not an import of nothing.
@@ -621,6 +641,13 @@ fn import_figures(
                 None => {
                     added += 1;
                     planned.insert((f.table, f.year), f.value);
+                    // A mark left on a figure that was deleted by hand goes too: the table's
+                    // figure is official.
+                    if f.table == Table::Data
+                        && marked_illustrative(&target_file.series, f.year, &key)
+                    {
+                        unmark.push((f.year, key.clone()));
+                    }
                     edits.push(Edit {
                         table: f.table,
                         year: f.year,
@@ -718,6 +745,15 @@ fn import_figures(
         }
         to_write.push((target_file.path.clone(), text));
     }
+    let mut to_comparisons = 0;
+    if let Some(c) = comparison {
+        let counts = merge_comparisons(raw, &c, &key, options, &mut to_write, out);
+        added += counts.added;
+        unchanged += counts.unchanged;
+        conflicting += counts.conflicting;
+        overwritten += counts.overwritten;
+        to_comparisons = counts.added + counts.overwritten;
+    }
     let errors = out.diagnostics.has_errors();
     if !errors && !to_write.is_empty() {
         commit(root, &to_write, options.dry_run, out);
@@ -731,8 +767,218 @@ fn import_figures(
         conflicting,
         overwritten,
         replaced_illustrative,
+        to_comparisons,
         skipped_rows: read.skipped_rows,
     });
+}
+
+/// The figures of a table's rows for the province's kab/kota that the site does not hold.
+struct ComparisonRows {
+    /// The province's slug (its file in `content/referensi/`).
+    province: String,
+    others: Vec<bps::SiteRegion>,
+    figures: Vec<bps::TableFigure>,
+}
+
+/// Reads the rows of a one-province table that name the province's other kab/kota (by the
+/// official list). `None` when the table's province is not one file of the site: a table of
+/// several provinces, or a province without its file.
+fn comparison_rows(
+    raw: &content::RawSite,
+    regions: &[bps::SiteRegion],
+    read: &bps::BpsFigures,
+    (file, sheet, layout, labels, lone_dot): (
+        &Path,
+        &table::Sheet,
+        &bps::Layout,
+        &[String],
+        LoneDot,
+    ),
+    out: &mut Outcome,
+) -> Option<ComparisonRows> {
+    let provinces: std::collections::BTreeSet<String> = read
+        .figures
+        .iter()
+        .filter_map(|f| match &f.target {
+            Target::Region(slug) => raw
+                .regions
+                .iter()
+                .find(|r| &r.slug == slug)
+                .and_then(|r| r.region.as_ref())
+                .map(|w| w.doc.provinsi.value.clone()),
+            Target::Reference(slug) => raw
+                .references
+                .iter()
+                .find(|r| &r.slug == slug && r.file.doc.tingkat == content::Level::Provinsi)
+                .map(|r| r.slug.clone()),
+        })
+        .collect();
+    let [province] = provinces.into_iter().collect::<Vec<_>>().try_into().ok()?;
+    let reference = raw.references.iter().find(|r| r.slug == province)?;
+    let others = comparisons::others(&reference.file.doc.nama, regions);
+    let matcher = bps::Matcher::new(&others, &[], labels);
+    let narrowing = bps::Narrowing {
+        year: None,
+        region: None,
+    };
+    let found = bps::read(sheet, layout, &matcher, lone_dot, &narrowing);
+    for (message, hint, place) in found.problems {
+        // Rows of the site's own regions and of the province were read already.
+        if read.figures.iter().any(|f| f.row == place.row) {
+            continue;
+        }
+        out.error(
+            Diagnostic::error(msg(message))
+                .at(table_location(file, &place))
+                .hint_opt(hint.map(msg)),
+        );
+    }
+    let figures: Vec<bps::TableFigure> = found
+        .figures
+        .into_iter()
+        .filter(|f| f.table == Table::Data)
+        .collect();
+    Some(ComparisonRows {
+        province,
+        others,
+        figures,
+    })
+}
+
+#[derive(Default)]
+struct Counts {
+    added: usize,
+    unchanged: usize,
+    conflicting: usize,
+    overwritten: usize,
+}
+
+/// Merges the comparison rows into the province file's `pembanding:` list and queues the
+/// file, written anew on top of what the import already changes in it, and checked by reading
+/// it back.
+fn merge_comparisons(
+    raw: &content::RawSite,
+    rows: &ComparisonRows,
+    key: &str,
+    options: &Options,
+    to_write: &mut Vec<(PathBuf, String)>,
+    out: &mut Outcome,
+) -> Counts {
+    let mut counts = Counts::default();
+    let Some(file) = raw.references.iter().find(|r| r.slug == rows.province) else {
+        return counts;
+    };
+    let display = file.file.source.display_path.clone();
+    let path = raw.root.join(&display);
+    let Some(mut entries) = comparisons::entries(&file.file.doc.pembanding) else {
+        out.error(
+            Diagnostic::error(msg(ImportMessage::ComparisonsUnwritable))
+                .in_file(&display)
+                .hint(msg(ImportMessage::HintEditLayout)),
+        );
+        return counts;
+    };
+    let before = entries.clone();
+    for f in &rows.figures {
+        let Target::Region(slug) = &f.target else {
+            continue;
+        };
+        let Some(other) = rows.others.iter().find(|o| &o.slug == slug) else {
+            continue;
+        };
+        let at = match entries
+            .iter()
+            .position(|e| e.name.eq_ignore_ascii_case(&other.name))
+        {
+            Some(i) => i,
+            None => {
+                entries.push(comparisons::Entry {
+                    name: other.name.clone(),
+                    bps_code: Some(other.bps_code.clone()).filter(|c| !c.is_empty()),
+                    source: None,
+                    data: BTreeMap::new(),
+                    sources: BTreeMap::new(),
+                });
+                entries.len() - 1
+            }
+        };
+        let shown = format!("{} ({})", display.display(), other.name);
+        let year = entries[at].data.entry(f.year).or_default();
+        match year.get(key).copied() {
+            None => {
+                counts.added += 1;
+                year.insert(key.to_string(), f.value);
+            }
+            Some(v) if (v - f.value).abs() <= 1e-9 => counts.unchanged += 1,
+            Some(v) if options.overwrite => {
+                counts.overwritten += 1;
+                year.insert(key.to_string(), f.value);
+                out.notes.push(msg(ImportMessage::Overwritten {
+                    file: shown,
+                    year: f.year,
+                    key: key.to_string(),
+                    existing: v,
+                    table: f.value,
+                    row: f.row,
+                }));
+            }
+            Some(v) => {
+                counts.conflicting += 1;
+                out.failed = true;
+                out.notes.push(msg(ImportMessage::Conflict {
+                    file: shown,
+                    year: f.year,
+                    key: key.to_string(),
+                    existing: v,
+                    table: f.value,
+                    row: f.row,
+                }));
+            }
+        }
+    }
+    if entries == before {
+        return counts;
+    }
+    let queued = to_write.iter().position(|(p, _)| *p == path);
+    let text = queued.map_or(file.file.source.text.as_str(), |i| to_write[i].1.as_str());
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let written = match comparisons::replace_block(text, &comparisons::block(&entries, newline)) {
+        Ok(t) => t,
+        Err(e) => {
+            out.error(
+                Diagnostic::error(msg(ImportMessage::EditLayout { line: e.line }))
+                    .in_file(&display)
+                    .hint(msg(ImportMessage::HintEditLayout)),
+            );
+            return counts;
+        }
+    };
+    // Read back: everything else as it was, and the list exactly as merged.
+    let src = crate::base::diagnostics::SourceText::new(&display, written.clone());
+    let same = |t: &str| {
+        let s = crate::base::diagnostics::SourceText::new(&display, t.to_string());
+        content::yaml::parse::<content::RawReferenceFile>(&s, t, 0)
+            .ok()
+            .filter(|(_, unknown)| unknown.is_empty())
+            .map(|(doc, _)| contents(&doc.series()))
+    };
+    let back = content::yaml::parse::<content::RawReferenceFile>(&src, &written, 0)
+        .ok()
+        .filter(|(_, unknown)| unknown.is_empty())
+        .and_then(|(doc, _)| comparisons::entries(&doc.pembanding));
+    if back.as_ref() != Some(&entries) || same(&written) != same(text) {
+        out.error(
+            Diagnostic::error(msg(ImportMessage::EditBrokeFile))
+                .in_file(&display)
+                .hint(msg(ImportMessage::HintEditLayout)),
+        );
+        return counts;
+    }
+    match queued {
+        Some(i) => to_write[i].1 = written,
+        None => to_write.push((path, written)),
+    }
+    counts
 }
 
 /// The rows left out because their region is not in the site, by name: a name close to one of

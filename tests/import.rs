@@ -284,7 +284,7 @@ fn a_csv_named_xls_a_web_page_and_a_missing_file_are_said_plainly() {
     let run = site.run(&["impor", "p0-web.xlsx"]);
     assert!(
         run.stderr
-            .contains("isinya halaman web (HTML), bukan buku kerja Excel"),
+            .contains("isinya halaman web (HTML) atau XML, bukan buku kerja Excel"),
         "{}",
         run.stderr
     );

@@ -376,8 +376,15 @@ impl Words for IoProblem {
         if lang == Lang::En {
             return self.system.clone();
         }
+        // Windows' sharing violations (a file open in Excel or Acrobat) are not a kind of
+        // their own in std.
+        let sharing = cfg!(windows) && matches!(self.code, Some(32 | 33));
         let said = match self.kind {
+            _ if sharing => {
+                "berkas sedang dibuka di program lain (Excel, Word, pembaca PDF); tutup dulu, lalu coba lagi"
+            }
             NotFound => "berkas atau folder itu tidak ada",
+            AddrInUse => "port itu sedang dipakai program lain",
             PermissionDenied => {
                 "akses ditolak: berkas mungkin sedang dibuka di program lain (Excel, Word), bertanda hanya-baca, atau akun ini tidak boleh membukanya"
             }

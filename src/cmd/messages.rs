@@ -62,7 +62,7 @@ pub(crate) enum CommandMessage {
     },
     ServeStartFailed {
         address: String,
-        detail: String,
+        detail: tkpk::base::messages::IoProblem,
     },
     ServeWatchFailed {
         detail: String,
@@ -262,8 +262,8 @@ impl Words for CommandMessage {
                 format!("cannot rebuild yet ({}, {millis} ms); the last good version is still served", en_count(*errors, "error", "errors")),
             ),
             ServeStartFailed { address, detail } => t(
-                format!("tidak dapat menyajikan situs di {address}: {detail}"),
-                format!("cannot serve the site at {address}: {detail}"),
+                format!("tidak dapat menyajikan situs di {address}: {}", detail.text(Lang::Id)),
+                format!("cannot serve the site at {address}: {}", detail.text(Lang::En)),
             ),
             ServeWatchFailed { detail } => t(
                 format!("tidak dapat mengamati perubahan berkas: {detail}"),

@@ -67,7 +67,7 @@ pub(crate) fn run(root: &Path, port: u16, open: bool) -> ExitCode {
         Err(e) => {
             let d = Diagnostic::error(CommandMessage::ServeStartFailed {
                 address,
-                detail: e.to_string(),
+                detail: tkpk::base::messages::IoProblem::of(&e),
             })
             .hint(CommandMessage::HintServePort);
             eprintln!("{}", d.render(lang));

@@ -768,7 +768,13 @@ fn nearby_site(root: &Path) -> Option<String> {
     };
     let path = folder.join(chosen);
     let shown = path.strip_prefix(".").unwrap_or(&path);
-    Some(shown.to_string_lossy().replace('\\', "/"))
+    let shown = shown.to_string_lossy().replace('\\', "/");
+    // Copied as it is shown: a path with a space needs its quotes.
+    Some(if shown.contains(' ') {
+        format!("\"{shown}\"")
+    } else {
+        shown
+    })
 }
 
 fn load_with(

@@ -232,8 +232,8 @@ impl Words for ImportMessage {
                 format!("this file is named `.{extension}` but holds text (CSV), not an Excel workbook"),
             ),
             TableIsText { extension, html: true } => t(
-                format!("berkas ini bernama `.{extension}` tetapi isinya halaman web (HTML), bukan buku kerja Excel"),
-                format!("this file is named `.{extension}` but holds a web page (HTML), not an Excel workbook"),
+                format!("berkas ini bernama `.{extension}` tetapi isinya halaman web (HTML) atau XML, bukan buku kerja Excel"),
+                format!("this file is named `.{extension}` but holds a web page (HTML) or XML, not an Excel workbook"),
             ),
             HintTableIsText { extension, html: false } => t(
                 format!("ganti akhiran namanya dari `.{extension}` menjadi `.csv`, atau buka di Excel lalu Simpan Sebagai → Excel Workbook (.xlsx), dan impor berkas itu"),

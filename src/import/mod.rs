@@ -910,29 +910,33 @@ fn merge_comparisons(
                 year.insert(key.to_string(), f.value);
             }
             Some(v) if (v - f.value).abs() <= 1e-9 => counts.unchanged += 1,
-            Some(v) if options.overwrite => {
-                counts.overwritten += 1;
-                year.insert(key.to_string(), f.value);
-                out.notes.push(msg(ImportMessage::Overwritten {
-                    file: shown,
-                    year: f.year,
-                    key: key.to_string(),
-                    existing: v,
-                    table: f.value,
-                    row: f.row,
-                }));
-            }
             Some(v) => {
-                counts.conflicting += 1;
-                out.failed = true;
-                out.notes.push(msg(ImportMessage::Conflict {
-                    file: shown,
-                    year: f.year,
-                    key: key.to_string(),
-                    existing: v,
-                    table: f.value,
-                    row: f.row,
-                }));
+                let (file, year_of, key, existing, table, row) =
+                    (shown, f.year, key.to_string(), v, f.value, f.row);
+                let note = if options.overwrite {
+                    counts.overwritten += 1;
+                    year.insert(key.clone(), f.value);
+                    ImportMessage::Overwritten {
+                        file,
+                        year: year_of,
+                        key,
+                        existing,
+                        table,
+                        row,
+                    }
+                } else {
+                    counts.conflicting += 1;
+                    out.failed = true;
+                    ImportMessage::Conflict {
+                        file,
+                        year: year_of,
+                        key,
+                        existing,
+                        table,
+                        row,
+                    }
+                };
+                out.notes.push(msg(note));
             }
         }
     }

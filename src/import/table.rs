@@ -143,10 +143,12 @@ fn text_not_workbook(path: &Path) -> Result<Option<bool>, std::io::Error> {
     }
     let start = String::from_utf8_lossy(text).trim_start().to_lowercase();
     Ok(Some(
+        // A web page, or Excel's "XML Spreadsheet 2003": either way markup, not CSV.
         start.starts_with('<')
             && (start.contains("<html")
                 || start.contains("<table")
-                || start.starts_with("<!doctype")),
+                || start.starts_with("<!doctype")
+                || start.starts_with("<?xml")),
     ))
 }
 

@@ -1386,3 +1386,39 @@ fn comparison_mistakes_are_located() {
         run.stderr
     );
 }
+
+/// Extreme poverty is in every report: without the region's own figure, the province's and
+/// the nation's are given as theirs, by method, with the 2026 target; with its own figure,
+/// not. (Figures are test values.)
+#[test]
+fn a_report_without_its_own_extreme_poverty_gives_the_province_and_the_nation() {
+    let site = TestSite::fixture("dasar");
+    let province = site.read("content/referensi/jawa-timur.yaml").replace(
+        "2025: {p0: 9.50}",
+        "2025: {p0: 9.50, kemiskinan_ekstrem_ppp2017: 0.66}",
+    );
+    site.write("content/referensi/jawa-timur.yaml", province);
+    let nation = site.read("content/referensi/indonesia.yaml");
+    let nation = nation.replacen("2025: {", "2025: {kemiskinan_ekstrem_ppp2017: 0.85, ", 1);
+    site.write("content/referensi/indonesia.yaml", nation);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    assert!(
+        html.contains("Angka kemiskinan ekstrem Kabupaten Contoh tahun 2025 belum tersedia di situs ini; sebagai gambaran, tingkat kemiskinan ekstrem Provinsi Jawa Timur 0,66 persen (PPP 2017); Indonesia 0,85 persen (PPP 2017). Pemerintah menargetkan kemiskinan ekstrem 0 persen pada 2026"),
+        "{html}"
+    );
+    // With its own figure, the report says that one instead.
+    let own = site
+        .read("content/kabupaten-contoh/indikator.yaml")
+        .replace(
+            "p1: 1.02, p2: 0.21}",
+            "p1: 1.02, p2: 0.21, kemiskinan_ekstrem_ppp2017: 0.5}",
+        );
+    site.write("content/kabupaten-contoh/indikator.yaml", own);
+    assert_eq!(site.build().code, 0);
+    let html =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    assert!(!html.contains("belum tersedia di situs ini; sebagai gambaran"));
+}

@@ -22,6 +22,67 @@ fn missing_reference(name: &str, key: &str, year: i32, lang: Lang) -> String {
     }
 }
 
+/// Extreme poverty when the region has no figure of its own for the year: the province's and
+/// the nation's, by method, said as theirs, with the national target of 0 % in 2026 for the
+/// years up to it.
+fn extreme_poverty(report: &Report) -> Option<String> {
+    let (site, year) = (report.site, report.year);
+    let lang = site.config.lang;
+    let methods = [keys::EXTREME_PPP2017, keys::EXTREME_PPP2011];
+    if methods.iter().any(|k| report.row(k).is_some()) {
+        return None;
+    }
+    let mut known = Vec::new();
+    for reference in [report.province, report.nation].into_iter().flatten() {
+        let figures: Vec<String> = methods
+            .iter()
+            .filter_map(|key| {
+                let indicator = site.catalog.get(key)?;
+                let f = reference.series.get(year, key)?;
+                let method = match (*key == keys::EXTREME_PPP2017, lang) {
+                    (true, Lang::Id) => "PPP 2017",
+                    (false, Lang::Id) => "PPP 2011",
+                    (true, Lang::En) => "2017 PPP",
+                    (false, Lang::En) => "2011 PPP",
+                };
+                Some(format!(
+                    "{} ({method})",
+                    sentences::value(indicator, f.value, lang)
+                ))
+            })
+            .collect();
+        if !figures.is_empty() {
+            let and = if lang == Lang::Id { " dan " } else { " and " };
+            known.push(format!("{} {}", reference.name, figures.join(and)));
+        }
+    }
+    let region = &report.region.name;
+    let mut s = match (known.is_empty(), lang) {
+        (true, Lang::Id) => format!(
+            "Angka kemiskinan ekstrem {region} tahun {year} belum tersedia di situs ini, begitu pula angka provinsi dan nasionalnya."
+        ),
+        (true, Lang::En) => format!(
+            "This site has no {year} extreme poverty figure for {region}, nor for its province or the nation."
+        ),
+        (false, Lang::Id) => format!(
+            "Angka kemiskinan ekstrem {region} tahun {year} belum tersedia di situs ini; sebagai gambaran, tingkat kemiskinan ekstrem {}.",
+            known.join("; ")
+        ),
+        (false, Lang::En) => format!(
+            "This site has no {year} extreme poverty figure for {region}; for reference, the extreme poverty rate of {}.",
+            known.join("; ")
+        ),
+    };
+    // The target was set in 2025; reports written from then on (years 2024 to 2026) say it.
+    if (2024..=2026).contains(&year) {
+        s.push_str(match lang {
+            Lang::Id => " Pemerintah menargetkan kemiskinan ekstrem 0 persen pada 2026 (Kementerian Sosial dan Kemenko Pemberdayaan Masyarakat, 2025, tentang pelaksanaan Inpres Nomor 8 Tahun 2025).",
+            Lang::En => " The government targets 0 percent extreme poverty in 2026 (Ministry of Social Affairs and Coordinating Ministry for Community Empowerment, 2025, on Presidential Instruction No. 8 of 2025).",
+        });
+    }
+    Some(s)
+}
+
 /// The analysis sentences of each chapter.
 pub(crate) fn by_chapter(report: &Report) -> BTreeMap<Chapter, Vec<String>> {
     let (site, region, year) = (report.site, report.region, report.year);
@@ -67,6 +128,11 @@ pub(crate) fn by_chapter(report: &Report) -> BTreeMap<Chapter, Vec<String>> {
                 .or_default()
                 .push(sentences::change(row.indicator, Some(c), year, None, lang));
         }
+    }
+    // Extreme poverty is in every report: the region's own figure where the file has one
+    // (its sentence is above, or its table row), else the province's and the nation's.
+    if let Some(sentence) = extreme_poverty(report) {
+        out.entry(Chapter::Profil).or_default().push(sentence);
     }
 
     if let Some(position) = &report.position {

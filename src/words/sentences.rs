@@ -16,7 +16,7 @@ fn id(lang: Lang) -> bool {
 }
 
 /// A figure with its unit: `7,57 persen`, `Rp441.448`, `0,88`.
-fn value(indicator: &Indicator, v: f64, lang: Lang) -> String {
+pub(crate) fn value(indicator: &Indicator, v: f64, lang: Lang) -> String {
     format::with_unit(v, &indicator.unit, indicator.decimals, lang)
 }
 

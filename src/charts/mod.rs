@@ -611,30 +611,94 @@ pub(crate) fn quadrant_of(
         return None;
     }
     points.sort_by(|a, b| a.0.name.cmp(b.0.name));
+    let placed: Vec<Placed> = points
+        .iter()
+        .map(|(o, q)| Placed {
+            name: o.name.to_string(),
+            x: q.level_diff,
+            y: q.change_diff,
+            highlighted: highlight.is_none_or(|slug| o.slug == slug),
+        })
+        .collect();
+    let chart = quadrant_chart(
+        &placed,
+        (w.quadrant_x.to_string(), w.quadrant_y.to_string()),
+        false,
+        province.name.clone(),
+    );
+    let mut sources = province
+        .series
+        .sources(&[keys::P0], &[year], &province.name, lang);
+    for (o, q) in &points {
+        sources.extend(
+            o.series
+                .sources(&[keys::P0], &[q.from_year, year], o.name, lang),
+        );
+    }
+    sources.sort();
+    sources.dedup();
+    Some(ChartSpec {
+        id: "grafik-kuadran".into(),
+        chapter: Chapter::PosisiRelatif,
+        title: format!("{} ({}, {year})", w.quadrant, province.name),
+        sources,
+        chart,
+        series: 1,
+        latest_year: None,
+        table: DataTable {
+            kolom: vec![w.region.into(), w.quadrant_x.into(), w.quadrant_y.into()],
+            baris: points
+                .iter()
+                .map(|(o, q)| DataRow {
+                    label: o.name.to_string(),
+                    sel: vec![
+                        format::signed(q.level_diff, 2, lang),
+                        format::signed(q.change_diff, 2, lang),
+                    ],
+                })
+                .collect(),
+        },
+    })
+}
+
+/// A kab/kota placed on a quadrant chart: its gaps to the province on both axes.
+struct Placed {
+    name: String,
+    x: f64,
+    y: f64,
+    highlighted: bool,
+}
+
+/// The quadrant scatter: both axes centred on the province (zero), quadrants labelled I–IV
+/// (I lower left). `y_inverse` turns the y axis over for an indicator where higher is better,
+/// so that "better" stays at the bottom.
+fn quadrant_chart(
+    points: &[Placed],
+    (x_name, y_name): (String, String),
+    y_inverse: bool,
+    series_name: String,
+) -> Chart {
     let data: Vec<DataPointItem> = points
         .iter()
-        .map(|(o, q)| {
-            let colour = if highlight.is_none_or(|slug| o.slug == slug) {
+        .map(|p| {
+            let colour = if p.highlighted {
                 REGION_COLOUR
             } else {
                 OTHER_COLOUR
             };
-            DataPointItem::new(vec![q.level_diff, q.change_diff])
-                .name(o.name.to_string())
+            DataPointItem::new(vec![p.x, p.y])
+                .name(p.name.clone())
                 .item_style(ItemStyle::new().color(colour))
         })
         .collect();
     // Both axes centred on the province (zero), so the four quadrants have the same size and
     // place on every chart: better (lower level, larger fall) at the lower left, as numbered
     // in the sentence (I lower left, II lower right, III upper right, IV upper left).
-    let extent = |pick: fn(&analysis::QuadrantPosition) -> f64| {
-        let widest = points
-            .iter()
-            .map(|(_, q)| pick(q).abs())
-            .fold(0.0, f64::max);
+    let extent = |pick: fn(&Placed) -> f64| {
+        let widest = points.iter().map(|p| pick(p).abs()).fold(0.0, f64::max);
         ((widest * 1.6).max(0.5) * 10.0).ceil() / 10.0
     };
-    let (x, y) = (extent(|q| q.level_diff), extent(|q| q.change_diff));
+    let (x, y) = (extent(|p| p.x), extent(|p| p.y));
     let bound = |v: f64| v.to_string();
     let area = |name: &str, (x0, x1): (f64, f64), (y0, y1): (f64, f64)| {
         (
@@ -674,7 +738,7 @@ pub(crate) fn quadrant_of(
             MarkLineVariant::Simple(MarkLineData::new().x_axis(0)),
             MarkLineVariant::Simple(MarkLineData::new().y_axis(0)),
         ]);
-    let chart = Chart::new()
+    Chart::new()
         .animation(false)
         .tooltip(Tooltip::new().trigger(Trigger::Item))
         .grid(Grid::new().left(56).right(24).top(16).bottom(48))
@@ -683,20 +747,22 @@ pub(crate) fn quadrant_of(
                 .type_(AxisType::Value)
                 .min(-x)
                 .max(x)
-                .name(w.quadrant_x)
+                .name(x_name)
                 .name_location(charming::element::NameLocation::Middle)
                 .name_gap(28),
         )
-        .y_axis(
-            Axis::new()
+        .y_axis({
+            let axis = Axis::new()
                 .type_(AxisType::Value)
                 .min(-y)
                 .max(y)
-                .name(w.quadrant_y),
-        )
+                .name(y_name);
+            // Set only when turned over: the option is written out even when false.
+            if y_inverse { axis.inverse(true) } else { axis }
+        })
         .series(
             Scatter::new()
-                .name(province.name.clone())
+                .name(series_name)
                 .symbol_size(12)
                 .data(data)
                 .mark_area(quadrants)
@@ -707,40 +773,7 @@ pub(crate) fn quadrant_of(
                         .position(LabelPosition::Right)
                         .formatter("{b}"),
                 ),
-        );
-    let mut sources = province
-        .series
-        .sources(&[keys::P0], &[year], &province.name, lang);
-    for (o, q) in &points {
-        sources.extend(
-            o.series
-                .sources(&[keys::P0], &[q.from_year, year], o.name, lang),
-        );
-    }
-    sources.sort();
-    sources.dedup();
-    Some(ChartSpec {
-        id: "grafik-kuadran".into(),
-        chapter: Chapter::PosisiRelatif,
-        title: format!("{} ({}, {year})", w.quadrant, province.name),
-        sources,
-        chart,
-        series: 1,
-        latest_year: None,
-        table: DataTable {
-            kolom: vec![w.region.into(), w.quadrant_x.into(), w.quadrant_y.into()],
-            baris: points
-                .iter()
-                .map(|(o, q)| DataRow {
-                    label: o.name.to_string(),
-                    sel: vec![
-                        format::signed(q.level_diff, 2, lang),
-                        format::signed(q.change_diff, 2, lang),
-                    ],
-                })
-                .collect(),
-        },
-    })
+        )
 }
 
 /// Every chart of one annual report, and a note for each one left out.

@@ -1422,3 +1422,59 @@ fn a_report_without_its_own_extreme_poverty_gives_the_province_and_the_nation() 
         std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
     assert!(!html.contains("belum tersedia di situs ini; sebagai gambaran"));
 }
+
+/// P0 against the province together with P1 and IPM, where both figures exist: a sentence
+/// each with the hand-computed gaps and quadrant, and a chart each that places the province's
+/// comparisons too. (Figures are test values.)
+#[test]
+fn pair_quadrants_place_the_region_by_p0_and_another_indicator() {
+    let site = TestSite::fixture("dasar");
+    let province = site
+        .read("content/referensi/jawa-timur.yaml")
+        .replace("2025: {p0: 9.50}", "2025: {p0: 9.50, p1: 1.50, ipm: 74.60}");
+    site.write(
+        "content/referensi/jawa-timur.yaml",
+        format!(
+            "{province}pembanding:\n  - {{nama: Kabupaten Pacitan, data: {{2025: {{p0: 12.50, p1: 2.10}}}}}}\n"
+        ),
+    );
+    let region = site
+        .read("content/kabupaten-contoh/indikator.yaml")
+        .replace("p1: 1.02, p2: 0.21}", "p1: 1.02, p2: 0.21, ipm: 72.10}");
+    site.write("content/kabupaten-contoh/indikator.yaml", region);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    for said in [
+        "2025, Kabupaten Contoh berada di kuadran I: P0 1,93 poin di bawah provinsi (lebih baik), ",
+        "0,48 di bawah provinsi (lebih baik).",
+        "2025, Kabupaten Contoh berada di kuadran IV: P0 1,93 poin di bawah provinsi (lebih baik), ",
+        "2,50 di bawah provinsi (lebih buruk).",
+    ] {
+        assert!(html.contains(said), "`{said}` not in the report");
+    }
+    let page = scraper::Html::parse_document(&html);
+    let options = |id: &str| {
+        page.select(&scraper::Selector::parse(&format!("#{id}-opsi")).unwrap())
+            .next()
+            .map(|e| e.inner_html())
+            .unwrap_or_default()
+    };
+    let p1 = options("grafik-kuadran-p1");
+    assert!(
+        p1.contains("Kabupaten Pacitan") && p1.contains("[-1.93,-0.48]"),
+        "{p1}"
+    );
+    let ipm = options("grafik-kuadran-ipm");
+    assert!(
+        ipm.contains("\"inverse\":true"),
+        "IPM: higher is better, axis turned over: {ipm}"
+    );
+    assert!(
+        !ipm.contains("Kabupaten Pacitan"),
+        "Pacitan has no IPM: {ipm}"
+    );
+    // No TPT or Gini figures: no chart, and no note about it.
+    assert!(options("grafik-kuadran-tpt").is_empty());
+}

@@ -442,6 +442,38 @@ pub(crate) fn quadrant_against(
     })
 }
 
+/// A kab/kota against its province on two indicators in one year (P0 and another): the gap on
+/// each, and the quadrant (I better on both, II better on the second only, III worse on both,
+/// IV better on P0 only). A gap of zero counts on the better side, as in [`quadrant`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairPosition {
+    pub quadrant: Quadrant,
+    pub x: ReferenceGap,
+    pub y: ReferenceGap,
+}
+
+pub(crate) fn pair_position(
+    series: &Series,
+    province: &Reference,
+    (x, y): (&Indicator, &Indicator),
+    year: i32,
+) -> Option<PairPosition> {
+    let gx = reference_gap(series, province, x, year)?;
+    let gy = reference_gap(series, province, y, year)?;
+    let (x_better, y_better) = (gx.better || gx.diff == 0.0, gy.better || gy.diff == 0.0);
+    let quadrant = match (x_better, y_better) {
+        (true, true) => Quadrant::I,
+        (false, true) => Quadrant::II,
+        (false, false) => Quadrant::III,
+        (true, false) => Quadrant::IV,
+    };
+    Some(PairPosition {
+        quadrant,
+        x: gx,
+        y: gy,
+    })
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -650,5 +682,24 @@ pub(crate) mod tests {
         // A year whose change differs is no tie.
         let q = quadrant(&site, blora, p0, 2025).unwrap();
         assert!(!q.change_tie, "{q:?}");
+    }
+
+    /// P0 × IPM by hand: P0 8,00 against the province's 9,50 (−1,50, better), IPM 72,10
+    /// against 74,60 (−2,50, worse: higher is better) → quadrant IV; a tie counts as better.
+    #[test]
+    fn p0_and_ipm_against_the_province_by_hand() {
+        let catalog = Catalog::default();
+        let (p0, ipm) = (catalog.get("p0").unwrap(), catalog.get("ipm").unwrap());
+        let mut region = series("p0", &[(2025, 8.0)]);
+        add(&mut region, "ipm", &[(2025, 72.1)]);
+        let mut province = reference("Provinsi Jawa Timur", &[(2025, 9.5)]);
+        add(&mut province.series, "ipm", &[(2025, 74.6)]);
+        let p = pair_position(&region, &province, (p0, ipm), 2025).unwrap();
+        assert_eq!((p.x.diff, p.y.diff, p.quadrant), (-1.5, -2.5, Quadrant::IV));
+        let mut better = series("p0", &[(2025, 10.0)]);
+        add(&mut better, "ipm", &[(2025, 74.6)]);
+        let p = pair_position(&better, &province, (p0, ipm), 2025).unwrap();
+        assert_eq!((p.x.diff, p.y.diff, p.quadrant), (0.5, 0.0, Quadrant::II));
+        assert!(pair_position(&series("p0", &[(2025, 8.0)]), &province, (p0, ipm), 2025).is_none());
     }
 }

@@ -719,12 +719,21 @@ fn quadrant_chart(
                 .font_size(18)
                 .color(OTHER_COLOUR),
         )
-        .data(vec![
-            area("I", (-x, 0.0), (-y, 0.0)),
-            area("II", (0.0, x), (-y, 0.0)),
-            area("III", (0.0, x), (0.0, y)),
-            area("IV", (-x, 0.0), (0.0, y)),
-        ]);
+        .data({
+            // The better half of the y axis: below zero, or above it (drawn at the bottom)
+            // when the axis is turned over.
+            let (better, worse) = if y_inverse {
+                ((0.0, y), (-y, 0.0))
+            } else {
+                ((-y, 0.0), (0.0, y))
+            };
+            vec![
+                area("I", (-x, 0.0), better),
+                area("II", (0.0, x), better),
+                area("III", (0.0, x), worse),
+                area("IV", (-x, 0.0), worse),
+            ]
+        });
     let province_lines = MarkLine::new()
         .silent(true)
         .symbol(vec![Symbol::None, Symbol::None])
@@ -776,6 +785,85 @@ fn quadrant_chart(
         )
 }
 
+/// P0 and another indicator against the province: every kab/kota of the province with both
+/// figures (the site's regions and its comparisons), the report's region highlighted; the y
+/// axis turned over where higher is better, so that better stays at the lower left.
+fn pair_quadrant(report: &Report, y: &crate::base::indicators::Indicator) -> Option<ChartSpec> {
+    let (site, region, year) = (report.site, report.region, report.year);
+    let lang = site.config.lang;
+    let w = words(lang);
+    let p0 = site.catalog.get(keys::P0)?;
+    let province = site.province_of(region)?;
+    let mut points: Vec<(crate::model::Ranked, analysis::PairPosition)> = site
+        .kab_kota_in(&region.province)
+        .filter_map(|o| analysis::pair_position(o.series, province, (p0, y), year).map(|p| (o, p)))
+        .collect();
+    if !points.iter().any(|(o, _)| o.slug == region.slug) {
+        return None;
+    }
+    points.sort_by(|a, b| a.0.name.cmp(b.0.name));
+    let placed: Vec<Placed> = points
+        .iter()
+        .map(|(o, p)| Placed {
+            name: o.name.to_string(),
+            x: p.x.diff,
+            y: p.y.diff,
+            highlighted: o.slug == region.slug,
+        })
+        .collect();
+    let label = y.label(lang);
+    let y_name = match lang {
+        Lang::Id => format!("Selisih {label} dengan provinsi"),
+        Lang::En => format!("{label} minus the province's"),
+    };
+    let chart = quadrant_chart(
+        &placed,
+        (w.quadrant_x.to_string(), y_name.clone()),
+        !y.lower_is_better,
+        province.name.clone(),
+    );
+    let keys = [keys::P0, y.key.as_str()];
+    let mut sources = province
+        .series
+        .sources(&keys, &[year], &province.name, lang);
+    for (o, _) in &points {
+        sources.extend(o.series.sources(&keys, &[year], o.name, lang));
+    }
+    sources.sort();
+    sources.dedup();
+    Some(ChartSpec {
+        id: format!("grafik-kuadran-{}", y.key),
+        chapter: Chapter::PosisiRelatif,
+        title: match lang {
+            Lang::Id => format!(
+                "Kuadran: P0 dan {label} dibanding provinsi ({}, {year})",
+                province.name
+            ),
+            Lang::En => format!(
+                "Quadrant: P0 and {label} against the province ({}, {year})",
+                province.name
+            ),
+        },
+        sources,
+        chart,
+        series: 1,
+        latest_year: None,
+        table: DataTable {
+            kolom: vec![w.region.into(), w.quadrant_x.into(), y_name],
+            baris: points
+                .iter()
+                .map(|(o, p)| DataRow {
+                    label: o.name.to_string(),
+                    sel: vec![
+                        format::signed(p.x.diff, 2, lang),
+                        format::signed(p.y.diff, y.decimals.max(2), lang),
+                    ],
+                })
+                .collect(),
+        },
+    })
+}
+
 /// Every chart of one annual report, and a note for each one left out.
 pub(crate) fn report_charts(report: &Report) -> ReportCharts {
     let (site, region, year) = (report.site, report.region, report.year);
@@ -822,6 +910,13 @@ pub(crate) fn report_charts(report: &Report) -> ReportCharts {
         ),
     ];
     let mut out = ReportCharts::default();
+    // The pair quadrants only where their figures exist: no note when they do not.
+    let pairs: Vec<ChartSpec> = report
+        .position
+        .iter()
+        .flat_map(|p| &p.pairs)
+        .filter_map(|(y, _)| pair_quadrant(report, y))
+        .collect();
     let built = built.into_iter().chain(programs::program_charts(report));
     for (chapter, title, spec) in built {
         match spec {
@@ -837,6 +932,7 @@ pub(crate) fn report_charts(report: &Report) -> ReportCharts {
             }),
         }
     }
+    out.charts.extend(pairs);
     out
 }
 

@@ -72,7 +72,12 @@ pub struct Position<'a> {
     /// Within the province (only when the region has one).
     pub rank: Option<Rank>,
     pub quadrant: Option<QuadrantPosition>,
+    /// P0 with P1, TPT, IPM and Gini against the province, each where both figures exist.
+    pub pairs: Vec<(&'a Indicator, analysis::PairPosition)>,
 }
+
+/// The indicators set against P0 in the pair quadrants, in order.
+pub(crate) const PAIRED_WITH_P0: [&str; 4] = [keys::P1, keys::UNEMPLOYMENT, keys::HDI, keys::GINI];
 
 /// The year's programmes and their one summary.
 #[derive(Debug)]
@@ -176,6 +181,19 @@ fn position<'a>(site: &'a Site, region: &'a Region, p0: &IndicatorRow, year: i32
         quadrant: in_province
             .then(|| analysis::quadrant(site, region, p0, year))
             .flatten(),
+        pairs: site
+            .province_of(region)
+            .map(|province| {
+                PAIRED_WITH_P0
+                    .iter()
+                    .filter_map(|key| site.catalog.get(key))
+                    .filter_map(|y| {
+                        analysis::pair_position(&region.series, province, (p0, y), year)
+                            .map(|p| (y, p))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 

@@ -205,6 +205,9 @@ pub(crate) fn by_chapter(report: &Report) -> BTreeMap<Chapter, Vec<String>> {
             if let Some(q) = &position.quadrant {
                 chapter.push(sentences::quadrant(q, lang));
             }
+            for (y, pair) in &position.pairs {
+                chapter.push(sentences::pair_quadrant(&region.name, p0, y, pair, lang));
+            }
         }
     }
 

@@ -617,6 +617,65 @@ pub(crate) fn rank(
     }
 }
 
+/// P0 and another indicator against the province, as a quadrant with both gaps.
+pub(crate) fn pair_quadrant(
+    region: &str,
+    p0: &Indicator,
+    y: &Indicator,
+    pos: &crate::analysis::PairPosition,
+    lang: Lang,
+) -> String {
+    let numeral = match pos.quadrant {
+        Quadrant::I => "I",
+        Quadrant::II => "II",
+        Quadrant::III => "III",
+        Quadrant::IV => "IV",
+    };
+    let gap = |i: &Indicator, g: &crate::analysis::ReferenceGap| -> String {
+        let size = format::number(g.diff.abs(), i.decimals.max(2), lang);
+        // Percentages differ in points, as the other sentences say.
+        let size = match (i.unit == Unit::Persen, lang) {
+            (true, Lang::Id) => format!("{size} poin"),
+            (true, Lang::En) => format!("{size} points"),
+            (false, _) => size,
+        };
+        let key = if i.key == crate::base::indicators::keys::P0 {
+            "P0".to_string()
+        } else {
+            i.label(lang).to_string()
+        };
+        match (lang, g.diff == 0.0, g.diff < 0.0, g.better) {
+            (Lang::Id, true, ..) => format!("{key} sama dengan provinsi"),
+            (Lang::En, true, ..) => format!("{key} equal to the province's"),
+            (Lang::Id, false, below, better) => format!(
+                "{key} {size} {} provinsi ({})",
+                if below { "di bawah" } else { "di atas" },
+                if better { "lebih baik" } else { "lebih buruk" }
+            ),
+            (Lang::En, false, below, better) => format!(
+                "{key} {size} {} the province's ({})",
+                if below { "below" } else { "above" },
+                if better { "better" } else { "worse" }
+            ),
+        }
+    };
+    let year = pos.x.year;
+    match lang {
+        Lang::Id => format!(
+            "Menurut P0 dan {} {year}, {region} berada di kuadran {numeral}: {}, {}.",
+            y.label(lang),
+            gap(p0, &pos.x),
+            gap(y, &pos.y)
+        ),
+        Lang::En => format!(
+            "By P0 and {} in {year}, {region} is in quadrant {numeral}: {}, {}.",
+            y.label(lang),
+            gap(p0, &pos.x),
+            gap(y, &pos.y)
+        ),
+    }
+}
+
 /// The quadrant against the province. A level or a change equal to the province's is said to
 /// be equal, and counted on the better side (so the numbering matches the chart, where such a
 /// region lies on the province's line).

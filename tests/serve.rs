@@ -38,21 +38,39 @@ fn start(site: &TestSite) -> Server {
 
 /// `tkpk serve` with extra environment variables (a shorter head timeout).
 fn start_with(site: &TestSite, env: &[(&str, &str)]) -> Server {
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_tkpk"))
-        .args(["serve", "--port", &port.to_string()])
-        .envs(env.iter().copied())
-        .current_dir(site.root())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "tkpk serve did not start");
-        std::thread::sleep(Duration::from_millis(50));
+    // A port found free may be taken by another test's server before ours binds it. The
+    // server is ready when it says it listens (it binds after its first build); one that
+    // exits first lost its port, and is started again on another.
+    for _ in 0..5 {
+        let port = free_port();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tkpk"))
+            .args(["serve", "--port", &port.to_string()])
+            .envs(env.iter().copied())
+            .current_dir(site.root())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let address = format!("http://127.0.0.1:{port}/");
+        // Read to the end, so that the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if line.contains(&address) {
+                    let _ = tx.send(());
+                }
+            }
+        });
+        match rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(()) => return Server { child, port },
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+        }
     }
-    Server { child, port }
+    panic!("tkpk serve could not listen on a free port in five tries");
 }
 
 /// A raw GET, so that the path is sent exactly as written (`..` included).

@@ -1478,3 +1478,58 @@ fn pair_quadrants_place_the_region_by_p0_and_another_indicator() {
     // No TPT or Gini figures: no chart, and no note about it.
     assert!(options("grafik-kuadran-tpt").is_empty());
 }
+
+/// The determinants chapter: basic services against the province and the nation, the ones
+/// that fall short of the province ranked by how far (in points) into priority problems, with
+/// a sentence each and a table. Hand-computed: sanitation 8,10 short, water 5,10, school
+/// participation 16–18 2,00; electricity is better. (Figures are test values.)
+#[test]
+fn basic_services_rank_into_priority_problems() {
+    let site = TestSite::fixture("dasar");
+    let region = site.read("content/kabupaten-contoh/indikator.yaml").replace(
+        "p1: 1.02, p2: 0.21}",
+        "p1: 1.02, p2: 0.21, air_minum_layak: 85.20, sanitasi_layak: 72.40, listrik: 99.90, aps_16_18: 70.00}",
+    );
+    site.write("content/kabupaten-contoh/indikator.yaml", region);
+    let province = site.read("content/referensi/jawa-timur.yaml").replace(
+        "2025: {p0: 9.50}",
+        "2025: {p0: 9.50, air_minum_layak: 90.30, sanitasi_layak: 80.50, listrik: 99.50, aps_16_18: 72.00}",
+    );
+    site.write("content/referensi/jawa-timur.yaml", province);
+    let nation = site.read("content/referensi/indonesia.yaml").replacen(
+        "2025: {",
+        "2025: {air_minum_layak: 91.00, sanitasi_layak: 82.00, ",
+        1,
+    );
+    site.write("content/referensi/indonesia.yaml", nation);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    for said in [
+        "Determinan Kemiskinan dan Prioritas Masalah",
+        "Dari 4 indikator layanan dasar Kabupaten Contoh tahun 2025 yang tersedia, 3 lebih buruk daripada provinsi",
+        "Prioritas ke-1: rumah tangga dengan akses sanitasi layak 72,40 persen, 8,10 poin di bawah Provinsi Jawa Timur (80,50 persen) dan 9,60 poin di bawah Indonesia (82,00 persen).",
+        "Prioritas ke-2: rumah tangga dengan akses air minum layak 85,20 persen, 5,10 poin di bawah Provinsi Jawa Timur (90,30 persen) dan 5,80 poin di bawah Indonesia (91,00 persen).",
+        "Prioritas ke-3: angka partisipasi sekolah (APS) 16–18 tahun 70,00 persen, 2,00 poin di bawah Provinsi Jawa Timur (72,00 persen).",
+    ] {
+        assert!(html.contains(said), "`{said}` not in the report");
+    }
+    assert!(!html.contains("Prioritas ke-4"));
+    let page = scraper::Html::parse_document(&html);
+    let rows = scraper::Selector::parse("table.determinan tbody tr").unwrap();
+    let order: Vec<String> = page
+        .select(&rows)
+        .map(|r| r.text().collect::<String>())
+        .map(|t| t.split_whitespace().take(6).collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(order.len(), 4, "{order:?}");
+    assert!(
+        order[0].starts_with("1Rumah tangga dengan akses sanitasi"),
+        "{order:?}"
+    );
+    assert!(
+        order[3].starts_with("–Rumah tangga dengan penerangan listrik"),
+        "{order:?}"
+    );
+}

@@ -107,6 +107,18 @@ pub(crate) mod keys {
     pub(crate) const GINI: &str = "gini";
     pub(crate) const UNEMPLOYMENT: &str = "tpt";
     pub(crate) const HDI: &str = "ipm";
+    /// Basic services (Susenas, kab/kota level), compared with the province and the nation
+    /// in the determinants chapter: higher is better for each.
+    pub(crate) const DETERMINANTS: [&str; 8] = [
+        "air_minum_layak",
+        "sanitasi_layak",
+        "rumah_layak_huni",
+        "listrik",
+        "jaminan_kesehatan",
+        "aps_7_12",
+        "aps_13_15",
+        "aps_16_18",
+    ];
 }
 
 fn default_decimals() -> usize {
@@ -214,6 +226,70 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         "Indeks Pembangunan Manusia (IPM)",
         "Human Development Index (HDI)",
         Unit::Indeks,
+        2,
+        false,
+    ),
+    (
+        "air_minum_layak",
+        "Rumah tangga dengan akses air minum layak",
+        "Households with access to improved drinking water",
+        Unit::Persen,
+        2,
+        false,
+    ),
+    (
+        "sanitasi_layak",
+        "Rumah tangga dengan akses sanitasi layak",
+        "Households with access to improved sanitation",
+        Unit::Persen,
+        2,
+        false,
+    ),
+    (
+        "rumah_layak_huni",
+        "Rumah tangga yang menempati hunian layak",
+        "Households in adequate housing",
+        Unit::Persen,
+        2,
+        false,
+    ),
+    (
+        "listrik",
+        "Rumah tangga dengan penerangan listrik",
+        "Households with electric lighting",
+        Unit::Persen,
+        2,
+        false,
+    ),
+    (
+        "jaminan_kesehatan",
+        "Penduduk yang memiliki jaminan kesehatan",
+        "Population with health insurance",
+        Unit::Persen,
+        2,
+        false,
+    ),
+    (
+        "aps_7_12",
+        "Angka partisipasi sekolah (APS) 7–12 tahun",
+        "School participation rate, ages 7–12",
+        Unit::Persen,
+        2,
+        false,
+    ),
+    (
+        "aps_13_15",
+        "Angka partisipasi sekolah (APS) 13–15 tahun",
+        "School participation rate, ages 13–15",
+        Unit::Persen,
+        2,
+        false,
+    ),
+    (
+        "aps_16_18",
+        "Angka partisipasi sekolah (APS) 16–18 tahun",
+        "School participation rate, ages 16–18",
+        Unit::Persen,
         2,
         false,
     ),

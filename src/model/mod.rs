@@ -194,6 +194,7 @@ pub enum Chapter {
     KondisiUmum,
     Profil,
     PosisiRelatif,
+    Determinan,
     CapaianTarget,
     Program,
     Kantong,
@@ -204,12 +205,13 @@ pub enum Chapter {
 }
 
 impl Chapter {
-    pub const ALL: [Chapter; 12] = [
+    pub const ALL: [Chapter; 13] = [
         Chapter::Ringkasan,
         Chapter::Pendahuluan,
         Chapter::KondisiUmum,
         Chapter::Profil,
         Chapter::PosisiRelatif,
+        Chapter::Determinan,
         Chapter::CapaianTarget,
         Chapter::Program,
         Chapter::Kantong,
@@ -227,6 +229,7 @@ impl Chapter {
             Chapter::KondisiUmum => "kondisi_umum",
             Chapter::Profil => "profil",
             Chapter::PosisiRelatif => "posisi_relatif",
+            Chapter::Determinan => "determinan",
             Chapter::CapaianTarget => "capaian_target",
             Chapter::Program => "program",
             Chapter::Kantong => "kantong",
@@ -248,6 +251,10 @@ impl Chapter {
             Chapter::KondisiUmum => ("Kondisi Umum Daerah", "General Conditions"),
             Chapter::Profil => ("Profil Kemiskinan", "Poverty Profile"),
             Chapter::PosisiRelatif => ("Posisi Relatif", "Relative Position"),
+            Chapter::Determinan => (
+                "Determinan Kemiskinan dan Prioritas Masalah",
+                "Poverty Determinants and Priority Problems",
+            ),
             Chapter::CapaianTarget => ("Capaian Target RPJMD", "RPJMD Target Attainment"),
             Chapter::Program => ("Program dan Anggaran", "Programmes and Budget"),
             Chapter::Kantong => ("Kantong Kemiskinan", "Poverty Pockets"),

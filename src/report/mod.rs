@@ -124,6 +124,71 @@ pub struct Report<'a> {
     pub institution: Option<&'a Institution>,
     /// The evaluation sheet, when a scheme applies to the year.
     pub sheet: Option<Sheet<'a>>,
+    /// The basic services (determinants) with a figure this year, priorities first.
+    pub determinants: Vec<Determinant<'a>>,
+}
+
+/// A basic service against the province and the nation, and its place among the priority
+/// problems: those where the region does worse than its province (or than the nation, when
+/// the province has no figure), ordered by how far worse, in points.
+#[derive(Debug)]
+pub struct Determinant<'a> {
+    pub indicator: &'a Indicator,
+    pub figure: &'a Figure,
+    pub province: Option<ReferenceGap>,
+    pub nation: Option<ReferenceGap>,
+    /// 1 for the largest shortfall; `None` when the region does not do worse.
+    pub priority: Option<usize>,
+}
+
+impl Determinant<'_> {
+    /// How far the region falls short of the reference it is judged by, in points.
+    pub fn shortfall(&self) -> Option<f64> {
+        let gap = self.province.as_ref().or(self.nation.as_ref())?;
+        (!gap.better && gap.diff != 0.0).then_some(gap.diff.abs())
+    }
+}
+
+/// The determinants of a region's year, priorities first (largest shortfall first, then in
+/// catalogue order), the others after in catalogue order.
+fn determinants<'a>(
+    site: &'a Site,
+    region: &'a Region,
+    year: i32,
+    (province, nation): (Option<&'a Reference>, Option<&'a Reference>),
+) -> Vec<Determinant<'a>> {
+    let mut out: Vec<Determinant> = keys::DETERMINANTS
+        .iter()
+        .filter_map(|key| {
+            let indicator = site.catalog.get(key)?;
+            let figure = region.series.get(year, key)?;
+            let gap = |r: Option<&Reference>| {
+                r.and_then(|r| analysis::reference_gap(&region.series, r, indicator, year))
+            };
+            Some(Determinant {
+                indicator,
+                figure,
+                province: gap(province),
+                nation: gap(nation),
+                priority: None,
+            })
+        })
+        .collect();
+    // Stable: equal shortfalls keep catalogue order.
+    out.sort_by(|a, b| match (a.shortfall(), b.shortfall()) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    let mut rank = 0;
+    for d in &mut out {
+        if d.shortfall().is_some() {
+            rank += 1;
+            d.priority = Some(rank);
+        }
+    }
+    out
 }
 
 impl<'a> Report<'a> {
@@ -271,6 +336,7 @@ pub(crate) fn report<'a>(site: &'a Site, region: &'a Region, year: i32) -> Repor
         pockets: region.pockets_for(year),
         institution: data.and_then(|d| d.institution.as_ref()),
         sheet,
+        determinants: determinants(site, region, year, (province, nation)),
     }
 }
 

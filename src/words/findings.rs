@@ -83,6 +83,86 @@ fn extreme_poverty(report: &Report) -> Option<String> {
     Some(s)
 }
 
+/// The determinants chapter: how many basic services fall short, then a sentence per priority
+/// problem with its gaps to the province and the nation.
+fn determinants(report: &Report) -> Vec<String> {
+    let lang = report.site.config.lang;
+    let region = &report.region.name;
+    let year = report.year;
+    let total = report.determinants.len();
+    let problems: Vec<&crate::report::Determinant> = report
+        .determinants
+        .iter()
+        .filter(|d| d.priority.is_some())
+        .collect();
+    let mut out = vec![match (problems.len(), lang) {
+        (0, Lang::Id) => format!(
+            "Dari {total} indikator layanan dasar {region} tahun {year} yang tersedia, tidak ada yang lebih buruk daripada provinsi (atau nasional, bila angka provinsi tidak ada); perbandingan ini belum menunjukkan prioritas masalah."
+        ),
+        (0, Lang::En) => format!(
+            "Of the {total} basic-service indicators of {region} for {year}, none is worse than the province's (or the nation's where the province has no figure); this comparison shows no priority problem yet."
+        ),
+        (n, Lang::Id) => format!(
+            "Dari {total} indikator layanan dasar {region} tahun {year} yang tersedia, {n} lebih buruk daripada provinsi (atau nasional, bila angka provinsi tidak ada); diurutkan menurut selisihnya, itulah prioritas masalah berikut."
+        ),
+        (n, Lang::En) => format!(
+            "Of the {total} basic-service indicators of {region} for {year}, {n} are worse than the province's (or the nation's where the province has no figure); ordered by the gap, they are the priority problems below."
+        ),
+    }];
+    for d in problems {
+        let i = d.indicator;
+        let gaps: Vec<String> = [&d.province, &d.nation]
+            .into_iter()
+            .flatten()
+            .map(|g| {
+                let size = crate::base::format::number(g.diff.abs(), i.decimals, lang);
+                let reference = sentences::value(i, g.reference_value, lang);
+                match (lang, g.diff < 0.0) {
+                    (Lang::Id, true) => {
+                        format!("{size} poin di bawah {} ({reference})", g.reference)
+                    }
+                    (Lang::Id, false) => {
+                        format!("{size} poin di atas {} ({reference})", g.reference)
+                    }
+                    (Lang::En, true) => {
+                        format!("{size} points below {} ({reference})", g.reference)
+                    }
+                    (Lang::En, false) => {
+                        format!("{size} points above {} ({reference})", g.reference)
+                    }
+                }
+            })
+            .collect();
+        let and = if lang == Lang::Id { " dan " } else { " and " };
+        out.push(match lang {
+            Lang::Id => format!(
+                "Prioritas ke-{}: {} {}, {}.",
+                d.priority.unwrap_or_default(),
+                lower_first(i.label(lang)),
+                sentences::value(i, d.figure.value, lang),
+                gaps.join(and)
+            ),
+            Lang::En => format!(
+                "Priority {}: {} {}, {}.",
+                d.priority.unwrap_or_default(),
+                lower_first(i.label(lang)),
+                sentences::value(i, d.figure.value, lang),
+                gaps.join(and)
+            ),
+        });
+    }
+    out
+}
+
+/// "Rumah tangga …" → "rumah tangga …" inside a sentence; abbreviations (APS) stay.
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The analysis sentences of each chapter.
 pub(crate) fn by_chapter(report: &Report) -> BTreeMap<Chapter, Vec<String>> {
     let (site, region, year) = (report.site, report.region, report.year);
@@ -209,6 +289,12 @@ pub(crate) fn by_chapter(report: &Report) -> BTreeMap<Chapter, Vec<String>> {
                 chapter.push(sentences::pair_quadrant(&region.name, p0, y, pair, lang));
             }
         }
+    }
+
+    if !report.determinants.is_empty() {
+        out.entry(Chapter::Determinan)
+            .or_default()
+            .extend(determinants(report));
     }
 
     for (i, a) in &report.targets {

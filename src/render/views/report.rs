@@ -38,6 +38,17 @@ pub struct IndicatorRow {
 }
 
 #[derive(Serialize)]
+pub struct DeterminantRow {
+    pub label: String,
+    pub wilayah: FigureView,
+    pub provinsi: Option<FigureView>,
+    pub nasional: Option<FigureView>,
+    /// Region minus province, in points.
+    pub selisih_provinsi: Option<f64>,
+    pub prioritas: Option<usize>,
+}
+
+#[derive(Serialize)]
 pub struct ComparisonRow {
     pub label: String,
     pub satuan_label: &'static str,
@@ -104,6 +115,9 @@ pub struct ReportView {
     pub ubin: Vec<Tile>,
     /// Some figure of the report (or a change it shows) is illustrative.
     pub angka_ilustrasi: bool,
+    /// The basic services, priority problems first.
+    pub determinan: Vec<DeterminantRow>,
+    pub sumber_determinan: Vec<String>,
     pub indikator: Vec<IndicatorRow>,
     pub pembanding: Vec<ComparisonRow>,
     pub nama_provinsi: Option<String>,
@@ -408,6 +422,7 @@ pub fn report(report: &Report) -> ReportView {
     }
     // Computed sections stand in their chapters whether or not a narrative does.
     let computed = [Chapter::Ringkasan, Chapter::Profil, Chapter::PosisiRelatif];
+    let has_determinants = !report.determinants.is_empty();
     let has_targets = report.show_targets && !series.targets.is_empty();
     let sections = annual::sections(report);
     if let Some(p) = &sections.program {
@@ -430,6 +445,7 @@ pub fn report(report: &Report) -> ReportView {
         let narasi = by_chapter.remove(&Some(chapter)).unwrap_or_default();
         let has_computed = computed.contains(&chapter)
             || (chapter == Chapter::CapaianTarget && has_targets)
+            || (chapter == Chapter::Determinan && has_determinants)
             || has_section(chapter);
         if narasi.is_empty() && !has_computed {
             continue;
@@ -480,6 +496,37 @@ pub fn report(report: &Report) -> ReportView {
         berikutnya: report.next.map(link),
         ubin: tiles(report),
         angka_ilustrasi: report.indicators.iter().any(|r| r.illustrative()),
+        determinan: report
+            .determinants
+            .iter()
+            .map(|d| {
+                let i = d.indicator;
+                let at = |r: Option<&crate::model::Reference>| {
+                    r.and_then(|r| r.series.get(year, &i.key))
+                        .map(|f| figure_of(f, i))
+                };
+                DeterminantRow {
+                    label: i.label(lang).to_string(),
+                    wilayah: figure_of(d.figure, i),
+                    provinsi: at(province),
+                    nasional: at(nation),
+                    selisih_provinsi: d.province.as_ref().map(|g| g.diff),
+                    prioritas: d.priority,
+                }
+            })
+            .collect(),
+        sumber_determinan: {
+            let keys: Vec<&str> = report
+                .determinants
+                .iter()
+                .map(|d| d.indicator.key.as_str())
+                .collect();
+            let mut s = series.sources(&keys, &[year], &region.name, lang);
+            for r in [province, nation].into_iter().flatten() {
+                s.extend(r.series.sources(&keys, &[year], &r.name, lang));
+            }
+            group_sources(&s)
+        },
         indikator,
         pembanding,
         nama_provinsi: province.map(|p| p.name.clone()),

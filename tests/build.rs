@@ -1533,3 +1533,63 @@ fn basic_services_rank_into_priority_problems() {
         "{order:?}"
     );
 }
+
+/// The author can put a basic service first, with a reason; the others follow by their gap.
+/// A key that is not a basic service, or an empty reason, is an error at its place.
+#[test]
+fn the_author_orders_priority_problems_with_a_reason() {
+    let site = TestSite::fixture("dasar");
+    let region = site
+        .read("content/kabupaten-contoh/indikator.yaml")
+        .replace(
+            "p1: 1.02, p2: 0.21}",
+            "p1: 1.02, p2: 0.21, air_minum_layak: 85.20, sanitasi_layak: 72.40, aps_16_18: 70.00}",
+        );
+    site.write(
+        "content/kabupaten-contoh/indikator.yaml",
+        format!(
+            "{region}prioritas_masalah:\n  2025:\n    - {{indikator: aps_16_18, alasan: \"Putus sekolah tertinggi di desa prioritas\"}}\n"
+        ),
+    );
+    let province = site.read("content/referensi/jawa-timur.yaml").replace(
+        "2025: {p0: 9.50}",
+        "2025: {p0: 9.50, air_minum_layak: 90.30, sanitasi_layak: 80.50, aps_16_18: 72.00}",
+    );
+    site.write("content/referensi/jawa-timur.yaml", province);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    for said in [
+        "Prioritas ke-1: angka partisipasi sekolah (APS) 16–18 tahun 70,00 persen, 2,00 poin di bawah Provinsi Jawa Timur (72,00 persen). Urutan ini ditetapkan penulis: Putus sekolah tertinggi di desa prioritas.",
+        "Prioritas ke-2: rumah tangga dengan akses sanitasi layak",
+        "Prioritas ke-3: rumah tangga dengan akses air minum layak",
+    ] {
+        assert!(html.contains(said), "`{said}` not in the report");
+    }
+    let text = site.read("content/kabupaten-contoh/indikator.yaml");
+    site.write(
+        "content/kabupaten-contoh/indikator.yaml",
+        text.replace(
+            "    - {indikator: aps_16_18, alasan: \"Putus sekolah tertinggi di desa prioritas\"}\n",
+            "    - {indikator: sanitasi, alasan: \"x\"}\n    - {indikator: air_minum_layak, alasan: \" \"}\n",
+        ),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("galat: `sanitasi` bukan indikator layanan dasar")
+            && run
+                .stderr
+                .contains("saran: mungkin maksud Anda `sanitasi_layak`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("galat: urutan prioritas `air_minum_layak` tanpa alasan"),
+        "{}",
+        run.stderr
+    );
+}

@@ -147,6 +147,10 @@ pub struct RawIndicatorFile {
     /// `tkpk new` writes them: marked on every page, replaced by `tkpk impor` without `--timpa`.
     #[serde(default)]
     pub ilustrasi: Entries<Spanned<String>, Vec<Spanned<String>>>,
+    /// The author's order of the priority problems of a year, each with its reason
+    /// (`{2025: [{indikator: sanitasi_layak, alasan: "…"}]}`): placed first, in this order.
+    #[serde(default)]
+    pub prioritas_masalah: Entries<Spanned<String>, Vec<RawPriority>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -190,6 +194,14 @@ pub struct RawReferenceFile {
     /// figures, so that ranks and the province page count every kab/kota with a figure.
     #[serde(default)]
     pub pembanding: Vec<RawComparison>,
+}
+
+/// One entry of `prioritas_masalah:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPriority {
+    pub indikator: Spanned<String>,
+    pub alasan: Spanned<String>,
 }
 
 /// One kab/kota of a province's `pembanding:` list.

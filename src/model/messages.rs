@@ -53,6 +53,12 @@ pub(crate) enum ModelMessage {
         slug: String,
     },
     NoNationalReference,
+    PriorityNotBasicService {
+        key: String,
+    },
+    PriorityWithoutReason {
+        key: String,
+    },
     ComparisonsInNational,
     HintComparisonsInProvince,
     ComparisonUnknownName {
@@ -392,6 +398,14 @@ impl Words for ModelMessage {
             NoNationalReference => t(
                 "tidak ada berkas referensi nasional (`tingkat: nasional`) di `content/referensi/`".into(),
                 "no national reference file (`tingkat: nasional`) in `content/referensi/`".into(),
+            ),
+            PriorityNotBasicService { key } => t(
+                format!("`{key}` bukan indikator layanan dasar; `prioritas_masalah` hanya mengurutkan layanan dasar"),
+                format!("`{key}` is not a basic-service indicator; `prioritas_masalah` orders basic services only"),
+            ),
+            PriorityWithoutReason { key } => t(
+                format!("urutan prioritas `{key}` tanpa alasan: tulis mengapa urutannya diubah"),
+                format!("the priority of `{key}` has no reason: write why the order is changed"),
             ),
             ComparisonsInNational => t(
                 "`pembanding:` hanya ditulis di berkas provinsi".into(),

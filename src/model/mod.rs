@@ -298,6 +298,8 @@ pub struct Region {
     pub narratives: BTreeMap<i32, Vec<Narrative>>,
     /// Programs, pockets and institutional records per report year.
     pub annual: BTreeMap<i32, YearData>,
+    /// The author's order of priority problems per year: (indicator key, reason).
+    pub priorities: BTreeMap<i32, Vec<(String, String)>>,
 }
 
 /// The data files of one report year's folder.

@@ -944,6 +944,60 @@ fn reference(
     }
 }
 
+/// `prioritas_masalah:`: per year, basic-service indicators in the author's order, each with
+/// a reason. An indicator that is not a basic service, one written twice, or an empty reason
+/// is an error at its place.
+fn author_priorities(
+    file: &Sourced<crate::content::RawIndicatorFile>,
+    catalog: &Catalog,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<i32, Vec<(String, String)>> {
+    let source = &file.source;
+    let mut out: BTreeMap<i32, Vec<(String, String)>> = BTreeMap::new();
+    let allowed: Vec<String> = keys::DETERMINANTS.iter().map(|k| k.to_string()).collect();
+    for (year_key, entries) in &file.doc.prioritas_masalah.0 {
+        let Some(year) = parse_year(year_key, source, diagnostics) else {
+            continue;
+        };
+        let list = out.entry(year).or_default();
+        for e in entries {
+            let key = e.indikator.value.trim();
+            if !keys::DETERMINANTS.contains(&key) || catalog.get(key).is_none() {
+                diagnostics.push(
+                    Diagnostic::error(ModelMessage::PriorityNotBasicService {
+                        key: key.to_string(),
+                    })
+                    .at(at(source, &e.indikator))
+                    .hint(suggestion(key, &allowed)),
+                );
+                continue;
+            }
+            if list.iter().any(|(k, _)| k == key) {
+                diagnostics.push(duplicate(
+                    LoadMessage::DuplicateKey {
+                        key: key.to_string(),
+                    },
+                    source,
+                    &e.indikator,
+                ));
+                continue;
+            }
+            let reason = e.alasan.value.trim();
+            if reason.is_empty() {
+                diagnostics.push(
+                    Diagnostic::error(ModelMessage::PriorityWithoutReason {
+                        key: key.to_string(),
+                    })
+                    .at(at(source, &e.alasan)),
+                );
+                continue;
+            }
+            list.push((key.to_string(), reason.to_string()));
+        }
+    }
+    out
+}
+
 /// A province file's `pembanding:` list: each a kab/kota of the province by the official list
 /// (a name not in it is refused with the nearest), once, with a BPS code of the province, and
 /// figures validated as a region's are.
@@ -1283,6 +1337,11 @@ fn check_region(
                 .hint(hint),
         );
     }
+    let priorities = r
+        .indicators
+        .as_ref()
+        .map(|f| author_priorities(f, catalog, after))
+        .unwrap_or_default();
     let tkpk = doc
         .tkpk
         .as_ref()
@@ -1303,6 +1362,7 @@ fn check_region(
         series,
         narratives,
         annual,
+        priorities,
     })
 }
 

@@ -137,8 +137,11 @@ pub struct Determinant<'a> {
     pub figure: &'a Figure,
     pub province: Option<ReferenceGap>,
     pub nation: Option<ReferenceGap>,
-    /// 1 for the largest shortfall; `None` when the region does not do worse.
+    /// 1 for the first priority problem; `None` when the region does not do worse and the
+    /// author did not list it.
     pub priority: Option<usize>,
+    /// The author's reason, when `prioritas_masalah:` placed it.
+    pub reason: Option<&'a str>,
 }
 
 impl Determinant<'_> {
@@ -171,19 +174,34 @@ fn determinants<'a>(
                 province: gap(province),
                 nation: gap(nation),
                 priority: None,
+                reason: None,
             })
         })
         .collect();
-    // Stable: equal shortfalls keep catalogue order.
-    out.sort_by(|a, b| match (a.shortfall(), b.shortfall()) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
+    // The author's order first (`prioritas_masalah:`), then the shortfalls, largest first;
+    // the sort is stable, so equal ones keep catalogue order.
+    let authored: &[(String, String)] = region.priorities.get(&year).map_or(&[], Vec::as_slice);
+    for d in &mut out {
+        d.reason = authored
+            .iter()
+            .find(|(k, _)| *k == d.indicator.key)
+            .map(|(_, r)| r.as_str());
+    }
+    let place = |d: &Determinant| authored.iter().position(|(k, _)| *k == d.indicator.key);
+    out.sort_by(|a, b| match (place(a), place(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
+        (None, None) => match (a.shortfall(), b.shortfall()) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        },
     });
     let mut rank = 0;
     for d in &mut out {
-        if d.shortfall().is_some() {
+        if d.reason.is_some() || d.shortfall().is_some() {
             rank += 1;
             d.priority = Some(rank);
         }

@@ -95,11 +95,16 @@ fn determinants(report: &Report) -> Vec<String> {
         .iter()
         .filter(|d| d.priority.is_some())
         .collect();
-    let mut out = vec![match (problems.len(), lang) {
-        (0, Lang::Id) => format!(
+    let worse = report
+        .determinants
+        .iter()
+        .filter(|d| d.shortfall().is_some())
+        .count();
+    let mut out = vec![match (worse, lang) {
+        (0, Lang::Id) if problems.is_empty() => format!(
             "Dari {total} indikator layanan dasar {region} tahun {year} yang tersedia, tidak ada yang lebih buruk daripada provinsi (atau nasional, bila angka provinsi tidak ada); perbandingan ini belum menunjukkan prioritas masalah."
         ),
-        (0, Lang::En) => format!(
+        (0, Lang::En) if problems.is_empty() => format!(
             "Of the {total} basic-service indicators of {region} for {year}, none is worse than the province's (or the nation's where the province has no figure); this comparison shows no priority problem yet."
         ),
         (n, Lang::Id) => format!(
@@ -134,16 +139,27 @@ fn determinants(report: &Report) -> Vec<String> {
             })
             .collect();
         let and = if lang == Lang::Id { " dan " } else { " and " };
+        let reason = d.reason.map_or(String::new(), |r| {
+            let stop = if r.ends_with(['.', '!', '?']) {
+                ""
+            } else {
+                "."
+            };
+            match lang {
+                Lang::Id => format!(" Urutan ini ditetapkan penulis: {r}{stop}"),
+                Lang::En => format!(" The author set this place: {r}{stop}"),
+            }
+        });
         out.push(match lang {
             Lang::Id => format!(
-                "Prioritas ke-{}: {} {}, {}.",
+                "Prioritas ke-{}: {} {}, {}.{reason}",
                 d.priority.unwrap_or_default(),
                 lower_first(i.label(lang)),
                 sentences::value(i, d.figure.value, lang),
                 gaps.join(and)
             ),
             Lang::En => format!(
-                "Priority {}: {} {}, {}.",
+                "Priority {}: {} {}, {}.{reason}",
                 d.priority.unwrap_or_default(),
                 lower_first(i.label(lang)),
                 sentences::value(i, d.figure.value, lang),

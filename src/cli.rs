@@ -1,5 +1,5 @@
-//! The command line (clap derive), in Indonesian: the help of every command and clap's own
-//! errors (`cmd::usage` words them). Each command lives in `cmd/`.
+//! The command line (clap derive), in Indonesian: the help of every command; `cmd::usage`
+//! parses with it and words clap's own errors. Each command lives in `cmd/`.
 
 use clap::{ArgAction, Parser, Subcommand};
 use std::path::PathBuf;
@@ -171,16 +171,6 @@ pub(crate) fn command() -> clap::Command {
                     }
                 })
         })
-}
-
-/// Parses this process's arguments; help, version and mistakes are printed (in Indonesian) and
-/// give the exit code instead.
-pub(crate) fn parse() -> Result<Cli, std::process::ExitCode> {
-    use clap::FromArgMatches;
-    let matches = command()
-        .try_get_matches()
-        .map_err(crate::cmd::usage::said)?;
-    Cli::from_arg_matches(&matches).map_err(crate::cmd::usage::said)
 }
 
 #[cfg(test)]

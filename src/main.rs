@@ -12,7 +12,7 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = match cli::parse() {
+    let cli = match cmd::usage::parse() {
         Ok(cli) => cli,
         Err(code) => return code,
     };

@@ -12,6 +12,14 @@ use tkpk::base::messages::{Message, Words};
 /// The commands, for the usage line and the list of what exists.
 const COMMANDS: [&str; 6] = ["build", "check", "serve", "new", "impor", "pdf"];
 
+/// Parses this process's arguments; help, version and mistakes are printed (in Indonesian) and
+/// give the exit code instead.
+pub(crate) fn parse() -> Result<crate::cli::Cli, ExitCode> {
+    use clap::FromArgMatches;
+    let matches = crate::cli::command().try_get_matches().map_err(said)?;
+    crate::cli::Cli::from_arg_matches(&matches).map_err(said)
+}
+
 /// Prints what clap stopped on (help and version to stdout, exit 0; a mistake to stderr in
 /// Indonesian, exit 2) and returns the exit code.
 pub(crate) fn said(e: clap::Error) -> ExitCode {

@@ -767,7 +767,14 @@ fn quadrant_chart(
                 .max(y)
                 .name(y_name);
             // Set only when turned over: the option is written out even when false.
-            if y_inverse { axis.inverse(true) } else { axis }
+            // Turned over, the axis ends at the bottom: its name goes to the top (its start)
+            // rather than onto the x axis's name.
+            if y_inverse {
+                axis.inverse(true)
+                    .name_location(charming::element::NameLocation::Start)
+            } else {
+                axis
+            }
         })
         .series(
             Scatter::new()

@@ -77,7 +77,7 @@ fn a_bps_csv_table_reaches_the_report_page() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "impor selesai: 5 angka ditambahkan (2 di antaranya ke daftar pembanding provinsi), 8 sama, 0 baris dilewati (wilayah tidak ada di situs) dalam "
+            "impor selesai: 3 angka ditambahkan, 8 sama, serta 2 ditambahkan ke daftar pembanding provinsi, 0 baris dilewati (wilayah tidak ada di situs) dalam "
         ),
         "{}",
         run.stderr
@@ -122,7 +122,7 @@ fn a_dry_run_writes_nothing() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("tidak ada yang ditulis: 5 angka akan ditambahkan (2 di antaranya ke daftar pembanding provinsi)"),
+            .contains("tidak ada yang ditulis: 3 angka akan ditambahkan, 8 sama, serta 2 ditambahkan ke daftar pembanding provinsi"),
         "{}",
         run.stderr
     );
@@ -181,7 +181,7 @@ fn a_bps_xlsx_table_reaches_the_report_page() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("5 angka ditambahkan (2 di antaranya ke daftar pembanding provinsi), 8 sama, 0 baris dilewati"),
+            .contains("3 angka ditambahkan, 8 sama, serta 2 ditambahkan ke daftar pembanding provinsi, 0 baris dilewati"),
         "{}",
         run.stderr
     );
@@ -1149,4 +1149,20 @@ fn a_planners_first_day_replaces_illustrative_figures_and_keeps_the_province_apa
     ] {
         assert!(!html.contains(gone), "`{gone}` still in the report");
     }
+}
+
+/// `--tahun` narrows the comparison rows too: only that year reaches `pembanding:`.
+#[test]
+fn tahun_narrows_the_comparison_list_too() {
+    let site = sample_without_blitar_p0();
+    site.write("p0-jatim.csv", P0_CSV);
+    let run = site.run(&["impor", "p0-jatim.csv", "--tahun", "2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let province = site.read("content/referensi/jawa-timur.yaml");
+    assert!(
+        province.ends_with(
+            "pembanding:\n  - {nama: Kota Blitar, kode_bps: \"3572\", data: {2025: {p0: 6.6}}}\n"
+        ),
+        "{province}"
+    );
 }

@@ -550,11 +550,11 @@ fn rank(report: &Report) -> Option<ChartSpec> {
                 .label(Label::new().show(true).position(LabelPosition::Right)),
         );
     let mut sources: Vec<String> = site
-        .regions_in(&region.province)
+        .kab_kota_in(&region.province)
         .filter_map(|o| {
             o.series
                 .get(year, keys::P0)
-                .map(|f| format!("{}: {}", o.name, f.source))
+                .map(|f| format!("{}: {}", o.name, f.shown_source(lang)))
         })
         .collect();
     sources.sort();

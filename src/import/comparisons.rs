@@ -13,19 +13,13 @@ use std::collections::BTreeMap;
 /// The province's official kab/kota that are not regions of the site, as the matcher takes
 /// them. Codes are matched only where BPS's equal Kemendagri's (not in the Papua provinces,
 /// codes 91 and above, where they differ): a wrong code would put a figure on another kab/kota.
-pub fn others(province_name: &str, site: &[SiteRegion]) -> Vec<SiteRegion> {
-    let wanted = province_name
-        .trim()
-        .trim_start_matches("Provinsi ")
-        .trim()
-        .to_lowercase();
-    let Some(province) =
-        crate::model::official::provinces().find(|p| p.name.to_lowercase() == wanted)
+pub fn others(province_name: &str, province_code: &str, site: &[SiteRegion]) -> Vec<SiteRegion> {
+    let Some(province) = crate::model::validate::official_province(province_name, province_code)
     else {
         return Vec::new();
     };
-    let codes_agree = province.code < "91";
-    crate::model::official::kabupaten_kota(province.code)
+    let codes_agree = province < "91";
+    crate::model::official::kabupaten_kota(province)
         .filter(|r| {
             !site
                 .iter()
@@ -39,7 +33,12 @@ pub fn others(province_name: &str, site: &[SiteRegion]) -> Vec<SiteRegion> {
             } else {
                 RegionKind::Kabupaten
             },
-            code: r.code.to_string(),
+            // Where the codes differ, neither is matched: only the name is.
+            code: if codes_agree {
+                r.code.to_string()
+            } else {
+                String::new()
+            },
             bps_code: if codes_agree {
                 r.code.replace('.', "")
             } else {
@@ -265,7 +264,7 @@ mod tests {
             code: "35.05".into(),
             bps_code: "3505".into(),
         }];
-        let others = others("Provinsi Jawa Timur", &site);
+        let others = others("Provinsi Jawa Timur", "35", &site);
         assert_eq!(others.len(), 37);
         assert!(others.iter().all(|o| o.name != "Kabupaten Blitar"));
         let batu = others.iter().find(|o| o.name == "Kota Batu").unwrap();
@@ -278,7 +277,10 @@ mod tests {
     }
 
     fn others_in_papua_have_no_code() -> bool {
-        let papua = others("Provinsi Papua", &[]);
-        !papua.is_empty() && papua.iter().all(|o| o.bps_code.is_empty())
+        let papua = others("Provinsi Papua", "94", &[]);
+        !papua.is_empty()
+            && papua
+                .iter()
+                .all(|o| o.bps_code.is_empty() && o.code.is_empty())
     }
 }

@@ -181,7 +181,7 @@ pub enum ImportMessage {
         conflicting: usize,
         overwritten: usize,
         replaced_illustrative: usize,
-        to_comparisons: usize,
+        to_comparisons: (usize, usize),
         skipped_rows: usize,
         seconds: String,
         dry_run: bool,
@@ -458,10 +458,13 @@ impl Words for ImportMessage {
                 seconds,
                 dry_run,
             } => {
+                // Added or overwritten: said after both counts, as one more clause.
                 let compared = match (id, *to_comparisons) {
-                    (_, 0) => String::new(),
-                    (true, n) => format!(" ({n} di antaranya ke daftar pembanding provinsi)"),
-                    (false, n) => format!(" ({n} of them to the province's comparison list)"),
+                    (_, (0, 0)) => String::new(),
+                    (true, (a, 0)) => format!(", serta {a} ditambahkan ke daftar pembanding provinsi"),
+                    (true, (a, o)) => format!(", serta {a} ditambahkan dan {o} ditimpa di daftar pembanding provinsi"),
+                    (false, (a, 0)) => format!(", and {a} added to the province's comparison list"),
+                    (false, (a, o)) => format!(", and {a} added and {o} overwritten in the province's comparison list"),
                 };
                 let over = match (id, *replaced_illustrative, *dry_run) {
                     (_, 0, _) => String::new(),
@@ -481,12 +484,12 @@ impl Words for ImportMessage {
                 };
                 t(
                     format!(
-                        "{}: {added} angka {}{compared}, {unchanged} sama{conflicts}{over}, {skipped_rows} baris dilewati (wilayah tidak ada di situs) dalam {seconds} detik",
+                        "{}: {added} angka {}, {unchanged} sama{conflicts}{over}{compared}, {skipped_rows} baris dilewati (wilayah tidak ada di situs) dalam {seconds} detik",
                         done(*dry_run, true),
                         if *dry_run { "akan ditambahkan" } else { "ditambahkan" },
                     ),
                     format!(
-                        "{}: {} {}{compared}, {unchanged} unchanged{conflicts}{over}, {} skipped (region not in this site) in {seconds} s",
+                        "{}: {} {}, {unchanged} unchanged{conflicts}{over}{compared}, {} skipped (region not in this site) in {seconds} s",
                         done(*dry_run, false),
                         en_count(*added, "figure", "figures"),
                         if *dry_run { "to add" } else { "added" },
@@ -551,7 +554,7 @@ mod tests {
             conflicting: 1,
             overwritten: 0,
             replaced_illustrative: 0,
-            to_comparisons: 0,
+            to_comparisons: (0, 0),
             skipped_rows: 2,
             seconds: "0,02".into(),
             dry_run: false,

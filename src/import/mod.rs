@@ -50,7 +50,9 @@ pub enum Summary {
         /// Illustrative figures the table replaced (and whose marks it removed).
         replaced_illustrative: usize,
         /// Figures written (added or overwritten) into a province's `pembanding:` list.
-        to_comparisons: usize,
+        /// Figures added and overwritten in a province's `pembanding:` list (not in `added`
+        /// and `overwritten`).
+        to_comparisons: (usize, usize),
         skipped_rows: usize,
     },
     Program {
@@ -528,7 +530,7 @@ fn import_figures(
             raw,
             &regions,
             &read,
-            (file, sheet, &layout, &labels, lone_dot),
+            (file, sheet, &layout, &labels, lone_dot, options.year),
             out,
         ),
     };
@@ -745,14 +747,12 @@ fn import_figures(
         }
         to_write.push((target_file.path.clone(), text));
     }
-    let mut to_comparisons = 0;
+    let mut to_comparisons = (0, 0);
     if let Some(c) = comparison {
         let counts = merge_comparisons(raw, &c, &key, options, &mut to_write, out);
-        added += counts.added;
         unchanged += counts.unchanged;
         conflicting += counts.conflicting;
-        overwritten += counts.overwritten;
-        to_comparisons = counts.added + counts.overwritten;
+        to_comparisons = (counts.added, counts.overwritten);
     }
     let errors = out.diagnostics.has_errors();
     if !errors && !to_write.is_empty() {
@@ -787,12 +787,13 @@ fn comparison_rows(
     raw: &content::RawSite,
     regions: &[bps::SiteRegion],
     read: &bps::BpsFigures,
-    (file, sheet, layout, labels, lone_dot): (
+    (file, sheet, layout, labels, lone_dot, year): (
         &Path,
         &table::Sheet,
         &bps::Layout,
         &[String],
         LoneDot,
+        Option<i32>,
     ),
     out: &mut Outcome,
 ) -> Option<ComparisonRows> {
@@ -815,12 +816,24 @@ fn comparison_rows(
         .collect();
     let [province] = provinces.into_iter().collect::<Vec<_>>().try_into().ok()?;
     let reference = raw.references.iter().find(|r| r.slug == province)?;
-    let others = comparisons::others(&reference.file.doc.nama, regions);
+    let others = comparisons::others(
+        &reference.file.doc.nama,
+        &reference.file.doc.kode.value,
+        regions,
+    );
     let matcher = bps::Matcher::new(&others, &[], labels);
-    let narrowing = bps::Narrowing {
-        year: None,
-        region: None,
-    };
+    // A table of several provinces (a row coded for another province) is not one province's:
+    // its rows are never taken for this province's kab/kota.
+    let province_code = reference.file.doc.kode.value.trim().to_string();
+    let foreign = labels.iter().any(|label| {
+        bps::split_label(label)
+            .0
+            .is_some_and(|code| code.len() == 4 && !code.starts_with(&province_code))
+    });
+    if foreign {
+        return None;
+    }
+    let narrowing = bps::Narrowing { year, region: None };
     let found = bps::read(sheet, layout, &matcher, lone_dot, &narrowing);
     for (message, hint, place) in found.problems {
         // Rows of the site's own regions and of the province were read already.
@@ -833,10 +846,11 @@ fn comparison_rows(
                 .hint_opt(hint.map(msg)),
         );
     }
+    // A row the site's own regions or references took is theirs alone.
     let figures: Vec<bps::TableFigure> = found
         .figures
         .into_iter()
-        .filter(|f| f.table == Table::Data)
+        .filter(|f| f.table == Table::Data && !read.figures.iter().any(|r| r.row == f.row))
         .collect();
     Some(ComparisonRows {
         province,

@@ -59,6 +59,10 @@ pub(crate) enum ModelMessage {
     PriorityWithoutReason {
         key: String,
     },
+    PriorityWithoutFigure {
+        key: String,
+        year: i32,
+    },
     ComparisonsInNational,
     HintComparisonsInProvince,
     ComparisonUnknownName {
@@ -406,6 +410,10 @@ impl Words for ModelMessage {
             PriorityWithoutReason { key } => t(
                 format!("urutan prioritas `{key}` tanpa alasan: tulis mengapa urutannya diubah"),
                 format!("the priority of `{key}` has no reason: write why the order is changed"),
+            ),
+            PriorityWithoutFigure { key, year } => t(
+                format!("`{key}` diurutkan sebagai prioritas {year}, tetapi angka {key} tahun {year} tidak ada di `data:`, sehingga laporan tidak dapat menampilkannya"),
+                format!("`{key}` is placed among the {year} priorities, but there is no {year} figure of {key} under `data:`, so the report cannot show it"),
             ),
             ComparisonsInNational => t(
                 "`pembanding:` hanya ditulis di berkas provinsi".into(),

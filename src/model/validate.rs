@@ -950,6 +950,7 @@ fn reference(
 fn author_priorities(
     file: &Sourced<crate::content::RawIndicatorFile>,
     catalog: &Catalog,
+    series: &Series,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<i32, Vec<(String, String)>> {
     let source = &file.source;
@@ -982,6 +983,16 @@ fn author_priorities(
                 ));
                 continue;
             }
+            // Listed without its figure, it would vanish from the list without a word.
+            if series.get(year, key).is_none() {
+                diagnostics.push(
+                    Diagnostic::warning(ModelMessage::PriorityWithoutFigure {
+                        key: key.to_string(),
+                        year,
+                    })
+                    .at(at(source, &e.indikator)),
+                );
+            }
             let reason = e.alasan.value.trim();
             if reason.is_empty() {
                 diagnostics.push(
@@ -996,6 +1007,19 @@ fn author_priorities(
         }
     }
     out
+}
+
+/// The official province a reference file is: by its name ("Provinsi Jawa Timur", in any
+/// case), else by its code where BPS's and Kemendagri's agree (below 91: not the Papua
+/// provinces), so that "DKI Jakarta" or "DI Yogyakarta" is still found.
+pub(crate) fn official_province(name: &str, code: &str) -> Option<&'static str> {
+    let lower = name.trim().to_lowercase();
+    let wanted = lower.strip_prefix("provinsi ").unwrap_or(&lower).trim();
+    let code = code.trim();
+    crate::model::official::provinces()
+        .find(|p| p.name.to_lowercase() == wanted)
+        .or_else(|| crate::model::official::provinces().find(|p| p.code == code && code < "91"))
+        .map(|p| p.code)
 }
 
 /// A province file's `pembanding:` list: each a kab/kota of the province by the official list
@@ -1020,15 +1044,7 @@ fn comparisons(
         return Vec::new();
     }
     // The province in the official list, by its name ("Provinsi Jawa Timur" → "Jawa Timur").
-    let wanted = doc
-        .nama
-        .trim()
-        .trim_start_matches("Provinsi ")
-        .trim()
-        .to_lowercase();
-    let official = crate::model::official::provinces()
-        .find(|p| p.name.to_lowercase() == wanted)
-        .map(|p| p.code);
+    let official = official_province(&doc.nama, &doc.kode.value);
     let names: Vec<String> = official
         .map(|code| {
             crate::model::official::kabupaten_kota(code)
@@ -1340,7 +1356,7 @@ fn check_region(
     let priorities = r
         .indicators
         .as_ref()
-        .map(|f| author_priorities(f, catalog, after))
+        .map(|f| author_priorities(f, catalog, &series, after))
         .unwrap_or_default();
     let tkpk = doc
         .tkpk
@@ -1458,8 +1474,11 @@ pub(crate) fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
     for region in &regions {
         if let Some(raw) = raw.references.iter().find(|r| r.slug == region.province)
             && let Some(entry) = raw.file.doc.pembanding.iter().find(|c| {
+                let official = official_province(&raw.file.doc.nama, &raw.file.doc.kode.value)
+                    .and_then(|p| crate::model::official::find_kabupaten_kota(p, &c.nama.value));
                 crate::base::markdown::slugify(c.nama.value.trim()) == region.slug
                     || c.nama.value.trim().eq_ignore_ascii_case(&region.name)
+                    || official == Some(region.code.as_str())
             })
         {
             diagnostics.push(

@@ -93,6 +93,14 @@ fn first_year_reached(path: &Path, a: &Region, b: &Region) -> Option<i32> {
         ]
         .into_iter()
         .flatten()
+        // The author's priority order of a year reaches that year's report.
+        .chain(
+            a.priorities
+                .keys()
+                .chain(b.priorities.keys())
+                .filter(|y| a.priorities.get(y) != b.priorities.get(y))
+                .copied(),
+        )
         .min()
         .unwrap_or(i32::MAX),
     )

@@ -53,7 +53,10 @@ fn extreme_poverty(report: &Report) -> Option<String> {
             .collect();
         if !figures.is_empty() {
             let and = if lang == Lang::Id { " dan " } else { " and " };
-            known.push(format!("{} {}", reference.name, figures.join(and)));
+            known.push(match lang {
+                Lang::Id => format!("{} {}", reference.name, figures.join(and)),
+                Lang::En => format!("{} in {}", figures.join(and), reference.name),
+            });
         }
     }
     let region = &report.region.name;
@@ -69,7 +72,7 @@ fn extreme_poverty(report: &Report) -> Option<String> {
             known.join("; ")
         ),
         (false, Lang::En) => format!(
-            "This site has no {year} extreme poverty figure for {region}; for reference, the extreme poverty rate of {}.",
+            "This site has no {year} extreme poverty figure for {region}; for reference, the extreme poverty rate is {}.",
             known.join("; ")
         ),
     };
@@ -100,18 +103,25 @@ fn determinants(report: &Report) -> Vec<String> {
         .iter()
         .filter(|d| d.shortfall().is_some())
         .count();
+    let authored = problems.iter().any(|d| d.reason.is_some());
     let mut out = vec![match (worse, lang) {
+        (n, Lang::Id) if authored => format!(
+            "Dari {total} indikator layanan dasar {region} tahun {year} yang tersedia, {n} lebih buruk daripada provinsi (atau nasional, bila angka provinsi tidak ada); prioritas masalah berikut diurutkan penulis lebih dulu, lalu menurut selisihnya."
+        ),
+        (n, Lang::En) if authored => format!(
+            "Of the {total} basic-service indicators of {region} for {year}, {n} fall short of the province (or of the nation where the province has no figure); the priority problems below are ordered by the author first, then by the gap."
+        ),
         (0, Lang::Id) if problems.is_empty() => format!(
             "Dari {total} indikator layanan dasar {region} tahun {year} yang tersedia, tidak ada yang lebih buruk daripada provinsi (atau nasional, bila angka provinsi tidak ada); perbandingan ini belum menunjukkan prioritas masalah."
         ),
         (0, Lang::En) if problems.is_empty() => format!(
-            "Of the {total} basic-service indicators of {region} for {year}, none is worse than the province's (or the nation's where the province has no figure); this comparison shows no priority problem yet."
+            "Of the basic-service indicators of {region} for {year} ({total}), none falls short of the province (or of the nation where the province has no figure); this comparison shows no priority problem yet."
         ),
         (n, Lang::Id) => format!(
             "Dari {total} indikator layanan dasar {region} tahun {year} yang tersedia, {n} lebih buruk daripada provinsi (atau nasional, bila angka provinsi tidak ada); diurutkan menurut selisihnya, itulah prioritas masalah berikut."
         ),
         (n, Lang::En) => format!(
-            "Of the {total} basic-service indicators of {region} for {year}, {n} are worse than the province's (or the nation's where the province has no figure); ordered by the gap, they are the priority problems below."
+            "Of the basic-service indicators of {region} for {year} ({total}), {n} fall short of the province (or of the nation where the province has no figure); ordered by the gap, they are the priority problems below."
         ),
     }];
     for d in problems {
@@ -122,17 +132,19 @@ fn determinants(report: &Report) -> Vec<String> {
             .map(|g| {
                 let size = crate::base::format::number(g.diff.abs(), i.decimals, lang);
                 let reference = sentences::value(i, g.reference_value, lang);
-                match (lang, g.diff < 0.0) {
-                    (Lang::Id, true) => {
+                match (lang, g.diff == 0.0, g.diff < 0.0) {
+                    (Lang::Id, true, _) => format!("sama dengan {} ({reference})", g.reference),
+                    (Lang::En, true, _) => format!("equal to {} ({reference})", g.reference),
+                    (Lang::Id, false, true) => {
                         format!("{size} poin di bawah {} ({reference})", g.reference)
                     }
-                    (Lang::Id, false) => {
+                    (Lang::Id, false, false) => {
                         format!("{size} poin di atas {} ({reference})", g.reference)
                     }
-                    (Lang::En, true) => {
+                    (Lang::En, false, true) => {
                         format!("{size} points below {} ({reference})", g.reference)
                     }
-                    (Lang::En, false) => {
+                    (Lang::En, false, false) => {
                         format!("{size} points above {} ({reference})", g.reference)
                     }
                 }
@@ -150,20 +162,28 @@ fn determinants(report: &Report) -> Vec<String> {
                 Lang::En => format!(" The author set this place: {r}{stop}"),
             }
         });
+        let gaps = if gaps.is_empty() {
+            match lang {
+                Lang::Id => "tanpa angka provinsi dan nasional untuk dibandingkan".to_string(),
+                Lang::En => "with no province or national figure to compare".to_string(),
+            }
+        } else {
+            gaps.join(and)
+        };
         out.push(match lang {
             Lang::Id => format!(
                 "Prioritas ke-{}: {} {}, {}.{reason}",
                 d.priority.unwrap_or_default(),
                 lower_first(i.label(lang)),
                 sentences::value(i, d.figure.value, lang),
-                gaps.join(and)
+                gaps
             ),
             Lang::En => format!(
                 "Priority {}: {} {}, {}.{reason}",
                 d.priority.unwrap_or_default(),
                 lower_first(i.label(lang)),
                 sentences::value(i, d.figure.value, lang),
-                gaps.join(and)
+                gaps
             ),
         });
     }

@@ -73,7 +73,10 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
     let mut sumber = Vec::new();
     let (mut dengan_angka, mut jumlah_resmi) = (None, None);
     if let (Some(year), Some(p0)) = (year, p0) {
-        let first = site.regions_in(&province.slug).next();
+        // Ranked through any region of the province with a P0 that year.
+        let first = site
+            .regions_in(&province.slug)
+            .find(|r| r.series.get(year, keys::P0).is_some());
         let rank = first.and_then(|r| analysis::rank_in_province(site, r, p0, year));
         if let Some(r) = &rank {
             dengan_angka = Some(r.of);
@@ -154,7 +157,7 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
                     }
                 ),
                 crate::base::lang::Lang::En => format!(
-                    "{n} of the {total} regencies and cities of {} have a {y} P0 in this site{}.",
+                    "Regencies and cities of {} with a {y} P0 in this site: {n} of {total}{}.",
                     province.name,
                     if province.comparisons.is_empty() {
                         ""

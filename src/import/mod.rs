@@ -245,6 +245,24 @@ fn target_file<'a>(raw: &'a content::RawSite, target: &Target) -> Option<TargetF
     }
 }
 
+/// Plans the table's figure `f` for `key` into its file: remembered for later rows of the same
+/// file, and one edit for its year (replacing an edit already planned there).
+fn plan(
+    f: &bps::TableFigure,
+    key: &str,
+    planned: &mut BTreeMap<(Table, i32), f64>,
+    edits: &mut Vec<Edit>,
+) {
+    planned.insert((f.table, f.year), f.value);
+    edits.retain(|e| !(e.table == f.table && e.year == f.year));
+    edits.push(Edit {
+        table: f.table,
+        year: f.year,
+        key: key.to_string(),
+        value: f.value,
+    });
+}
+
 /// Whether the file marks its March figure of `key` in `year` illustrative.
 fn marked_illustrative(series: &RawSeries, year: i32, key: &str) -> bool {
     series
@@ -621,14 +639,8 @@ fn import_figures(
                 && marked_illustrative(&target_file.series, f.year, &key)
             {
                 replaced_illustrative += 1;
-                planned.insert((f.table, f.year), f.value);
+                plan(f, &key, &mut planned, &mut edits);
                 unmark.push((f.year, key.clone()));
-                edits.push(Edit {
-                    table: f.table,
-                    year: f.year,
-                    key: key.clone(),
-                    value: f.value,
-                });
                 out.notes.push(msg(ImportMessage::IllustrativeReplaced {
                     file: display.clone(),
                     year: f.year,
@@ -642,7 +654,7 @@ fn import_figures(
             match current {
                 None => {
                     added += 1;
-                    planned.insert((f.table, f.year), f.value);
+                    plan(f, &key, &mut planned, &mut edits);
                     // A mark left on a figure that was deleted by hand goes too: the table's
                     // figure is official.
                     if f.table == Table::Data
@@ -650,24 +662,11 @@ fn import_figures(
                     {
                         unmark.push((f.year, key.clone()));
                     }
-                    edits.push(Edit {
-                        table: f.table,
-                        year: f.year,
-                        key: key.clone(),
-                        value: f.value,
-                    });
                 }
                 Some(v) if (v - f.value).abs() <= 1e-9 => unchanged += 1,
                 Some(v) if options.overwrite => {
                     overwritten += 1;
-                    planned.insert((f.table, f.year), f.value);
-                    edits.retain(|e| !(e.table == f.table && e.year == f.year));
-                    edits.push(Edit {
-                        table: f.table,
-                        year: f.year,
-                        key: key.clone(),
-                        value: f.value,
-                    });
+                    plan(f, &key, &mut planned, &mut edits);
                     out.notes.push(msg(ImportMessage::Overwritten {
                         file: display.clone(),
                         year: f.year,

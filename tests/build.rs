@@ -1532,6 +1532,24 @@ fn basic_services_rank_into_priority_problems() {
         order[3].starts_with("–Rumah tangga dengan penerangan listrik"),
         "{order:?}"
     );
+    // The same table in the downloads, at full precision, priorities first.
+    let csv = std::fs::read_to_string(
+        site.output()
+            .join("kabupaten-contoh/2025/unduh/layanan_dasar.csv"),
+    )
+    .unwrap();
+    let rows: Vec<&str> = csv.lines().filter(|l| !l.starts_with('#')).collect();
+    assert!(
+        rows.iter().any(|r| r.starts_with(
+            "1,Rumah tangga dengan akses sanitasi layak,sanitasi_layak,persen,72.4,80.5,82,-8.1,"
+        )),
+        "{csv}"
+    );
+    assert!(
+        rows.iter().any(|r| r
+            .starts_with(",Rumah tangga dengan penerangan listrik,listrik,persen,99.9,99.5,,0.4,")),
+        "{csv}"
+    );
 }
 
 /// The author can put a basic service first, with a reason; the others follow by their gap.

@@ -553,10 +553,68 @@ fn institution_tables(report: &Report) -> Vec<Table> {
         .collect()
 }
 
+/// The basic services against the province and the nation, priority problems first, at full
+/// precision: the determinants chapter's table.
+fn determinant_table(report: &Report) -> Option<Table> {
+    if report.determinants.is_empty() {
+        return None;
+    }
+    let (site, region, year) = (report.site, report.region, report.year);
+    let lang = site.config.lang;
+    let t = words::strings(lang);
+    let at = |r: Option<&crate::model::Reference>, key: &str| {
+        r.and_then(|r| r.series.get(year, key)).map(|f| f.value)
+    };
+    let rows = report
+        .determinants
+        .iter()
+        .map(|d| {
+            let i = d.indicator;
+            vec![
+                d.priority.map_or(Cell::Empty, |p| Cell::Integer(p as i64)),
+                text(i.label(lang)),
+                text(i.key.clone()),
+                text(i.unit.label(lang)),
+                Cell::Number(d.figure.value),
+                opt_number(at(report.province, &i.key)),
+                opt_number(at(report.nation, &i.key)),
+                opt_number(d.province.as_ref().map(|g| g.diff)),
+                opt_text(&d.reason.map(str::to_string)),
+                text(d.figure.shown_source(lang)),
+            ]
+        })
+        .collect();
+    let mut cols = columns(&[
+        (t.prioritas, None),
+        (t.indikator, None),
+        (t.kunci, None),
+        (t.satuan, None),
+    ]);
+    cols.push(column(&region.name, None));
+    for name in [
+        report.province.map(|p| p.name.as_str()),
+        report.nation.map(|n| n.name.as_str()),
+    ] {
+        cols.push(column(name.unwrap_or("–"), None));
+    }
+    cols.extend(columns(&[
+        (t.selisih_provinsi, None),
+        (t.alasan_prioritas, None),
+        (t.sumber, None),
+    ]));
+    Some(table(
+        "layanan_dasar",
+        format!("{}, {}, {year}", t.layanan_dasar, region.name),
+        cols,
+        rows,
+    ))
+}
+
 /// Every table of a year's report, in the order the page shows them.
 pub(crate) fn report_tables(report: &Report) -> Vec<Table> {
     let lang = report.site.config.lang;
     let mut out = indicator_tables(report);
+    out.extend(determinant_table(report));
     if let Some(p) = &report.programs {
         out.extend(program_tables(p, report.region, report.year, lang));
     }

@@ -101,6 +101,7 @@ page_words! {
     ilustrasi: "ilustrasi" / "illustrative",
     layanan_dasar: "Layanan dasar dibanding provinsi dan nasional" / "Basic services against the province and the nation",
     prioritas: "Prioritas" / "Priority",
+    alasan_prioritas: "Alasan urutan (penulis)" / "Reason for the order (author)",
     selisih_provinsi: "Selisih dengan provinsi (poin)" / "Gap to the province (points)",
     ilustrasi_angka: "Angka ilustrasi (contoh), bukan angka resmi" / "Illustrative (example) figure, not an official figure",
     angka_ilustrasi_catatan: "Sebagian angka laporan ini adalah ilustrasi (contoh), bukan angka resmi: angka itu bertanda \"ilustrasi\", dan kalimat serta analisis yang memakainya hanya contoh." / "Some figures of this report are illustrative (examples), not official: they are marked \"illustrative\", and the sentences and analyses that use them are examples only.",

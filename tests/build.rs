@@ -1429,9 +1429,10 @@ fn a_report_without_its_own_extreme_poverty_gives_the_province_and_the_nation() 
 #[test]
 fn pair_quadrants_place_the_region_by_p0_and_another_indicator() {
     let site = TestSite::fixture("dasar");
-    let province = site
-        .read("content/referensi/jawa-timur.yaml")
-        .replace("2025: {p0: 9.50}", "2025: {p0: 9.50, p1: 1.50, ipm: 74.60}");
+    let province = site.read("content/referensi/jawa-timur.yaml").replace(
+        "2025: {p0: 9.50}",
+        "2025: {p0: 9.50, p1: 1.50, ipm: 74.60, gini: 0.380}",
+    );
     site.write(
         "content/referensi/jawa-timur.yaml",
         format!(
@@ -1440,7 +1441,10 @@ fn pair_quadrants_place_the_region_by_p0_and_another_indicator() {
     );
     let region = site
         .read("content/kabupaten-contoh/indikator.yaml")
-        .replace("p1: 1.02, p2: 0.21}", "p1: 1.02, p2: 0.21, ipm: 72.10}");
+        .replace(
+            "p1: 1.02, p2: 0.21}",
+            "p1: 1.02, p2: 0.21, ipm: 72.10, gini: 0.365}",
+        );
     site.write("content/kabupaten-contoh/indikator.yaml", region);
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -1475,7 +1479,11 @@ fn pair_quadrants_place_the_region_by_p0_and_another_indicator() {
         !ipm.contains("Kabupaten Pacitan"),
         "Pacitan has no IPM: {ipm}"
     );
-    // No TPT or Gini figures: no chart, and no note about it.
+    // Gini's gaps are thousandths: its axis is sized to them, not to P0's points.
+    let gini = options("grafik-kuadran-gini");
+    assert!(gini.contains("[-1.93,-0.015]"), "{gini}");
+    assert!(gini.contains("\"min\":-0.05,\"max\":0.05"), "{gini}");
+    // No TPT figures: no chart, and no note about it.
     assert!(options("grafik-kuadran-tpt").is_empty());
 }
 

@@ -623,7 +623,7 @@ pub(crate) fn quadrant_of(
     let chart = quadrant_chart(
         &placed,
         (w.quadrant_x.to_string(), w.quadrant_y.to_string()),
-        false,
+        (false, 0.1),
         province.name.clone(),
     );
     let mut sources = province
@@ -672,10 +672,12 @@ struct Placed {
 /// The quadrant scatter: both axes centred on the province (zero), quadrants labelled I–IV
 /// (I lower left). `y_inverse` turns the y axis over for an indicator where higher is better,
 /// so that "better" stays at the bottom.
+/// `y_step` is the y axis's smallest round extent (0,1 for points; 0,01 for a ratio such as
+/// Gini, whose gaps are hundredths and would lie flat on a larger axis).
 fn quadrant_chart(
     points: &[Placed],
     (x_name, y_name): (String, String),
-    y_inverse: bool,
+    (y_inverse, y_step): (bool, f64),
     series_name: String,
 ) -> Chart {
     let data: Vec<DataPointItem> = points
@@ -694,11 +696,14 @@ fn quadrant_chart(
     // Both axes centred on the province (zero), so the four quadrants have the same size and
     // place on every chart: better (lower level, larger fall) at the lower left, as numbered
     // in the sentence (I lower left, II lower right, III upper right, IV upper left).
-    let extent = |pick: fn(&Placed) -> f64| {
+    let extent = |pick: fn(&Placed) -> f64, step: f64| {
         let widest = points.iter().map(|p| pick(p).abs()).fold(0.0, f64::max);
-        ((widest * 1.6).max(0.5) * 10.0).ceil() / 10.0
+        // At least five steps; rounded up to a whole step (computed in whole steps, so that
+        // 0,1 × 10 stays exact).
+        let steps = ((widest * 1.6).max(5.0 * step) / step - 1e-9).ceil();
+        steps / (1.0 / step)
     };
-    let (x, y) = (extent(|p| p.x), extent(|p| p.y));
+    let (x, y) = (extent(|p| p.x, 0.1), extent(|p| p.y, y_step));
     let bound = |v: f64| v.to_string();
     let area = |name: &str, (x0, x1): (f64, f64), (y0, y1): (f64, f64)| {
         (
@@ -826,7 +831,7 @@ fn pair_quadrant(report: &Report, y: &crate::base::indicators::Indicator) -> Opt
     let chart = quadrant_chart(
         &placed,
         (w.quadrant_x.to_string(), y_name.clone()),
-        !y.lower_is_better,
+        (!y.lower_is_better, if y.decimals >= 3 { 0.01 } else { 0.1 }),
         province.name.clone(),
     );
     let keys = [keys::P0, y.key.as_str()];

@@ -387,6 +387,18 @@ pub enum Quadrant {
     IV,
 }
 
+impl Quadrant {
+    /// The numeral the page, the chart and the sentences give it.
+    pub fn numeral(self) -> &'static str {
+        match self {
+            Quadrant::I => "I",
+            Quadrant::II => "II",
+            Quadrant::III => "III",
+            Quadrant::IV => "IV",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuadrantPosition {
     pub quadrant: Quadrant,

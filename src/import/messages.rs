@@ -217,6 +217,37 @@ fn done(dry_run: bool, id: bool) -> &'static str {
     }
 }
 
+impl ImportMessage {
+    /// A table figure that differs from the file's: overwritten (`--timpa`) or a conflict.
+    pub fn differing(
+        overwritten: bool,
+        file: String,
+        (year, key): (i32, String),
+        (existing, table): (f64, f64),
+        row: usize,
+    ) -> ImportMessage {
+        if overwritten {
+            ImportMessage::Overwritten {
+                file,
+                year,
+                key,
+                existing,
+                table,
+                row,
+            }
+        } else {
+            ImportMessage::Conflict {
+                file,
+                year,
+                key,
+                existing,
+                table,
+                row,
+            }
+        }
+    }
+}
+
 impl Words for ImportMessage {
     fn text(&self, lang: Lang) -> String {
         use ImportMessage::*;

@@ -664,29 +664,21 @@ fn import_figures(
                     }
                 }
                 Some(v) if (v - f.value).abs() <= 1e-9 => unchanged += 1,
-                Some(v) if options.overwrite => {
-                    overwritten += 1;
-                    plan(f, &key, &mut planned, &mut edits);
-                    out.notes.push(msg(ImportMessage::Overwritten {
-                        file: display.clone(),
-                        year: f.year,
-                        key: key.clone(),
-                        existing: v,
-                        table: f.value,
-                        row: f.row,
-                    }));
-                }
                 Some(v) => {
-                    conflicting += 1;
-                    out.failed = true;
-                    out.notes.push(msg(ImportMessage::Conflict {
-                        file: display.clone(),
-                        year: f.year,
-                        key: key.clone(),
-                        existing: v,
-                        table: f.value,
-                        row: f.row,
-                    }));
+                    if options.overwrite {
+                        overwritten += 1;
+                        plan(f, &key, &mut planned, &mut edits);
+                    } else {
+                        conflicting += 1;
+                        out.failed = true;
+                    }
+                    out.notes.push(msg(ImportMessage::differing(
+                        options.overwrite,
+                        display.clone(),
+                        (f.year, key.clone()),
+                        (v, f.value),
+                        f.row,
+                    )));
                 }
             }
         }
@@ -924,32 +916,20 @@ fn merge_comparisons(
             }
             Some(v) if (v - f.value).abs() <= 1e-9 => counts.unchanged += 1,
             Some(v) => {
-                let (file, year_of, key, existing, table, row) =
-                    (shown, f.year, key.to_string(), v, f.value, f.row);
-                let note = if options.overwrite {
+                if options.overwrite {
                     counts.overwritten += 1;
-                    year.insert(key.clone(), f.value);
-                    ImportMessage::Overwritten {
-                        file,
-                        year: year_of,
-                        key,
-                        existing,
-                        table,
-                        row,
-                    }
+                    year.insert(key.to_string(), f.value);
                 } else {
                     counts.conflicting += 1;
                     out.failed = true;
-                    ImportMessage::Conflict {
-                        file,
-                        year: year_of,
-                        key,
-                        existing,
-                        table,
-                        row,
-                    }
-                };
-                out.notes.push(msg(note));
+                }
+                out.notes.push(msg(ImportMessage::differing(
+                    options.overwrite,
+                    shown,
+                    (f.year, key.to_string()),
+                    (v, f.value),
+                    f.row,
+                )));
             }
         }
     }

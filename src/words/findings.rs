@@ -170,22 +170,16 @@ fn determinants(report: &Report) -> Vec<String> {
         } else {
             gaps.join(and)
         };
-        out.push(match lang {
-            Lang::Id => format!(
-                "Prioritas ke-{}: {} {}, {}.{reason}",
-                d.priority.unwrap_or_default(),
-                lower_first(i.label(lang)),
-                sentences::value(i, d.figure.value, lang),
-                gaps
-            ),
-            Lang::En => format!(
-                "Priority {}: {} {}, {}.{reason}",
-                d.priority.unwrap_or_default(),
-                lower_first(i.label(lang)),
-                sentences::value(i, d.figure.value, lang),
-                gaps
-            ),
-        });
+        let place = d.priority.unwrap_or_default();
+        let head = match lang {
+            Lang::Id => format!("Prioritas ke-{place}"),
+            Lang::En => format!("Priority {place}"),
+        };
+        out.push(format!(
+            "{head}: {} {}, {gaps}.{reason}",
+            lower_first(i.label(lang)),
+            sentences::value(i, d.figure.value, lang),
+        ));
     }
     out
 }

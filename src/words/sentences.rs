@@ -625,12 +625,7 @@ pub(crate) fn pair_quadrant(
     pos: &crate::analysis::PairPosition,
     lang: Lang,
 ) -> String {
-    let numeral = match pos.quadrant {
-        Quadrant::I => "I",
-        Quadrant::II => "II",
-        Quadrant::III => "III",
-        Quadrant::IV => "IV",
-    };
+    let numeral = pos.quadrant.numeral();
     let gap = |i: &Indicator, g: &crate::analysis::ReferenceGap| -> String {
         let size = format::number(g.diff.abs(), i.decimals.max(2), lang);
         // Percentages differ in points, as the other sentences say.
@@ -706,12 +701,7 @@ pub(crate) fn quadrant(q: &QuadrantPosition, lang: Lang) -> String {
         (true, Lang::En) => ", but ",
         (false, Lang::En) => " and ",
     };
-    let name = match q.quadrant {
-        Quadrant::I => "I",
-        Quadrant::II => "II",
-        Quadrant::III => "III",
-        Quadrant::IV => "IV",
-    };
+    let name = q.quadrant.numeral();
     let tie = match (q.level_tie || q.change_tie, lang) {
         (false, _) => "",
         (true, Lang::Id) => "; nilai yang sama dengan provinsi dihitung di sisi yang lebih baik",

@@ -106,14 +106,8 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
                 efektif: change.as_ref().map(|c| c.improved),
                 perubahan: change.map(ChangeView::from),
                 relevan: relevance.map(|r| r.relevant),
-                kuadran: analysis::quadrant_against(region.series, province, p0, year).map(|q| {
-                    match q.quadrant {
-                        analysis::Quadrant::I => "I",
-                        analysis::Quadrant::II => "II",
-                        analysis::Quadrant::III => "III",
-                        analysis::Quadrant::IV => "IV",
-                    }
-                }),
+                kuadran: analysis::quadrant_against(region.series, province, p0, year)
+                    .map(|q| q.quadrant.numeral()),
             });
         }
         tanpa_angka = site

@@ -160,6 +160,37 @@ fn region_overview_lists_every_year_and_report() {
     let years = texts(&page, "table.lintas-tahun thead th.angka");
     assert_eq!(years.first().map(String::as_str), Some("2015"));
     assert_eq!(years.last().map(String::as_str), Some("2025"));
+    // Blora's fourteen years are two blocks of seven, every year once and in order; a block
+    // lists only the indicators with a figure in its years (P1 starts in 2020).
+    let blora = site.page("kabupaten-blora/index.html");
+    let tables = scraper::Selector::parse("table.lintas-tahun").unwrap();
+    let year = scraper::Selector::parse("thead th.angka").unwrap();
+    let row = scraper::Selector::parse("tbody th").unwrap();
+    let blocks: Vec<(Vec<String>, Vec<String>)> = blora
+        .select(&tables)
+        .map(|t| {
+            let years = t
+                .select(&year)
+                .map(|th| th.text().next().unwrap().to_string())
+                .collect();
+            let rows = t
+                .select(&row)
+                .map(|th| th.text().collect::<String>())
+                .collect();
+            (years, rows)
+        })
+        .collect();
+    let all: Vec<String> = blocks.iter().flat_map(|b| b.0.clone()).collect();
+    assert_eq!(blocks.len(), 2, "{blocks:?}");
+    assert!(blocks.iter().all(|b| b.0.len() == 7), "{blocks:?}");
+    assert_eq!(all.first().map(String::as_str), Some("2009"));
+    assert_eq!(all.last().map(String::as_str), Some("2025"));
+    assert!(all.windows(2).all(|w| w[0] < w[1]), "{all:?}");
+    let p1 = "Indeks kedalaman kemiskinan (P1)".to_string();
+    assert!(
+        !blocks[0].1.contains(&p1) && blocks[1].1.contains(&p1),
+        "{blocks:?}"
+    );
     let links = texts(&page, "ul.daftar-laporan a");
     assert!(links.contains(&"Laporan 2025".to_string()), "{links:?}");
     let targets = texts(&page, "section table tbody tr");
@@ -371,8 +402,8 @@ fn footnotes_of_two_narratives_on_one_page_are_unique() {
             .iter()
             .any(|h| h.ends_with("Uraian Lain"))
     );
-    // The only scripts are tkpk's own: the local runtime, the init script, the search box and
-    // chart options.
+    // The only scripts are tkpk's own: the local runtime, the init script, the search box, the
+    // wide-table hint and chart options.
     let scripts = scraper::Selector::parse("script").unwrap();
     for s in html.select(&scripts) {
         let src = s.value().attr("src");
@@ -384,6 +415,7 @@ fn footnotes_of_two_narratives_on_one_page_are_unique() {
                     "../../assets/echarts/echarts.min.js"
                         | "../../assets/tkpk-grafik.js"
                         | "../../assets/tkpk-cari.js"
+                        | "../../assets/tkpk-tabel.js"
                 )
             ) || (kind == Some("application/json") && src.is_none()),
             "foreign script: {:?}",

@@ -13,14 +13,15 @@ use std::path::Path;
 // ---------------------------------------------------------------------------------------------
 // The scanner
 
-/// Scripts tkpk writes itself: its chart runtime and its search box, linked from a page at any
-/// depth.
+/// Scripts tkpk writes itself: its chart runtime, its search box and its wide-table hint,
+/// linked from a page at any depth.
 fn is_own_script_src(src: &str) -> bool {
     let rest = src.trim_start_matches("../");
     [
         "assets/echarts/echarts.min.js",
         "assets/tkpk-grafik.js",
         "assets/tkpk-cari.js",
+        "assets/tkpk-tabel.js",
     ]
     .contains(&rest)
 }

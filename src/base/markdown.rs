@@ -97,8 +97,9 @@ pub fn too_deep(markdown: &str) -> Option<usize> {
     None
 }
 
-/// Renders one narrative. `prefix` makes every id of this narrative unique on its page.
-pub fn to_html(markdown: &str, prefix: &str) -> String {
+/// Renders one narrative. `prefix` makes every id of this narrative unique on its page;
+/// `table_label` names the frame of each of its tables for screen readers.
+pub fn to_html(markdown: &str, prefix: &str, table_label: &str) -> String {
     let markdown = &*lowercase_raw_end_tags(markdown);
     let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let top = events
@@ -163,7 +164,7 @@ pub fn to_html(markdown: &str, prefix: &str) -> String {
     }
     let mut raw = String::with_capacity(markdown.len() * 2);
     html::push_html(&mut raw, out_events.into_iter());
-    sanitize(&raw)
+    frame_tables(sanitize(&raw), table_label)
 }
 
 /// The sanitiser's rules, built once: making a `Builder` fills a dozen hash sets, which cost
@@ -190,9 +191,45 @@ fn sanitize(html: &str) -> String {
     SANITIZER.clean(html).to_string()
 }
 
+/// Puts each table of sanitised narrative HTML in the theme's scrolling frame (`.gulir`), so
+/// that a wide table scrolls inside the column instead of being cut at the page's edge. The
+/// sanitiser has escaped every `<` of the text, so each `<table>`/`</table>` left is a tag;
+/// a markdown table has no table inside it.
+fn frame_tables(html: String, label: &str) -> String {
+    if !html.contains("<table>") {
+        return html;
+    }
+    let label = label
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    html.replace(
+        "<table>",
+        &format!(r#"<div class="gulir" role="region" tabindex="0" aria-label="{label}"><table>"#),
+    )
+    .replace("</table>", "</table></div>")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn to_html(markdown: &str, prefix: &str) -> String {
+        super::to_html(markdown, prefix, "Tabel dalam narasi \"A\"")
+    }
+
+    #[test]
+    fn every_table_sits_in_a_labelled_scrolling_frame() {
+        let html = to_html(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nTeks.\n\n| c |\n|---|\n| 3 |\n",
+            "n",
+        );
+        assert_eq!(html.matches(r#"<div class="gulir" role="region" tabindex="0" aria-label="Tabel dalam narasi &quot;A&quot;"><table>"#).count(), 2, "{html}");
+        assert_eq!(html.matches("</table></div>").count(), 2, "{html}");
+        // Text that reads like a tag is escaped, never framed.
+        let text = to_html("Tulis `<table>` atau &lt;table&gt; di teks.\n", "n");
+        assert!(!text.contains("gulir"), "{text}");
+    }
 
     #[test]
     fn tables_footnotes_and_strikethrough() {

@@ -57,6 +57,7 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = embedded_assets!(
     "style.css",
     "tkpk-grafik.js",
     "tkpk-cari.js",
+    "tkpk-tabel.js",
     "echarts/echarts.min.js",
     "echarts/LICENSE",
     "echarts/NOTICE",

@@ -94,6 +94,8 @@ page_words! {
     target_rpjmd: "Target RPJMD" / "RPJMD targets",
     target: "Target" / "Target",
     indikator_utama: "Indikator utama" / "Key indicators",
+    geser_tabel: "Geser ke samping untuk melihat semua kolom" / "Scroll sideways to see every column",
+    tabel_narasi: "Tabel dalam uraian" / "Table in the text",
     tabel_indikator: "Indikator kemiskinan dan pembangunan" / "Poverty and development indicators",
     pembanding: "Perbandingan dengan provinsi dan nasional pada tahun yang sama" / "Comparison with the province and the nation in the same year",
     tahun_sebelumnya: "Tahun sebelumnya" / "Previous year",

@@ -2,6 +2,7 @@
 //! `tkpk` binary on it, and read what it wrote (files, stderr, exit code).
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod matrix;
 
 use std::collections::BTreeMap;

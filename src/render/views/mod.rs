@@ -73,7 +73,7 @@ impl From<YearChange> for ChangeView {
 }
 
 /// A figure with what the filters need to write it.
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Copy)]
 pub struct FigureView {
     pub nilai: f64,
     pub satuan: &'static str,
@@ -247,14 +247,69 @@ pub struct TargetView {
     pub target: FigureView,
 }
 
+/// A run of consecutive years of the region's table: the years side by side are split into
+/// blocks of at most [`YEARS_PER_BLOCK`] so that the table fits a screen and an A4 page
+/// without losing a column, as BPS tables continue ("lanjutan").
+#[derive(Serialize)]
+pub struct YearBlock {
+    pub tahun: Vec<i32>,
+    pub periode: Vec<Option<String>>,
+    /// Only the indicators with a figure in one of these years.
+    pub baris: Vec<SeriesRow>,
+}
+
+/// At most this many years side by side: with the indicator and unit columns, eight years
+/// fit a 60rem column and a portrait A4 page in the print type.
+pub const YEARS_PER_BLOCK: usize = 8;
+
+/// Splits `n` columns into the fewest blocks of at most `max`, as even as can be (17 years
+/// → 6, 6, 5): the ranges of each block.
+pub fn even_blocks(n: usize, max: usize) -> Vec<std::ops::Range<usize>> {
+    if n == 0 || max == 0 {
+        return Vec::new();
+    }
+    let blocks = n.div_ceil(max);
+    let (size, extra) = (n / blocks, n % blocks);
+    let mut out = Vec::with_capacity(blocks);
+    let mut start = 0;
+    for b in 0..blocks {
+        let len = size + usize::from(b < extra);
+        out.push(start..start + len);
+        start += len;
+    }
+    out
+}
+
+fn year_blocks(tahun: &[i32], periode: &[Option<String>], baris: &[SeriesRow]) -> Vec<YearBlock> {
+    even_blocks(tahun.len(), YEARS_PER_BLOCK)
+        .into_iter()
+        .map(|range| YearBlock {
+            tahun: tahun[range.clone()].to_vec(),
+            periode: periode[range.clone()].to_vec(),
+            baris: baris
+                .iter()
+                .filter(|row| row.sel[range.clone()].iter().any(Option::is_some))
+                .map(|row| SeriesRow {
+                    label: row.label.clone(),
+                    satuan_label: row.satuan_label,
+                    sel: row.sel[range.clone()].to_vec(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 pub struct RegionView {
     pub judul_halaman: String,
     pub wilayah: RegionHeader,
+    /// The whole table, every year (themes of their own may still read it whole).
     pub tahun: Vec<i32>,
     /// Per year of `tahun`, its survey round when not March.
     pub periode: Vec<Option<String>>,
     pub baris: Vec<SeriesRow>,
+    /// The same table in blocks of years, as the default theme shows it.
+    pub blok: Vec<YearBlock>,
     pub laporan: Vec<ReportLink>,
     pub target: Vec<TargetView>,
     pub sumber_target: Option<String>,
@@ -280,7 +335,7 @@ pub(crate) fn targets(site: &Site, region: &Region) -> Vec<TargetView> {
 pub fn region(site: &Site, region: &Region) -> RegionView {
     let lang = site.config.lang;
     let years = region.series.years();
-    let baris = site
+    let baris: Vec<SeriesRow> = site
         .catalog
         .iter()
         .filter(|i| region.series.march.values().any(|m| m.contains_key(&i.key)))
@@ -303,13 +358,15 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
             jumlah_narasi: region.narratives.get(y).map_or(0, Vec::len),
         })
         .collect();
+    let periode: Vec<Option<String>> = years
+        .iter()
+        .map(|y| region.series.period(*y).map(str::to_string))
+        .collect();
     RegionView {
         judul_halaman: region.name.clone(),
         wilayah: header(site, region),
-        periode: years
-            .iter()
-            .map(|y| region.series.period(*y).map(str::to_string))
-            .collect(),
+        blok: year_blocks(&years, &periode, &baris),
+        periode,
         tahun: years,
         baris,
         laporan,
@@ -326,3 +383,26 @@ mod report;
 
 pub use province::{ProvinceView, province};
 pub use report::{ReportView, report};
+
+#[cfg(test)]
+mod tests {
+    use super::even_blocks;
+
+    #[test]
+    fn years_split_into_the_fewest_even_blocks() {
+        assert_eq!(even_blocks(17, 8), vec![0..6, 6..12, 12..17]);
+        assert_eq!(even_blocks(14, 8), vec![0..7, 7..14]);
+        assert_eq!(even_blocks(8, 8), vec![0..8]);
+        assert_eq!(even_blocks(1, 8), vec![0..1]);
+        assert!(even_blocks(0, 8).is_empty());
+        // Every column once, in order, none longer than the maximum.
+        for n in 1..60 {
+            let blocks = even_blocks(n, 8);
+            assert_eq!(blocks.first().unwrap().start, 0);
+            assert_eq!(blocks.last().unwrap().end, n);
+            assert!(blocks.windows(2).all(|w| w[0].end == w[1].start));
+            assert!(blocks.iter().all(|b| !b.is_empty() && b.len() <= 8));
+            assert_eq!(blocks.len(), n.div_ceil(8));
+        }
+    }
+}

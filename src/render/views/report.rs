@@ -394,7 +394,11 @@ pub fn report(report: &Report) -> ReportView {
             .or_default()
             .push(NarrativeView {
                 judul: n.title.clone(),
-                html: markdown::to_html(&n.markdown, &format!("narasi-{}", i + 1)),
+                html: markdown::to_html(
+                    &n.markdown,
+                    &format!("narasi-{}", i + 1),
+                    &format!("{}: {}", words::strings(lang).tabel_narasi, n.title),
+                ),
                 ilustrasi: n.illustrative,
                 sumber: n.source.clone(),
                 berkas: n.file_name.clone(),

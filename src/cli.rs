@@ -44,6 +44,10 @@ pub(crate) enum Command {
         /// alih-alih menunggunya selesai.
         #[arg(long = "tanpa-tunggu")]
         tanpa_tunggu: bool,
+        /// Membangun draf ke output-draf/: semua laporan dan lembar penilaian (juga yang tidak
+        /// diterbitkan menurut `terbit:`), bertanda DRAF, dengan catatan penulis.
+        #[arg(long)]
+        draf: bool,
     },
     /// Menyajikan situs di http://127.0.0.1 dan membangun ulang setiap kali berkas berubah.
     Serve {
@@ -84,6 +88,10 @@ pub(crate) enum Command {
         /// Folder PDF (bawaan: pdf/ di dalam folder situs).
         #[arg(long, value_name = "FOLDER")]
         keluar: Option<PathBuf>,
+        /// Mencetak draf (dibangun ke output-draf/): bertanda DRAF di setiap halaman, dengan
+        /// catatan penulis; nama berkasnya berakhiran -draf.pdf.
+        #[arg(long)]
+        draf: bool,
     },
     /// Memeriksa semua berkas tanpa menulis apa pun.
     Check {

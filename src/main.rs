@@ -39,14 +39,16 @@ fn main() -> ExitCode {
             root,
             output,
             tanpa_tunggu,
-        } => cmd::build::run(root, output.as_deref(), !tanpa_tunggu),
+            draf,
+        } => cmd::build::run(root, output.as_deref(), !tanpa_tunggu, *draf),
         Command::Check { root } => cmd::check::run(root),
         Command::Pdf {
             root,
             wilayah,
             tahun,
             keluar,
-        } => cmd::pdf::run(root, wilayah.as_deref(), *tahun, keluar.as_deref()),
+            draf,
+        } => cmd::pdf::run(root, wilayah.as_deref(), *tahun, keluar.as_deref(), *draf),
         Command::Serve { root, port, buka } => cmd::serve::run(root, *port, *buka),
         Command::New {
             dir,

@@ -187,22 +187,27 @@ pub fn render_part_files(
 /// as it is rendered, and the new output replaces the previous one only when all of it was
 /// written (see [`output::Staging`]).
 pub fn build(root: &Path, output: &Path) -> Result<Built, Failed> {
-    build_with(root, output, Some(&|_| {}))
+    build_with(root, output, Some(&|_| {}), false)
 }
 
 /// [`build`], saying what to do when another build holds the output: with `wait`, call it (in
-/// the site's language, to tell the user) and wait; without, refuse.
+/// the site's language, to tell the user) and wait; without, refuse. A `draft` writes every
+/// report and sheet, marked DRAF and with the author's notes (see [`Site::draft`]).
 pub fn build_with(
     root: &Path,
     output: &Path,
     wait: Option<&(dyn Fn(Lang) + Sync)>,
+    draft: bool,
 ) -> Result<Built, Failed> {
     let restored = output::restore_missing(root, output);
     let Loaded {
-        site,
+        mut site,
         mut diagnostics,
         lang,
     } = load(root);
+    if let Some(site) = site.as_mut() {
+        site.draft = draft;
+    }
     if let Some(from) = restored {
         diagnostics.push(Diagnostic::warning(
             output::messages::OutputMessage::Recovered {

@@ -168,16 +168,29 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
             "page {}: {page}",
             i + 1
         );
-        // The author's workshop (files, keys) stays on screen: the paper names none.
+        // The author's workshop (files, keys) is not published: the paper names none.
         assert!(
-            !page.contains(".yaml") && !page.contains('`'),
-            "page {} shows a file or key: {page}",
+            !page.contains(".yaml") && !page.contains('`') && !page.contains("DRAF"),
+            "page {} shows a file, a key or a draft mark: {page}",
             i + 1
         );
     }
-    // …while on screen the sheet still says where each missing item is filled in.
-    let html = site.read("output/kabupaten-contoh/2025/penilaian/index.html");
-    assert!(html.contains("kelembagaan.yaml"));
+    // A draft PDF, named so, beside the final one: DRAF on every page, and where each missing
+    // item is filled in.
+    let run = site.run(&["pdf", "--draf", "--tahun", "2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let draft = site
+        .root()
+        .join("pdf/kabupaten-contoh-2025-penilaian-draf.pdf");
+    let pages = common::browser::pdf_pages_text_in(&draft, "-raw");
+    assert_eq!(pages.len(), SHEET_PAGES);
+    assert!(pages.iter().all(|p| p.contains("DRAF")), "{pages:?}");
+    assert!(pages.concat().contains("kelembagaan.yaml"), "{pages:?}");
+    assert!(
+        site.root()
+            .join("pdf/kabupaten-contoh-2025-penilaian.pdf")
+            .is_file()
+    );
 }
 
 /// The `dasar` evaluation sheet of 2025 (scheme, components with their scores and rules, five

@@ -135,8 +135,15 @@ fn evaluation_sheet_and_check_name_exactly_the_missing_evidence() {
             "Realisasi semester I setiap sub-kegiatan"
         ]
     );
-    // Each missing item names its file and what to write.
-    let rat = texts(&sheet, "tr[data-bukti=rat] td code");
+    // In a draft, each missing item names its file and what to write; the public sheet
+    // names neither.
+    assert!(texts(&sheet, "tr[data-bukti=rat] td code").is_empty());
+    let draft = site.run(&["build", "--draf"]);
+    assert_eq!(draft.code, 0, "{}", draft.stderr);
+    let draft_sheet = scraper::Html::parse_document(
+        &site.read("output-draf/kabupaten-contoh/2025/penilaian/index.html"),
+    );
+    let rat = texts(&draft_sheet, "tr[data-bukti=rat] td code");
     assert_eq!(rat[0], "content/kabupaten-contoh/2025/kelembagaan.yaml");
     assert!(rat[1].starts_with("rat: {nomor:"), "{rat:?}");
     // Budget measures: 2 % of regional spending; 28,57 % realised in semester I, formulas shown.
@@ -171,9 +178,13 @@ fn evaluation_sheet_and_check_name_exactly_the_missing_evidence() {
         score[0].contains("tidak dihitung: belum ada data program"),
         "{score:?}"
     );
-    // Where to fill it in is for the author on screen (hidden on paper).
+    // Where to fill it in is for the author, in the draft only.
+    assert!(texts(&pmk, "tr[data-ukuran=skor_tagging] .penulis").is_empty());
+    let pmk_draft = scraper::Html::parse_document(
+        &site.read("output-draf/kabupaten-contoh/2023/penilaian/index.html"),
+    );
     assert_eq!(
-        texts(&pmk, "tr[data-ukuran=skor_tagging] .penulis"),
+        texts(&pmk_draft, "tr[data-ukuran=skor_tagging] .penulis"),
         vec!["· isi program.yaml"]
     );
 

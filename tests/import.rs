@@ -603,11 +603,15 @@ mod matrices {
         );
         let text = site.read(PROGRAM_YAML);
         assert!(
-            text.starts_with("# Diimpor oleh `tkpk impor` dari matriks.xlsx, lembar \"Matriks\".\nsumber: \"matriks.xlsx, lembar Matriks\"\n"),
+            text.starts_with("# Diimpor oleh `tkpk impor` dari matriks.xlsx, lembar \"Matriks\".\n# Tulis nama dokumen resminya di `sumber` (tampil di laporan), misalnya \"Matriks RAT TKPK Kabupaten … Tahun …\".\nsumber: \"Matriks program perangkat daerah yang dihimpun TKPK\"\n"),
             "{text}"
         );
         let file = read_programs(&site);
-        assert_eq!(file.sumber, "matriks.xlsx, lembar Matriks");
+        // The report shows the source: a kind of document, no file or sheet name.
+        assert_eq!(
+            file.sumber,
+            "Matriks program perangkat daerah yang dihimpun TKPK"
+        );
         assert_eq!(file.program.len(), 3);
         let first = &file.program[0];
         assert_eq!(
@@ -930,7 +934,14 @@ mod matrices {
         assert_eq!(run.code, 0, "{}", run.stderr);
         let text = site.read("content/kabupaten-blora/2026/program.yaml");
         let file: ProgramFile = serde_saphyr::from_str(&text).unwrap();
-        assert_eq!(file.sumber, "rat.csv");
+        assert_eq!(
+            file.sumber,
+            "Matriks program perangkat daerah yang dihimpun TKPK"
+        );
+        assert!(
+            text.starts_with("# Diimpor oleh `tkpk impor` dari rat.csv.\n"),
+            "{text}"
+        );
         assert_eq!(file.program.len(), 1);
         assert_eq!(file.program[0].alokasi, 1_250_000_000.0);
         assert_eq!(file.program[0].perjalanan_dinas, Some(25_000_000.0));

@@ -6,24 +6,30 @@ use std::time::Instant;
 use tkpk::base::messages::Words;
 use tkpk::site::Built;
 
-pub(crate) fn run(root: &Path, output: Option<&Path>, wait: bool) -> ExitCode {
+pub(crate) fn run(root: &Path, output: Option<&Path>, wait: bool, draft: bool) -> ExitCode {
     let output = output
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| root.join("output"));
-    match build_waiting(root, &output, wait) {
+        .unwrap_or_else(|| default_output(root, draft));
+    match build_waiting(root, &output, wait, draft) {
         Some(_) => ExitCode::SUCCESS,
         None => ExitCode::FAILURE,
     }
 }
 
+/// Where a build writes unless told: `output/`, or `output-draf/` for a draft, so that a
+/// draft never takes the place of the folder that is uploaded.
+pub(crate) fn default_output(root: &Path, draft: bool) -> std::path::PathBuf {
+    root.join(if draft { "output-draf" } else { "output" })
+}
+
 /// Builds the site and prints its diagnostics and summary line; `None` when it failed. Waits
 /// for another build writing the same output, saying so.
-pub(crate) fn build(root: &Path, output: &Path) -> Option<Built> {
-    build_waiting(root, output, true)
+pub(crate) fn build(root: &Path, output: &Path, draft: bool) -> Option<Built> {
+    build_waiting(root, output, true, draft)
 }
 
 /// [`build`], refusing instead of waiting when `wait` is false (`--tanpa-tunggu`).
-fn build_waiting(root: &Path, output: &Path, wait: bool) -> Option<Built> {
+fn build_waiting(root: &Path, output: &Path, wait: bool, draft: bool) -> Option<Built> {
     let started = Instant::now();
     let tell = |lang| {
         eprintln!(
@@ -34,7 +40,7 @@ fn build_waiting(root: &Path, output: &Path, wait: bool) -> Option<Built> {
             .text(lang)
         );
     };
-    match tkpk::site::build_with(root, output, wait.then_some(&tell as _)) {
+    match tkpk::site::build_with(root, output, wait.then_some(&tell as _), draft) {
         Ok(built) => {
             print_diagnostics(&built.diagnostics, built.lang);
             eprintln!(

@@ -9,6 +9,10 @@ use tkpk::base::messages::Words;
 pub(crate) fn run(root: &Path) -> ExitCode {
     let started = Instant::now();
     let mut loaded = tkpk::site::load(root);
+    // Every page a build could write, published or not (a draft renders them all).
+    if let Some(site) = loaded.site.as_mut() {
+        site.draft = true;
+    }
     if let Some(site) = &loaded.site
         && let Err(more) = tkpk::site::render_files(root, site)
     {

@@ -21,10 +21,11 @@ pub(crate) fn run(
     region: Option<&str>,
     year: Option<i32>,
     folder: Option<&Path>,
+    draft: bool,
 ) -> ExitCode {
     let started = Instant::now();
-    let output = root.join("output");
-    let Some(built) = super::build::build(root, &output) else {
+    let output = super::build::default_output(root, draft);
+    let Some(built) = super::build::build(root, &output, draft) else {
         return ExitCode::FAILURE;
     };
     let lang = built.lang;
@@ -32,10 +33,16 @@ pub(crate) fn run(
         eprintln!("{}", d.render(lang));
         ExitCode::FAILURE
     };
-    let jobs = match pdf::select(&output, region, year) {
+    let mut jobs = match pdf::select(&output, region, year) {
         Ok(jobs) => jobs,
         Err(e) => return fail(e.diagnostic()),
     };
+    // A draft's PDF says so in its name, beside the final one, never in its place.
+    if draft {
+        for job in &mut jobs {
+            job.pdf_name = job.pdf_name.replace(".pdf", "-draf.pdf");
+        }
+    }
     let chromium = match pdf::find_chromium() {
         Ok(c) => c,
         Err(e) => {

@@ -68,6 +68,20 @@ pub struct RawConfig {
     /// Scoring rules a scheme does not publish, per scheme year and measure.
     #[serde(default)]
     pub aturan_skor: Vec<scheme::RawScoreRule>,
+    /// Which reports and sheets are public (`terbit:`); all of them when absent.
+    #[serde(default)]
+    pub terbit: Option<Spanned<RawPublish>>,
+}
+
+/// `terbit:` in site.yaml: `tahun: [2024, 2025]` (the report years published) and
+/// `penilaian: true | false | [2025]` (whose evaluation sheets are public).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPublish {
+    #[serde(default)]
+    pub tahun: Option<Vec<Spanned<i64>>>,
+    #[serde(default)]
+    pub penilaian: Option<Spanned<serde_json::Value>>,
 }
 
 /// The figures of one file, borrowed from `indikator.yaml` or a reference file (both have the

@@ -84,6 +84,10 @@ fn program_block(rows: &[ProgramRow]) -> String {
     s
 }
 
+/// What a new program.yaml gives as its source: the report shows it under the tables, so it
+/// names the kind of document, not the spreadsheet and its sheets (those are in the comment).
+pub const IMPORTED_SOURCE: &str = "Matriks program perangkat daerah yang dihimpun TKPK";
+
 /// A new program.yaml.
 pub fn new_file(file_name: &str, sheets: &[String], rows: &[ProgramRow]) -> String {
     let sheets_text = sheets
@@ -91,20 +95,14 @@ pub fn new_file(file_name: &str, sheets: &[String], rows: &[ProgramRow]) -> Stri
         .map(|s| format!("\"{s}\""))
         .collect::<Vec<_>>()
         .join(", ");
-    let (comment, source) = if sheets.is_empty() {
-        (
-            format!("# Diimpor oleh `tkpk impor` dari {file_name}.\n"),
-            file_name.to_string(),
-        )
+    let from = if sheets.is_empty() {
+        file_name.to_string()
     } else {
-        (
-            format!("# Diimpor oleh `tkpk impor` dari {file_name}, lembar {sheets_text}.\n"),
-            format!("{file_name}, lembar {}", sheets.join(", ")),
-        )
+        format!("{file_name}, lembar {sheets_text}")
     };
     format!(
-        "{comment}sumber: {}\n{}",
-        yaml_string(&source),
+        "# Diimpor oleh `tkpk impor` dari {from}.\n# Tulis nama dokumen resminya di `sumber` (tampil di laporan), misalnya \"Matriks RAT TKPK Kabupaten … Tahun …\".\nsumber: {}\n{}",
+        yaml_string(IMPORTED_SOURCE),
         program_block(rows)
     )
 }

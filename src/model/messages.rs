@@ -312,6 +312,15 @@ pub(crate) enum ModelMessage {
     HintTheme,
     HintBaseUrl,
     HintOwnKey,
+    NothingPublished,
+    PublishedYearWithoutReport {
+        year: i64,
+    },
+    BadPublishSheets {
+        text: String,
+    },
+    HintPublishYears,
+    HintPublishSheets,
     HintNameProvince {
         known: Vec<String>,
     },
@@ -874,6 +883,26 @@ impl Words for ModelMessage {
             HintBaseUrl => t(
                 "misalnya `base_url: https://tkpk.blitarkab.go.id/`, atau hapus barisnya".into(),
                 "for example `base_url: https://tkpk.example.go.id/`, or delete the line".into(),
+            ),
+            NothingPublished => t(
+                "`terbit.tahun` kosong: tidak ada laporan yang diterbitkan".into(),
+                "`terbit.tahun` is empty: no report is published".into(),
+            ),
+            PublishedYearWithoutReport { year } => t(
+                format!("tahun {year} di `terbit.tahun` tidak punya laporan di wilayah mana pun (laporan ditulis untuk tahun yang memiliki angka P0)"),
+                format!("the year {year} in `terbit.tahun` has no report in any region (a report is written for a year with a P0 figure)"),
+            ),
+            BadPublishSheets { text } => t(
+                format!("`penilaian` di `terbit` terbaca `{text}`"),
+                format!("`penilaian` under `terbit` reads `{text}`"),
+            ),
+            HintPublishYears => t(
+                "tulis tahun laporan yang diterbitkan, misalnya `tahun: [2024, 2025]`, atau hapus `tahun` untuk menerbitkan semuanya".into(),
+                "write the report years to publish, for example `tahun: [2024, 2025]`, or delete `tahun` to publish them all".into(),
+            ),
+            HintPublishSheets => t(
+                "tulis `penilaian: true` (semua lembar penilaian terbit), `penilaian: false` (tidak ada), atau daftar tahun, misalnya `penilaian: [2025]`".into(),
+                "write `penilaian: true` (every evaluation sheet public), `penilaian: false` (none), or a list of years, for example `penilaian: [2025]`".into(),
             ),
             HintOwnKey => t(
                 "hapus entri ini (indikator bawaan sudah dikenal), atau beri indikator Anda kunci lain".into(),

@@ -7,6 +7,7 @@ pub(crate) mod messages;
 pub(crate) mod official;
 pub(crate) mod pockets;
 pub(crate) mod programs;
+pub(crate) mod publish;
 pub(crate) mod scheme;
 pub(crate) mod validate;
 pub(crate) mod values;
@@ -35,6 +36,8 @@ pub struct SiteConfig {
     /// The national best tagged-spending score of each year, with its source
     /// (`skor_tagging_tertinggi:`): what a normalised score is divided by.
     pub top_tagged_scores: BTreeMap<i32, Figure>,
+    /// Which reports and sheets are public (`terbit:`).
+    pub publish: publish::Publish,
 }
 
 /// A figure and where it was published.
@@ -351,9 +354,28 @@ pub struct Site {
     pub by_province: BTreeMap<String, Vec<usize>>,
     /// Evaluation schemes by year: the built-in ones, replaced or extended in site.yaml.
     pub schemes: BTreeMap<i32, scheme::Scheme>,
+    /// A draft (`--draf`, and `tkpk serve`): every report and sheet is written whatever
+    /// `terbit:` says, each page marked DRAF, with the author's notes (which file and key to
+    /// fill in). Not a content setting: the command chooses it.
+    pub draft: bool,
 }
 
 impl Site {
+    /// The years of `region` whose report this build writes: every year with a report in a
+    /// draft, else those `terbit:` publishes.
+    pub fn report_years(&self, region: &Region) -> Vec<i32> {
+        let mut years = region.report_years();
+        if !self.draft {
+            years.retain(|y| self.config.publish.report(*y));
+        }
+        years
+    }
+
+    /// Whether this build writes the evaluation sheet of `year` (where a scheme applies).
+    pub fn sheet_written(&self, year: i32) -> bool {
+        self.draft || self.config.publish.sheet(year)
+    }
+
     pub fn province_of(&self, region: &Region) -> Option<&Reference> {
         self.provinces.get(&region.province)
     }

@@ -905,6 +905,7 @@ fn config(
             base_url,
             downloads: doc.unduhan,
             top_tagged_scores,
+            publish: super::publish::publish(doc.terbit.as_ref(), source, diagnostics),
         },
         catalog,
         schemes,
@@ -1492,6 +1493,15 @@ pub(crate) fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
             );
         }
     }
+    if let Some(Sourced { doc, source }) = raw.config.as_ref() {
+        let reported: BTreeSet<i32> = regions.iter().flat_map(Region::report_years).collect();
+        super::publish::years_without_report(
+            doc.terbit.as_ref(),
+            &reported,
+            source,
+            &mut diagnostics,
+        );
+    }
     if diagnostics.has_errors() {
         return (None, diagnostics);
     }
@@ -1508,6 +1518,7 @@ pub(crate) fn validate(raw: RawSite) -> (Option<Site>, Diagnostics) {
             regions,
             by_province,
             schemes,
+            draft: false,
         }),
         diagnostics,
     )

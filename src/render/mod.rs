@@ -448,8 +448,7 @@ fn render(site: &Site, theme: &Theme, part: Option<&Part>, sink: Sink) -> Result
         }
         // Only the years that show the change.
         jobs.extend(
-            region
-                .report_years()
+            site.report_years(region)
                 .into_iter()
                 .filter(|year| part.is_none_or(|p| p.renders(&region.slug, *year)))
                 .map(|y| (region, Some(y), whole)),

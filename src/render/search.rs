@@ -46,9 +46,9 @@ pub fn entries(site: &Site) -> Vec<SearchEntry> {
             EntryKind::Wilayah,
             region_page(&region.slug),
         ));
-        for year in region.report_years() {
+        for year in site.report_years(region) {
             let title = format!("{} {year}", region.name);
-            if applicable(&site.schemes, year).is_some() {
+            if applicable(&site.schemes, year).is_some() && site.sheet_written(year) {
                 out.push(entry(
                     title.clone(),
                     EntryKind::Penilaian,

@@ -285,8 +285,8 @@ pub(crate) fn report<'a>(site: &'a Site, region: &'a Region, year: i32) -> Repor
     let series = &region.series;
     let province = site.province_of(region);
     let nation = site.nation.as_ref();
-    // Previous and next among the years that have a report.
-    let years = region.report_years();
+    // Previous and next among the years whose report this build writes.
+    let years = site.report_years(region);
     let at = years.iter().position(|y| *y == year);
     let indicators: Vec<IndicatorRow> = site
         .catalog
@@ -328,16 +328,21 @@ pub(crate) fn report<'a>(site: &'a Site, region: &'a Region, year: i32) -> Repor
         .filter(|_| province.is_some())
         .and_then(|p| p.gaps.first())
         .and_then(|g| g.as_ref().ok());
-    let sheet = sheet::sheet(
-        site,
-        region,
-        year,
-        &sheet::Inputs {
-            rows: &indicators,
-            province_gap,
-            programs: programs.as_ref(),
-        },
-    );
+    let sheet = site
+        .sheet_written(year)
+        .then(|| {
+            sheet::sheet(
+                site,
+                region,
+                year,
+                &sheet::Inputs {
+                    rows: &indicators,
+                    province_gap,
+                    programs: programs.as_ref(),
+                },
+            )
+        })
+        .flatten();
     Report {
         site,
         region,

@@ -110,6 +110,12 @@ impl Live {
             None => site::load_cached(root, &self.cache),
         };
         let lang = loaded.lang;
+        // What `serve` shows is the author's preview: a draft (every report and sheet, marked
+        // DRAF, with the author's notes).
+        let mut loaded = loaded;
+        if let Some(site) = loaded.site.as_mut() {
+            site.draft = true;
+        }
         let mut diagnostics = loaded.diagnostics;
         let rendered = loaded.site.as_ref().and_then(|new| {
             let part = memory

@@ -74,8 +74,14 @@ pub fn print_to_pdf(site: &TestSite, page: &str) -> (std::path::PathBuf, usize) 
 }
 
 pub fn pdf_pages_text(pdf: &Path) -> Vec<String> {
+    pdf_pages_text_in(pdf, "-layout")
+}
+
+/// The text of each page, in `mode` (`-layout` keeps columns; `-raw` keeps the order the text
+/// was drawn in, which reads rotated text such as a watermark whole).
+pub fn pdf_pages_text_in(pdf: &Path, mode: &str) -> Vec<String> {
     let text = Command::new("pdftotext")
-        .args(["-layout"])
+        .args([mode])
         .arg(pdf)
         .arg("-")
         .output()

@@ -21,6 +21,8 @@ pub struct SiteView {
     pub root: String,
     pub generator: String,
     pub teks: &'static words::PageWords,
+    /// A draft build: pages marked DRAF, with the author's notes (files and keys to fill in).
+    pub draf: bool,
 }
 
 impl SiteView {
@@ -35,6 +37,7 @@ impl SiteView {
             root: "../".repeat(depth),
             generator: format!("tkpk {}", env!("CARGO_PKG_VERSION")),
             teks: words::strings(site.config.lang),
+            draf: site.draft,
         }
     }
 }
@@ -139,18 +142,12 @@ pub struct IndexView {
 }
 
 /// The year a region's headline figure comes from: the site's report year when the region has
-/// P0 for it, else its latest year with P0.
+/// a report for it that this build writes, else its latest such year.
 fn headline_year(site: &Site, region: &Region) -> Option<i32> {
-    let has_p0 = |y: i32| region.series.get(y, keys::P0).is_some();
+    let years = site.report_years(region);
     match site.config.report_year {
-        Some(y) if has_p0(y) => Some(y),
-        _ => region
-            .series
-            .march
-            .iter()
-            .rev()
-            .find(|(_, m)| m.contains_key(keys::P0))
-            .map(|(y, _)| *y),
+        Some(y) if years.contains(&y) => Some(y),
+        _ => years.last().copied(),
     }
 }
 
@@ -348,8 +345,8 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
                 .collect(),
         })
         .collect();
-    let laporan = region
-        .report_years()
+    let laporan = site
+        .report_years(region)
         .iter()
         .rev()
         .map(|y| ReportLink {

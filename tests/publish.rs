@@ -95,7 +95,9 @@ fn terbit_keeps_years_and_sheets_unpublished_in_a_public_build_only() {
     let config = site.read("site.yaml");
     site.write(
         "site.yaml",
-        format!("{config}\nterbit:\n  tahun: [2024, 2025]\n  penilaian: [2025]\n"),
+        format!(
+            "{config}\nbase_url: https://tkpk.example.go.id/\nterbit:\n  tahun: [2024, 2025]\n  penilaian: [2025]\n"
+        ),
     );
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -143,6 +145,11 @@ fn terbit_keeps_years_and_sheets_unpublished_in_a_public_build_only() {
     assert!(!index.contains("kabupaten-blitar/2023/index.html"));
     assert!(!index.contains("kabupaten-blitar/2024/penilaian/index.html"));
     assert!(index.contains("kabupaten-blitar/2025/penilaian/index.html"));
+
+    let sitemap = site.read("output/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://tkpk.example.go.id/kabupaten-blitar/2024/</loc>"));
+    assert!(!sitemap.contains("kabupaten-blitar/2023/"));
+    assert!(!sitemap.contains("kabupaten-blitar/2024/penilaian/"));
 
     // A draft writes every year and sheet.
     let run = site.run(&["build", "--draf"]);

@@ -49,12 +49,11 @@ fn report_prints_to_a4_with_region_and_year_on_every_page() {
     let site = TestSite::fixture("dasar");
     assert_eq!(site.build().code, 0);
     let (pdf, pages) = print_to_pdf(&site, "kabupaten-contoh/2025/index.html");
-    // The expected count for this fixture: the cover with the summary (2: the target's sentence
-    // says tercapai/belum tercapai, its formula and band, and runs onto a second page), the
-    // profile with its three charts and their tables (4), the relative position with two charts
-    // (2), the target (1) and the further notes (1). A layout change that moves it must update
-    // this figure.
-    assert_eq!(pages, 10);
+    // The expected count for this fixture: the cover with the summary (1), the profile with its
+    // three charts and their tables (3; tables print in 8,5 pt), the relative position with two
+    // charts (2), the target (1) and the further notes (1). A layout change that moves it must
+    // update this figure.
+    assert_eq!(pages, 8);
     let per_page = pdf_pages_text(&pdf);
     assert_eq!(per_page.len(), pages);
     let mut chapter_starts = Vec::new();
@@ -128,11 +127,11 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
     // The same count as `report_prints_to_a4_with_region_and_year_on_every_page`.
     assert!(
         info.lines()
-            .any(|l| l.split_whitespace().eq(["Pages:", "10"])),
+            .any(|l| l.split_whitespace().eq(["Pages:", "8"])),
         "{info}"
     );
     let pages = pdf_pages_text(&pdf);
-    assert_eq!(pages.len(), 10);
+    assert_eq!(pages.len(), 8);
     for (i, page) in pages.iter().enumerate() {
         // Chromium's own header and footer carry the date, the title and the file:// URL.
         assert!(

@@ -1514,7 +1514,15 @@ fn pair_quadrants_place_the_region_by_p0_and_another_indicator() {
     // Gini's gaps are thousandths: its axis is sized to them, not to P0's points.
     let gini = options("grafik-kuadran-gini");
     assert!(gini.contains("[-1.93,-0.015]"), "{gini}");
-    assert!(gini.contains("\"min\":-0.05,\"max\":0.05"), "{gini}");
+    assert!(
+        gini.contains("\"interval\":0.025,\"max\":0.05,\"min\":-0.05"),
+        "{gini}"
+    );
+    // Its quadrants named with the indicator's short name.
+    assert!(
+        gini.contains("I · P0 dan Rasio Gini\\nlebih baik dari provinsi"),
+        "{gini}"
+    );
     // No TPT figures: no chart, and no note about it.
     assert!(options("grafik-kuadran-tpt").is_empty());
 }

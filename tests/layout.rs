@@ -1,6 +1,7 @@
 //! Nothing cut off, on a screen or on paper: every page of the sample and the largest pages of
 //! a generated national site opened at a phone's, a tablet's and a desktop's width reach no
-//! further than the screen, except tables inside a frame that scrolls and says so; printed,
+//! further than the screen, except tables inside a frame that scrolls and says so, and draw
+//! every chart as SVG with all its category labels and quadrant words; printed,
 //! no word lies outside the page's margins and every column heading of every table is on
 //! paper.
 //!
@@ -61,13 +62,49 @@ function measure(w) {
   }
   return bad;
 }
+// Every chart is drawn as SVG with every category label (wrapped, never skipped) and, on a
+// quadrant chart, each quadrant's words (its numeral alone where the chart is narrow).
+function charts(d, bad) {
+  var els = d.querySelectorAll(".grafik-kanvas");
+  for (var i = 0; i < els.length; i++) {
+    var el = els[i], id = el.getAttribute("data-opsi");
+    var svg = el.querySelector("svg");
+    if (!svg) { bad.push("chart " + id + " is not drawn as SVG"); continue; }
+    var drawn = Array.prototype.map.call(svg.querySelectorAll("text"), function (t) {
+      return t.textContent;
+    }).join("").replace(/\s+/g, "");
+    var option = JSON.parse(d.getElementById(id).textContent);
+    var axes = [].concat(option.xAxis || [], option.yAxis || []);
+    axes.forEach(function (axis) {
+      if (axis.type !== "category") return;
+      (axis.data || []).forEach(function (label) {
+        if (drawn.indexOf(String(label).replace(/\s+/g, "")) < 0) {
+          bad.push("chart " + id + " at " + el.clientWidth + " px: the category \"" + label + "\" is not drawn");
+        }
+      });
+    });
+    (option.series || []).forEach(function (series) {
+      ((series.markArea || {}).data || []).forEach(function (pair) {
+        var name = String(pair[0].name);
+        var want = el.clientWidth < 560 ? name.split(" · ")[0] : name;
+        if (drawn.indexOf(want.replace(/\s+/g, "")) < 0) {
+          bad.push("chart " + id + " at " + el.clientWidth + " px: the quadrant \"" + want + "\" is not drawn");
+        }
+      });
+    });
+  }
+}
 function next(i) {
   if (i >= PAGES.length) { document.getElementById("hasil").textContent = JSON.stringify(out); return; }
   var f = document.createElement("iframe");
   f.style.width = WIDTH + "px"; f.style.height = "800px"; f.style.border = "0";
   f.onload = function () {
     setTimeout(function () {
-      try { out[PAGES[i]] = measure(f.contentWindow); }
+      try {
+        var bad = measure(f.contentWindow);
+        charts(f.contentWindow.document, bad);
+        out[PAGES[i]] = bad;
+      }
       catch (err) { out[PAGES[i]] = ["not measured: " + err]; }
       f.remove(); next(i + 1);
     }, 300);

@@ -25,6 +25,9 @@ const PROVINCE_COLOUR: &str = "#c0392b";
 const NATION_COLOUR: &str = "#7f8c8d";
 const TARGET_COLOUR: &str = "#1f6f3a";
 pub(crate) const OTHER_COLOUR: &str = "#b8c4d0";
+/// Words on a chart that are not data (the quadrants' meaning): the theme's muted text
+/// colour, 5,9 : 1 on white.
+const AXIS_TEXT_COLOUR: &str = "#5b6470";
 
 /// The figures of a chart as a table (accessible, and what prints when scripts are off).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -53,6 +56,20 @@ pub(crate) struct ChartSpec {
     pub table: DataTable,
     /// For a chart over the years, the latest year it has a figure for.
     pub latest_year: Option<i32>,
+    /// Options charming 0.6 has no setter for, set on the serialised option (see [`Extra`]).
+    pub extras: Vec<Extra>,
+    /// The drawing's height in pixels when the chart's content sets it (a bar per kab/kota);
+    /// `None`: the theme's height.
+    pub height: Option<u32>,
+}
+
+/// One ECharts option charming cannot write: `value` set as `key` of the object at the JSON
+/// pointer `at` (which must exist), e.g. the position of one quadrant's label.
+#[derive(Clone, Debug)]
+pub(crate) struct Extra {
+    pub at: String,
+    pub key: &'static str,
+    pub value: serde_json::Value,
 }
 
 /// A year-series chart whose latest figure is more than this many years before the report's
@@ -82,8 +99,20 @@ pub(crate) struct ReportCharts {
 }
 
 /// The option JSON, safe inside `<script type="application/json">`.
+#[cfg(test)]
 pub(crate) fn options_json(chart: &Chart) -> String {
-    script_safe(&serde_json::to_string(chart).unwrap_or_else(|_| "{}".to_string()))
+    with_extras(chart, &[])
+}
+
+/// [`options_json`] with the options charming has no setter for.
+pub(crate) fn with_extras(chart: &Chart, extras: &[Extra]) -> String {
+    let mut value = serde_json::to_value(chart).unwrap_or_default();
+    for extra in extras {
+        if let Some(serde_json::Value::Object(object)) = value.pointer_mut(&extra.at) {
+            object.insert(extra.key.to_string(), extra.value.clone());
+        }
+    }
+    script_safe(&serde_json::to_string(&value).unwrap_or_else(|_| "{}".to_string()))
 }
 
 /// JSON that stays data wherever a script holds it: `<`, `>` and `&` are escaped so no string
@@ -119,6 +148,10 @@ struct Words {
     quadrant: &'static str,
     quadrant_x: &'static str,
     quadrant_y: &'static str,
+    /// The meaning of quadrants I–IV of the P0 quadrant, written in their corners.
+    quadrants: [&'static str; 4],
+    /// The same for P0 and another indicator: `{y}` is the other's short name.
+    pair_quadrants: [&'static str; 4],
     region: &'static str,
     too_few: &'static str,
     by_strategy: &'static str,
@@ -146,6 +179,18 @@ const ID: Words = Words {
     quadrant: "Kuadran: tingkat dan perubahan P0 dibanding provinsi",
     quadrant_x: "Selisih P0 dengan provinsi (poin)",
     quadrant_y: "Selisih perubahan P0 dengan provinsi (poin)",
+    quadrants: [
+        "I · di bawah provinsi,\nperubahan lebih baik",
+        "II · di atas provinsi,\nperubahan lebih baik",
+        "III · di atas provinsi,\nperubahan tidak lebih baik",
+        "IV · di bawah provinsi,\nperubahan tidak lebih baik",
+    ],
+    pair_quadrants: [
+        "I · P0 dan {y}\nlebih baik dari provinsi",
+        "II · P0 lebih buruk,\n{y} lebih baik",
+        "III · P0 dan {y}\nlebih buruk dari provinsi",
+        "IV · P0 lebih baik,\n{y} lebih buruk",
+    ],
     region: "Wilayah",
     too_few: "Grafik tidak ditampilkan: perlu angka tahun ini dan tahun sebelumnya untuk wilayah dan provinsinya",
     by_strategy: "Alokasi dan realisasi anggaran menurut strategi",
@@ -173,6 +218,18 @@ const EN: Words = Words {
     quadrant: "Quadrant: P0 level and change against the province",
     quadrant_x: "P0 minus the province's (points)",
     quadrant_y: "P0 change minus the province's (points)",
+    quadrants: [
+        "I · below the province,\nbetter change",
+        "II · above the province,\nbetter change",
+        "III · above the province,\nno better change",
+        "IV · below the province,\nno better change",
+    ],
+    pair_quadrants: [
+        "I · P0 and {y} better\nthan the province's",
+        "II · P0 worse,\n{y} better",
+        "III · P0 and {y} worse\nthan the province's",
+        "IV · P0 better,\n{y} worse",
+    ],
     region: "Region",
     too_few: "Chart not shown: it needs this year's and an earlier figure for the region and its province",
     by_strategy: "Budget allocation and realisation by strategy",
@@ -225,13 +282,16 @@ fn base_chart(categories: Vec<String>, legend: bool, zero_based: bool) -> Chart 
     }
 }
 
+/// A line; the region's own is drawn heavier than the province's, the nation's and the
+/// target's, so that it reads first.
 fn line(name: &str, data: Vec<Option<f64>>, colour: &str) -> Line {
+    let width = if colour == REGION_COLOUR { 3 } else { 2 };
     Line::new()
         .name(name)
         .data(data)
         .connect_nulls(true)
         .item_style(ItemStyle::new().color(colour))
-        .line_style(LineStyle::new().color(colour))
+        .line_style(LineStyle::new().color(colour).width(width))
 }
 
 /// A year-series chart from named lines; lines without any figure are dropped.
@@ -302,6 +362,8 @@ impl Lines<'_> {
             chart,
             table,
             latest_year,
+            extras: Vec::new(),
+            height: None,
         })
     }
 }
@@ -427,6 +489,8 @@ fn bars_by_year(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         chart,
         series: 1,
         latest_year: years.last().copied(),
+        extras: Vec::new(),
+        height: None,
         table: DataTable {
             kolom: vec![w.year.into(), indicator.label(lang).into()],
             baris: years
@@ -512,6 +576,8 @@ fn poverty_line(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         series,
         table: DataTable { kolom, baris },
         latest_year: years.last().copied(),
+        extras: Vec::new(),
+        height: None,
     })
 }
 
@@ -567,6 +633,8 @@ fn rank(report: &Report) -> Option<ChartSpec> {
         chart,
         series: 1,
         latest_year: None,
+        extras: Vec::new(),
+        height: Some(rank_height(r.order.len())),
         table: DataTable {
             kolom: vec!["#".into(), w.region.into(), p0.label(lang).into()],
             baris: r
@@ -580,6 +648,13 @@ fn rank(report: &Report) -> Option<ChartSpec> {
                 .collect(),
         },
     })
+}
+
+/// A bar per kab/kota, each tall enough to read its name: a province of 38 gets a tall chart,
+/// a site of one region a short one.
+fn rank_height(bars: usize) -> u32 {
+    let bars = u32::try_from(bars).unwrap_or(u32::MAX / 32);
+    (bars.saturating_mul(26) + 48).max(120)
 }
 
 /// Scatter of the province's regions: P0 against the province (x) and its change against the
@@ -620,11 +695,12 @@ pub(crate) fn quadrant_of(
             highlighted: highlight.is_none_or(|slug| o.slug == slug),
         })
         .collect();
-    let chart = quadrant_chart(
+    let (chart, extras) = quadrant_chart(
         &placed,
         (w.quadrant_x.to_string(), w.quadrant_y.to_string()),
         (false, 0.1),
         province.name.clone(),
+        w.quadrants.map(str::to_string),
     );
     let mut sources = province
         .series
@@ -645,6 +721,8 @@ pub(crate) fn quadrant_of(
         chart,
         series: 1,
         latest_year: None,
+        extras,
+        height: Some(QUADRANT_HEIGHT),
         table: DataTable {
             kolom: vec![w.region.into(), w.quadrant_x.into(), w.quadrant_y.into()],
             baris: points
@@ -660,6 +738,10 @@ pub(crate) fn quadrant_of(
         },
     })
 }
+
+/// A quadrant chart is drawn nearly square, so that the y axis's name fits beside it and the
+/// four quadrants read alike.
+const QUADRANT_HEIGHT: u32 = 420;
 
 /// A kab/kota placed on a quadrant chart: its gaps to the province on both axes.
 struct Placed {
@@ -679,7 +761,8 @@ fn quadrant_chart(
     (x_name, y_name): (String, String),
     (y_inverse, y_step): (bool, f64),
     series_name: String,
-) -> Chart {
+    labels: [String; 4],
+) -> (Chart, Vec<Extra>) {
     let data: Vec<DataPointItem> = points
         .iter()
         .map(|p| {
@@ -721,8 +804,8 @@ fn quadrant_chart(
             Label::new()
                 .show(true)
                 .position(LabelPosition::Inside)
-                .font_size(18)
-                .color(OTHER_COLOUR),
+                .font_size(11)
+                .color(AXIS_TEXT_COLOUR),
         )
         .data({
             // The better half of the y axis: below zero, or above it (drawn at the bottom)
@@ -732,13 +815,34 @@ fn quadrant_chart(
             } else {
                 ((-y, 0.0), (0.0, y))
             };
+            let [one, two, three, four] = &labels;
             vec![
-                area("I", (-x, 0.0), better),
-                area("II", (0.0, x), better),
-                area("III", (0.0, x), worse),
-                area("IV", (-x, 0.0), worse),
+                area(one, (-x, 0.0), better),
+                area(two, (0.0, x), better),
+                area(three, (0.0, x), worse),
+                area(four, (-x, 0.0), worse),
             ]
         });
+    // Each quadrant's words in its outer corner, away from the province's lines where the
+    // points gather: I bottom left, II bottom right, III top right, IV top left.
+    let extras = [
+        "insideBottomLeft",
+        "insideBottomRight",
+        "insideTopRight",
+        "insideTopLeft",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, position)| Extra {
+        at: format!("/series/0/markArea/data/{i}/0"),
+        key: "label",
+        value: serde_json::json!({
+            "position": position,
+            "align": if position.ends_with("Left") { "left" } else { "right" },
+            "lineHeight": 14,
+        }),
+    })
+    .collect();
     let province_lines = MarkLine::new()
         .silent(true)
         .symbol(vec![Symbol::None, Symbol::None])
@@ -752,34 +856,34 @@ fn quadrant_chart(
             MarkLineVariant::Simple(MarkLineData::new().x_axis(0)),
             MarkLineVariant::Simple(MarkLineData::new().y_axis(0)),
         ]);
-    Chart::new()
+    let chart = Chart::new()
         .animation(false)
         .tooltip(Tooltip::new().trigger(Trigger::Item))
-        .grid(Grid::new().left(56).right(24).top(16).bottom(48))
+        .grid(Grid::new().left(72).right(16).top(16).bottom(48))
+        // Ticks at the ends, the halves and zero only: no tick crowds the axis's end.
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)
                 .min(-x)
                 .max(x)
+                .interval(x / 2.0)
                 .name(x_name)
                 .name_location(charming::element::NameLocation::Middle)
                 .name_gap(28),
         )
         .y_axis({
+            // The name runs up the axis (ECharts turns a y axis's middle name), beside its
+            // numbers: it fits the chart's height, where a name above the axis was cut off.
             let axis = Axis::new()
                 .type_(AxisType::Value)
                 .min(-y)
                 .max(y)
-                .name(y_name);
+                .interval(y / 2.0)
+                .name(y_name)
+                .name_location(charming::element::NameLocation::Middle)
+                .name_gap(50);
             // Set only when turned over: the option is written out even when false.
-            // Turned over, the axis ends at the bottom: its name goes to the top (its start)
-            // rather than onto the x axis's name.
-            if y_inverse {
-                axis.inverse(true)
-                    .name_location(charming::element::NameLocation::Start)
-            } else {
-                axis
-            }
+            if y_inverse { axis.inverse(true) } else { axis }
         })
         .series(
             Scatter::new()
@@ -794,7 +898,20 @@ fn quadrant_chart(
                         .position(LabelPosition::Right)
                         .formatter("{b}"),
                 ),
-        )
+        );
+    (chart, extras)
+}
+
+/// An indicator's short name for a chart's corner: the abbreviation its label ends with
+/// ("Indeks Pembangunan Manusia (IPM)" → "IPM"), else the whole label.
+fn short_name(indicator: &Indicator, lang: Lang) -> String {
+    let label = indicator.label(lang);
+    label
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once('('))
+        .map(|(_, short)| short.to_string())
+        .filter(|short| !short.is_empty() && short.len() <= 12)
+        .unwrap_or_else(|| label.to_string())
 }
 
 /// P0 and another indicator against the province: every kab/kota of the province with both
@@ -828,11 +945,13 @@ fn pair_quadrant(report: &Report, y: &crate::base::indicators::Indicator) -> Opt
         Lang::Id => format!("Selisih {label} dengan provinsi"),
         Lang::En => format!("{label} minus the province's"),
     };
-    let chart = quadrant_chart(
+    let short = short_name(y, lang);
+    let (chart, extras) = quadrant_chart(
         &placed,
         (w.quadrant_x.to_string(), y_name.clone()),
         (!y.lower_is_better, if y.decimals >= 3 { 0.01 } else { 0.1 }),
         province.name.clone(),
+        w.pair_quadrants.map(|q| q.replace("{y}", &short)),
     );
     let keys = [keys::P0, y.key.as_str()];
     let mut sources = province
@@ -860,6 +979,8 @@ fn pair_quadrant(report: &Report, y: &crate::base::indicators::Indicator) -> Opt
         chart,
         series: 1,
         latest_year: None,
+        extras,
+        height: Some(QUADRANT_HEIGHT),
         table: DataTable {
             kolom: vec![w.region.into(), w.quadrant_x.into(), y_name],
             baris: points
@@ -967,6 +1088,8 @@ mod tests {
                 baris: Vec::new(),
             },
             latest_year: latest,
+            extras: Vec::new(),
+            height: None,
         };
         assert_eq!(spec(Some(2022)).old_since(2025), None);
         assert_eq!(spec(Some(2021)).old_since(2025), Some(2021));
@@ -1026,7 +1149,7 @@ mod tests {
             .find(|c| c.id == "grafik-kuadran")
             .expect("a quadrant chart");
         let json: serde_json::Value =
-            serde_json::from_str(&serde_json::to_string(&spec.chart).unwrap()).unwrap();
+            serde_json::from_str(&with_extras(&spec.chart, &spec.extras)).unwrap();
         // One axis is written as an object, several as a list.
         let axis = |name: &str| match &json[name] {
             serde_json::Value::Array(all) => all[0].clone(),
@@ -1038,6 +1161,8 @@ mod tests {
                 min.zip(max).is_some_and(|(a, b)| a == -b && b > 0.0),
                 "{name}: {min:?} {max:?}"
             );
+            // Ticks at the ends, the halves and zero.
+            assert_eq!(axis(name)["interval"].as_f64(), max.map(|m| m / 2.0));
         }
         let series = match &json["series"] {
             serde_json::Value::Array(all) => all[0].clone(),
@@ -1059,12 +1184,39 @@ mod tests {
                 from["name"].as_str().unwrap().to_string(),
                 centre("xAxis"),
                 centre("yAxis"),
+                from["label"]["position"].as_str().unwrap().to_string(),
             )
         };
-        assert_eq!(corner(0), ("I".to_string(), -1.0, -1.0));
-        assert_eq!(corner(1), ("II".to_string(), 1.0, -1.0));
-        assert_eq!(corner(2), ("III".to_string(), 1.0, 1.0));
-        assert_eq!(corner(3), ("IV".to_string(), -1.0, 1.0));
+        // Each with its meaning, written in its outer corner.
+        let expected = [
+            (
+                "I · di bawah provinsi,\nperubahan lebih baik",
+                -1.0,
+                -1.0,
+                "insideBottomLeft",
+            ),
+            (
+                "II · di atas provinsi,\nperubahan lebih baik",
+                1.0,
+                -1.0,
+                "insideBottomRight",
+            ),
+            (
+                "III · di atas provinsi,\nperubahan tidak lebih baik",
+                1.0,
+                1.0,
+                "insideTopRight",
+            ),
+            (
+                "IV · di bawah provinsi,\nperubahan tidak lebih baik",
+                -1.0,
+                1.0,
+                "insideTopLeft",
+            ),
+        ];
+        for (i, (name, x, y, at)) in expected.into_iter().enumerate() {
+            assert_eq!(corner(i), (name.to_string(), x, y, at.to_string()));
+        }
         let q = report.position.as_ref().unwrap().quadrant.as_ref().unwrap();
         assert_eq!(q.quadrant, analysis::Quadrant::III);
         assert!(q.level_diff > 0.0 && q.change_diff > 0.0, "{q:?}");

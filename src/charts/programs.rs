@@ -70,6 +70,8 @@ fn budget_bars(
         chart,
         series: 2,
         latest_year: None,
+        extras: Vec::new(),
+        height: None,
         table: DataTable {
             kolom: vec![
                 String::new(),
@@ -133,6 +135,8 @@ fn pockets_chart(pockets: &Pockets, mapped: i32, lang: Lang) -> Option<ChartSpec
         series: 1,
         // A mapping stands for later reports until the next one: its year can be old.
         latest_year: Some(mapped),
+        extras: Vec::new(),
+        height: None,
         table: DataTable {
             kolom: vec![w.district.into(), w.villages.into()],
             baris: rows

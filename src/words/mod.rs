@@ -96,6 +96,8 @@ page_words! {
     indikator_utama: "Indikator utama" / "Key indicators",
     draf: "DRAF" / "DRAFT",
     draf_catatan: "Halaman ini draf: belum diterbitkan, dan memuat catatan penulis (berkas dan kunci yang perlu diisi)." / "This page is a draft: not published, and it carries the author's notes (files and keys to fill in).",
+    dan: "dan" / "and",
+    sumber_lain: "sumber lain" / "more sources",
     geser_tabel: "Geser ke samping untuk melihat semua kolom" / "Scroll sideways to see every column",
     tabel_narasi: "Tabel dalam uraian" / "Table in the text",
     tabel_indikator: "Indikator kemiskinan dan pembangunan" / "Poverty and development indicators",

@@ -77,6 +77,8 @@ pub struct ChartView {
     pub tabel: DataTable,
     /// On a report, a chart whose latest figure is old: what the flag says.
     pub angka_lama: Option<String>,
+    /// The drawing's height in pixels where the chart's content sets it.
+    pub tinggi: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -328,7 +330,8 @@ pub(super) fn chart_view(spec: ChartSpec, report: Option<(i32, Lang)>) -> ChartV
     });
     ChartView {
         angka_lama,
-        json: charts::options_json(&spec.chart),
+        json: charts::with_extras(&spec.chart, &spec.extras),
+        tinggi: spec.height,
         id: spec.id,
         judul: spec.title,
         sumber: group_sources(&spec.sources),

@@ -5,6 +5,10 @@
 //! They need Debian's `chromium` and `poppler-utils`, so `cargo test` lists them as ignored;
 //! `.ci/run` installs both and runs them with `cargo test -- --include-ignored`.
 
+#[path = "../examples/gen_national.rs"]
+#[allow(dead_code)]
+mod gen_national;
+
 mod common;
 
 use common::TestSite;
@@ -50,10 +54,10 @@ fn report_prints_to_a4_with_region_and_year_on_every_page() {
     assert_eq!(site.build().code, 0);
     let (pdf, pages) = print_to_pdf(&site, "kabupaten-contoh/2025/index.html");
     // The expected count for this fixture: the cover with the summary (1), the profile with its
-    // three charts and their tables (3; tables print in 8,5 pt), the relative position with two
-    // charts (2), the target (1) and the further notes (1). A layout change that moves it must
-    // update this figure.
-    assert_eq!(pages, 8);
+    // three charts and their tables, its narrative's table on a fourth page (4; tables print in
+    // 8,5 pt), the relative position with two charts (2), the target (1) and the further notes
+    // (1). A layout change that moves it must update this figure.
+    assert_eq!(pages, 9);
     let per_page = pdf_pages_text(&pdf);
     assert_eq!(per_page.len(), pages);
     let mut chapter_starts = Vec::new();
@@ -127,11 +131,11 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
     // The same count as `report_prints_to_a4_with_region_and_year_on_every_page`.
     assert!(
         info.lines()
-            .any(|l| l.split_whitespace().eq(["Pages:", "8"])),
+            .any(|l| l.split_whitespace().eq(["Pages:", "9"])),
         "{info}"
     );
     let pages = pdf_pages_text(&pdf);
-    assert_eq!(pages.len(), 8);
+    assert_eq!(pages.len(), 9);
     for (i, page) in pages.iter().enumerate() {
         // Chromium's own header and footer carry the date, the title and the file:// URL.
         assert!(
@@ -181,8 +185,9 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
     let draft = site
         .root()
         .join("pdf/kabupaten-contoh-2025-penilaian-draf.pdf");
+    // (Longer than the final sheet: the author's notes and column are printed.)
     let pages = common::browser::pdf_pages_text_in(&draft, "-raw");
-    assert_eq!(pages.len(), SHEET_PAGES);
+    assert!(pages.len() >= SHEET_PAGES);
     assert!(pages.iter().all(|p| p.contains("DRAF")), "{pages:?}");
     assert!(pages.concat().contains("kelembagaan.yaml"), "{pages:?}");
     assert!(
@@ -336,4 +341,54 @@ fn search_box_keys_enter_opens_the_first_result_arrows_move_escape_clears() {
     assert_eq!(body.attr("data-isi"), Some("|true"));
     let list = scraper::Selector::parse("#tkpk-cari-hasil[hidden]").unwrap();
     assert!(dom.select(&list).next().is_some(), "the list is still open");
+}
+
+/// The home page of a site of many kab/kota: a click on the P0 heading sorts the rows by P0
+/// (numbers, not text), a second click the other way; words typed in the filter hide the rows
+/// that do not hold them.
+#[test]
+#[ignore = "needs chromium (apt-get install chromium); run with --include-ignored"]
+fn the_list_of_a_large_site_sorts_by_a_column_and_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    gen_national::generate(dir.path(), 30, 2);
+    let site = TestSite { dir };
+    assert_eq!(site.build().code, 0);
+    let path = site.output().join("index.html");
+    let html = std::fs::read_to_string(&path).unwrap();
+    // After the page's own scripts: sort by P0 up, record, sort down, record, then filter.
+    let script = "<script>window.addEventListener('load', function () {\n\
+        var th = document.querySelectorAll('#tabel-semua thead th')[3];\n\
+        var p0 = function () { return Array.prototype.map.call(\n\
+          document.querySelectorAll('#tabel-semua tbody tr'),\n\
+          function (tr) { return tr.cells[3].getAttribute('data-nilai'); }).join(' '); };\n\
+        th.querySelector('button').click(); var up = p0();\n\
+        th.querySelector('button').click(); var down = p0();\n\
+        var box = document.getElementById('saring-wilayah');\n\
+        box.value = 'contoh 1'; box.dispatchEvent(new Event('input'));\n\
+        var shown = Array.prototype.filter.call(document.querySelectorAll('#tabel-semua tbody tr'),\n\
+          function (tr) { return !tr.hidden; }).map(function (tr) { return tr.cells[0].textContent; });\n\
+        var out = document.createElement('pre'); out.id = 'hasil';\n\
+        out.textContent = JSON.stringify({ up: up, down: down, sort: th.getAttribute('aria-sort'), shown: shown });\n\
+        document.body.appendChild(out); });</script></body>";
+    std::fs::write(&path, html.replace("</body>", script)).unwrap();
+    let dom = dump_dom(&site, "index.html");
+    let result: serde_json::Value =
+        serde_json::from_str(&common::texts(&dom, "#hasil").concat()).unwrap();
+    let numbers = |key: &str| -> Vec<f64> {
+        result[key]
+            .as_str()
+            .unwrap()
+            .split(' ')
+            .map(|v| v.parse().unwrap())
+            .collect()
+    };
+    let (up, down) = (numbers("up"), numbers("down"));
+    assert_eq!(up.len(), 30);
+    assert!(up.windows(2).all(|w| w[0] <= w[1]), "{up:?}");
+    assert!(down.windows(2).all(|w| w[0] >= w[1]), "{down:?}");
+    assert_eq!(result["sort"], "descending");
+    // "contoh 1" matches Kabupaten Contoh 1 and 10–19 (the words, not the whole phrase).
+    let shown: Vec<String> = serde_json::from_value(result["shown"].clone()).unwrap();
+    assert_eq!(shown.len(), 11, "{shown:?}");
+    assert!(shown.iter().all(|n| n.contains("Contoh 1")), "{shown:?}");
 }

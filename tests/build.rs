@@ -152,6 +152,122 @@ fn index_groups_regions_by_province_with_latest_p0() {
     );
 }
 
+/// A site of a few regions opens with each one's headline: its latest P0 with the change, the
+/// number of poor, the province and the nation the same year, links to the report and the
+/// sheet, and its trend chart; the list follows, grouped by province.
+#[test]
+fn the_home_page_opens_with_each_regions_headline() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let home = site.page("index.html");
+    let cards = scraper::Selector::parse(".kartu-wilayah").unwrap();
+    let names: Vec<String> = home
+        .select(&cards)
+        .map(|c| {
+            c.select(&scraper::Selector::parse("h2").unwrap())
+                .next()
+                .unwrap()
+                .text()
+                .collect()
+        })
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    let blora = home
+        .select(&cards)
+        .find(|c| c.text().collect::<String>().contains("Kabupaten Blora"))
+        .unwrap();
+    let text = blora.text().collect::<Vec<_>>().join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "P0 terakhir (2025)",
+        "10,58 persen",
+        "-0,84 poin dibandingkan dengan 2024",
+        "Jumlah penduduk miskin 92,01 ribu jiwa",
+        "P0 Provinsi Jawa Tengah 9,48 persen",
+        "P0 Indonesia 8,47 persen",
+        "Laporan 2025",
+        "Lembar penilaian kinerja 2025",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in {text}");
+    }
+    assert_eq!(
+        blora
+            .select(&scraper::Selector::parse(".grafik-kanvas").unwrap())
+            .count(),
+        1
+    );
+    // The list still follows, by province, without the one-table form of a large site.
+    assert_eq!(texts(&home, "section.provinsi h2 a").len(), 3);
+    assert!(texts(&home, "#tabel-semua").is_empty());
+}
+
+/// `lambang:` in site.yaml: the emblem from `static/` beside the site's title on every page
+/// (and in the footer); a missing file or a path outside `static/` is named at its place.
+#[test]
+fn the_emblem_stands_beside_the_title_on_every_page() {
+    let site = TestSite::fixture("dasar");
+    // A 1×1 PNG.
+    let png: &[u8] = &[
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0,
+        0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0x0a, 0x49, 0x44,
+        0x41, 0x54, 0x78, 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0d, 0x0a, 0x2d, 0xb4, 0, 0, 0, 0,
+        0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ];
+    site.write("static/gambar/lambang.png", png);
+    let config = site.read("site.yaml");
+    site.write(
+        "site.yaml",
+        format!("{config}lambang: gambar/lambang.png\n"),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read(site.output().join("gambar/lambang.png")).unwrap(),
+        png
+    );
+    for (page, src) in [
+        ("index.html", "gambar/lambang.png"),
+        (
+            "kabupaten-contoh/2025/index.html",
+            "../../gambar/lambang.png",
+        ),
+    ] {
+        let html = site.page(page);
+        let img = scraper::Selector::parse(".kepala .identitas-situs img.lambang").unwrap();
+        let found: Vec<&str> = html
+            .select(&img)
+            .filter_map(|i| i.value().attr("src"))
+            .collect();
+        assert_eq!(found, [src], "{page}");
+    }
+    let lines = config.lines().count() + 1;
+    for (value, message) in [
+        (
+            "gambar/tidak-ada.png",
+            "galat: berkas lambang `static/gambar/tidak-ada.png` tidak ada",
+        ),
+        (
+            "../site.yaml",
+            "galat: `lambang: ../site.yaml` bukan gambar di dalam folder `static/`",
+        ),
+    ] {
+        site.write("site.yaml", format!("{config}lambang: {value}\n"));
+        let run = site.build();
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(run.stderr.contains(message), "{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("--> site.yaml:{lines}:10")),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("saran: simpan gambar lambang"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
 fn region_overview_lists_every_year_and_report() {
     let site = TestSite::sample();
@@ -1164,6 +1280,46 @@ fn the_default_stylesheet_has_balanced_braces() {
         }
     }
     assert_eq!(depth, 0, "a block is left open");
+}
+
+/// The theme's text colours pass WCAG AA (4,5 : 1) on its backgrounds: the contrast ratio of
+/// the WCAG 2 definition, computed from the `:root` tokens of the stylesheet.
+#[test]
+fn the_default_colour_tokens_pass_wcag_aa() {
+    let css = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"),
+    )
+    .unwrap();
+    let root = &css[css.find(":root {").unwrap()..];
+    let root = &root[..root.find("\n}").unwrap()];
+    let token = |name: &str| -> [f64; 3] {
+        let at = root
+            .find(&format!("--{name}: #"))
+            .unwrap_or_else(|| panic!("--{name}"));
+        let hex = &root[at + name.len() + 5..at + name.len() + 11];
+        let channel = |i: usize| f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+        [channel(0), channel(2), channel(4)]
+    };
+    let luminance = |[r, g, b]: [f64; 3]| {
+        let linear = |c: f64| {
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    };
+    let contrast = |a: &str, b: &str| {
+        let (x, y) = (luminance(token(a)), luminance(token(b)));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    };
+    for text in ["tinta", "redup", "aksen", "baik", "buruk"] {
+        for background in ["latar", "latar-lembut"] {
+            let ratio = contrast(text, background);
+            assert!(ratio >= 4.5, "--{text} on --{background}: {ratio:.2} : 1");
+        }
+    }
 }
 
 /// Files planners leave around: what macOS, Windows and Office write beside their files is

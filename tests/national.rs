@@ -71,10 +71,21 @@ fn province_pages_rank_regencies_like_a_hand_sort() {
         checked += names.len();
     }
     assert_eq!(checked, 30);
-    // The index links every province page.
+    // A site of many kab/kota lists them in one table to sort and filter, each row linking
+    // its province page; above it, the spread of their latest P0, whose classes count every
+    // one of them.
     let index = site.page("index.html");
-    let links = texts(&index, "section.provinsi h2 a");
-    assert_eq!(links.len(), provinces);
+    assert_eq!(texts(&index, "#tabel-semua tbody tr").len(), 30);
+    let mut linked = texts(&index, "#tabel-semua tbody td a[href^='provinsi/']");
+    linked.sort();
+    linked.dedup();
+    assert_eq!(linked.len(), provinces);
+    assert!(texts(&index, ".kartu-wilayah").is_empty());
+    let counts: usize = texts(&index, "#grafik-sebaran table tbody td")
+        .iter()
+        .map(|c| c.parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(counts, 30);
     // Figures say they are illustrative on the pages.
     let report =
         std::fs::read_to_string(site.output().join("kabupaten-contoh-1/2025/index.html")).unwrap();

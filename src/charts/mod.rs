@@ -17,7 +17,10 @@ use charming::element::{
 };
 use charming::series::{Bar, Line, Scatter};
 
+mod overview;
 mod programs;
+
+pub(crate) use overview::{p0_spread, region_trend};
 
 /// The colours of the default theme: the region first, then province, nation, target.
 pub(crate) const REGION_COLOUR: &str = "#0b4f8a";
@@ -153,6 +156,9 @@ struct Words {
     /// The same for P0 and another indicator: `{y}` is the other's short name.
     pair_quadrants: [&'static str; 4],
     region: &'static str,
+    spread: &'static str,
+    spread_x: &'static str,
+    spread_count: &'static str,
     too_few: &'static str,
     by_strategy: &'static str,
     by_tagging: &'static str,
@@ -192,6 +198,9 @@ const ID: Words = Words {
         "IV · P0 lebih baik,\n{y} lebih buruk",
     ],
     region: "Wilayah",
+    spread: "Sebaran P0 terakhir kabupaten/kota",
+    spread_x: "Persentase penduduk miskin (P0)",
+    spread_count: "Jumlah kabupaten/kota",
     too_few: "Grafik tidak ditampilkan: perlu angka tahun ini dan tahun sebelumnya untuk wilayah dan provinsinya",
     by_strategy: "Alokasi dan realisasi anggaran menurut strategi",
     by_tagging: "Alokasi dan realisasi anggaran menurut tagging",
@@ -231,6 +240,9 @@ const EN: Words = Words {
         "IV · P0 better,\n{y} worse",
     ],
     region: "Region",
+    spread: "Spread of the latest P0 of the regencies and cities",
+    spread_x: "Poverty rate (P0)",
+    spread_count: "Regencies and cities",
     too_few: "Chart not shown: it needs this year's and an earlier figure for the region and its province",
     by_strategy: "Budget allocation and realisation by strategy",
     by_tagging: "Budget allocation and realisation by tagging",

@@ -68,6 +68,9 @@ pub struct RawConfig {
     /// Scoring rules a scheme does not publish, per scheme year and measure.
     #[serde(default)]
     pub aturan_skor: Vec<scheme::RawScoreRule>,
+    /// The emblem shown beside the site's title and on report covers: a file under `static/`.
+    #[serde(default)]
+    pub lambang: Option<Spanned<String>>,
     /// Which reports and sheets are public (`terbit:`); all of them when absent.
     #[serde(default)]
     pub terbit: Option<Spanned<RawPublish>>,

@@ -313,6 +313,12 @@ pub(crate) enum ModelMessage {
     HintBaseUrl,
     HintOwnKey,
     NothingPublished,
+    BadEmblem {
+        path: String,
+        /// A good name, but no such file in `static/`.
+        missing: bool,
+    },
+    HintEmblem,
     PublishedYearWithoutReport {
         year: i64,
     },
@@ -883,6 +889,18 @@ impl Words for ModelMessage {
             HintBaseUrl => t(
                 "misalnya `base_url: https://tkpk.blitarkab.go.id/`, atau hapus barisnya".into(),
                 "for example `base_url: https://tkpk.example.go.id/`, or delete the line".into(),
+            ),
+            BadEmblem { path, missing: true } => t(
+                format!("berkas lambang `static/{path}` tidak ada"),
+                format!("the emblem file `static/{path}` does not exist"),
+            ),
+            BadEmblem { path, missing: false } => t(
+                format!("`lambang: {path}` bukan gambar di dalam folder `static/`"),
+                format!("`lambang: {path}` is not an image inside the `static/` folder"),
+            ),
+            HintEmblem => t(
+                "simpan gambar lambang (PNG, JPG, SVG atau WebP) di folder `static/` situs, lalu tulis namanya, misalnya `lambang: lambang-blitar.png`".into(),
+                "save the emblem image (PNG, JPG, SVG or WebP) in the site's `static/` folder and write its name, for example `lambang: lambang-blitar.png`".into(),
             ),
             NothingPublished => t(
                 "`terbit.tahun` kosong: tidak ada laporan yang diterbitkan".into(),

@@ -38,6 +38,9 @@ pub struct SiteConfig {
     pub top_tagged_scores: BTreeMap<i32, Figure>,
     /// Which reports and sheets are public (`terbit:`).
     pub publish: publish::Publish,
+    /// The emblem (`lambang:`): its path under `static/`, which is also its address in the
+    /// output.
+    pub emblem: Option<String>,
 }
 
 /// A figure and where it was published.

@@ -821,6 +821,44 @@ fn top_tagged_scores(
     out
 }
 
+/// The image formats a browser shows and Chromium prints.
+const EMBLEM_EXTENSIONS: [&str; 5] = ["png", "jpg", "jpeg", "svg", "webp"];
+
+/// `lambang:`: a file of `static/` (a relative path inside it, an image), or an error at its
+/// place that says what to write.
+fn emblem(
+    raw: &RawSite,
+    value: Option<&Spanned<String>>,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let value = value?;
+    let path = value.value.trim().replace('\\', "/");
+    let inside = !path.is_empty()
+        && !path.starts_with('/')
+        && !path
+            .split('/')
+            .any(|part| part.is_empty() || part == "." || part == "..");
+    let image = std::path::Path::new(&path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EMBLEM_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+    let file = raw.root.join("static").join(&path);
+    let exists = inside && std::fs::symlink_metadata(&file).is_ok_and(|m| m.file_type().is_file());
+    if inside && image && exists {
+        return Some(path);
+    }
+    diagnostics.push(
+        Diagnostic::error(ModelMessage::BadEmblem {
+            path: value.value.clone(),
+            missing: inside && image,
+        })
+        .at(at(source, value))
+        .hint(ModelMessage::HintEmblem),
+    );
+    None
+}
+
 fn config(
     raw: &RawSite,
     diagnostics: &mut Diagnostics,
@@ -906,6 +944,7 @@ fn config(
             downloads: doc.unduhan,
             top_tagged_scores,
             publish: super::publish::publish(doc.terbit.as_ref(), source, diagnostics),
+            emblem: emblem(raw, doc.lambang.as_ref(), source, diagnostics),
         },
         catalog,
         schemes,

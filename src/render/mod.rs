@@ -42,7 +42,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "laporan.html",
     "provinsi.html",
     "penilaian.html",
-    "unduhan.html"
+    "unduhan.html",
+    "grafik.html",
+    "baris-wilayah.html",
+    "skrip-grafik.html"
 );
 
 macro_rules! embedded_assets {

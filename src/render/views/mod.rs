@@ -23,6 +23,8 @@ pub struct SiteView {
     pub teks: &'static words::PageWords,
     /// A draft build: pages marked DRAF, with the author's notes (files and keys to fill in).
     pub draf: bool,
+    /// The emblem's address from the site's root (`lambang:`), if any.
+    pub lambang: Option<String>,
 }
 
 impl SiteView {
@@ -38,6 +40,7 @@ impl SiteView {
             generator: format!("tkpk {}", env!("CARGO_PKG_VERSION")),
             teks: words::strings(site.config.lang),
             draf: site.draft,
+            lambang: site.config.emblem.clone(),
         }
     }
 }
@@ -117,6 +120,8 @@ pub(crate) fn kind_label(kind: RegionKind, lang: Lang) -> &'static str {
 #[derive(Serialize)]
 pub struct IndexRow {
     pub nama: String,
+    /// Its province, for the one sortable list of a large site.
+    pub provinsi: String,
     pub jenis: &'static str,
     pub href: String,
     pub tahun: Option<i32>,
@@ -139,6 +144,12 @@ pub struct IndexView {
     pub tahun_laporan: Option<i32>,
     pub provinsi: Vec<ProvinceGroup>,
     pub jumlah_wilayah: usize,
+    /// A few regions: each one's headline and trend, above the list.
+    pub sorotan: Vec<home::Highlight>,
+    /// Many regions: the spread of their latest P0, and one list to sort and filter.
+    pub sebaran: Option<report::ChartView>,
+    pub besar: bool,
+    pub ada_grafik: bool,
 }
 
 /// The year a region's headline figure comes from: the site's report year when the region has
@@ -161,6 +172,7 @@ pub fn index(site: &Site) -> IndexView {
         let year = headline_year(site, region);
         let row = IndexRow {
             nama: region.name.clone(),
+            provinsi: province.clone(),
             jenis: kind_label(region.kind, lang),
             href: region_page(&region.slug),
             tahun: year,
@@ -182,11 +194,34 @@ pub fn index(site: &Site) -> IndexView {
             }),
         }
     }
+    let besar = site.regions.len() > home::HIGHLIGHTED_AT_MOST;
+    let sorotan: Vec<home::Highlight> = if besar {
+        Vec::new()
+    } else {
+        site.regions
+            .iter()
+            .filter_map(|r| home::highlight(site, r, headline_year(site, r)?))
+            .collect()
+    };
+    let sebaran = if besar {
+        let latest: Vec<f64> = groups
+            .iter()
+            .flat_map(|g| &g.wilayah)
+            .filter_map(|w| w.p0.as_ref().map(|f| f.nilai))
+            .collect();
+        home::spread(site, &latest)
+    } else {
+        None
+    };
     IndexView {
         judul_halaman: site.config.title.clone(),
         tahun_laporan: site.config.report_year,
         provinsi: groups,
         jumlah_wilayah: site.regions.len(),
+        ada_grafik: sebaran.is_some() || sorotan.iter().any(|h| h.grafik.is_some()),
+        sorotan,
+        sebaran,
+        besar,
     }
 }
 
@@ -375,6 +410,7 @@ pub fn region(site: &Site, region: &Region) -> RegionView {
 
 pub mod annual;
 pub mod evaluation;
+pub mod home;
 mod province;
 mod report;
 

@@ -62,8 +62,9 @@ function measure(w) {
   }
   return bad;
 }
-// Every chart is drawn as SVG with every category label (wrapped, never skipped) and, on a
-// quadrant chart, each quadrant's words (its numeral alone where the chart is narrow).
+// Every chart is drawn as SVG with every category label (wrapped, never skipped), its
+// reference lines and, on a quadrant chart, each quadrant's words (its numeral alone where the
+// chart is narrow). A component missing from the chart runtime's build fails here.
 function charts(d, bad) {
   var els = d.querySelectorAll(".grafik-kanvas");
   for (var i = 0; i < els.length; i++) {
@@ -84,6 +85,14 @@ function charts(d, bad) {
       });
     });
     (option.series || []).forEach(function (series) {
+      var line = series.markLine;
+      if (line && (line.data || []).length && line.lineStyle && line.lineStyle.color) {
+        var colour = line.lineStyle.color.toLowerCase();
+        var stroked = Array.prototype.some.call(svg.querySelectorAll("[stroke]"), function (e) {
+          return e.getAttribute("stroke").toLowerCase() === colour;
+        });
+        if (!stroked) bad.push("chart " + id + ": the reference line (" + colour + ") is not drawn");
+      }
       ((series.markArea || {}).data || []).forEach(function (pair) {
         var name = String(pair[0].name);
         var want = el.clientWidth < 560 ? name.split(" · ")[0] : name;

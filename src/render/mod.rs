@@ -54,8 +54,9 @@ macro_rules! embedded_assets {
     };
 }
 
-/// The default theme's static files, written once to `output/assets/`. The ECharts runtime
-/// ships with its Apache-2.0 licence; nothing is loaded from a network.
+/// The default theme's static files, written once to `output/assets/`. The ECharts runtime (a
+/// partial build, see `themes/default/echarts-build/`) ships with the licences of ECharts
+/// (Apache-2.0), ZRender (BSD-3-Clause) and tslib (0BSD); nothing is loaded from a network.
 const DEFAULT_ASSETS: &[(&str, &[u8])] = embedded_assets!(
     "style.css",
     "tkpk-grafik.js",
@@ -63,6 +64,8 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = embedded_assets!(
     "tkpk-tabel.js",
     "echarts/echarts.min.js",
     "echarts/LICENSE",
+    "echarts/LICENSE-zrender",
+    "echarts/LICENSE-tslib",
     "echarts/NOTICE",
 );
 

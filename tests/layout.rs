@@ -62,8 +62,8 @@ function measure(w) {
   }
   return bad;
 }
-// Every chart is drawn as SVG with every category label (wrapped, never skipped), its
-// reference lines and, on a quadrant chart, each quadrant's words (its numeral alone where the
+// Every chart is drawn as SVG with every category label (wrapped, never skipped), every line
+// named (at its end or in the legend) where the lines are few and have a key, its reference lines and, on a quadrant chart, each quadrant's words (its numeral alone where the
 // chart is narrow). A component missing from the chart runtime's build fails here.
 function charts(d, bad) {
   var els = d.querySelectorAll(".grafik-kanvas");
@@ -84,6 +84,22 @@ function charts(d, bad) {
         }
       });
     });
+    var lines = (option.series || []).filter(function (s) { return s.type === "line"; });
+    // Only words inside the chart's box count here: a scrolling legend keeps the names of its
+    // hidden pages in the SVG, outside the box.
+    var box = svg.getBoundingClientRect();
+    var seen = Array.prototype.filter.call(svg.querySelectorAll("text"), function (t) {
+      var r = t.getBoundingClientRect();
+      return r.width > 0 && r.left >= box.left - 1 && r.right <= box.right + 1
+        && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    }).map(function (t) { return t.textContent; }).join("").replace(/\s+/g, "");
+    if (option.legend && lines.length && lines.length === option.series.length && lines.length <= 5) {
+      lines.forEach(function (series) {
+        if (series.name && seen.indexOf(String(series.name).replace(/\s+/g, "")) < 0) {
+          bad.push("chart " + id + " at " + el.clientWidth + " px: the line \"" + series.name + "\" is not named");
+        }
+      });
+    }
     (option.series || []).forEach(function (series) {
       var line = series.markLine;
       if (line && (line.data || []).length && line.lineStyle && line.lineStyle.color) {

@@ -24,10 +24,76 @@
     (Array.isArray(axis) ? axis : [axis]).forEach(apply);
   }
   /* Layout rules that depend on the drawn width (a phone's or a page's), the same for every
-   * chart: every category label shown (wrapped, never skipped), a one-line legend that scrolls
-   * rather than covering the plot, and point labels kept inside the chart. */
+   * chart: lines named at their ends where they are few, every category label shown (wrapped,
+   * never skipped), a one-line legend that scrolls rather than covering the plot, and point
+   * labels kept inside the chart. */
+  function legendsOf(option) {
+    return Array.isArray(option.legend) ? option.legend : option.legend ? [option.legend] : [];
+  }
+  /* Where a line chart has few series, each line is named at its end (as Our World in Data
+   * does) and the legend goes: the eye need not travel to a key. A name that would take more
+   * than a third of the width (a phone) is broken between its words; where even a word would
+   * not fit, the legend stays. */
+  /* The series' colour for its name, where it reads on white (WCAG AA, 4,5 : 1); otherwise
+   * the theme's secondary ink. */
+  function readable(colour) {
+    var m = /^#([0-9a-f]{6})$/i.exec(colour || "");
+    if (!m) {
+      return "#56606b";
+    }
+    var n = parseInt(m[1], 16);
+    var lum = [n >> 16, (n >> 8) & 255, n & 255].map(function (c) {
+      c /= 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    });
+    var l = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2];
+    return 1.05 / (l + 0.05) >= 4.5 ? colour : "#56606b";
+  }
+  function endLabels(option, grid, width) {
+    var series = option.series || [];
+    var legends = legendsOf(option);
+    var lines = series.filter(function (s) {
+      return s.type === "line" && s.name;
+    });
+    if (!legends.length || !lines.length || lines.length !== series.length || lines.length > 5) {
+      return;
+    }
+    if (grid.tkpkRight === undefined) {
+      grid.tkpkRight = typeof grid.right === "number" ? grid.right : 20;
+      grid.tkpkTop = typeof grid.top === "number" ? grid.top : 40;
+    }
+    var longest = 0;
+    var longestWord = 0;
+    lines.forEach(function (s) {
+      longest = Math.max(longest, String(s.name).length);
+      String(s.name).split(/\s+/).forEach(function (word) {
+        longestWord = Math.max(longestWord, word.length);
+      });
+    });
+    // One line where it fits; on a phone, the name broken between its words.
+    var need = Math.ceil(longest * 6.5) + 16;
+    var broken = need > width / 3;
+    if (broken) {
+      need = Math.ceil(longestWord * 6.5) + 16;
+    }
+    var on = need <= width / 3;
+    lines.forEach(function (s) {
+      var colour = (s.lineStyle && s.lineStyle.color) || (s.itemStyle && s.itemStyle.color);
+      s.endLabel = { show: on, formatter: "{a}", fontSize: 11, lineHeight: 13, distance: 6, color: readable(colour) };
+      if (broken) {
+        s.endLabel.formatter = String(s.name).split(/\s+/).join("\n");
+      }
+      s.labelLayout = on ? { moveOverlap: "shiftY" } : {};
+    });
+    legends.forEach(function (legend) {
+      legend.show = !on;
+    });
+    grid.right = on ? Math.max(grid.tkpkRight, need) : grid.tkpkRight;
+    grid.top = on ? Math.min(grid.tkpkTop, 16) : grid.tkpkTop;
+  }
   function fit(option, width) {
     var grid = option.grid ? (Array.isArray(option.grid) ? option.grid[0] : option.grid) : {};
+    endLabels(option, grid, width);
     var left = typeof grid.left === "number" ? grid.left : 60;
     var right = typeof grid.right === "number" ? grid.right : 20;
     eachAxis(option.xAxis, function (axis) {
@@ -62,7 +128,7 @@
         axis.axisLabel.overflow = "break";
       }
     });
-    (Array.isArray(option.legend) ? option.legend : option.legend ? [option.legend] : []).forEach(function (legend) {
+    legendsOf(option).forEach(function (legend) {
       legend.type = "scroll";
     });
     (option.series || []).forEach(function (series) {

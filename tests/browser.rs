@@ -134,6 +134,15 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
             .any(|l| l.split_whitespace().eq(["Pages:", "9"])),
         "{info}"
     );
+    // Printed by one browser through DevTools: no warning that it fell back to one per page,
+    // and the PDF has bookmarks from the headings (chapter titles among them).
+    assert!(!run.stderr.contains("pencetakan cepat"), "{}", run.stderr);
+    let bytes = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
+    assert!(bytes.contains("/Outlines"), "no bookmarks");
+    assert!(
+        bytes.contains("/Title (I. Ringkasan Eksekutif)"),
+        "no chapter bookmark"
+    );
     let pages = pdf_pages_text(&pdf);
     assert_eq!(pages.len(), 9);
     for (i, page) in pages.iter().enumerate() {

@@ -64,6 +64,12 @@ pub(crate) fn run(
         &jobs,
         &folder,
         pdf::printers(),
+        |reason| {
+            eprintln!(
+                "{}",
+                Diagnostic::warning(pdf::messages::PdfMessage::PdfOneByOne { reason }).render(lang)
+            );
+        },
         |job, result, took| {
             done += 1;
             let evaluation = job.kind == PageKind::Evaluation;

@@ -194,11 +194,12 @@ impl PrintError {
 /// The last few lines Chromium printed, for a failure message.
 fn log_tail(log: &Path) -> String {
     let text = std::fs::read_to_string(log).unwrap_or_default();
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    last_lines(text.lines())
+}
+
+/// The last three non-empty lines, joined, at most 400 characters.
+pub(crate) fn last_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let lines: Vec<&str> = lines.map(str::trim).filter(|l| !l.is_empty()).collect();
     let tail = lines[lines.len().saturating_sub(3)..].join(" / ");
     if tail.chars().count() > 400 {
         let cut: String = tail.chars().take(400).collect();
@@ -230,6 +231,7 @@ pub fn print(
     let mut child = Command::new(chromium)
         .args(HEADLESS_FLAGS)
         .arg("--no-pdf-header-footer")
+        .arg("--generate-pdf-document-outline")
         .arg(format!("--user-data-dir={}", work.join("profil").display()))
         .arg(format!("--print-to-pdf={}", draft.display()))
         .arg(file_url(page))

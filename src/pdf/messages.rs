@@ -24,6 +24,10 @@ pub enum PdfMessage {
         page: String,
         reason: PdfFailure,
     },
+    /// The one-browser path could not start; each page gets a browser of its own.
+    PdfOneByOne {
+        reason: PdfFailure,
+    },
     HintKnownRegions {
         known: Vec<String>,
     },
@@ -45,6 +49,43 @@ pub enum PdfFailure {
     NoPdf { output: String },
     /// The PDF could not be put in place.
     Write { path: String, detail: String },
+    /// The browser's DevTools connection said something unexpected or broke.
+    Protocol { detail: String },
+}
+
+impl PdfFailure {
+    fn text(&self, lang: Lang) -> String {
+        let t = |a: String, b: String| if lang == Lang::Id { a } else { b };
+        match self {
+            PdfFailure::Start { program, detail } => t(
+                format!("`{program}` tidak dapat dijalankan: {detail}"),
+                format!("`{program}` cannot be started: {detail}"),
+            ),
+            PdfFailure::Exit { code, output } => {
+                let code = code.map_or_else(|| "-".to_string(), |c| c.to_string());
+                t(
+                    format!("Chromium berhenti dengan kode {code}: {output}"),
+                    format!("Chromium ended with code {code}: {output}"),
+                )
+            }
+            PdfFailure::Timeout { seconds } => t(
+                format!("Chromium belum selesai setelah {seconds} detik dan dihentikan"),
+                format!("Chromium had not finished after {seconds} s and was stopped"),
+            ),
+            PdfFailure::NoPdf { output } => t(
+                format!("Chromium tidak menghasilkan PDF: {output}"),
+                format!("Chromium wrote no PDF: {output}"),
+            ),
+            PdfFailure::Write { path, detail } => t(
+                format!("gagal menulis `{path}`: {detail}"),
+                format!("cannot write `{path}`: {detail}"),
+            ),
+            PdfFailure::Protocol { detail } => t(
+                format!("sambungan DevTools ke Chromium gagal: {detail}"),
+                format!("the DevTools connection to Chromium failed: {detail}"),
+            ),
+        }
+    }
 }
 
 impl Words for PdfMessage {
@@ -77,34 +118,17 @@ impl Words for PdfMessage {
                 "this site has no report to print yet".into(),
             ),
             PdfPrintFailed { page, reason } => {
-                let why = match reason {
-                    PdfFailure::Start { program, detail } => t(
-                        format!("`{program}` tidak dapat dijalankan: {detail}"),
-                        format!("`{program}` cannot be started: {detail}"),
-                    ),
-                    PdfFailure::Exit { code, output } => {
-                        let code = code.map_or_else(|| "-".to_string(), |c| c.to_string());
-                        t(
-                            format!("Chromium berhenti dengan kode {code}: {output}"),
-                            format!("Chromium ended with code {code}: {output}"),
-                        )
-                    }
-                    PdfFailure::Timeout { seconds } => t(
-                        format!("Chromium belum selesai setelah {seconds} detik dan dihentikan"),
-                        format!("Chromium had not finished after {seconds} s and was stopped"),
-                    ),
-                    PdfFailure::NoPdf { output } => t(
-                        format!("Chromium tidak menghasilkan PDF: {output}"),
-                        format!("Chromium wrote no PDF: {output}"),
-                    ),
-                    PdfFailure::Write { path, detail } => t(
-                        format!("gagal menulis `{path}`: {detail}"),
-                        format!("cannot write `{path}`: {detail}"),
-                    ),
-                };
+                let why = reason.text(lang);
                 t(
                     format!("halaman `{page}` gagal dicetak ke PDF: {why}"),
                     format!("the page `{page}` could not be printed to PDF: {why}"),
+                )
+            }
+            PdfOneByOne { reason } => {
+                let why = reason.text(lang);
+                t(
+                    format!("pencetakan cepat (satu peramban untuk semua halaman) tidak dapat dipakai: {why}; setiap halaman dicetak dengan peramban tersendiri, lebih lambat"),
+                    format!("fast printing (one browser for every page) is not available: {why}; each page is printed by a browser of its own, more slowly"),
                 )
             }
             HintKnownRegions { known } => t(

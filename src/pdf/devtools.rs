@@ -1,0 +1,811 @@
+//! One browser for a whole `tkpk pdf` run, driven through the Chrome DevTools Protocol: the
+//! browser is started once with `--remote-debugging-port=0`, tells on its standard error where
+//! its WebSocket listens, and prints the pages in a few tabs at once (`Page.printToPDF`). The
+//! WebSocket is tungstenite's synchronous client; one thread reads every answer and moves each
+//! tab along, so no answer waits behind another tab's page.
+//!
+//! A tab goes: created → attached (its own session) → idle; then for each page: navigated →
+//! loaded (`document.readyState` asked until `complete`) → printed → idle. A tab whose page
+//! takes too long or crashes is closed and replaced; if the browser itself goes, every page
+//! not yet printed fails with what it last wrote.
+
+use crate::pdf::chromium::{HEADLESS_FLAGS, file_url, last_lines};
+use crate::pdf::messages::PdfFailure;
+use serde_json::{Value, json};
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader};
+use std::net::{TcpStream, ToSocketAddrs};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
+use tungstenite::protocol::WebSocketConfig;
+use tungstenite::{Message, WebSocket};
+
+/// How long the browser may take to say where it listens.
+pub const LAUNCH_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long one read of the socket waits before the tabs' clocks are looked at.
+const TICK: Duration = Duration::from_millis(50);
+/// How often a loading page is asked whether it is complete.
+const ASK_AGAIN: Duration = Duration::from_millis(20);
+/// The last lines of the browser's standard error kept for a failure message.
+const LOG_LINES: usize = 20;
+
+/// A running browser and the WebSocket to it. Dropping it stops the browser.
+pub struct Browser {
+    child: Child,
+    socket: WebSocket<TcpStream>,
+    next_id: u64,
+    log: Arc<Mutex<VecDeque<String>>>,
+}
+
+/// One page to print: the HTML file and the PDF to write.
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub html: PathBuf,
+    pub pdf: PathBuf,
+}
+
+fn protocol(detail: impl ToString) -> PdfFailure {
+    PdfFailure::Protocol {
+        detail: detail.to_string(),
+    }
+}
+
+/// The last lines the browser wrote, for a failure message.
+fn tail(log: &Mutex<VecDeque<String>>) -> String {
+    let lines = log.lock().map(|l| l.clone()).unwrap_or_default();
+    last_lines(lines.iter().map(String::as_str))
+}
+
+/// `host:port` of a `ws://host:port/path` address.
+fn authority(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("ws://")?;
+    Some(rest.split('/').next().unwrap_or(rest)).filter(|a| !a.is_empty())
+}
+
+impl Browser {
+    /// Starts the browser at `program` with its profile in `work`, and connects to it.
+    pub fn launch(program: &Path, work: &Path) -> Result<Browser, PdfFailure> {
+        let mut child = Command::new(program)
+            .args(
+                HEADLESS_FLAGS
+                    .iter()
+                    .filter(|f| !f.starts_with("--virtual-time-budget")),
+            )
+            .arg("--remote-debugging-port=0")
+            .arg(format!("--user-data-dir={}", work.join("profil").display()))
+            .arg("about:blank")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| PdfFailure::Start {
+                program: program.display().to_string(),
+                detail: e.to_string(),
+            })?;
+        let log = Arc::new(Mutex::new(VecDeque::new()));
+        let (found, address) = mpsc::channel();
+        if let Some(stderr) = child.stderr.take() {
+            let log = Arc::clone(&log);
+            // Reads the browser's standard error to its end, so that it never blocks on a
+            // full pipe, keeping the last lines.
+            std::thread::spawn(move || {
+                for line in BufReader::new(stderr).lines() {
+                    let Ok(line) = line else { break };
+                    if line.contains("DevTools listening on")
+                        && let Some(at) = line.find("ws://")
+                    {
+                        let _ = found.send(line[at..].trim().to_string());
+                    }
+                    if let Ok(mut log) = log.lock() {
+                        if log.len() == LOG_LINES {
+                            log.pop_front();
+                        }
+                        log.push_back(line);
+                    }
+                }
+            });
+        }
+        let stop = |child: &mut Child, failure: PdfFailure| {
+            let _ = child.kill();
+            let _ = child.wait();
+            failure
+        };
+        let started = Instant::now();
+        let url = loop {
+            match address.recv_timeout(TICK) {
+                Ok(url) => break url,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if let Ok(Some(status)) = child.try_wait() {
+                        return Err(PdfFailure::Exit {
+                            code: status.code(),
+                            output: tail(&log),
+                        });
+                    }
+                    if started.elapsed() > LAUNCH_TIMEOUT {
+                        return Err(stop(
+                            &mut child,
+                            PdfFailure::Timeout {
+                                seconds: LAUNCH_TIMEOUT.as_secs(),
+                            },
+                        ));
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    // Its standard error closed without an address: it ended, or soon will.
+                    let status = child.wait().ok();
+                    return Err(PdfFailure::Exit {
+                        code: status.and_then(|s| s.code()),
+                        output: tail(&log),
+                    });
+                }
+            }
+        };
+        match Self::connect(&url) {
+            Ok(socket) => Ok(Browser {
+                child,
+                socket,
+                next_id: 1,
+                log,
+            }),
+            Err(e) => Err(stop(&mut child, e)),
+        }
+    }
+
+    fn connect(url: &str) -> Result<WebSocket<TcpStream>, PdfFailure> {
+        let address = authority(url)
+            .and_then(|a| a.to_socket_addrs().ok())
+            .and_then(|mut a| a.next())
+            .ok_or_else(|| protocol(format!("alamat tidak dikenal: {url}")))?;
+        let stream = TcpStream::connect_timeout(&address, LAUNCH_TIMEOUT).map_err(protocol)?;
+        stream
+            .set_read_timeout(Some(LAUNCH_TIMEOUT))
+            .map_err(protocol)?;
+        // A printed report arrives as one message of a few megabytes (base64).
+        let config = WebSocketConfig::default()
+            .max_message_size(Some(1 << 30))
+            .max_frame_size(Some(1 << 30));
+        let (socket, _) = tungstenite::client::client_with_config(url, stream, Some(config))
+            .map_err(|e| {
+                protocol(match e {
+                    tungstenite::HandshakeError::Failure(e) => e.to_string(),
+                    tungstenite::HandshakeError::Interrupted(_) => "handshake".to_string(),
+                })
+            })?;
+        socket
+            .get_ref()
+            .set_read_timeout(Some(TICK))
+            .map_err(protocol)?;
+        Ok(socket)
+    }
+
+    /// Sends a command (to a tab's session when `session` is given) and returns its id.
+    fn send(
+        &mut self,
+        method: &str,
+        params: Value,
+        session: Option<&str>,
+    ) -> Result<u64, PdfFailure> {
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut message = json!({ "id": id, "method": method, "params": params });
+        if let Some(session) = session {
+            message["sessionId"] = json!(session);
+        }
+        self.socket
+            .send(Message::text(message.to_string()))
+            .map_err(|e| self.gone(e))?;
+        Ok(id)
+    }
+
+    /// The next message from the browser, or `None` when nothing came within a tick.
+    fn receive(&mut self) -> Result<Option<Value>, PdfFailure> {
+        match self.socket.read() {
+            Ok(Message::Text(text)) => serde_json::from_str(text.as_str())
+                .map(Some)
+                .map_err(protocol),
+            Ok(_) => Ok(None),
+            Err(tungstenite::Error::Io(e))
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(self.gone(e)),
+        }
+    }
+
+    /// The failure to give when the connection broke: the browser's exit and last words
+    /// where it ended, else what the socket said.
+    fn gone(&mut self, e: tungstenite::Error) -> PdfFailure {
+        std::thread::sleep(Duration::from_millis(200));
+        match self.child.try_wait() {
+            Ok(Some(status)) => PdfFailure::Exit {
+                code: status.code(),
+                output: tail(&self.log),
+            },
+            _ => protocol(e),
+        }
+    }
+
+    /// Prints every page, in at most `tabs` tabs at once, each within `timeout`; calls `done`
+    /// with each page's index as it finishes (in the order they finish). `work` holds the
+    /// PDFs in the making.
+    pub fn print_pages(
+        &mut self,
+        pages: &[Page],
+        tabs: usize,
+        timeout: Duration,
+        work: &Path,
+        mut done: impl FnMut(usize, Result<(), PdfFailure>, Duration),
+    ) {
+        let mut queue: VecDeque<usize> = (0..pages.len()).collect();
+        let mut tabs: Vec<Tab> = (0..tabs.clamp(1, pages.len().max(1)))
+            .map(|_| Tab::default())
+            .collect();
+        let failure = loop {
+            if let Err(failure) = self.advance_all(&mut tabs, pages, &mut queue, timeout, &mut done)
+            {
+                break failure;
+            }
+            if queue.is_empty() && tabs.iter().all(|t| t.page.is_none()) {
+                for tab in &mut tabs {
+                    self.retire(tab);
+                }
+                return;
+            }
+            let message = match self.receive() {
+                Ok(Some(message)) => message,
+                Ok(None) => continue,
+                Err(failure) => break failure,
+            };
+            if let Err(failure) = self.hear_all(&mut tabs, &message, pages, work, &mut done) {
+                break failure;
+            }
+        };
+        // The browser is gone or lost its way: every page not printed fails with the reason.
+        let now = Instant::now();
+        let unfinished = tabs.iter_mut().filter_map(|t| t.page.take());
+        for (page, started) in unfinished.chain(queue.drain(..).map(|p| (p, now))) {
+            done(page, Err(failure.clone()), started.elapsed());
+        }
+    }
+
+    fn advance_all(
+        &mut self,
+        tabs: &mut [Tab],
+        pages: &[Page],
+        queue: &mut VecDeque<usize>,
+        timeout: Duration,
+        done: &mut impl FnMut(usize, Result<(), PdfFailure>, Duration),
+    ) -> Result<(), PdfFailure> {
+        for tab in tabs.iter_mut() {
+            let outcome = tab.advance(self, pages, queue, timeout)?;
+            self.settle(tab, outcome, done);
+        }
+        Ok(())
+    }
+
+    fn hear_all(
+        &mut self,
+        tabs: &mut [Tab],
+        message: &Value,
+        pages: &[Page],
+        work: &Path,
+        done: &mut impl FnMut(usize, Result<(), PdfFailure>, Duration),
+    ) -> Result<(), PdfFailure> {
+        for tab in tabs.iter_mut() {
+            let outcome = tab.hear(self, message, pages, work)?;
+            self.settle(tab, outcome, done);
+        }
+        Ok(())
+    }
+
+    /// Reports a tab's finished page, and replaces the tab when it must go.
+    fn settle(
+        &mut self,
+        tab: &mut Tab,
+        outcome: Outcome,
+        done: &mut impl FnMut(usize, Result<(), PdfFailure>, Duration),
+    ) {
+        let Some((result, replace)) = outcome else {
+            return;
+        };
+        if let Some((page, started)) = tab.page.take() {
+            done(page, result, started.elapsed());
+        }
+        if replace {
+            self.retire(tab);
+        }
+    }
+
+    /// Closes a tab's target (without waiting) and leaves a new tab in its place.
+    fn retire(&mut self, tab: &mut Tab) {
+        let old = std::mem::take(tab);
+        if let Some(target) = old.target {
+            let _ = self.send("Target.closeTarget", json!({ "targetId": target }), None);
+        }
+    }
+
+    /// Asks the browser to close, and stops it if it has not within a few seconds.
+    pub fn close(mut self) {
+        let _ = self.send("Browser.close", json!({}), None);
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
+}
+
+/// Where a tab stands.
+#[derive(Debug, Default)]
+enum Step {
+    /// Not opened yet.
+    #[default]
+    New,
+    Creating,
+    Attaching,
+    /// Ready for a page.
+    Idle,
+    Navigating,
+    /// Navigated; `document.readyState` is asked (again no sooner than `next`) until it is
+    /// `complete`.
+    Loading {
+        asked: bool,
+        next: Instant,
+    },
+    Printing,
+}
+
+/// What became of a tab's page: its result, and whether the tab must be replaced.
+type Outcome = Option<(Result<(), PdfFailure>, bool)>;
+
+#[derive(Debug, Default)]
+struct Tab {
+    step: Step,
+    target: Option<String>,
+    session: Option<String>,
+    /// The command whose answer the tab waits for.
+    waiting: Option<u64>,
+    /// The page it prints, and since when.
+    page: Option<(usize, Instant)>,
+}
+
+impl Tab {
+    /// Moves a tab that waits for nothing: opens it, gives it the next page, or stops a page
+    /// that took longer than `timeout`.
+    fn advance(
+        &mut self,
+        browser: &mut Browser,
+        pages: &[Page],
+        queue: &mut VecDeque<usize>,
+        timeout: Duration,
+    ) -> Result<Outcome, PdfFailure> {
+        if let Some((_, started)) = self.page
+            && started.elapsed() > timeout
+        {
+            return Ok(Some((
+                Err(PdfFailure::Timeout {
+                    seconds: timeout.as_secs(),
+                }),
+                true,
+            )));
+        }
+        match self.step {
+            Step::New if !queue.is_empty() => {
+                self.waiting = Some(browser.send(
+                    "Target.createTarget",
+                    json!({ "url": "about:blank" }),
+                    None,
+                )?);
+                self.step = Step::Creating;
+            }
+            Step::Idle => {
+                if let Some(page) = queue.pop_front() {
+                    self.page = Some((page, Instant::now()));
+                    self.waiting = Some(browser.send(
+                        "Page.navigate",
+                        json!({ "url": file_url(&pages[page].html) }),
+                        self.session.as_deref(),
+                    )?);
+                    self.step = Step::Navigating;
+                }
+            }
+            Step::Loading { asked: false, next } if Instant::now() >= next => {
+                self.waiting = Some(browser.send(
+                    "Runtime.evaluate",
+                    json!({ "expression": "document.readyState", "returnByValue": true }),
+                    self.session.as_deref(),
+                )?);
+                self.step = Step::Loading { asked: true, next };
+            }
+            _ => {}
+        }
+        Ok(None)
+    }
+
+    /// Takes the browser's `message` if it is for this tab.
+    fn hear(
+        &mut self,
+        browser: &mut Browser,
+        message: &Value,
+        pages: &[Page],
+        work: &Path,
+    ) -> Result<Outcome, PdfFailure> {
+        // A tab that crashed takes its page with it.
+        if message["method"] == "Inspector.targetCrashed"
+            && self.session.is_some()
+            && message["sessionId"].as_str() == self.session.as_deref()
+        {
+            return Ok(Some((
+                Err(PdfFailure::NoPdf {
+                    output: "tab peramban berhenti (crash)".to_string(),
+                }),
+                true,
+            )));
+        }
+        if self.waiting.is_none() || message["id"].as_u64() != self.waiting {
+            return Ok(None);
+        }
+        self.waiting = None;
+        if let Some(error) = message.get("error") {
+            let detail = error["message"].as_str().unwrap_or("?").to_string();
+            return match self.step {
+                // A page still loading cannot answer yet: ask again.
+                Step::Loading { .. } => {
+                    self.step = Step::Loading {
+                        asked: false,
+                        next: Instant::now() + ASK_AGAIN,
+                    };
+                    Ok(None)
+                }
+                Step::Creating | Step::Attaching => Err(protocol(detail)),
+                _ => Ok(Some((Err(protocol(detail)), true))),
+            };
+        }
+        let result = &message["result"];
+        match self.step {
+            Step::Creating => {
+                let target = result["targetId"].as_str().unwrap_or_default().to_string();
+                self.waiting = Some(browser.send(
+                    "Target.attachToTarget",
+                    json!({ "targetId": target, "flatten": true }),
+                    None,
+                )?);
+                self.target = Some(target);
+                self.step = Step::Attaching;
+            }
+            Step::Attaching => {
+                self.session = result["sessionId"].as_str().map(str::to_string);
+                self.step = Step::Idle;
+            }
+            Step::Navigating => {
+                if let Some(error) = result["errorText"].as_str().filter(|e| !e.is_empty()) {
+                    self.step = Step::Idle;
+                    return Ok(Some((
+                        Err(PdfFailure::NoPdf {
+                            output: error.to_string(),
+                        }),
+                        false,
+                    )));
+                }
+                self.step = Step::Loading {
+                    asked: false,
+                    next: Instant::now(),
+                };
+            }
+            Step::Loading { .. } => {
+                if result["result"]["value"] == "complete" {
+                    self.waiting = Some(browser.send(
+                        "Page.printToPDF",
+                        json!({
+                            "printBackground": true,
+                            "preferCSSPageSize": true,
+                            "displayHeaderFooter": false,
+                            "generateDocumentOutline": true,
+                        }),
+                        self.session.as_deref(),
+                    )?);
+                    self.step = Step::Printing;
+                } else {
+                    self.step = Step::Loading {
+                        asked: false,
+                        next: Instant::now() + ASK_AGAIN,
+                    };
+                }
+            }
+            Step::Printing => {
+                self.step = Step::Idle;
+                let Some((page, _)) = self.page else {
+                    return Ok(None);
+                };
+                let written = result["data"]
+                    .as_str()
+                    .ok_or_else(|| protocol("Page.printToPDF tanpa data"))
+                    .and_then(|data| {
+                        data_encoding::BASE64
+                            .decode(data.as_bytes())
+                            .map_err(protocol)
+                    })
+                    .and_then(|bytes| place(&bytes, &pages[page].pdf, work, page));
+                return Ok(Some((written, false)));
+            }
+            Step::New | Step::Idle => {}
+        }
+        Ok(None)
+    }
+}
+
+/// Puts a printed PDF at `pdf` through a file in `work`: only a PDF, and only over a plain
+/// file or nothing.
+fn place(bytes: &[u8], pdf: &Path, work: &Path, n: usize) -> Result<(), PdfFailure> {
+    if !bytes.starts_with(b"%PDF") {
+        return Err(PdfFailure::NoPdf {
+            output: String::from_utf8_lossy(&bytes[..bytes.len().min(80)]).into_owned(),
+        });
+    }
+    let write = |path: &Path, e: std::io::Error| PdfFailure::Write {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    };
+    if let Ok(meta) = std::fs::symlink_metadata(pdf)
+        && !meta.is_file()
+    {
+        let e = std::io::Error::new(std::io::ErrorKind::AlreadyExists, "not a plain file");
+        return Err(write(pdf, e));
+    }
+    let draft = work.join(format!("cetak-{n}.pdf"));
+    std::fs::write(&draft, bytes).map_err(|e| write(&draft, e))?;
+    let placed = std::fs::copy(&draft, pdf)
+        .map(|_| ())
+        .map_err(|e| write(pdf, e));
+    let _ = std::fs::remove_file(&draft);
+    placed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_address_is_read_from_the_browsers_line() {
+        assert_eq!(
+            authority("ws://127.0.0.1:39245/devtools/browser/4a7c"),
+            Some("127.0.0.1:39245")
+        );
+        assert_eq!(authority("http://x"), None);
+        assert_eq!(authority("ws://"), None);
+    }
+}
+
+#[cfg(all(test, unix))]
+mod stand_in {
+    //! A stand-in browser: a shell script that says where it listens, and a DevTools server
+    //! in the test that answers as Chromium does.
+    use super::*;
+    use std::net::TcpListener;
+    use std::os::unix::fs::PermissionsExt;
+
+    /// Starts a server answering the protocol and a script that points at it; returns the
+    /// script. Pages whose address holds `lambat` are never printed, `rusak` fail to print,
+    /// and `putus` make the server drop the connection.
+    fn stand_in(dir: &Path) -> PathBuf {
+        let stop = dir.join("berhenti");
+        let stop_file = stop.clone();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        /// The stand-in browser ends when its server does.
+        struct Ends(PathBuf);
+        impl Drop for Ends {
+            fn drop(&mut self) {
+                let _ = std::fs::write(&self.0, "");
+            }
+        }
+        std::thread::spawn(move || {
+            let _ends = Ends(stop_file);
+            let Ok((stream, _)) = listener.accept() else {
+                return;
+            };
+            let mut socket = tungstenite::accept(stream).unwrap();
+            let mut urls: std::collections::HashMap<String, String> = Default::default();
+            let mut asked: std::collections::HashMap<String, u32> = Default::default();
+            let mut n = 0;
+            loop {
+                let Ok(Message::Text(text)) = socket.read() else {
+                    return;
+                };
+                let m: Value = serde_json::from_str(text.as_str()).unwrap();
+                let session = m["sessionId"].as_str().unwrap_or("").to_string();
+                let result = match m["method"].as_str().unwrap() {
+                    "Target.createTarget" => {
+                        n += 1;
+                        json!({ "targetId": format!("t{n}") })
+                    }
+                    "Target.attachToTarget" => {
+                        json!({ "sessionId": format!("s-{}", m["params"]["targetId"].as_str().unwrap()) })
+                    }
+                    "Page.navigate" => {
+                        let url = m["params"]["url"].as_str().unwrap().to_string();
+                        if url.contains("putus") {
+                            return;
+                        }
+                        urls.insert(session.clone(), url);
+                        asked.insert(session.clone(), 0);
+                        json!({ "frameId": "f", "loaderId": "l" })
+                    }
+                    "Runtime.evaluate" => {
+                        // Loading at the first question, complete at the second.
+                        let count = asked.entry(session.clone()).or_default();
+                        *count += 1;
+                        let state = if *count < 2 { "loading" } else { "complete" };
+                        json!({ "result": { "type": "string", "value": state } })
+                    }
+                    "Page.printToPDF" => {
+                        let url = &urls[&session];
+                        if url.contains("lambat") {
+                            continue;
+                        }
+                        if url.contains("rusak") {
+                            let answer = json!({ "id": m["id"], "error": { "code": -32000, "message": "Printing failed" } });
+                            socket.send(Message::text(answer.to_string())).unwrap();
+                            continue;
+                        }
+                        let pdf = format!("%PDF-1.4 {url}");
+                        json!({ "data": data_encoding::BASE64.encode(pdf.as_bytes()) })
+                    }
+                    "Browser.close" => return,
+                    _ => json!({}),
+                };
+                let answer = json!({ "id": m["id"], "result": result });
+                if socket.send(Message::text(answer.to_string())).is_err() {
+                    return;
+                }
+            }
+        });
+        let script = dir.join("peramban");
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\necho 'memulai' >&2\necho 'DevTools listening on ws://127.0.0.1:{port}/devtools/browser/x' >&2\nwhile [ ! -e '{}' ]; do sleep 0.05; done\n",
+                stop.display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        script
+    }
+
+    fn pages(dir: &Path, names: &[&str]) -> Vec<Page> {
+        names
+            .iter()
+            .map(|name| {
+                let html = dir.join(format!("{name}.html"));
+                std::fs::write(&html, "<p>x</p>").unwrap();
+                Page {
+                    html,
+                    pdf: dir.join(format!("{name}.pdf")),
+                }
+            })
+            .collect()
+    }
+
+    fn run(dir: &Path, names: &[&str], timeout: Duration) -> Vec<(String, Result<(), PdfFailure>)> {
+        let script = stand_in(dir);
+        let work = dir.join("kerja");
+        std::fs::create_dir_all(&work).unwrap();
+        let mut browser = Browser::launch(&script, &work).unwrap();
+        let pages = pages(dir, names);
+        let mut results = Vec::new();
+        browser.print_pages(&pages, 2, timeout, &work, |i, result, _| {
+            results.push((names[i].to_string(), result));
+        });
+        browser.close();
+        results.sort_by(|a, b| a.0.cmp(&b.0));
+        results
+    }
+
+    #[test]
+    fn prints_every_page_in_tabs_of_one_browser() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = ["a", "b", "c", "d", "e"];
+        let results = run(dir.path(), &names, Duration::from_secs(20));
+        assert_eq!(results.len(), 5);
+        for (name, result) in &results {
+            assert!(result.is_ok(), "{name}: {result:?}");
+            let pdf = std::fs::read_to_string(dir.path().join(format!("{name}.pdf"))).unwrap();
+            assert!(pdf.starts_with("%PDF-1.4 file:///"), "{pdf}");
+            assert!(pdf.ends_with(&format!("/{name}.html")), "{pdf}");
+        }
+        // Nothing left behind in the work folder.
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("kerja"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .filter(|n| n.to_string_lossy().ends_with(".pdf"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_slow_or_broken_page_fails_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("rusak.pdf"), "lama").unwrap();
+        let results = run(
+            dir.path(),
+            &["a", "lambat", "rusak", "z"],
+            Duration::from_millis(1500),
+        );
+        let by_name: std::collections::BTreeMap<_, _> = results.into_iter().collect();
+        assert!(by_name["a"].is_ok() && by_name["z"].is_ok(), "{by_name:?}");
+        assert_eq!(by_name["lambat"], Err(PdfFailure::Timeout { seconds: 1 }));
+        assert_eq!(
+            by_name["rusak"],
+            Err(PdfFailure::Protocol {
+                detail: "Printing failed".into()
+            })
+        );
+        // A failed page leaves the PDF that was there.
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("rusak.pdf")).unwrap(),
+            "lama"
+        );
+    }
+
+    #[test]
+    fn a_lost_browser_fails_every_page_not_yet_printed() {
+        let dir = tempfile::tempdir().unwrap();
+        let results = run(
+            dir.path(),
+            &["a-putus", "b", "c", "d"],
+            Duration::from_secs(20),
+        );
+        assert_eq!(results.len(), 4, "{results:?}");
+        let failed = results.iter().filter(|(_, r)| r.is_err()).count();
+        assert!(failed >= 3, "{results:?}");
+        assert!(
+            results
+                .iter()
+                .all(|(_, r)| !matches!(r, Err(PdfFailure::Timeout { .. }))),
+            "{results:?}"
+        );
+    }
+
+    #[test]
+    fn a_browser_that_does_not_listen_is_said_with_its_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = dir.path().join("tanpa-devtools");
+        std::fs::write(
+            &script,
+            "#!/bin/sh\necho 'remote debugging is disabled by policy' >&2\nexit 4\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let failure = Browser::launch(&script, dir.path()).err().unwrap();
+        assert_eq!(
+            failure,
+            PdfFailure::Exit {
+                code: Some(4),
+                output: "remote debugging is disabled by policy".into()
+            }
+        );
+        let failure = Browser::launch(&dir.path().join("tidak-ada"), dir.path())
+            .err()
+            .unwrap();
+        assert!(matches!(failure, PdfFailure::Start { .. }), "{failure:?}");
+    }
+}

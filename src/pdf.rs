@@ -7,6 +7,7 @@
 //! with a browser per page ([`print`]).
 
 pub mod chromium;
+pub mod destinations;
 pub mod devtools;
 pub mod messages;
 

@@ -53,11 +53,12 @@ fn report_prints_to_a4_with_region_and_year_on_every_page() {
     let site = TestSite::fixture("dasar");
     assert_eq!(site.build().code, 0);
     let (pdf, pages) = print_to_pdf(&site, "kabupaten-contoh/2025/index.html");
-    // The expected count for this fixture: the cover with the summary (1), the profile with its
+    // The expected count for this fixture: the title with the contents and the list of figures
+    // (1), the summary (1), the profile with its
     // three charts and their tables, its narrative's table on a fourth page (4; tables print in
     // 8,5 pt), the relative position with two charts (2), the target (1) and the further notes
     // (1). A layout change that moves it must update this figure.
-    assert_eq!(pages, 9);
+    assert_eq!(pages, 10);
     let per_page = pdf_pages_text(&pdf);
     assert_eq!(per_page.len(), pages);
     let mut chapter_starts = Vec::new();
@@ -131,7 +132,7 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
     // The same count as `report_prints_to_a4_with_region_and_year_on_every_page`.
     assert!(
         info.lines()
-            .any(|l| l.split_whitespace().eq(["Pages:", "9"])),
+            .any(|l| l.split_whitespace().eq(["Pages:", "10"])),
         "{info}"
     );
     // Printed by one browser through DevTools: no warning that it fell back to one per page,
@@ -144,7 +145,7 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
         "no chapter bookmark"
     );
     let pages = pdf_pages_text(&pdf);
-    assert_eq!(pages.len(), 9);
+    assert_eq!(pages.len(), 10);
     for (i, page) in pages.iter().enumerate() {
         // Chromium's own header and footer carry the date, the title and the file:// URL.
         assert!(
@@ -400,4 +401,63 @@ fn the_list_of_a_large_site_sorts_by_a_column_and_filters() {
     let shown: Vec<String> = serde_json::from_value(result["shown"].clone()).unwrap();
     assert_eq!(shown.len(), 11, "{shown:?}");
     assert!(shown.iter().all(|n| n.contains("Contoh 1")), "{shown:?}");
+}
+
+/// The printed contents and list of figures give the page of every chapter and chart: each
+/// number is the first page where that chapter's title or that chart's caption stands (read
+/// back from the PDF with pdftotext), as `tkpk pdf` writes them after a first print.
+#[test]
+#[ignore = "needs chromium and poppler-utils"]
+fn the_printed_contents_give_the_page_of_every_chapter_and_chart() {
+    chromium();
+    let site = TestSite::sample();
+    let run = site.run(&["pdf", "--wilayah", "kabupaten-blitar", "--tahun", "2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pages = pdf_pages_text(&site.root().join("pdf/kabupaten-blitar-2025-laporan.pdf"));
+    // "   III. Profil Kemiskinan ........ 4" in the contents on the first page.
+    let entry = |line: &str| -> Option<(String, usize)> {
+        let line = line.trim();
+        let (title, number) = line.rsplit_once(char::is_whitespace)?;
+        let number: usize = number.parse().ok()?;
+        let title = title.trim();
+        let label = if title.starts_with("Grafik ") {
+            // "Grafik III.1." : the caption may wrap, its number does not.
+            title
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            title.to_string()
+        };
+        Some((label, number))
+    };
+    let first = &pages[0];
+    let contents = &first[first.find("Daftar Isi").expect("no contents")..];
+    let entries: Vec<(String, usize)> = contents
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.trim_start().starts_with("I. Ringkasan") || l.trim().len() > 30)
+        .filter_map(entry)
+        .collect();
+    let chapters = entries
+        .iter()
+        .filter(|(l, _)| !l.starts_with("Grafik"))
+        .count();
+    let charts = entries.len() - chapters;
+    assert!(chapters >= 5 && charts >= 5, "{entries:?}\n{first}");
+    for (label, number) in &entries {
+        let heading = |page: &String| {
+            page.lines().any(|l| {
+                let l = l.trim();
+                l.starts_with(label.as_str()) && entry(l).is_none_or(|(_, n)| n > pages.len())
+                    || l == label
+            })
+        };
+        let at = pages.iter().position(heading).map(|i| i + 1);
+        assert_eq!(at, Some(*number), "{label}: the contents say page {number}");
+    }
+    // Each page number is also the one printed at the foot of that page.
+    let (_, last) = entries.last().unwrap();
+    assert!(pages[last - 1].contains(&format!("{last} / {}", pages.len())));
 }

@@ -10,8 +10,10 @@
 //! not yet printed fails with what it last wrote.
 
 use crate::pdf::chromium::{HEADLESS_FLAGS, file_url, last_lines};
+use crate::pdf::destinations::named_pages;
 use crate::pdf::messages::PdfFailure;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader};
 use std::net::{TcpStream, ToSocketAddrs};
@@ -25,9 +27,9 @@ use tungstenite::{Message, WebSocket};
 /// How long the browser may take to say where it listens.
 pub const LAUNCH_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long one read of the socket waits before the tabs' clocks are looked at.
-const TICK: Duration = Duration::from_millis(50);
+const TICK: Duration = Duration::from_millis(10);
 /// How often a loading page is asked whether it is complete.
-const ASK_AGAIN: Duration = Duration::from_millis(20);
+const ASK_AGAIN: Duration = Duration::from_millis(10);
 /// The last lines of the browser's standard error kept for a failure message.
 const LOG_LINES: usize = 20;
 
@@ -370,6 +372,20 @@ enum Step {
         next: Instant,
     },
     Printing,
+    /// The contents' page numbers are being written into the page.
+    Numbering,
+}
+
+/// How many times a page is printed at most with numbers in its contents.
+const MAX_PASSES: u8 = 3;
+
+/// Writes `numbers` (id → page) into every `[data-halaman-untuk]` element of the page and
+/// gives back the ids it wrote for.
+fn fill_script(numbers: &BTreeMap<String, usize>) -> String {
+    let numbers = serde_json::to_string(numbers).unwrap_or_else(|_| "{}".into());
+    format!(
+        "(function (p) {{ var ids = []; document.querySelectorAll('[data-halaman-untuk]').forEach(function (e) {{ var id = e.getAttribute('data-halaman-untuk'); e.textContent = p[id] ? String(p[id]) : ''; ids.push(id); }}); return ids; }})({numbers})"
+    )
 }
 
 /// What became of a tab's page: its result, and whether the tab must be replaced.
@@ -384,9 +400,54 @@ struct Tab {
     waiting: Option<u64>,
     /// The page it prints, and since when.
     page: Option<(usize, Instant)>,
+    /// How often the page has been printed with numbers in its contents.
+    pass: u8,
+    /// The next print is the PDF, whatever the numbers.
+    last: bool,
+    /// The page numbers written into the page's contents, and the ids that have one.
+    numbers: BTreeMap<String, usize>,
+    wanted: Vec<String>,
+}
+
+/// A4 from the theme's `@page`, backgrounds as on screen, no browser header or footer; the
+/// final print (`last`) tagged for screen readers and with bookmarks from the headings, a
+/// first print (read only for where things fall) without either, which halves its time.
+fn print_options(last: bool) -> Value {
+    json!({
+        "printBackground": true,
+        "preferCSSPageSize": true,
+        "displayHeaderFooter": false,
+        "generateDocumentOutline": last,
+        "generateTaggedPDF": last,
+    })
 }
 
 impl Tab {
+    /// Writes `numbers` into the page's contents and asks which ids have a place for one.
+    fn fill(
+        &mut self,
+        browser: &mut Browser,
+        numbers: BTreeMap<String, usize>,
+    ) -> Result<(), PdfFailure> {
+        self.waiting = Some(browser.send(
+            "Runtime.evaluate",
+            json!({ "expression": fill_script(&numbers), "returnByValue": true }),
+            self.session.as_deref(),
+        )?);
+        self.numbers = numbers;
+        self.step = Step::Numbering;
+        Ok(())
+    }
+
+    /// Back to idle, ready for the next page.
+    fn finish_page(&mut self) {
+        self.step = Step::Idle;
+        self.pass = 0;
+        self.last = false;
+        self.numbers.clear();
+        self.wanted.clear();
+    }
+
     /// Moves a tab that waits for nothing: opens it, gives it the next page, or stops a page
     /// that took longer than `timeout`.
     fn advance(
@@ -511,17 +572,8 @@ impl Tab {
             }
             Step::Loading { .. } => {
                 if result["result"]["value"] == "complete" {
-                    self.waiting = Some(browser.send(
-                        "Page.printToPDF",
-                        json!({
-                            "printBackground": true,
-                            "preferCSSPageSize": true,
-                            "displayHeaderFooter": false,
-                            "generateDocumentOutline": true,
-                        }),
-                        self.session.as_deref(),
-                    )?);
-                    self.step = Step::Printing;
+                    // First: has the page a contents list to number?
+                    self.fill(browser, BTreeMap::new())?;
                 } else {
                     self.step = Step::Loading {
                         asked: false,
@@ -530,20 +582,70 @@ impl Tab {
                 }
             }
             Step::Printing => {
-                self.step = Step::Idle;
                 let Some((page, _)) = self.page else {
+                    self.step = Step::Idle;
                     return Ok(None);
                 };
-                let written = result["data"]
+                let bytes = match result["data"]
                     .as_str()
                     .ok_or_else(|| protocol("Page.printToPDF tanpa data"))
                     .and_then(|data| {
                         data_encoding::BASE64
                             .decode(data.as_bytes())
                             .map_err(protocol)
+                    }) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        self.step = Step::Idle;
+                        return Ok(Some((Err(e), false)));
+                    }
+                };
+                if !self.last {
+                    // The contents get the page each entry fell on, and the page is printed
+                    // again until the numbers it shows are where the entries are (filled or
+                    // empty they take the same room, so one more print is the rule).
+                    let found = named_pages(&bytes);
+                    let settled = self.pass > 0
+                        && self
+                            .wanted
+                            .iter()
+                            .all(|id| self.numbers.get(id) == found.get(id));
+                    if !settled {
+                        self.pass += 1;
+                        if self.pass > MAX_PASSES {
+                            // Never settled: no numbers rather than wrong ones.
+                            self.last = true;
+                            self.fill(browser, BTreeMap::new())?;
+                        } else {
+                            self.fill(browser, found)?;
+                        }
+                        return Ok(None);
+                    }
+                }
+                self.finish_page();
+                return Ok(Some((place(&bytes, &pages[page].pdf, work, page), false)));
+            }
+            Step::Numbering => {
+                self.wanted = result["result"]["value"]
+                    .as_array()
+                    .map(|ids| {
+                        ids.iter()
+                            .filter_map(|id| id.as_str().map(str::to_string))
+                            .collect()
                     })
-                    .and_then(|bytes| place(&bytes, &pages[page].pdf, work, page));
-                return Ok(Some((written, false)));
+                    .unwrap_or_default();
+                // A page with nothing to number is printed once, as it is.
+                if self.wanted.is_empty() {
+                    self.last = true;
+                }
+                // The first print of a page with contents only finds where things fall.
+                let draft = !self.last && self.pass == 0;
+                self.waiting = Some(browser.send(
+                    "Page.printToPDF",
+                    print_options(!draft),
+                    self.session.as_deref(),
+                )?);
+                self.step = Step::Printing;
             }
             Step::New | Step::Idle => {}
         }
@@ -624,6 +726,8 @@ mod stand_in {
             let mut socket = tungstenite::accept(stream).unwrap();
             let mut urls: std::collections::HashMap<String, String> = Default::default();
             let mut asked: std::collections::HashMap<String, u32> = Default::default();
+            let mut filled: std::collections::HashMap<String, String> = Default::default();
+            let mut prints: std::collections::HashMap<String, u32> = Default::default();
             let mut n = 0;
             loop {
                 let Ok(Message::Text(text)) = socket.read() else {
@@ -648,6 +752,26 @@ mod stand_in {
                         asked.insert(session.clone(), 0);
                         json!({ "frameId": "f", "loaderId": "l" })
                     }
+                    "Runtime.evaluate"
+                        if m["params"]["expression"]
+                            .as_str()
+                            .unwrap()
+                            .contains("data-halaman-untuk") =>
+                    {
+                        // A page with contents numbers them (`daftar`); others have none.
+                        let expression = m["params"]["expression"].as_str().unwrap();
+                        let numbers = expression
+                            .rsplit_once("})(")
+                            .unwrap()
+                            .1
+                            .trim_end_matches(')');
+                        filled.insert(session.clone(), numbers.to_string());
+                        if urls[&session].contains("daftar") {
+                            json!({ "result": { "type": "object", "value": ["bab-a"] } })
+                        } else {
+                            json!({ "result": { "type": "object", "value": [] } })
+                        }
+                    }
                     "Runtime.evaluate" => {
                         // Loading at the first question, complete at the second.
                         let count = asked.entry(session.clone()).or_default();
@@ -665,7 +789,18 @@ mod stand_in {
                             socket.send(Message::text(answer.to_string())).unwrap();
                             continue;
                         }
-                        let pdf = format!("%PDF-1.4 {url}");
+                        let count = prints.entry(session.clone()).or_insert(0);
+                        *count += 1;
+                        let pdf = if url.contains("daftar") {
+                            // `bab-a` on the second of two pages, whatever the contents say.
+                            format!(
+                                "%PDF-1.4 {url}\n% cetakan {count} diisi {}\n{}",
+                                filled.get(&session).map_or("-", String::as_str),
+                                "1 0 obj\n<</Type /Page>>\nendobj\n2 0 obj\n<</Type /Page>>\nendobj\n3 0 obj\n<</Type /Pages\n/Kids [1 0 R 2 0 R]>>\nendobj\n4 0 obj\n<</bab-a [2 0 R /XYZ 0 0 0]>>\nendobj\n5 0 obj\n<</Type /Catalog\n/Pages 3 0 R\n/Dests 4 0 R>>\nendobj\n"
+                            )
+                        } else {
+                            format!("%PDF-1.4 {url}")
+                        };
                         json!({ "data": data_encoding::BASE64.encode(pdf.as_bytes()) })
                     }
                     "Browser.close" => return,
@@ -739,6 +874,19 @@ mod stand_in {
             .filter(|n| n.to_string_lossy().ends_with(".pdf"))
             .collect();
         assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_page_with_contents_is_printed_again_with_their_page_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let results = run(dir.path(), &["daftar", "lembar"], Duration::from_secs(20));
+        assert!(results.iter().all(|(_, r)| r.is_ok()), "{results:?}");
+        // Printed, numbered with where `bab-a` fell, printed again: the numbers held.
+        let pdf = std::fs::read_to_string(dir.path().join("daftar.pdf")).unwrap();
+        assert!(pdf.contains("% cetakan 2 diisi {\"bab-a\":2}"), "{pdf}");
+        // A page without contents keeps its first print.
+        let pdf = std::fs::read_to_string(dir.path().join("lembar.pdf")).unwrap();
+        assert!(pdf.ends_with("/lembar.html"), "{pdf}");
     }
 
     #[test]

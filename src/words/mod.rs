@@ -30,6 +30,7 @@ macro_rules! page_words {
 page_words! {
     beranda: "Beranda" / "Home",
     daftar_isi: "Daftar Isi" / "Contents",
+    daftar_gambar: "Daftar Gambar" / "List of Figures",
     wilayah: "Wilayah" / "Region",
     provinsi: "Provinsi" / "Province",
     tahun: "Tahun" / "Year",

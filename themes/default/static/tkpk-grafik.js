@@ -188,15 +188,26 @@
     option = localise(option);
     chart.setOption(fit(option, chart.getWidth()));
     element.setAttribute("data-seri-digambar", String((chart.getOption().series || []).length));
-    charts.push({ chart: chart, option: option });
+    charts.push({ chart: chart, option: option, width: element.clientWidth });
   });
+  // Redrawn only where the width changed.
   var resize = function () {
     charts.forEach(function (c) {
+      var width = c.chart.getDom().clientWidth;
+      if (width === c.width) {
+        return;
+      }
+      c.width = width;
       c.chart.resize();
       c.chart.setOption(fit(c.option, c.chart.getWidth()));
     });
   };
   window.addEventListener("resize", resize);
   window.addEventListener("beforeprint", resize);
-  window.addEventListener("afterprint", resize);
+  // Back to the screen's width a moment after printing, not at once: a page printed again
+  // straight away (tkpk pdf numbers its contents so) is still at the paper's width, and a
+  // page left straight away is not redrawn for nothing.
+  window.addEventListener("afterprint", function () {
+    setTimeout(resize, 250);
+  });
 })();

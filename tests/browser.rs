@@ -87,10 +87,11 @@ fn report_prints_to_a4_with_region_and_year_on_every_page() {
             chapter_starts.push(first.to_string());
         }
     }
-    // Every chapter after the first starts a page of its own.
+    // Every chapter starts a page of its own (the first holds the title and the contents).
     assert_eq!(
         chapter_starts,
         vec![
+            "I. Ringkasan Eksekutif",
             "II. Profil Kemiskinan",
             "III. Posisi Relatif",
             "IV. Capaian Target RPJMD",
@@ -434,11 +435,17 @@ fn the_printed_contents_give_the_page_of_every_chapter_and_chart() {
     };
     let first = &pages[0];
     let contents = &first[first.find("Daftar Isi").expect("no contents")..];
+    let is_entry = |(label, _): &(String, usize)| {
+        label.starts_with("Grafik ")
+            || label
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| "IVX".contains(c)))
+    };
     let entries: Vec<(String, usize)> = contents
         .lines()
         .skip(1)
-        .take_while(|l| !l.trim_start().starts_with("I. Ringkasan") || l.trim().len() > 30)
         .filter_map(entry)
+        .filter(is_entry)
         .collect();
     let chapters = entries
         .iter()

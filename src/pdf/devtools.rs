@@ -400,6 +400,8 @@ struct Tab {
     waiting: Option<u64>,
     /// The page it prints, and since when.
     page: Option<(usize, Instant)>,
+    /// When the tab was asked for.
+    opened: Option<Instant>,
     /// How often the page has been printed with numbers in its contents.
     pass: u8,
     /// The next print is the PDF, whatever the numbers.
@@ -467,8 +469,18 @@ impl Tab {
                 true,
             )));
         }
+        // A tab the browser never opens stops the run rather than leaving it waiting.
+        if let Some(opened) = self.opened
+            && matches!(self.step, Step::Creating | Step::Attaching)
+            && opened.elapsed() > timeout
+        {
+            return Err(PdfFailure::Timeout {
+                seconds: timeout.as_secs(),
+            });
+        }
         match self.step {
             Step::New if !queue.is_empty() => {
+                self.opened = Some(Instant::now());
                 self.waiting = Some(browser.send(
                     "Target.createTarget",
                     json!({ "url": "about:blank" }),
@@ -719,7 +731,7 @@ mod stand_in {
             }
         }
         std::thread::spawn(move || {
-            let _ends = Ends(stop_file);
+            let _ends = Ends(stop_file.clone());
             let Ok((stream, _)) = listener.accept() else {
                 return;
             };
@@ -735,7 +747,10 @@ mod stand_in {
                 };
                 let m: Value = serde_json::from_str(text.as_str()).unwrap();
                 let session = m["sessionId"].as_str().unwrap_or("").to_string();
+                let mute = stop_file.with_file_name("bisu").exists();
                 let result = match m["method"].as_str().unwrap() {
+                    // A browser that never opens a tab (`bisu` beside the script).
+                    "Target.createTarget" if mute => continue,
                     "Target.createTarget" => {
                         n += 1;
                         json!({ "targetId": format!("t{n}") })
@@ -911,6 +926,22 @@ mod stand_in {
         assert_eq!(
             std::fs::read_to_string(dir.path().join("rusak.pdf")).unwrap(),
             "lama"
+        );
+    }
+
+    #[test]
+    fn a_browser_that_opens_no_tab_fails_every_page_in_time() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("bisu"), "").unwrap();
+        let started = Instant::now();
+        let results = run(dir.path(), &["a", "b", "c"], Duration::from_millis(800));
+        assert!(started.elapsed() < Duration::from_secs(10));
+        assert_eq!(results.len(), 3, "{results:?}");
+        assert!(
+            results
+                .iter()
+                .all(|(_, r)| matches!(r, Err(PdfFailure::Timeout { .. }))),
+            "{results:?}"
         );
     }
 

@@ -191,6 +191,11 @@ impl PrintError {
     }
 }
 
+/// Why a PDF is not put where something else than a plain file stands (a link, a folder).
+pub(crate) fn not_a_plain_file() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::AlreadyExists, "bukan berkas biasa")
+}
+
 /// The last few lines Chromium printed, for a failure message.
 fn log_tail(log: &Path) -> String {
     let text = std::fs::read_to_string(log).unwrap_or_default();
@@ -280,8 +285,7 @@ pub fn print(
     if let Ok(meta) = std::fs::symlink_metadata(pdf)
         && !meta.is_file()
     {
-        let e = std::io::Error::new(std::io::ErrorKind::AlreadyExists, "not a plain file");
-        return Err(PrintError::write(&name, pdf, e));
+        return Err(PrintError::write(&name, pdf, not_a_plain_file()));
     }
     std::fs::copy(&draft, pdf).map_err(|e| PrintError::write(&name, pdf, e))?;
     let _ = std::fs::remove_file(&draft);

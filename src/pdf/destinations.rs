@@ -19,14 +19,11 @@ fn objects(pdf: &[u8]) -> HashMap<u32, &[u8]> {
             .rposition(|b| *b == b'\n' || *b == b'\r')
             .map_or(0, |i| i + 1);
         let body_start = start + b" 0 obj".len();
-        let body_end = [
-            find(&pdf[body_start..], b"endobj"),
-            find(&pdf[body_start..], b"stream"),
-        ]
-        .into_iter()
-        .flatten()
-        .min()
-        .map_or(pdf.len(), |i| i + body_start);
+        let end = find(&pdf[body_start..], b"endobj").map_or(pdf.len(), |i| i + body_start);
+        // A stream starts after its dictionary: `>>`, white space, `stream`, a line end. Only
+        // that is a stream; the word inside a name or a string is not.
+        let stream = stream_start(&pdf[body_start..end]).map(|i| i + body_start);
+        let body_end = stream.unwrap_or(end);
         if let Some(number) = std::str::from_utf8(&pdf[line_start..start])
             .ok()
             .and_then(|n| n.trim().parse::<u32>().ok())
@@ -34,13 +31,26 @@ fn objects(pdf: &[u8]) -> HashMap<u32, &[u8]> {
             found.insert(number, &pdf[body_start..body_end]);
         }
         // A stream's bytes are not searched for objects.
-        at = if pdf[body_end..].starts_with(b"stream") {
-            find(&pdf[body_end..], b"endstream").map_or(pdf.len(), |i| i + body_end)
-        } else {
-            body_end.max(body_start)
+        at = match stream {
+            Some(s) => find(&pdf[s..], b"endstream").map_or(pdf.len(), |i| i + s),
+            None => end.max(body_start),
         };
     }
     found
+}
+
+/// Where `stream` begins in an object's text, when it holds one.
+fn stream_start(object: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = find(&object[from..], b"stream").map(|i| i + from) {
+        let before = object[..i].trim_ascii_end();
+        let after = object.get(i + b"stream".len());
+        if before.ends_with(b">>") && matches!(after, Some(b'\r' | b'\n')) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -88,7 +98,23 @@ fn name(written: &str) -> String {
             i += 1;
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    // Chromium writes the id percent-encoded (`bab-%C3%A9` for `bab-é`).
+    let mut decoded = Vec::with_capacity(out.len());
+    let mut i = 0;
+    while i < out.len() {
+        if out[i] == b'%'
+            && let Some(byte) = std::str::from_utf8(out.get(i + 1..i + 3).unwrap_or_default())
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            decoded.push(byte);
+            i += 3;
+        } else {
+            decoded.push(out[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
 }
 
 /// The page (from 1) of every named destination of `pdf`; empty when the PDF has none or is
@@ -162,7 +188,7 @@ mod tests {
 47 0 obj\n<</Type /Pages\n/Count 2\n/Kids [2 0 R 16 0 R]\n/Parent 49 0 R>>\nendobj\n\
 48 0 obj\n<</Type /Pages\n/Count 1\n/Kids [18 0 R]\n/Parent 49 0 R>>\nendobj\n\
 49 0 obj\n<</Type /Pages\n/Count 3\n/Kids [47 0 R 48 0 R]>>\nendobj\n\
-50 0 obj\n<</bab-ringkasan [2 0 R /XYZ 0 502.16998 0]\n/bab#2Dprofil [18 0 R /XYZ 0 814.91998 0]\n/grafik-p0 [16 0 R /XYZ 0 1 0]>>\nendobj\n\
+50 0 obj\n<</bab-ringkasan [2 0 R /XYZ 0 502.16998 0]\n/bab#2Dprofil [18 0 R /XYZ 0 814.91998 0]\n/grafik-p0 [16 0 R /XYZ 0 1 0]\n/bab-upstream [18 0 R /XYZ 0 1 0]\n/bab-#25C3#25A9 [16 0 R /XYZ 0 1 0]>>\nendobj\n\
 901 0 obj\n<</Type /Catalog\n/Pages 49 0 R\n/Dests 50 0 R>>\nendobj\n\
 trailer\n<</Root 901 0 R>>\n%%EOF\n";
 
@@ -174,6 +200,8 @@ trailer\n<</Root 901 0 R>>\n%%EOF\n";
             [
                 ("bab-profil".to_string(), 3),
                 ("bab-ringkasan".to_string(), 1),
+                ("bab-upstream".to_string(), 3),
+                ("bab-é".to_string(), 2),
                 ("grafik-p0".to_string(), 2)
             ]
         );

@@ -9,7 +9,7 @@
 //! takes too long or crashes is closed and replaced; if the browser itself goes, every page
 //! not yet printed fails with what it last wrote.
 
-use crate::pdf::chromium::{HEADLESS_FLAGS, file_url, last_lines};
+use crate::pdf::chromium::{HEADLESS_FLAGS, file_url, last_lines, not_a_plain_file};
 use crate::pdf::destinations::named_pages;
 use crate::pdf::messages::PdfFailure;
 use serde_json::{Value, json};
@@ -26,8 +26,10 @@ use tungstenite::{Message, WebSocket};
 
 /// How long the browser may take to say where it listens.
 pub const LAUNCH_TIMEOUT: Duration = Duration::from_secs(60);
-/// How long one read of the socket waits before the tabs' clocks are looked at.
+/// How long the loop rests when the browser has nothing to say.
 const TICK: Duration = Duration::from_millis(10);
+/// How many errors a loading page may answer before it fails.
+const LOADING_ERRORS: u32 = 100;
 /// How often a loading page is asked whether it is complete.
 const ASK_AGAIN: Duration = Duration::from_millis(10);
 /// The last lines of the browser's standard error kept for a failure message.
@@ -98,7 +100,10 @@ impl Browser {
                     if line.contains("DevTools listening on")
                         && let Some(at) = line.find("ws://")
                     {
-                        let _ = found.send(line[at..].trim().to_string());
+                        let _ = found.send(Ok(line[at..].trim().to_string()));
+                    } else if line.contains("remote debugging is disallowed") {
+                        // A managed browser (RemoteDebuggingAllowed: false) says so and runs on.
+                        let _ = found.send(Err(line.trim().to_string()));
                     }
                     if let Ok(mut log) = log.lock() {
                         if log.len() == LOG_LINES {
@@ -117,7 +122,10 @@ impl Browser {
         let started = Instant::now();
         let url = loop {
             match address.recv_timeout(TICK) {
-                Ok(url) => break url,
+                Ok(Ok(url)) => break url,
+                Ok(Err(refusal)) => {
+                    return Err(stop(&mut child, PdfFailure::NoDevTools { output: refusal }));
+                }
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     if let Ok(Some(status)) = child.try_wait() {
                         return Err(PdfFailure::Exit {
@@ -126,21 +134,23 @@ impl Browser {
                         });
                     }
                     if started.elapsed() > LAUNCH_TIMEOUT {
-                        return Err(stop(
-                            &mut child,
-                            PdfFailure::Timeout {
-                                seconds: LAUNCH_TIMEOUT.as_secs(),
-                            },
-                        ));
+                        let output = tail(&log);
+                        return Err(stop(&mut child, PdfFailure::NoDevTools { output }));
                     }
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
                     // Its standard error closed without an address: it ended, or soon will.
-                    let status = child.wait().ok();
-                    return Err(PdfFailure::Exit {
-                        code: status.and_then(|s| s.code()),
-                        output: tail(&log),
-                    });
+                    while started.elapsed() <= LAUNCH_TIMEOUT {
+                        if let Ok(Some(status)) = child.try_wait() {
+                            return Err(PdfFailure::Exit {
+                                code: status.code(),
+                                output: tail(&log),
+                            });
+                        }
+                        std::thread::sleep(TICK);
+                    }
+                    let output = tail(&log);
+                    return Err(stop(&mut child, PdfFailure::NoDevTools { output }));
                 }
             }
         };
@@ -175,10 +185,9 @@ impl Browser {
                     tungstenite::HandshakeError::Interrupted(_) => "handshake".to_string(),
                 })
             })?;
-        socket
-            .get_ref()
-            .set_read_timeout(Some(TICK))
-            .map_err(protocol)?;
+        // Not blocking, rather than a short read timeout: on Windows a receive that timed out
+        // leaves the connection in an undefined state.
+        socket.get_ref().set_nonblocking(true).map_err(protocol)?;
         Ok(socket)
     }
 
@@ -195,9 +204,16 @@ impl Browser {
         if let Some(session) = session {
             message["sessionId"] = json!(session);
         }
-        self.socket
-            .send(Message::text(message.to_string()))
-            .map_err(|e| self.gone(e))?;
+        let mut sent = self.socket.send(Message::text(message.to_string()));
+        // The socket does not block: a message that did not all go out yet is kept by
+        // tungstenite and goes on being flushed.
+        while let Err(tungstenite::Error::Io(e)) = &sent
+            && e.kind() == std::io::ErrorKind::WouldBlock
+        {
+            std::thread::sleep(Duration::from_millis(1));
+            sent = self.socket.flush();
+        }
+        sent.map_err(|e| self.gone(e))?;
         Ok(id)
     }
 
@@ -208,12 +224,8 @@ impl Browser {
                 .map(Some)
                 .map_err(protocol),
             Ok(_) => Ok(None),
-            Err(tungstenite::Error::Io(e))
-                if matches!(
-                    e.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) =>
-            {
+            Err(tungstenite::Error::Io(e)) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(TICK);
                 Ok(None)
             }
             Err(e) => Err(self.gone(e)),
@@ -384,7 +396,7 @@ const MAX_PASSES: u8 = 3;
 fn fill_script(numbers: &BTreeMap<String, usize>) -> String {
     let numbers = serde_json::to_string(numbers).unwrap_or_else(|_| "{}".into());
     format!(
-        "(function (p) {{ var ids = []; document.querySelectorAll('[data-halaman-untuk]').forEach(function (e) {{ var id = e.getAttribute('data-halaman-untuk'); e.textContent = p[id] ? String(p[id]) : ''; ids.push(id); }}); return ids; }})({numbers})"
+        "(function (p) {{ var ids = []; document.querySelectorAll('[data-halaman-untuk]').forEach(function (e) {{ var id = e.getAttribute('data-halaman-untuk'); e.textContent = Object.prototype.hasOwnProperty.call(p, id) ? String(p[id]) : ''; ids.push(id); }}); return ids; }})({numbers})"
     )
 }
 
@@ -402,6 +414,8 @@ struct Tab {
     page: Option<(usize, Instant)>,
     /// When the tab was asked for.
     opened: Option<Instant>,
+    /// Errors answered while its page loads.
+    unanswered: u32,
     /// How often the page has been printed with numbers in its contents.
     pass: u8,
     /// The next print is the PDF, whatever the numbers.
@@ -446,6 +460,7 @@ impl Tab {
         self.step = Step::Idle;
         self.pass = 0;
         self.last = false;
+        self.unanswered = 0;
         self.numbers.clear();
         self.wanted.clear();
     }
@@ -539,8 +554,9 @@ impl Tab {
         if let Some(error) = message.get("error") {
             let detail = error["message"].as_str().unwrap_or("?").to_string();
             return match self.step {
-                // A page still loading cannot answer yet: ask again.
-                Step::Loading { .. } => {
+                // A page still loading may not answer yet: ask again, for a while.
+                Step::Loading { .. } if self.unanswered < LOADING_ERRORS => {
+                    self.unanswered += 1;
                     self.step = Step::Loading {
                         asked: false,
                         next: Instant::now() + ASK_AGAIN,
@@ -665,8 +681,8 @@ impl Tab {
     }
 }
 
-/// Puts a printed PDF at `pdf` through a file in `work`: only a PDF, and only over a plain
-/// file or nothing.
+/// Puts a printed PDF at `pdf` through a file in `work` (in the same folder, so that the
+/// rename is atomic): only a PDF, only over a plain file or nothing, never half-written.
 fn place(bytes: &[u8], pdf: &Path, work: &Path, n: usize) -> Result<(), PdfFailure> {
     if !bytes.starts_with(b"%PDF") {
         return Err(PdfFailure::NoPdf {
@@ -680,16 +696,14 @@ fn place(bytes: &[u8], pdf: &Path, work: &Path, n: usize) -> Result<(), PdfFailu
     if let Ok(meta) = std::fs::symlink_metadata(pdf)
         && !meta.is_file()
     {
-        let e = std::io::Error::new(std::io::ErrorKind::AlreadyExists, "not a plain file");
-        return Err(write(pdf, e));
+        return Err(write(pdf, not_a_plain_file()));
     }
     let draft = work.join(format!("cetak-{n}.pdf"));
     std::fs::write(&draft, bytes).map_err(|e| write(&draft, e))?;
-    let placed = std::fs::copy(&draft, pdf)
-        .map(|_| ())
-        .map_err(|e| write(pdf, e));
-    let _ = std::fs::remove_file(&draft);
-    placed
+    std::fs::rename(&draft, pdf).map_err(|e| {
+        let _ = std::fs::remove_file(&draft);
+        write(pdf, e)
+    })
 }
 
 #[cfg(test)]
@@ -980,6 +994,23 @@ mod stand_in {
             PdfFailure::Exit {
                 code: Some(4),
                 output: "remote debugging is disabled by policy".into()
+            }
+        );
+        // A managed browser that may not open DevTools says so and runs on: said at once.
+        let managed = dir.path().join("dikelola");
+        std::fs::write(
+            &managed,
+            "#!/bin/sh\necho 'DevTools remote debugging is disallowed by the system admin.' >&2\nexec sleep 30\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&managed, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let started = Instant::now();
+        let failure = Browser::launch(&managed, dir.path()).err().unwrap();
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert_eq!(
+            failure,
+            PdfFailure::NoDevTools {
+                output: "DevTools remote debugging is disallowed by the system admin.".into()
             }
         );
         let failure = Browser::launch(&dir.path().join("tidak-ada"), dir.path())

@@ -51,6 +51,8 @@ pub enum PdfFailure {
     Write { path: String, detail: String },
     /// The browser's DevTools connection said something unexpected or broke.
     Protocol { detail: String },
+    /// The browser did not say where its DevTools listen (or said it may not).
+    NoDevTools { output: String },
 }
 
 impl PdfFailure {
@@ -79,6 +81,14 @@ impl PdfFailure {
             PdfFailure::Write { path, detail } => t(
                 format!("gagal menulis `{path}`: {detail}"),
                 format!("cannot write `{path}`: {detail}"),
+            ),
+            PdfFailure::NoDevTools { output } => t(
+                format!(
+                    "Chromium tidak membuka DevTools (mungkin dimatikan oleh kebijakan kantor): {output}"
+                ),
+                format!(
+                    "Chromium opened no DevTools (perhaps turned off by an office policy): {output}"
+                ),
             ),
             PdfFailure::Protocol { detail } => t(
                 format!("sambungan DevTools ke Chromium gagal: {detail}"),

@@ -261,8 +261,10 @@ impl Browser {
             .map(|_| Tab::default())
             .collect();
         let failure = loop {
-            if let Err(failure) = self.advance_all(&mut tabs, pages, &mut queue, timeout, &mut done)
-            {
+            let advanced = self.for_each_tab(&mut tabs, &mut done, |tab, browser| {
+                tab.advance(browser, pages, &mut queue, timeout)
+            });
+            if let Err(failure) = advanced {
                 break failure;
             }
             if queue.is_empty() && tabs.iter().all(|t| t.page.is_none()) {
@@ -276,7 +278,10 @@ impl Browser {
                 Ok(None) => continue,
                 Err(failure) => break failure,
             };
-            if let Err(failure) = self.hear_all(&mut tabs, &message, pages, work, &mut done) {
+            let heard = self.for_each_tab(&mut tabs, &mut done, |tab, browser| {
+                tab.hear(browser, &message, pages, work)
+            });
+            if let Err(failure) = heard {
                 break failure;
             }
         };
@@ -288,31 +293,15 @@ impl Browser {
         }
     }
 
-    fn advance_all(
+    /// Moves every tab one step with `step` and settles what it finished.
+    fn for_each_tab(
         &mut self,
         tabs: &mut [Tab],
-        pages: &[Page],
-        queue: &mut VecDeque<usize>,
-        timeout: Duration,
         done: &mut impl FnMut(usize, Result<(), PdfFailure>, Duration),
+        mut step: impl FnMut(&mut Tab, &mut Browser) -> Result<Outcome, PdfFailure>,
     ) -> Result<(), PdfFailure> {
         for tab in tabs.iter_mut() {
-            let outcome = tab.advance(self, pages, queue, timeout)?;
-            self.settle(tab, outcome, done);
-        }
-        Ok(())
-    }
-
-    fn hear_all(
-        &mut self,
-        tabs: &mut [Tab],
-        message: &Value,
-        pages: &[Page],
-        work: &Path,
-        done: &mut impl FnMut(usize, Result<(), PdfFailure>, Duration),
-    ) -> Result<(), PdfFailure> {
-        for tab in tabs.iter_mut() {
-            let outcome = tab.hear(self, message, pages, work)?;
+            let outcome = step(tab, self)?;
             self.settle(tab, outcome, done);
         }
         Ok(())

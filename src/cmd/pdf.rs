@@ -24,6 +24,30 @@ pub(crate) fn run(
     draft: bool,
 ) -> ExitCode {
     let started = Instant::now();
+    // A final print refuses, before anything is built or printed, the reports that lack a
+    // required part (a site with errors is left to the build, which names them).
+    if !draft {
+        let loaded = tkpk::site::load(root);
+        if let Some(site) = loaded
+            .site
+            .as_ref()
+            .filter(|_| !loaded.diagnostics.has_errors())
+        {
+            let refused = tkpk::site::final_refusals(site, region, year);
+            if refused.has_errors() {
+                super::print_diagnostics(&refused, loaded.lang);
+                eprintln!(
+                    "{}",
+                    CommandMessage::SummaryFailed {
+                        errors: refused.error_count(),
+                        warnings: 0,
+                    }
+                    .text(loaded.lang)
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     let output = super::build::default_output(root, draft);
     let Some(built) = super::build::build(root, &output, draft) else {
         return ExitCode::FAILURE;

@@ -577,3 +577,57 @@ fn the_printed_lp2kd_has_its_parts_in_order_and_its_lists_give_their_pages() {
         }
     }
 }
+
+/// The x extent of the first `word` on page `page` of `pdf` (pdftotext -bbox), in points.
+fn word_width(pdf: &Path, page: usize, word: &str) -> f64 {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.trim_end().ends_with(&format!(">{word}</word>")))
+        .unwrap_or_else(|| panic!("no {word} on page {page}:\n{text}"));
+    let attr = |name: &str| -> f64 {
+        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    attr("xMax") - attr("xMin")
+}
+
+/// A printed report keeps its type size: nothing on it (a chart drawn at the screen's width,
+/// an eleven-column table) is wider than the paper, which would make Chromium shrink every
+/// page to fit (the sample's Blora report printed at 72 % before). A word of the lembar
+/// pengesahan has the width of the same word printed alone at the theme's 11 pt.
+#[test]
+#[ignore = "needs chromium and poppler-utils"]
+fn a_printed_report_is_not_shrunk_to_fit_the_paper() {
+    chromium();
+    let site = TestSite::sample();
+    let run = site.run(&["pdf", "--wilayah", "kabupaten-blora", "--tahun", "2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = site.root().join("pdf/kabupaten-blora-2025-laporan.pdf");
+    let css = site.read("output/assets/style.css");
+    let fonts = css
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("--huruf:"))
+        .unwrap()
+        .trim_end_matches(';');
+    site.write(
+        "output/ukuran.html",
+        format!("<!doctype html><html><head><style>@page {{ size: A4; }} p {{ font: 11pt {fonts}; }}</style></head><body><p>Disahkan</p></body></html>"),
+    );
+    let (reference, _) = print_to_pdf(&site, "ukuran.html");
+    let (printed, alone) = (
+        word_width(&report, 2, "Disahkan"),
+        word_width(&reference, 1, "Disahkan"),
+    );
+    assert!(
+        (printed / alone - 1.0).abs() < 0.01,
+        "the report prints at {:.0} % of its size ({printed:.2} pt against {alone:.2} pt)",
+        100.0 * printed / alone
+    );
+}

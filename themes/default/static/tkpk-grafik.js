@@ -203,7 +203,31 @@
     });
   };
   window.addEventListener("resize", resize);
-  window.addEventListener("beforeprint", resize);
+  // The printed column's width (`--lebar-cetak` in the theme's CSS), in pixels; 0 without it.
+  var printWidth = function () {
+    var probe = document.createElement("div");
+    probe.style.cssText = "position:absolute;visibility:hidden;width:var(--lebar-cetak,0px)";
+    document.body.appendChild(probe);
+    var width = Math.floor(probe.getBoundingClientRect().width);
+    probe.remove();
+    return width;
+  };
+  // Before printing, every chart is drawn to the paper's column at most: the screen's layout
+  // still holds when beforeprint fires, and a chart wider than the paper would make Chromium
+  // shrink the whole printed page.
+  window.addEventListener("beforeprint", function () {
+    var paper = printWidth();
+    charts.forEach(function (c) {
+      var screen = c.chart.getDom().clientWidth;
+      var width = paper > 0 ? Math.min(screen, paper) : screen;
+      if (width === c.width) {
+        return;
+      }
+      c.width = width;
+      c.chart.resize({ width: width });
+      c.chart.setOption(fit(c.option, c.chart.getWidth()));
+    });
+  });
   // Back to the screen's width a moment after printing, not at once: a page printed again
   // straight away (tkpk pdf numbers its contents so) is still at the paper's width, and a
   // page left straight away is not redrawn for nothing.

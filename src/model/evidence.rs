@@ -3,7 +3,8 @@
 
 use crate::base::lang::{Lang, Phrase};
 use crate::model::YearData;
-use crate::model::institution::ReportKind;
+use crate::model::institution::{Decree, ReportKind};
+use crate::model::scans::Scan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Evidence {
@@ -196,6 +197,41 @@ impl Evidence {
     }
 }
 
+impl Evidence {
+    /// The evidence files (`berkas:`) of the item, in the order they are written.
+    pub fn scans(self, data: Option<&YearData>) -> Vec<Scan> {
+        let Some(i) = data.and_then(|d| d.institution.as_ref()) else {
+            return Vec::new();
+        };
+        let decree = |d: &Option<Decree>| d.iter().filter_map(|d| d.scan.clone()).collect();
+        let report = |kind: ReportKind| {
+            i.reports
+                .iter()
+                .filter(|r| r.kind == kind)
+                .filter_map(|r| r.scan.clone())
+                .collect()
+        };
+        match self {
+            Evidence::SkTkpk => decree(&i.decree),
+            Evidence::Rpkd => decree(&i.plan),
+            Evidence::Rat => decree(&i.action_plan),
+            Evidence::SemesterReport1 => report(ReportKind::Semester(1)),
+            Evidence::SemesterReport2 => report(ReportKind::Semester(2)),
+            Evidence::AnnualReport => report(ReportKind::Annual),
+            Evidence::Meetings => i.meetings.iter().filter_map(|m| m.scan.clone()).collect(),
+            Evidence::DataVerification => i
+                .verifications
+                .iter()
+                .filter_map(|v| v.scan.clone())
+                .collect(),
+            Evidence::ProgramMatrix
+            | Evidence::Realisation
+            | Evidence::Realisation1
+            | Evidence::RegionalSpending => Vec::new(),
+        }
+    }
+}
+
 /// One line of the checklist.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChecklistItem {
@@ -203,6 +239,8 @@ pub struct ChecklistItem {
     pub present: bool,
     /// `content/<slug>/<year>/<file>`: where it is, or where to write it.
     pub file: String,
+    /// Its evidence files (`berkas:`), each path from the year folder (`bukti/…`).
+    pub scans: Vec<Scan>,
 }
 
 /// The checklist of a scheme for one region and year.
@@ -218,6 +256,7 @@ pub(crate) fn checklist(
             evidence: *e,
             present: e.present(data),
             file: format!("content/{slug}/{year}/{}", e.file().name()),
+            scans: e.scans(data),
         })
         .collect()
 }

@@ -1262,7 +1262,7 @@ fn region_narratives(
 /// A region's programs, pockets and institutional records per year; a year without a P0 figure
 /// is reported, as for narratives.
 fn region_year_data(
-    r: &crate::content::RawRegion,
+    (r, root): (&crate::content::RawRegion, &std::path::Path),
     series: Option<&Series>,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<i32, YearData> {
@@ -1277,10 +1277,10 @@ fn region_year_data(
                 .pockets
                 .as_ref()
                 .map(|f| super::pockets::validate_pockets(f, diagnostics)),
-            institution: files
-                .institution
-                .as_ref()
-                .map(|f| super::institution::validate_institution(f, diagnostics)),
+            institution: files.institution.as_ref().map(|f| {
+                let folder = root.join(f.source.display_path.parent().unwrap_or(root));
+                super::institution::validate_institution(f, &folder, diagnostics)
+            }),
         };
         if series.is_some_and(|s| s.get(*year, keys::P0).is_none()) {
             let first = [
@@ -1341,7 +1341,7 @@ fn check_region(
         .as_ref()
         .filter(|_| before.error_count() == errors_before);
     let narratives = region_narratives(r, clean, before);
-    let annual = region_year_data(r, clean, before);
+    let annual = region_year_data((r, &raw.root), clean, before);
     let (Some(meta), Some(series)) = (&r.region, series) else {
         return None;
     };

@@ -61,6 +61,8 @@ pub struct Built {
     pub diagnostics: Diagnostics,
     pub lang: Lang,
     pub output: PathBuf,
+    /// The site that was built.
+    pub site: Site,
 }
 
 /// A build that stopped; the output folder was left as it was.
@@ -359,5 +361,6 @@ pub fn build_with(
         diagnostics,
         lang,
         output: output.to_path_buf(),
+        site,
     })
 }

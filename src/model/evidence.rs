@@ -3,7 +3,7 @@
 
 use crate::base::lang::{Lang, Phrase};
 use crate::model::YearData;
-use crate::model::institution::{Decree, ReportKind};
+use crate::model::institution::{Date, Decree, ReportKind};
 use crate::model::scans::Scan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -230,6 +230,19 @@ impl Evidence {
             | Evidence::RegionalSpending => Vec::new(),
         }
     }
+}
+
+/// The date a region's year stands at by its own content: the latest date its
+/// `kelembagaan.yaml` holds, else 31 December of the year. A bundle and its PDFs are stamped
+/// with it when no date is given, so that the same content gives the same bytes.
+pub(crate) fn content_date(data: Option<&YearData>, year: i32) -> Date {
+    data.and_then(|d| d.institution.as_ref())
+        .and_then(|i| i.latest_date())
+        .unwrap_or(Date {
+            year,
+            month: 12,
+            day: 31,
+        })
 }
 
 /// One line of the checklist.

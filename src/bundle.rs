@@ -284,6 +284,14 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<Written, Bund
         .tempfile_in(folder)
         .map_err(|e| failed(&e))?;
     temp.write_all(bytes).map_err(|e| failed(&e))?;
+    // Readable as any file the user saves (a temporary file's permissions are private).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| failed(&e))?;
+    }
     temp.as_file().sync_all().map_err(|e| failed(&e))?;
     temp.persist(path).map_err(|e| failed(&e.error))?;
     Ok(written)

@@ -63,6 +63,9 @@ pub fn stabilise_file(path: &Path, date: Date) -> std::io::Result<()> {
         .prefix(".tkpk-pdf-")
         .tempfile_in(folder)?;
     std::io::Write::write_all(&mut temp, &bytes)?;
+    // The PDF keeps the permissions it was written with (a temporary file's are private).
+    temp.as_file()
+        .set_permissions(std::fs::metadata(path)?.permissions())?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -236,6 +239,22 @@ mod tests {
         assert!(changed.iter().all(|i| original[*i].is_ascii_hexdigit()));
         let text = String::from_utf8(rewritten).unwrap();
         assert!(text.ends_with("startxref\n123\n%%EOF\n"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_is_replaced_whole_with_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        std::fs::write(&path, print("20261205054930", [1, 2], "AB")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        stabilise_file(&path, DATE).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("(D:20251105000000+00'00')"), "{text}");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

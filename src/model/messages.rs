@@ -319,6 +319,19 @@ pub(crate) enum ModelMessage {
         missing: bool,
     },
     HintEmblem,
+    PublishedYearWithoutReport {
+        year: i64,
+    },
+    BadPublishSheets {
+        text: String,
+    },
+    HintPublishYears,
+    HintPublishSheets,
+    HintNameProvince {
+        known: Vec<String>,
+    },
+    HintAddFigures,
+    // Evidence files (`berkas:` in kelembagaan.yaml, `model/scans.rs`).
     /// `berkas:` names a file outside the year's `bukti/` folder.
     EvidenceOutside {
         path: String,
@@ -351,18 +364,6 @@ pub(crate) enum ModelMessage {
     HintEvidence {
         folder: String,
     },
-    PublishedYearWithoutReport {
-        year: i64,
-    },
-    BadPublishSheets {
-        text: String,
-    },
-    HintPublishYears,
-    HintPublishSheets,
-    HintNameProvince {
-        known: Vec<String>,
-    },
-    HintAddFigures,
 }
 
 impl Words for ModelMessage {
@@ -934,6 +935,42 @@ impl Words for ModelMessage {
                 "simpan gambar lambang (PNG, JPG, SVG atau WebP) di folder `static/` situs, lalu tulis namanya, misalnya `lambang: lambang-blitar.png`".into(),
                 "save the emblem image (PNG, JPG, SVG or WebP) in the site's `static/` folder and write its name, for example `lambang: lambang-blitar.png`".into(),
             ),
+            NothingPublished => t(
+                "`terbit.tahun` kosong: tidak ada laporan yang diterbitkan".into(),
+                "`terbit.tahun` is empty: no report is published".into(),
+            ),
+            PublishedYearWithoutReport { year } => t(
+                format!("tahun {year} di `terbit.tahun` tidak punya laporan di wilayah mana pun (laporan ditulis untuk tahun yang memiliki angka P0)"),
+                format!("the year {year} in `terbit.tahun` has no report in any region (a report is written for a year with a P0 figure)"),
+            ),
+            BadPublishSheets { text } => t(
+                format!("`penilaian` di `terbit` terbaca `{text}`"),
+                format!("`penilaian` under `terbit` reads `{text}`"),
+            ),
+            HintPublishYears => t(
+                "tulis tahun laporan yang diterbitkan, misalnya `tahun: [2024, 2025]`, atau hapus `tahun` untuk menerbitkan semuanya".into(),
+                "write the report years to publish, for example `tahun: [2024, 2025]`, or delete `tahun` to publish them all".into(),
+            ),
+            HintPublishSheets => t(
+                "tulis `penilaian: true` (semua lembar penilaian terbit), `penilaian: false` (tidak ada), atau daftar tahun, misalnya `penilaian: [2025]`".into(),
+                "write `penilaian: true` (every evaluation sheet public), `penilaian: false` (none), or a list of years, for example `penilaian: [2025]`".into(),
+            ),
+            HintOwnKey => t(
+                "hapus entri ini (indikator bawaan sudah dikenal), atau beri indikator Anda kunci lain".into(),
+                "delete this entry (built-in indicators are known already), or give yours another key".into(),
+            ),
+            HintNameProvince { known } if known.is_empty() => t(
+                "tulis nama berkas provinsinya (misalnya `jawa-timur`) dan buat berkas itu di `content/referensi/` dengan `tingkat: provinsi`".into(),
+                "write the province's file name (for example `jawa-timur`) and create that file in `content/referensi/` with `tingkat: provinsi`".into(),
+            ),
+            HintNameProvince { known } => t(
+                format!("tulis nama berkas provinsinya, salah satu dari: {}", list(known)),
+                format!("write the province's file name, one of: {}", list(known)),
+            ),
+            HintAddFigures => t(
+                "tambahkan angka di bawah `data:`, misalnya `2025: {p0: 7.57}`".into(),
+                "add figures under `data:`, for example `2025: {p0: 7.57}`".into(),
+            ),
             EvidenceOutside { path } => t(
                 format!("`berkas: {path}` tidak berada di dalam folder `bukti/` tahun ini"),
                 format!("`berkas: {path}` is not inside this year's `bukti/` folder"),
@@ -975,42 +1012,6 @@ impl Words for ModelMessage {
             HintEvidence { folder } => t(
                 format!("simpan pindaian (PDF, JPG atau PNG, paling besar 20 MiB) di folder `{folder}/`, lalu tulis namanya, misalnya `berkas: bukti/sk-tkpk-2025.pdf`"),
                 format!("save the scan (PDF, JPG or PNG, at most 20 MiB) in the folder `{folder}/` and write its name, for example `berkas: bukti/sk-tkpk-2025.pdf`"),
-            ),
-            NothingPublished => t(
-                "`terbit.tahun` kosong: tidak ada laporan yang diterbitkan".into(),
-                "`terbit.tahun` is empty: no report is published".into(),
-            ),
-            PublishedYearWithoutReport { year } => t(
-                format!("tahun {year} di `terbit.tahun` tidak punya laporan di wilayah mana pun (laporan ditulis untuk tahun yang memiliki angka P0)"),
-                format!("the year {year} in `terbit.tahun` has no report in any region (a report is written for a year with a P0 figure)"),
-            ),
-            BadPublishSheets { text } => t(
-                format!("`penilaian` di `terbit` terbaca `{text}`"),
-                format!("`penilaian` under `terbit` reads `{text}`"),
-            ),
-            HintPublishYears => t(
-                "tulis tahun laporan yang diterbitkan, misalnya `tahun: [2024, 2025]`, atau hapus `tahun` untuk menerbitkan semuanya".into(),
-                "write the report years to publish, for example `tahun: [2024, 2025]`, or delete `tahun` to publish them all".into(),
-            ),
-            HintPublishSheets => t(
-                "tulis `penilaian: true` (semua lembar penilaian terbit), `penilaian: false` (tidak ada), atau daftar tahun, misalnya `penilaian: [2025]`".into(),
-                "write `penilaian: true` (every evaluation sheet public), `penilaian: false` (none), or a list of years, for example `penilaian: [2025]`".into(),
-            ),
-            HintOwnKey => t(
-                "hapus entri ini (indikator bawaan sudah dikenal), atau beri indikator Anda kunci lain".into(),
-                "delete this entry (built-in indicators are known already), or give yours another key".into(),
-            ),
-            HintNameProvince { known } if known.is_empty() => t(
-                "tulis nama berkas provinsinya (misalnya `jawa-timur`) dan buat berkas itu di `content/referensi/` dengan `tingkat: provinsi`".into(),
-                "write the province's file name (for example `jawa-timur`) and create that file in `content/referensi/` with `tingkat: provinsi`".into(),
-            ),
-            HintNameProvince { known } => t(
-                format!("tulis nama berkas provinsinya, salah satu dari: {}", list(known)),
-                format!("write the province's file name, one of: {}", list(known)),
-            ),
-            HintAddFigures => t(
-                "tambahkan angka di bawah `data:`, misalnya `2025: {p0: 7.57}`".into(),
-                "add figures under `data:`, for example `2025: {p0: 7.57}`".into(),
             ),
         }
     }

@@ -32,12 +32,12 @@ for bin in "$base" "$now"; do
   cat > "$SCRATCH/$name.sh" <<SH
 #!/bin/sh
 rm -rf "$SCRATCH/pdf-$name"
-exec "$bin" pdf --root "$SCRATCH/situs-$name" --keluar "$SCRATCH/pdf-$name"
+exec "$bin" pdf --draf --root "$SCRATCH/situs-$name" --keluar "$SCRATCH/pdf-$name"
 SH
   chmod +x "$SCRATCH/$name.sh"
 done
-"$base" pdf --root "$SCRATCH/situs-$(basename "$base")" --keluar "$SCRATCH/pdf-$(basename "$base")" 2>&1 | tail -1
-"$now" pdf --root "$SCRATCH/situs-tkpk-sekarang" --keluar "$SCRATCH/pdf-tkpk-sekarang" 2>&1 | tail -1
+"$base" pdf --draf --root "$SCRATCH/situs-$(basename "$base")" --keluar "$SCRATCH/pdf-$(basename "$base")" 2>&1 | tail -1
+"$now" pdf --draf --root "$SCRATCH/situs-tkpk-sekarang" --keluar "$SCRATCH/pdf-tkpk-sekarang" 2>&1 | tail -1
 python3 bench/timing.py --runs "$RUNS" --warmup 0 \
   --cmd "per-halaman ($BASE)" "$SCRATCH/$(basename "$base").sh" \
   --cmd "satu-peramban" "$SCRATCH/tkpk-sekarang.sh"

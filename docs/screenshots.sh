@@ -6,7 +6,8 @@
 #   beranda-desktop.png   the home page at 1280 px
 #   laporan-desktop.png   the 2025 report of Kabupaten Blitar at 1280 px
 #   laporan-ponsel.png    the same report at 390 px (a phone), in a frame
-#   laporan-cetak.png     pages 1 to 3 of its PDF (tkpk pdf), side by side
+#   laporan-cetak.png     pages 1 to 3 of the final PDF of Kabupaten Blora 2025 (cover, lembar
+#                         pengesahan, kata pengantar), side by side
 #
 # Run it after a change to the theme and commit the pictures with the change. Builds into a
 # scratch folder (SCRATCH, default /tmp/tkpk-gambar) from a copy of the sample; nothing outside
@@ -44,7 +45,7 @@ cat > "$SCRATCH/situs/ponsel.html" <<HTML
 HTML
 shot 560 828 "file://$SCRATCH/situs/ponsel.html" "$out/laporan-ponsel.png"
 
-"$bin" pdf --root "$SCRATCH/sampel" --wilayah kabupaten-blitar --tahun 2025 --keluar "$SCRATCH/pdf" >/dev/null 2>&1
+"$bin" pdf --root "$SCRATCH/sampel" --wilayah kabupaten-blora --tahun 2025 --keluar "$SCRATCH/pdf" >/dev/null 2>&1
 pdf=$(ls "$SCRATCH"/pdf/*2025*.pdf | grep -v penilaian | head -1)
 for page in 1 2 3; do
   pdftoppm -r 45 -f "$page" -l "$page" -png -singlefile "$pdf" "$SCRATCH/halaman-$page"

@@ -107,7 +107,8 @@ pub(crate) enum Command {
         #[arg(long, value_name = "TAHUN")]
         tahun: i32,
         /// Tanggal build di MANIFEST.txt dan di setiap berkas ZIP, TAHUN-BULAN-HARI (bawaan:
-        /// tanggal terakhir di kelembagaan.yaml tahun itu, atau 31 Desember tahun itu).
+        /// tanggal pengesahan.yaml, atau tanggal terakhir di kelembagaan.yaml tahun itu, atau 31
+        /// Desember tahun itu).
         #[arg(long, value_name = "TANGGAL")]
         tanggal: Option<String>,
         /// Berkas ZIP yang ditulis (bawaan: paket/<wilayah>-<tahun>.zip di dalam folder situs).

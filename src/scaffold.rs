@@ -210,7 +210,13 @@ fn files(region: &str, province: (&str, &str, &str)) -> Vec<(String, String)> {
             ),
         ),
     ];
-    let stubs: [(&str, &str, &str, &str); 6] = [
+    let stubs: [(&str, &str, &str, &str); 7] = [
+        (
+            "00-kata-pengantar.md",
+            "Kata Pengantar",
+            "kata_pengantar",
+            "Kata pengantar Ketua TKPK atau Bupati/Wali Kota: maksud laporan dan terima kasih kepada perangkat daerah dan BPS.",
+        ),
         (
             "01-pendahuluan.md",
             "Pendahuluan",
@@ -248,6 +254,22 @@ fn files(region: &str, province: (&str, &str, &str)) -> Vec<(String, String)> {
             "Tuliskan kesimpulan dan rekomendasi untuk tahun berikutnya.",
         ),
     ];
+    out.push((
+        format!("content/{region_slug}/{REPORT_YEAR}/pengesahan.yaml"),
+        format!(
+            "# Lembar pengesahan laporan {REPORT_YEAR}: siapa yang mengesahkan, di mana dan kapan.\n\
+             # Isi di bawah ini CONTOH: ganti dengan penanda tangan yang sebenarnya, lalu hapus baris\n\
+             # `ilustrasi: true`. `nip:` dan `pangkat:` hanya bagi ASN (hapus bila penanda tangan Bupati).\n\
+             ilustrasi: true\n\
+             tempat: {region}\n\
+             tanggal: {}-03-31\n\
+             jabatan: Ketua TKPK {region}\n\
+             nama: NAMA PENANDA TANGAN\n\
+             # pangkat: Pembina Utama Muda (IV/c)\n\
+             # nip: \"19700101 199503 1 001\"\n",
+            REPORT_YEAR + 1
+        ),
+    ));
     for (file, title, chapter, guide) in stubs {
         out.push((
             format!("content/{region_slug}/{REPORT_YEAR}/{file}"),
@@ -329,7 +351,12 @@ mod tests {
         );
         let s = loaded.site.unwrap();
         assert_eq!(s.regions[0].slug, "kota-contoh-baru");
-        assert_eq!(s.regions[0].narratives[&2025].len(), 6);
+        assert_eq!(s.regions[0].narratives[&2025].len(), 7);
+        // The required parts of a final report are there (as illustrative stubs).
+        let approval = s.regions[0].annual[&2025].approval.as_ref().unwrap();
+        assert!(approval.illustrative);
+        let report = crate::report::report(&s, &s.regions[0], 2025);
+        assert_eq!(report.missing_for_final(), Vec::new());
         assert!(
             s.regions[0].narratives[&2025]
                 .iter()

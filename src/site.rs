@@ -18,6 +18,26 @@ pub struct Loaded {
     pub lang: Lang,
 }
 
+/// `tkpk check`'s warnings about the reports as documents: the chapters of each report being
+/// written that have nothing to show yet.
+pub fn document_warnings(site: &Site) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    for d in crate::report::document::empty_chapter_warnings(site) {
+        out.push(d);
+    }
+    out
+}
+
+/// What a final print (`tkpk pdf` without `--draf`) refuses: the published reports of the
+/// selection that lack the lembar pengesahan or a required chapter, one error each.
+pub fn final_refusals(site: &Site, region: Option<&str>, year: Option<i32>) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    for d in crate::report::document::final_refusals(site, region, year) {
+        out.push(d);
+    }
+    out
+}
+
 /// Reads and validates the site folder at `root`.
 pub fn load(root: &Path) -> Loaded {
     validated(content::load(root))

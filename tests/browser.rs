@@ -47,57 +47,107 @@ fn charts_render_as_svg_from_file_url() {
     }
 }
 
+/// The chapters of every LP2KD, numbered the same in every report (`Chapter::ALL`).
+const CHAPTERS: [&str; 11] = [
+    "BAB I PENDAHULUAN",
+    "BAB II KONDISI UMUM DAERAH",
+    "BAB III PROFIL KEMISKINAN",
+    "BAB IV POSISI RELATIF",
+    "BAB V DETERMINAN KEMISKINAN DAN PRIORITAS MASALAH",
+    "BAB VI CAPAIAN TARGET RPJMD",
+    "BAB VII PROGRAM DAN ANGGARAN",
+    "BAB VIII KANTONG KEMISKINAN",
+    "BAB IX KELEMBAGAAN TKPK",
+    "BAB X EVALUASI",
+    "BAB XI PENUTUP",
+];
+
+/// The non-empty lines of a printed page, trimmed, without a draft's watermark.
+fn lines(page: &str) -> Vec<&str> {
+    page.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && *l != "DRAF")
+        .collect()
+}
+
+/// The chapter a printed page starts (`BAB III PROFIL KEMISKINAN`, its title may wrap), if any.
+fn chapter_started(page: &str) -> Option<String> {
+    let lines = lines(page);
+    let at = lines.iter().position(|l| l.starts_with("BAB "))?;
+    // The label, then the title's lines up to the first line that is not upper case.
+    let title: Vec<&str> = lines[at + 1..]
+        .iter()
+        .take_while(|l| l.chars().any(char::is_alphabetic) && !l.chars().any(char::is_lowercase))
+        .copied()
+        .collect();
+    // After the running header (and, read with `-raw`, the page number).
+    (at <= 2).then(|| format!("{} {}", lines[at], title.join(" ")))
+}
+
+/// `iv` → 4.
+fn from_roman(text: &str) -> Option<usize> {
+    let value = |c| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        _ => None,
+    };
+    let digits: Option<Vec<usize>> = text.chars().map(value).collect();
+    let digits = digits.filter(|d| !d.is_empty())?;
+    Some(digits.iter().enumerate().fold(0, |sum, (i, d)| {
+        if digits.get(i + 1).is_some_and(|next| next > d) {
+            sum - d
+        } else {
+            sum + d
+        }
+    }))
+}
+
 #[test]
 #[ignore = "needs chromium and poppler-utils; run with --include-ignored"]
-fn report_prints_to_a4_with_region_and_year_on_every_page() {
+fn report_prints_as_the_official_document() {
     let site = TestSite::fixture("dasar");
     assert_eq!(site.build().code, 0);
     let (pdf, pages) = print_to_pdf(&site, "kabupaten-contoh/2025/index.html");
-    // The expected count for this fixture: the title with the contents and the list of figures
-    // (1), the summary (1), the profile with its
-    // three charts and their tables, its narrative's table on a fourth page (4; tables print in
-    // 8,5 pt), the relative position with two charts (2), the target (1) and the further notes
-    // (1). A layout change that moves it must update this figure.
-    assert_eq!(pages, 10);
     let per_page = pdf_pages_text(&pdf);
     assert_eq!(per_page.len(), pages);
+    // The cover: the official title, the region and the year, without running header or
+    // page number.
+    let cover = per_page[0].split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        cover.contains("LAPORAN PELAKSANAAN PENANGGULANGAN KEMISKINAN DAERAH (LP2KD) KABUPATEN CONTOH TAHUN 2025"),
+        "{cover}"
+    );
+    assert!(!cover.contains("LP2KD 2025 ·") && !cover.contains("Kabupaten Contoh · LP2KD"));
     let mut chapter_starts = Vec::new();
-    for (i, p) in per_page.iter().enumerate() {
+    let mut body_from = None;
+    for (i, p) in per_page.iter().enumerate().skip(1) {
         assert!(
             p.contains("Kabupaten Contoh · LP2KD 2025"),
             "page {} has no running header",
             i + 1
         );
-        let compact: String = p.split_whitespace().collect();
-        assert!(
-            compact.contains(&format!("{}/{pages}", i + 1)),
-            "page {} has no page number",
-            i + 1
-        );
-        // The first line under the running header.
-        let first = p
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .nth(1)
-            .unwrap_or("");
-        if let Some((numeral, _)) = first.split_once(". ")
-            && numeral.chars().all(|c| "IVX".contains(c))
-        {
-            chapter_starts.push(first.to_string());
+        if let Some(chapter) = chapter_started(p) {
+            body_from.get_or_insert(i);
+            chapter_starts.push(chapter);
+        }
+        // The footer: i, ii, … before BAB I (the cover is i), 1, 2, … from it.
+        let footer = *lines(p).last().unwrap();
+        match body_from {
+            None => assert_eq!(from_roman(footer), Some(i + 1), "page {}: {p}", i + 1),
+            Some(first) => assert_eq!(
+                footer.parse::<usize>().ok(),
+                Some(i - first + 1),
+                "page {}: {p}",
+                i + 1
+            ),
         }
     }
-    // Every chapter starts a page of its own (the first holds the title and the contents).
-    assert_eq!(
-        chapter_starts,
-        vec![
-            "I. Ringkasan Eksekutif",
-            "II. Profil Kemiskinan",
-            "III. Posisi Relatif",
-            "IV. Capaian Target RPJMD",
-            "V. Uraian Lain"
-        ]
-    );
+    // Every chapter of the fixed list, in order, each from a page of its own, also the empty
+    // ones.
+    assert_eq!(chapter_starts, CHAPTERS);
+    assert!(pages >= 15, "{pages}");
 }
 
 fn pdfinfo(pdf: &Path) -> String {
@@ -112,7 +162,7 @@ fn pdfinfo(pdf: &Path) -> String {
 #[ignore = "needs chromium and poppler-utils; run with --include-ignored"]
 fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
     chromium();
-    let site = TestSite::fixture("dasar");
+    let site = TestSite::fixture("dasar").with_final_parts();
     let run = site.run(&["pdf", "--wilayah", "kabupaten-contoh", "--tahun", "2025"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
@@ -130,23 +180,22 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
     let pdf = site.root().join("pdf/kabupaten-contoh-2025-laporan.pdf");
     let info = pdfinfo(&pdf);
     assert!(info.contains("(A4)"), "not A4: {info}");
-    // The same count as `report_prints_to_a4_with_region_and_year_on_every_page`.
-    assert!(
-        info.lines()
-            .any(|l| l.split_whitespace().eq(["Pages:", "10"])),
-        "{info}"
-    );
+    let count: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
     // Printed by one browser through DevTools: no warning that it fell back to one per page,
     // and the PDF has bookmarks from the headings (chapter titles among them).
     assert!(!run.stderr.contains("pencetakan cepat"), "{}", run.stderr);
     let bytes = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
     assert!(bytes.contains("/Outlines"), "no bookmarks");
     assert!(
-        bytes.contains("/Title (I. Ringkasan Eksekutif)"),
+        bytes.contains("/Title (BAB I PENDAHULUAN)"),
         "no chapter bookmark"
     );
     let pages = pdf_pages_text(&pdf);
-    assert_eq!(pages.len(), 10);
+    assert_eq!(pages.len(), count);
     for (i, page) in pages.iter().enumerate() {
         // Chromium's own header and footer carry the date, the title and the file:// URL.
         assert!(
@@ -154,8 +203,10 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
             "page {} has a browser footer",
             i + 1
         );
-        assert!(
+        // The cover has no running header; every other page has.
+        assert_eq!(
             page.contains("Kabupaten Contoh · LP2KD 2025"),
+            i > 0,
             "page {}",
             i + 1
         );
@@ -219,7 +270,7 @@ fn tkpk_pdf_has_no_browser_footer_even_where_the_theme_leaves_room_for_one() {
     // The default theme's page-number margin box already keeps Chromium's header and footer
     // out; a site stylesheet without one would let them in (date, title, file:// URL) unless
     // `tkpk pdf` turns them off.
-    let site = TestSite::fixture("dasar");
+    let site = TestSite::fixture("dasar").with_final_parts();
     site.write(
         "themes/default/static/style.css",
         "@page { size: A4; margin: 20mm; }\n",
@@ -404,69 +455,127 @@ fn the_list_of_a_large_site_sorts_by_a_column_and_filters() {
     assert!(shown.iter().all(|n| n.contains("Contoh 1")), "{shown:?}");
 }
 
-/// The printed contents and list of figures give the page of every chapter and chart: each
-/// number is the first page where that chapter's title or that chart's caption stands (read
-/// back from the PDF with pdftotext), as `tkpk pdf` writes them after a first print.
+/// The sample's Blitar 2025 report printed as a draft: the cover, the lembar pengesahan and the
+/// contents on the first pages, every chapter of the fixed list in order, and every entry of
+/// the contents, the list of tables and the list of figures gives the page where its title or
+/// caption stands (read back per page with pdftotext): Roman numerals in the front matter,
+/// from 1 at BAB I, as the footers say.
 #[test]
 #[ignore = "needs chromium and poppler-utils"]
-fn the_printed_contents_give_the_page_of_every_chapter_and_chart() {
+fn the_printed_lp2kd_has_its_parts_in_order_and_its_lists_give_their_pages() {
     chromium();
     let site = TestSite::sample();
-    let run = site.run(&["pdf", "--wilayah", "kabupaten-blitar", "--tahun", "2025"]);
+    let run = site.run(&[
+        "pdf",
+        "--draf",
+        "--wilayah",
+        "kabupaten-blitar",
+        "--tahun",
+        "2025",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let pages = pdf_pages_text(&site.root().join("pdf/kabupaten-blitar-2025-laporan.pdf"));
-    // "   III. Profil Kemiskinan ........ 4" in the contents on the first page.
-    let entry = |line: &str| -> Option<(String, usize)> {
-        let line = line.trim();
-        let (title, number) = line.rsplit_once(char::is_whitespace)?;
-        let number: usize = number.parse().ok()?;
-        let title = title.trim();
-        let label = if title.starts_with("Grafik ") {
-            // "Grafik III.1." : the caption may wrap, its number does not.
-            title
-                .split_whitespace()
-                .take(2)
-                .collect::<Vec<_>>()
-                .join(" ")
-        } else {
-            title.to_string()
-        };
-        Some((label, number))
-    };
-    let first = &pages[0];
-    let contents = &first[first.find("Daftar Isi").expect("no contents")..];
-    let is_entry = |(label, _): &(String, usize)| {
-        label.starts_with("Grafik ")
-            || label
-                .split_once(". ")
-                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| "IVX".contains(c)))
-    };
-    let entries: Vec<(String, usize)> = contents
-        .lines()
-        .skip(1)
-        .filter_map(entry)
-        .filter(is_entry)
-        .collect();
-    let chapters = entries
+    let pdf = site
+        .root()
+        .join("pdf/kabupaten-blitar-2025-laporan-draf.pdf");
+    let pages = common::browser::pdf_pages_text_in(&pdf, "-raw");
+    let flat = |p: &str| p.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat(&pages[0]).contains("LAPORAN PELAKSANAAN PENANGGULANGAN KEMISKINAN DAERAH (LP2KD) KABUPATEN BLITAR TAHUN 2025"),
+        "{}",
+        pages[0]
+    );
+    assert!(
+        flat(&pages[1]).contains("LEMBAR PENGESAHAN"),
+        "{}",
+        pages[1]
+    );
+    assert!(flat(&pages[1]).contains("Disahkan di Kanigoro pada tanggal 16 Maret 2026"));
+    let contents = pages
         .iter()
-        .filter(|(l, _)| !l.starts_with("Grafik"))
-        .count();
-    let charts = entries.len() - chapters;
-    assert!(chapters >= 5 && charts >= 5, "{entries:?}\n{first}");
-    for (label, number) in &entries {
-        let heading = |page: &String| {
-            page.lines().any(|l| {
-                let l = l.trim();
-                l.starts_with(label.as_str()) && entry(l).is_none_or(|(_, n)| n > pages.len())
-                    || l == label
-            })
+        .position(|p| flat(p).contains("DAFTAR ISI"))
+        .expect("no contents");
+    assert!(contents <= 3, "the contents on page {}", contents + 1);
+    let starts: Vec<(usize, String)> = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| chapter_started(p).map(|c| (i + 1, c)))
+        .collect();
+    let names: Vec<&str> = starts.iter().map(|(_, c)| c.as_str()).collect();
+    assert_eq!(names, CHAPTERS);
+    let offset = starts[0].0 - 1;
+    // The entries of a list page: a title (wrapped lines joined) and its page number.
+    let entries = |page: &str| -> Vec<(String, String)> {
+        let starts_entry = |l: &str| {
+            [
+                "BAB ",
+                "Tabel ",
+                "Gambar ",
+                "Lembar ",
+                "Kata ",
+                "Daftar ",
+                "Ringkasan ",
+                "Lampiran",
+            ]
+            .iter()
+            .any(|p| l.starts_with(p))
         };
-        let at = pages.iter().position(heading).map(|i| i + 1);
-        assert_eq!(at, Some(*number), "{label}: the contents say page {number}");
+        let mut out: Vec<String> = Vec::new();
+        for line in lines(page).into_iter().skip(2) {
+            if starts_entry(line) || out.is_empty() {
+                out.push(line.to_string());
+            } else if let Some(last) = out.last_mut() {
+                last.push(' ');
+                last.push_str(line);
+            }
+        }
+        out.iter()
+            .filter_map(|e| {
+                let e = flat(e);
+                let (title, number) = e.rsplit_once(' ')?;
+                Some((title.to_string(), number.to_string()))
+            })
+            .filter(|(_, n)| n.parse::<usize>().is_ok() || from_roman(n).is_some())
+            .collect()
+    };
+    let physical = |number: &str| -> usize {
+        number
+            .parse::<usize>()
+            .map(|n| n + offset)
+            .unwrap_or_else(|_| from_roman(number).unwrap())
+    };
+    let listed = entries(&pages[contents]);
+    let chapters = listed.iter().filter(|(t, _)| t.starts_with("BAB ")).count();
+    assert_eq!(chapters, CHAPTERS.len(), "{listed:?}");
+    for (title, number) in &listed {
+        let page = &pages[physical(number) - 1];
+        let found = if title.starts_with("BAB ") {
+            chapter_started(page).as_deref() == Some(title.to_uppercase().as_str())
+        } else {
+            flat(page).contains(&title.to_uppercase())
+        };
+        assert!(found, "{title}: the contents say page {number}:\n{page}");
     }
-    // Each page number is also the one printed at the foot of that page.
-    let (_, last) = entries.last().unwrap();
-    assert!(pages[last - 1].contains(&format!("{last} / {}", pages.len())));
+    for (heading, word, at_least) in [
+        ("DAFTAR TABEL", "Tabel ", 2),
+        ("DAFTAR GAMBAR", "Gambar ", 5),
+    ] {
+        let at = pages
+            .iter()
+            .position(|p| flat(p).contains(heading))
+            .unwrap_or_else(|| panic!("no {heading}"));
+        let listed = entries(&pages[at]);
+        assert!(listed.len() >= at_least, "{listed:?}");
+        for (title, number) in &listed {
+            assert!(title.starts_with(word), "{title}");
+            // "Tabel 3.1" is the caption's start, on the page the list gives.
+            let label: String = title.split(' ').take(2).collect::<Vec<_>>().join(" ");
+            let page = &pages[physical(number) - 1];
+            assert!(
+                flat(page).contains(&format!("{label} ")),
+                "{title}: the list says page {number}:\n{page}"
+            );
+        }
+    }
 }
 
 /// `tkpk paket` with the real browser: two runs give the same ZIP byte for byte (Chromium's
@@ -515,7 +624,7 @@ fn tkpk_paket_twice_gives_the_same_bytes() {
         std::fs::write(&path, &pdf).unwrap();
         let info = pdfinfo(&path);
         assert!(
-            info.contains("CreationDate:    Wed Nov  5 00:00:00 2025"),
+            info.contains("CreationDate:    Fri Mar 20 00:00:00 2026"),
             "{info}"
         );
         assert!(!info.to_lowercase().contains("error"), "{info}");
@@ -525,7 +634,7 @@ fn tkpk_paket_twice_gives_the_same_bytes() {
     }
     let info = pdfinfo(&site.root().join("pdf/kabupaten-blora-2025-laporan.pdf"));
     assert!(
-        info.contains("CreationDate:    Wed Nov  5 00:00:00 2025"),
+        info.contains("CreationDate:    Fri Mar 20 00:00:00 2026"),
         "{info}"
     );
 }

@@ -340,9 +340,15 @@ kecamatan:
     // Sorted chart data: most villages at the top (ECharts draws the last category on top).
     let figures = texts(&page, "#grafik-kantong table tbody th");
     assert_eq!(figures, vec!["Beta", "Alpha", "Gamma"]);
-    // 2023 comes before the mapping: no pockets chapter.
+    // 2023 comes before the mapping: the pockets chapter keeps its number (BAB VIII in every
+    // report) but says it is empty.
     let before = site.page("kabupaten-contoh/2023/index.html");
-    assert!(texts(&before, "#bab-kantong").is_empty());
+    assert_eq!(
+        texts(&before, "#bab-kantong h2 .label-bab"),
+        vec!["BAB VIII"]
+    );
+    assert!(texts(&before, "#tabel-kantong").is_empty());
+    assert_eq!(texts(&before, "#bab-kantong .bab-kosong").len(), 1);
 }
 
 /// A target shows only in reports inside its plan period; a reversed period is an error and a
@@ -367,15 +373,17 @@ fn targets_show_only_inside_their_plan_period() {
     };
     assert!(said(&inside), "{:#?}", texts(&inside, ".analisis p"));
     assert!(!said(&outside), "{:#?}", texts(&outside, ".analisis p"));
-    // The P0 chart of the 2023 report draws no target line.
+    // The P0 chart of the 2023 report draws no target line, and its targets chapter has no
+    // table.
     let html = site.read("output/kabupaten-contoh/2023/index.html");
     assert!(
-        !html.contains("Target RPJMD"),
+        !html.contains(r#""name":"Target RPJMD""#),
         "a target on the 2023 report"
     );
+    assert!(texts(&outside, "#tabel-target").is_empty());
     assert!(
         site.read("output/kabupaten-contoh/2025/index.html")
-            .contains("Target RPJMD")
+            .contains(r#""name":"Target RPJMD""#)
     );
 
     site.write(

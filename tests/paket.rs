@@ -115,10 +115,10 @@ fn the_bundle_holds_the_pdfs_tables_and_evidence_with_a_manifest_of_their_sums()
     for (name, bytes) in &files[1..] {
         assert_eq!(bytes, &std::fs::read(source(name)).unwrap(), "{name}");
     }
-    // The printed PDFs carry the build date (the latest date of Blora's kelembagaan.yaml),
-    // not the time they were printed.
+    // The printed PDFs carry the build date (the date of Blora's lembar pengesahan), not the
+    // time they were printed.
     let report = String::from_utf8_lossy(&files[1].1).into_owned();
-    assert!(report.contains("(D:20251105000000Z)"), "{report}");
+    assert!(report.contains("(D:20260320000000Z)"), "{report}");
     // The manifest: the version, the build date, and one line per entry with its SHA-256 and
     // size, computed here again from the entry.
     let manifest = String::from_utf8(files[0].1.clone()).unwrap();
@@ -127,7 +127,7 @@ fn the_bundle_holds_the_pdfs_tables_and_evidence_with_a_manifest_of_their_sums()
         "{manifest}"
     );
     assert!(
-        manifest.contains("Tanggal build: 2025-11-05\n"),
+        manifest.contains("Tanggal build: 2026-03-20\n"),
         "{manifest}"
     );
     assert!(
@@ -151,7 +151,7 @@ fn the_bundle_holds_the_pdfs_tables_and_evidence_with_a_manifest_of_their_sums()
     for i in 0..archive.len() {
         let file = archive.by_index(i).unwrap();
         let when = file.last_modified().unwrap();
-        assert_eq!((when.year(), when.month(), when.day()), (2025, 11, 5));
+        assert_eq!((when.year(), when.month(), when.day()), (2026, 3, 20));
         assert_eq!(file.unix_mode(), Some(0o100644));
     }
 
@@ -235,4 +235,25 @@ fn a_date_is_written_year_month_day() {
         run.stderr
     );
     assert!(!site.root().join("paket").exists());
+}
+
+/// The bundle holds the final report: one without its lembar pengesahan is refused as a final
+/// `tkpk pdf` refuses it, before anything is built, printed or bundled.
+#[test]
+fn a_report_without_its_approval_is_not_bundled() {
+    let site = TestSite::sample();
+    site.remove(&format!("{YEAR}/pengesahan.yaml"));
+    let run = run(&site, Path::new("/tidak-ada/chromium"), &ARGS);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: laporan 2025 Kabupaten Blora belum lengkap untuk dicetak sebagai dokumen final"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("lembar pengesahan"), "{}", run.stderr);
+    for folder in ["output", "pdf", "paket"] {
+        assert!(!site.root().join(folder).exists(), "{folder}");
+    }
 }

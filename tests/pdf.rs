@@ -34,7 +34,7 @@ fn run_pdf(site: &TestSite, chromium: Option<&Path>, args: &[&str]) -> Run {
 
 #[test]
 fn without_chromium_it_says_how_to_install_it_and_writes_nothing() {
-    let site = TestSite::fixture("dasar");
+    let site = TestSite::fixture("dasar").with_final_parts();
     let run = run_pdf(&site, Some(Path::new("/nonexistent")), &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
@@ -59,6 +59,49 @@ fn without_chromium_it_says_how_to_install_it_and_writes_nothing() {
     );
     assert!(run.stderr.contains("saran: di Debian/Ubuntu: `sudo apt-get install chromium`; atau pasang Google Chrome atau Microsoft Edge; atau tulis letak programnya di variabel TKPK_CHROMIUM"));
     assert!(!site.root().join("pdf").exists());
+}
+
+/// A final print refuses, before it builds or looks for a browser, every published report that
+/// lacks the lembar pengesahan or a required chapter, naming each part and its folder; a
+/// draft prints them all, and once the parts are written the final print goes on.
+#[test]
+fn a_final_print_refuses_reports_that_lack_required_parts() {
+    let site = TestSite::fixture("dasar");
+    let run = run_pdf(&site, Some(Path::new("/nonexistent")), &["--tahun", "2025"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: laporan 2025 Kabupaten Contoh belum lengkap untuk dicetak sebagai dokumen final; belum ada: lembar pengesahan (`pengesahan.yaml`); Kata Pengantar (`bab: kata_pengantar`); BAB I Pendahuluan (`bab: pendahuluan`); BAB VII Program dan Anggaran (`bab: program`); BAB IX Kelembagaan TKPK (`bab: kelembagaan`); BAB XI Penutup (`bab: penutup`)\n  --> content/kabupaten-contoh/2025\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`tkpk pdf --draf`"), "{}", run.stderr);
+    assert!(run.stderr.contains("gagal: 1 galat"), "{}", run.stderr);
+    // Nothing built, no browser looked for, nothing printed.
+    assert!(!run.stderr.contains("Chromium"), "{}", run.stderr);
+    assert!(!site.root().join("output").exists());
+    assert!(!site.root().join("pdf").exists());
+    // Every year of the selection is named in one run.
+    let run = run_pdf(&site, Some(Path::new("/nonexistent")), &[]);
+    assert!(run.stderr.contains("gagal: 3 galat"), "{}", run.stderr);
+
+    // A draft is printed whatever it lacks (here: it goes on to look for the browser).
+    let run = run_pdf(&site, Some(Path::new("/nonexistent")), &["--draf"]);
+    assert!(
+        run.stderr.contains("TKPK_CHROMIUM menunjuk `/nonexistent`"),
+        "{}",
+        run.stderr
+    );
+    // With its parts written, the final print goes on too.
+    let site = site.with_final_parts();
+    let run = run_pdf(&site, Some(Path::new("/nonexistent")), &[]);
+    assert!(!run.stderr.contains("belum lengkap"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("TKPK_CHROMIUM menunjuk `/nonexistent`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -128,7 +171,7 @@ fn fake_chromium(dir: &Path, fail: &str) -> PathBuf {
 #[cfg(unix)]
 #[test]
 fn prints_every_report_with_progress_and_a_summary() {
-    let site = TestSite::fixture("dasar");
+    let site = TestSite::fixture("dasar").with_final_parts();
     let scripts = tempfile::tempdir().unwrap();
     let chromium = fake_chromium(scripts.path(), "tidak-pernah");
     // Something of the user's in the folder: left alone.
@@ -191,7 +234,7 @@ fn prints_every_report_with_progress_and_a_summary() {
 #[cfg(unix)]
 #[test]
 fn a_page_that_fails_is_named_and_the_others_are_kept() {
-    let site = TestSite::fixture("dasar");
+    let site = TestSite::fixture("dasar").with_final_parts();
     site.write("site.yaml", "judul: Situs Uji\nbahasa: en\n");
     let scripts = tempfile::tempdir().unwrap();
     let chromium = fake_chromium(scripts.path(), "/2024/");

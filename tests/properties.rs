@@ -419,7 +419,9 @@ fn any_narrative_body_builds_and_stays_inert() {
         std::fs::write(&path, format!("---\njudul: Uji\nbab: profil\n---\n{body}")).unwrap();
         let got = outcome(site.root()).map_err(TestCaseError::fail)?;
         prop_assert_eq!(got, Outcome::Built);
-        let html = tkpk::base::markdown::to_html(&body, "n", "Tabel");
+        let html = tkpk::base::markdown::to_html(&body, "n", "Tabel", &mut |c| {
+            ("n-tabel".into(), c.unwrap_or("T").into())
+        });
         inert(&html).map_err(TestCaseError::fail)?;
         Ok(())
     });
@@ -434,7 +436,13 @@ fn markdown_to_html_is_inert() {
     let body = proptest::collection::vec(proptest::sample::select(TOKENS), 0..200)
         .prop_map(|t| t.concat());
     let result = runner(cases() * 4).run(&body, |body| {
-        inert(&tkpk::base::markdown::to_html(&body, "n", "Tabel")).map_err(TestCaseError::fail)
+        inert(&tkpk::base::markdown::to_html(
+            &body,
+            "n",
+            "Tabel",
+            &mut |c| ("n-tabel".into(), c.unwrap_or("T").into()),
+        ))
+        .map_err(TestCaseError::fail)
     });
     if let Err(e) = result {
         panic!("{e}");

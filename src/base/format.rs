@@ -126,6 +126,34 @@ pub fn column_letter(column: usize) -> String {
     letters.iter().rev().collect()
 }
 
+/// `4` → `IV`: chapter numbers (BAB IV) and report periods (semester II).
+pub fn roman(n: usize) -> String {
+    const NUMERALS: &[(usize, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = n;
+    let mut out = String::new();
+    for (value, numeral) in NUMERALS {
+        while n >= *value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

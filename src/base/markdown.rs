@@ -3,7 +3,7 @@
 //! page. Ids carry a per-narrative prefix so that several narratives share a page safely.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A narrative sits under its chapter (h2) and its own title (h3), so its top heading level,
 /// whatever it is (`#` or `##`), becomes h4 and the others follow.
@@ -97,9 +97,39 @@ pub fn too_deep(markdown: &str) -> Option<usize> {
     None
 }
 
+/// The words that make a paragraph next to a table its caption (Pandoc's convention, in both
+/// languages): `Tabel: Jumlah penduduk miskin per kecamatan`.
+const CAPTION_MARKS: [&str; 2] = ["Tabel:", "Table:"];
+
+/// A paragraph's text when it is a table caption (`Tabel: …`): the text after the mark.
+fn caption_text(events: &[Event], start: usize) -> Option<(String, usize)> {
+    if !matches!(events.get(start), Some(Event::Start(Tag::Paragraph))) {
+        return None;
+    }
+    let mut text = String::new();
+    let mut j = start + 1;
+    while j < events.len() && !matches!(events[j], Event::End(TagEnd::Paragraph)) {
+        match &events[j] {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+        j += 1;
+    }
+    let rest = CAPTION_MARKS
+        .iter()
+        .find_map(|m| text.trim_start().strip_prefix(m))?;
+    Some((rest.trim().to_string(), j))
+}
+
+/// Names a narrative's tables: given the caption its author wrote (`Tabel: …` just before or
+/// after the table), the table's id and its whole caption (`Tabel 4.1 …`).
+pub type TableNamer<'a> = &'a mut dyn FnMut(Option<&str>) -> (String, String);
+
 /// Renders one narrative. `prefix` makes every id of this narrative unique on its page;
-/// `table_label` names the frame of each of its tables for screen readers.
-pub fn to_html(markdown: &str, prefix: &str, table_label: &str) -> String {
+/// `table_label` names the frame of each of its tables for screen readers; `name_table` gives
+/// each table its id and caption, in order.
+pub fn to_html(markdown: &str, prefix: &str, table_label: &str, name_table: TableNamer) -> String {
     let markdown = &*lowercase_raw_end_tags(markdown);
     let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let top = events
@@ -110,11 +140,60 @@ pub fn to_html(markdown: &str, prefix: &str, table_label: &str) -> String {
         })
         .min()
         .unwrap_or(1);
+    // Each table's caption paragraph (before it, else after it), and the events it spans.
+    let mut captions: HashMap<usize, String> = HashMap::new();
+    let mut dropped: HashSet<usize> = HashSet::new();
+    for (i, e) in events.iter().enumerate() {
+        if !matches!(e, Event::Start(Tag::Table(_))) {
+            continue;
+        }
+        let before = events[..i]
+            .iter()
+            .rposition(|e| matches!(e, Event::Start(Tag::Paragraph)))
+            .and_then(|p| {
+                caption_text(&events, p)
+                    .filter(|(_, end)| end + 1 == i)
+                    .map(|c| (p, c))
+            });
+        let after = || {
+            let end = i + events[i..]
+                .iter()
+                .position(|e| matches!(e, Event::End(TagEnd::Table)))?;
+            // A caption between two tables is the second's (captions stand above tables in
+            // Indonesian reports).
+            caption_text(&events, end + 1)
+                .filter(|(_, p_end)| {
+                    !matches!(events.get(p_end + 1), Some(Event::Start(Tag::Table(_))))
+                })
+                .map(|c| (end + 1, c))
+        };
+        if let Some((p, (text, end))) = before.or_else(after)
+            && !dropped.contains(&p)
+        {
+            dropped.extend(p..=end);
+            captions.insert(i, text);
+        }
+    }
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut i = 0;
     while i < events.len() {
+        if dropped.contains(&i) {
+            i += 1;
+            continue;
+        }
         match &events[i] {
+            // The caption carries the id (the writer gives a table none), which the lists of
+            // tables link to.
+            Event::Start(Tag::Table(_)) => {
+                let (id, caption) = name_table(captions.get(&i).map(String::as_str));
+                out_events.push(events[i].clone());
+                out_events.push(Event::Html(CowStr::from(format!(
+                    "<caption id=\"{}\">{}</caption>",
+                    escape(&id),
+                    escape(&caption)
+                ))));
+            }
             Event::Start(Tag::Heading {
                 level,
                 classes,
@@ -167,6 +246,13 @@ pub fn to_html(markdown: &str, prefix: &str, table_label: &str) -> String {
     frame_tables(sanitize(&raw), table_label)
 }
 
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// The sanitiser's rules, built once: making a `Builder` fills a dozen hash sets, which cost
 /// more than cleaning a short narrative.
 static SANITIZER: std::sync::LazyLock<ammonia::Builder<'static>> = std::sync::LazyLock::new(|| {
@@ -176,6 +262,7 @@ static SANITIZER: std::sync::LazyLock<ammonia::Builder<'static>> = std::sync::La
         .add_tag_attributes("h5", &["id"])
         .add_tag_attributes("h6", &["id"])
         .add_tag_attributes("div", &["id", "class"])
+        .add_tag_attributes("caption", &["id"])
         .add_tag_attributes("sup", &["id", "class"])
         .add_tag_attributes("li", &["id"])
         .add_tag_attributes("td", &["style"])
@@ -196,16 +283,13 @@ fn sanitize(html: &str) -> String {
 /// sanitiser has escaped every `<` of the text, so each `<table>`/`</table>` left is a tag;
 /// a markdown table has no table inside it.
 fn frame_tables(html: String, label: &str) -> String {
-    if !html.contains("<table>") {
+    if !html.contains("<table") {
         return html;
     }
-    let label = label
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;");
+    let label = escape(label);
     html.replace(
-        "<table>",
-        &format!(r#"<div class="gulir" role="region" tabindex="0" aria-label="{label}"><table>"#),
+        "<table",
+        &format!(r#"<div class="gulir" role="region" tabindex="0" aria-label="{label}"><table"#),
     )
     .replace("</table>", "</table></div>")
 }
@@ -215,7 +299,19 @@ mod tests {
     use super::*;
 
     fn to_html(markdown: &str, prefix: &str) -> String {
-        super::to_html(markdown, prefix, "Tabel dalam narasi \"A\"")
+        let mut n = 0;
+        super::to_html(
+            markdown,
+            prefix,
+            "Tabel dalam narasi \"A\"",
+            &mut |caption| {
+                n += 1;
+                (
+                    format!("{prefix}-tabel-{n}"),
+                    format!("Tabel 1.{n} {}", caption.unwrap_or("A")),
+                )
+            },
+        )
     }
 
     #[test]
@@ -229,6 +325,36 @@ mod tests {
         // Text that reads like a tag is escaped, never framed.
         let text = to_html("Tulis `<table>` atau &lt;table&gt; di teks.\n", "n");
         assert!(!text.contains("gulir"), "{text}");
+    }
+
+    #[test]
+    fn tables_are_numbered_with_the_caption_written_before_or_after_them() {
+        let html = to_html(
+            "Tabel: Penduduk miskin per kecamatan\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nTeks.\n\n| c |\n|---|\n| 3 |\n\nTabel: Desa <b>prioritas</b>\n\n| d |\n|---|\n| 4 |\n\n| e |\n|---|\n| 5 |\n\nTable: Last one\n",
+            "n",
+        );
+        assert!(
+            html.contains(r#"<table><caption id="n-tabel-1">Tabel 1.1 Penduduk miskin per kecamatan</caption>"#),
+            "{html}"
+        );
+        // A caption between two tables is the second's; the last table's stands after it.
+        assert!(
+            html.contains(r#"<caption id="n-tabel-2">Tabel 1.2 A</caption>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<caption id="n-tabel-3">Tabel 1.3 Desa prioritas</caption>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<caption id="n-tabel-4">Tabel 1.4 Last one</caption>"#),
+            "{html}"
+        );
+        assert!(
+            !html.contains("Tabel:"),
+            "caption paragraphs are not repeated: {html}"
+        );
+        assert!(html.contains("<p>Teks.</p>"), "{html}");
     }
 
     #[test]

@@ -23,6 +23,11 @@ pub(crate) fn run(root: &Path) -> ExitCode {
     if let Some(r) = &readiness {
         loaded.diagnostics.extend(r.warnings.clone());
     }
+    // The reports as documents: chapters not written yet.
+    if let Some(site) = &loaded.site {
+        let warnings = tkpk::site::document_warnings(site);
+        loaded.diagnostics.extend(warnings);
+    }
     print_diagnostics(&loaded.diagnostics, loaded.lang);
     for line in readiness.iter().flat_map(|r| &r.lines) {
         eprintln!("{}", line.text(loaded.lang));

@@ -1,4 +1,4 @@
-use super::pdf::{print_jobs, shown};
+use super::pdf::{print_jobs, refuses_incomplete, shown};
 use super::seconds;
 use crate::cmd::messages::CommandMessage;
 use std::path::{Path, PathBuf};
@@ -11,7 +11,8 @@ use tkpk::bundle::{self, Entry, Info, Written};
 use tkpk::output::messages::OutputMessage;
 use tkpk::pdf::{self, PageKind};
 
-/// Builds the site like `tkpk build`, prints the year's report and sheet like `tkpk pdf`
+/// Refuses a report without its required parts as a final `tkpk pdf` does, builds the site
+/// like `tkpk build`, prints the year's report and sheet like `tkpk pdf`
 /// (into `pdf/`, byte-stable with the build date), and bundles them with the XLSX the build
 /// wrote beside them, the year's evidence files and a manifest into one ZIP.
 pub(crate) fn run(
@@ -22,6 +23,10 @@ pub(crate) fn run(
     overwrite: bool,
 ) -> ExitCode {
     let started = Instant::now();
+    // The bundle holds the final report: refused as `tkpk pdf` refuses it.
+    if refuses_incomplete(root, Some(slug), Some(year)) {
+        return ExitCode::FAILURE;
+    }
     let output = super::build::default_output(root, false);
     let Some(built) = super::build::build(root, &output, false) else {
         return ExitCode::FAILURE;

@@ -24,6 +24,9 @@ pub(crate) fn run(
     draft: bool,
 ) -> ExitCode {
     let started = Instant::now();
+    if !draft && refuses_incomplete(root, region, year) {
+        return ExitCode::FAILURE;
+    }
     let output = super::build::default_output(root, draft);
     let Some(built) = super::build::build(root, &output, draft) else {
         return ExitCode::FAILURE;
@@ -69,6 +72,34 @@ pub(crate) fn run(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A final print refuses, before anything is built or printed, the reports that lack a
+/// required part (a site with errors is left to the build, which names them): `true` when it
+/// refused, the reasons printed.
+pub(crate) fn refuses_incomplete(root: &Path, region: Option<&str>, year: Option<i32>) -> bool {
+    let loaded = tkpk::site::load(root);
+    let Some(site) = loaded
+        .site
+        .as_ref()
+        .filter(|_| !loaded.diagnostics.has_errors())
+    else {
+        return false;
+    };
+    let refused = tkpk::site::final_refusals(site, region, year);
+    if !refused.has_errors() {
+        return false;
+    }
+    super::print_diagnostics(&refused, loaded.lang);
+    eprintln!(
+        "{}",
+        CommandMessage::SummaryFailed {
+            errors: refused.error_count(),
+            warnings: 0,
+        }
+        .text(loaded.lang)
+    );
+    true
 }
 
 /// Prints `jobs` from the built `output` into `folder` (see [`pdf::print_all`]), a progress

@@ -173,3 +173,21 @@ pub struct RawVerification {
     #[serde(default)]
     pub berkas: Option<Spanned<String>>,
 }
+
+/// `content/<slug>/<YEAR>/pengesahan.yaml`: the lembar pengesahan of the year's report.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawApprovalFile {
+    #[serde(default)]
+    pub ilustrasi: bool,
+    /// Where it is signed (the seat of government: `Kanigoro`).
+    pub tempat: String,
+    pub tanggal: Spanned<String>,
+    /// The signatory's position (`Bupati Blitar`, `Ketua TKPK Kabupaten Blitar`).
+    pub jabatan: String,
+    pub nama: String,
+    #[serde(default)]
+    pub pangkat: Option<String>,
+    #[serde(default)]
+    pub nip: Option<Spanned<String>>,
+}

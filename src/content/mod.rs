@@ -74,6 +74,9 @@ pub struct RawConfig {
     /// Which reports and sheets are public (`terbit:`); all of them when absent.
     #[serde(default)]
     pub terbit: Option<Spanned<RawPublish>>,
+    /// The reports' list of abbreviations (Daftar Singkatan): `{BPS: Badan Pusat Statistik}`.
+    #[serde(default)]
+    pub singkatan: std::collections::BTreeMap<String, String>,
 }
 
 /// `terbit:` in site.yaml: `tahun: [2024, 2025]` (the report years published) and
@@ -266,6 +269,9 @@ pub struct RawRegionFile {
     pub ibu_kota: Option<String>,
     #[serde(default)]
     pub tkpk: Option<RawTkpk>,
+    /// The region's emblem for its report covers: a file under `static/`.
+    #[serde(default)]
+    pub lambang: Option<Spanned<String>>,
 }
 
 /// The front matter of a narrative chapter.
@@ -324,10 +330,16 @@ pub struct RawYearFiles {
     pub programs: Option<Arc<Sourced<annual::RawProgramFile>>>,
     pub pockets: Option<Arc<Sourced<annual::RawPocketFile>>>,
     pub institution: Option<Arc<Sourced<annual::RawInstitutionFile>>>,
+    pub approval: Option<Arc<Sourced<annual::RawApprovalFile>>>,
 }
 
 /// The data files a report year's folder may hold besides its narratives.
-pub(crate) const YEAR_FILES: &[&str] = &["program.yaml", "kantong.yaml", "kelembagaan.yaml"];
+pub(crate) const YEAR_FILES: &[&str] = &[
+    "program.yaml",
+    "kantong.yaml",
+    "kelembagaan.yaml",
+    "pengesahan.yaml",
+];
 
 /// Everything read from a site folder.
 #[derive(Debug, Default)]
@@ -558,6 +570,9 @@ impl Job {
                     }
                     Some("kantong.yaml") => {
                         files.pockets = load_yaml(root, &path, &mut d).map(Arc::new)
+                    }
+                    Some("pengesahan.yaml") => {
+                        files.approval = load_yaml(root, &path, &mut d).map(Arc::new)
                     }
                     _ => files.institution = load_yaml(root, &path, &mut d).map(Arc::new),
                 }
@@ -930,7 +945,9 @@ fn load_with(
                         programs,
                         pockets,
                         institution,
+                        approval,
                     } = *files;
+                    entry.approval = entry.approval.take().or(approval);
                     entry.programs = entry.programs.take().or(programs);
                     entry.pockets = entry.pockets.take().or(pockets);
                     entry.institution = entry.institution.take().or(institution);

@@ -232,12 +232,17 @@ impl Evidence {
     }
 }
 
-/// The date a region's year stands at by its own content: the latest date its
-/// `kelembagaan.yaml` holds, else 31 December of the year. A bundle and its PDFs are stamped
-/// with it when no date is given, so that the same content gives the same bytes.
+/// The date a region's year stands at by its own content: the date of its lembar pengesahan
+/// (`pengesahan.yaml`), else the latest date its `kelembagaan.yaml` holds, else 31 December of
+/// the year. A bundle and its PDFs are stamped with it when no date is given, so that the same
+/// content gives the same bytes.
 pub(crate) fn content_date(data: Option<&YearData>, year: i32) -> Date {
-    data.and_then(|d| d.institution.as_ref())
-        .and_then(|i| i.latest_date())
+    let approval = data.and_then(|d| d.approval.as_ref()).map(|a| a.date);
+    approval
+        .or_else(|| {
+            data.and_then(|d| d.institution.as_ref())
+                .and_then(|i| i.latest_date())
+        })
         .unwrap_or(Date {
             year,
             month: 12,

@@ -7,7 +7,7 @@ use crate::base::lang::Lang;
 use crate::base::messages::Message;
 use crate::base::suggest::nearest;
 use crate::content::Sourced;
-use crate::content::annual::{RawDecree, RawInstitutionFile};
+use crate::content::annual::{RawApprovalFile, RawDecree, RawInstitutionFile};
 use crate::content::messages::LoadMessage;
 use crate::model::messages::ModelMessage;
 use crate::model::scans::{Scan, scan};
@@ -163,8 +163,8 @@ impl ReportKind {
     }
 }
 
-fn roman(n: u8) -> &'static str {
-    ["", "I", "II", "III", "IV"][usize::from(n.min(4))]
+fn roman(n: u8) -> String {
+    crate::base::format::roman(usize::from(n))
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -343,6 +343,49 @@ pub(crate) fn validate_institution(
         verifications,
         file: source.display_path.clone(),
     }
+}
+
+/// Validates a `pengesahan.yaml`: a real date, and a NIP of 18 digits (written with or
+/// without spaces), shown in its usual groups (`19700101 199503 1 001`).
+pub(crate) fn validate_approval(
+    file: &Sourced<RawApprovalFile>,
+    diagnostics: &mut Diagnostics,
+) -> Option<super::Approval> {
+    let source = &file.source;
+    let doc = &file.doc;
+    let date = date(&doc.tanggal, source, diagnostics);
+    let nip = doc.nip.as_ref().and_then(|raw| {
+        let digits: String = raw.value.chars().filter(|c| !c.is_whitespace()).collect();
+        if digits.len() == 18 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            Some(format!(
+                "{} {} {} {}",
+                &digits[..8],
+                &digits[8..14],
+                &digits[14..15],
+                &digits[15..]
+            ))
+        } else {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::BadNip {
+                    text: raw.value.clone(),
+                })
+                .at(at(source, raw))
+                .hint(ModelMessage::HintNip),
+            );
+            None
+        }
+    });
+    let text = |t: &str| t.trim().to_string();
+    Some(super::Approval {
+        place: text(&doc.tempat),
+        date: date?,
+        position: text(&doc.jabatan),
+        name: text(&doc.nama),
+        rank: doc.pangkat.as_deref().map(text).filter(|t| !t.is_empty()),
+        nip,
+        illustrative: doc.ilustrasi,
+        file: source.display_path.clone(),
+    })
 }
 
 #[cfg(test)]

@@ -319,6 +319,10 @@ pub(crate) enum ModelMessage {
         missing: bool,
     },
     HintEmblem,
+    BadNip {
+        text: String,
+    },
+    HintNip,
     PublishedYearWithoutReport {
         year: i64,
     },
@@ -934,6 +938,14 @@ impl Words for ModelMessage {
             HintEmblem => t(
                 "simpan gambar lambang (PNG, JPG, SVG atau WebP) di folder `static/` situs, lalu tulis namanya, misalnya `lambang: lambang-blitar.png`".into(),
                 "save the emblem image (PNG, JPG, SVG or WebP) in the site's `static/` folder and write its name, for example `lambang: lambang-blitar.png`".into(),
+            ),
+            BadNip { text } => t(
+                format!("NIP `{text}` bukan 18 angka"),
+                format!("NIP `{text}` is not 18 digits"),
+            ),
+            HintNip => t(
+                "tulis NIP penanda tangan dalam tanda kutip, 18 angka (spasi boleh), misalnya `nip: \"19700101 199503 1 001\"`, atau hapus baris `nip:` bila penanda tangan bukan ASN (misalnya Bupati)".into(),
+                "write the signatory's NIP in quotes, 18 digits (spaces allowed), for example `nip: \"19700101 199503 1 001\"`, or remove the `nip:` line when the signatory is not a civil servant (a Bupati, say)".into(),
             ),
             NothingPublished => t(
                 "`terbit.tahun` kosong: tidak ada laporan yang diterbitkan".into(),

@@ -42,6 +42,8 @@ pub struct SiteConfig {
     /// The emblem (`lambang:`): its path under `static/`, which is also its address in the
     /// output.
     pub emblem: Option<String>,
+    /// The abbreviations of the reports' Daftar Singkatan (`singkatan:`), sorted.
+    pub abbreviations: Vec<(String, String)>,
 }
 
 /// A figure and where it was published.
@@ -193,9 +195,13 @@ pub struct Tkpk {
     pub secretariat: Option<String>,
 }
 
-/// The chapters of an LP2KD, in report order; a narrative names its chapter in `bab`.
+/// The parts of an LP2KD, in report order; a narrative names its part in `bab`. The front
+/// matter (Kata Pengantar, Ringkasan Eksekutif) has no chapter number, the body chapters are
+/// BAB I (Pendahuluan) to BAB XI (Penutup) in every region's report, whatever it holds, and
+/// the annexes (Lampiran) come last.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Chapter {
+    KataPengantar,
     Ringkasan,
     Pendahuluan,
     KondisiUmum,
@@ -212,7 +218,8 @@ pub enum Chapter {
 }
 
 impl Chapter {
-    pub const ALL: [Chapter; 13] = [
+    pub const ALL: [Chapter; 14] = [
+        Chapter::KataPengantar,
         Chapter::Ringkasan,
         Chapter::Pendahuluan,
         Chapter::KondisiUmum,
@@ -231,6 +238,7 @@ impl Chapter {
     /// The key written in front matter (`bab: profil`).
     pub fn key(self) -> &'static str {
         match self {
+            Chapter::KataPengantar => "kata_pengantar",
             Chapter::Ringkasan => "ringkasan",
             Chapter::Pendahuluan => "pendahuluan",
             Chapter::KondisiUmum => "kondisi_umum",
@@ -253,6 +261,7 @@ impl Chapter {
 
     pub fn title(self, lang: Lang) -> &'static str {
         let (id, en) = match self {
+            Chapter::KataPengantar => ("Kata Pengantar", "Foreword"),
             Chapter::Ringkasan => ("Ringkasan Eksekutif", "Executive Summary"),
             Chapter::Pendahuluan => ("Pendahuluan", "Introduction"),
             Chapter::KondisiUmum => ("Kondisi Umum Daerah", "General Conditions"),
@@ -275,6 +284,59 @@ impl Chapter {
             Lang::En => en,
         }
     }
+
+    /// The chapter's number (BAB I is 1), the same in every report; `None` for the front
+    /// matter and the annexes.
+    pub fn number(self) -> Option<usize> {
+        Chapter::ALL
+            .iter()
+            .filter(|c| c.number_is_given())
+            .position(|c| *c == self)
+            .map(|i| i + 1)
+    }
+
+    fn number_is_given(self) -> bool {
+        !matches!(
+            self,
+            Chapter::KataPengantar | Chapter::Ringkasan | Chapter::Lampiran
+        )
+    }
+
+    /// Part of the front matter (before BAB I, its pages numbered i, ii, …).
+    pub fn is_front(self) -> bool {
+        matches!(self, Chapter::KataPengantar | Chapter::Ringkasan)
+    }
+
+    /// A final report (`tkpk pdf` without `--draf`) is not printed without it: the chapters
+    /// the evaluation reads (what the region planned, spent and coordinated, and why).
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            Chapter::KataPengantar
+                | Chapter::Pendahuluan
+                | Chapter::Profil
+                | Chapter::Program
+                | Chapter::Kelembagaan
+                | Chapter::Penutup
+        )
+    }
+}
+
+/// The lembar pengesahan of one report (`pengesahan.yaml` in the year's folder): who signs
+/// it, where and when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Approval {
+    pub place: String,
+    pub date: institution::Date,
+    /// The signatory's position, as it stands above the signature (`Bupati Blitar`).
+    pub position: String,
+    pub name: String,
+    /// Rank (pangkat/golongan), for a civil servant.
+    pub rank: Option<String>,
+    /// Civil-servant number, 18 digits.
+    pub nip: Option<String>,
+    pub illustrative: bool,
+    pub file: std::path::PathBuf,
 }
 
 /// A narrative chapter written by the TKPK, still in markdown.
@@ -300,6 +362,9 @@ pub struct Region {
     pub province: String,
     pub capital: Option<String>,
     pub tkpk: Tkpk,
+    /// The region's own emblem on its report covers (`lambang:` in wilayah.yaml, a file of
+    /// `static/`), else the site's.
+    pub emblem: Option<String>,
     pub series: Series,
     /// Narratives per report year, in file-name order.
     pub narratives: BTreeMap<i32, Vec<Narrative>>,
@@ -315,6 +380,7 @@ pub struct YearData {
     pub programs: Option<Programs>,
     pub pockets: Option<Pockets>,
     pub institution: Option<Institution>,
+    pub approval: Option<Approval>,
 }
 
 impl Region {

@@ -945,6 +945,15 @@ fn config(
             top_tagged_scores,
             publish: super::publish::publish(doc.terbit.as_ref(), source, diagnostics),
             emblem: emblem(raw, doc.lambang.as_ref(), source, diagnostics),
+            abbreviations: {
+                let mut list: Vec<(String, String)> = doc
+                    .singkatan
+                    .iter()
+                    .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+                    .collect();
+                list.sort_by_cached_key(|(k, _)| (k.to_lowercase(), k.clone()));
+                list
+            },
         },
         catalog,
         schemes,
@@ -1281,12 +1290,17 @@ fn region_year_data(
                 let folder = root.join(f.source.display_path.parent().unwrap_or(root));
                 super::institution::validate_institution(f, &folder, diagnostics)
             }),
+            approval: files
+                .approval
+                .as_ref()
+                .and_then(|f| super::institution::validate_approval(f, diagnostics)),
         };
         if series.is_some_and(|s| s.get(*year, keys::P0).is_none()) {
             let first = [
                 files.programs.as_ref().map(|f| &f.source),
                 files.pockets.as_ref().map(|f| &f.source),
                 files.institution.as_ref().map(|f| &f.source),
+                files.approval.as_ref().map(|f| &f.source),
             ]
             .into_iter()
             .flatten()
@@ -1415,6 +1429,7 @@ fn check_region(
         province,
         capital: doc.ibu_kota.clone(),
         tkpk,
+        emblem: emblem(raw, doc.lambang.as_ref(), src, after),
         series,
         narratives,
         annual,

@@ -40,6 +40,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "index.html",
     "wilayah.html",
     "laporan.html",
+    "bab-laporan.html",
     "provinsi.html",
     "penilaian.html",
     "unduhan.html",

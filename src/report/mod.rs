@@ -3,6 +3,8 @@
 //! and nothing is worded here. The HTML views, the downloads and the charts are projections of
 //! a [`Report`]; none of them computes an analysis again.
 
+pub(crate) mod document;
+pub(crate) mod messages;
 pub(crate) mod sheet;
 
 use crate::analysis::budget::{BudgetSummary, summarise};

@@ -77,6 +77,35 @@ impl TestSite {
         site
     }
 
+    /// Writes what a final print asks of each report of the `dasar` fixture (2023 to 2025): the
+    /// lembar pengesahan and the required chapters (README: "Bagian-bagian LP2KD").
+    #[allow(dead_code)]
+    pub fn with_final_parts(self) -> Self {
+        for year in [2023, 2024, 2025] {
+            let folder = format!("content/kabupaten-contoh/{year}");
+            self.write(
+                &format!("{folder}/pengesahan.yaml"),
+                format!(
+                    "tempat: Contoh\ntanggal: {}-03-16\njabatan: Bupati Contoh\nnama: Nama Penanda Tangan\n",
+                    year + 1
+                ),
+            );
+            for (file, key, title) in [
+                ("00-kata-pengantar.md", "kata_pengantar", "Kata Pengantar"),
+                ("00-pendahuluan.md", "pendahuluan", "Pendahuluan"),
+                ("07-program.md", "program", "Program dan Anggaran"),
+                ("08-kelembagaan.md", "kelembagaan", "Kelembagaan TKPK"),
+                ("09-penutup.md", "penutup", "Penutup"),
+            ] {
+                self.write(
+                    &format!("{folder}/{file}"),
+                    format!("---\njudul: {title}\nbab: {key}\n---\nUraian {title} {year}.\n"),
+                );
+            }
+        }
+        self
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }

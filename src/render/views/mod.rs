@@ -229,6 +229,8 @@ pub fn index(site: &Site) -> IndexView {
 
 #[derive(Serialize)]
 pub struct RegionHeader {
+    /// The region's folder under `content/` (and its address).
+    pub slug: String,
     pub nama: String,
     pub jenis: &'static str,
     pub kode: String,
@@ -243,6 +245,7 @@ pub struct RegionHeader {
 
 pub(crate) fn header(site: &Site, region: &Region) -> RegionHeader {
     RegionHeader {
+        slug: region.slug.clone(),
         nama: region.name.clone(),
         jenis: kind_label(region.kind, site.config.lang),
         kode: region.code.clone(),

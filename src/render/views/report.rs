@@ -3,7 +3,7 @@
 
 use super::annual;
 use super::{ChangeView, FigureView, RegionHeader, TargetView, figure_of, header, targets};
-use crate::base::format;
+use crate::base::format::{self, roman};
 use crate::base::indicators::keys;
 use crate::base::lang::Lang;
 use crate::base::markdown;
@@ -66,8 +66,19 @@ pub struct NarrativeView {
     pub berkas: String,
 }
 
+/// A numbered table or figure, as its caption and the lists name it.
+#[derive(Clone, Serialize)]
+pub struct Numbered {
+    pub id: String,
+    /// `Tabel 3.1`, `Gambar 3.1`.
+    pub nomor: String,
+    pub judul: String,
+}
+
 #[derive(Serialize)]
 pub struct ChartView {
+    /// `Gambar 3.1` on a report; empty elsewhere.
+    pub nomor: String,
     pub id: String,
     pub judul: String,
     pub sumber: Vec<String>,
@@ -90,8 +101,17 @@ pub struct OmittedView {
 #[derive(Serialize)]
 pub struct ChapterView {
     pub kunci: &'static str,
+    /// `I` for BAB I; empty for the front matter and the annexes.
     pub nomor: String,
+    /// `BAB I`, `LAMPIRAN`, or empty.
+    pub label: String,
     pub judul: String,
+    /// Before BAB I: its pages are numbered i, ii, … in print.
+    pub depan: bool,
+    /// Nothing to show this year (no narrative, no computed section).
+    pub kosong: bool,
+    /// The computed tables of the chapter, by id, numbered.
+    pub tabel: BTreeMap<&'static str, Numbered>,
     /// Computed analyses, one sentence each.
     pub analisis: Vec<String>,
     pub grafik: Vec<ChartView>,
@@ -105,8 +125,37 @@ pub struct YearLink {
     pub href: String,
 }
 
+/// The lembar pengesahan in words.
+#[derive(Serialize)]
+pub struct ApprovalView {
+    pub tempat: String,
+    pub tanggal: String,
+    pub jabatan: String,
+    pub nama: String,
+    pub pangkat: Option<String>,
+    pub nip: Option<String>,
+    pub ilustrasi: bool,
+}
+
+/// The parts of the document around the chapters: cover, lembar pengesahan, lists.
+#[derive(Serialize)]
+pub struct DocumentView {
+    /// `Laporan Pelaksanaan Penanggulangan Kemiskinan Daerah (LP2KD)`.
+    pub judul_resmi: &'static str,
+    /// `Tim Koordinasi Penanggulangan Kemiskinan (TKPK) Kabupaten Blitar`.
+    pub tim: String,
+    /// The region's emblem (else the site's), under the site root.
+    pub lambang: Option<String>,
+    pub pengesahan: Option<ApprovalView>,
+    pub daftar_tabel: Vec<Numbered>,
+    pub daftar_gambar: Vec<Numbered>,
+    /// The Daftar Singkatan: (abbreviation, meaning).
+    pub singkatan: Vec<(String, String)>,
+}
+
 #[derive(Serialize)]
 pub struct ReportView {
+    pub dokumen: DocumentView,
     pub judul_halaman: String,
     /// The running header of printed pages, escaped for a CSS string.
     pub judul_cetak_css: String,
@@ -148,19 +197,6 @@ pub(super) fn css_string(text: &str) -> String {
         } else {
             // The space ends the escape (and is consumed by it), so a following space stays.
             out.push_str(&format!("\\{:06x} ", c as u32));
-        }
-    }
-    out
-}
-
-fn roman(n: usize) -> String {
-    const NUMERALS: &[(usize, &str)] = &[(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
-    let mut n = n;
-    let mut out = String::new();
-    for (value, numeral) in NUMERALS {
-        while n >= *value {
-            out.push_str(numeral);
-            n -= value;
         }
     }
     out
@@ -329,6 +365,7 @@ pub(super) fn chart_view(spec: ChartSpec, report: Option<(i32, Lang)>) -> ChartV
         })
     });
     ChartView {
+        nomor: String::new(),
         angka_lama,
         json: charts::with_extras(&spec.chart, &spec.extras),
         tinggi: spec.height,
@@ -390,23 +427,6 @@ pub fn report(report: &Report) -> ReportView {
         .get(&year)
         .map(Vec::as_slice)
         .unwrap_or(&[]);
-    let mut by_chapter: BTreeMap<Option<Chapter>, Vec<NarrativeView>> = BTreeMap::new();
-    for (i, n) in narratives.iter().enumerate() {
-        by_chapter
-            .entry(n.chapter)
-            .or_default()
-            .push(NarrativeView {
-                judul: n.title.clone(),
-                html: markdown::to_html(
-                    &n.markdown,
-                    &format!("narasi-{}", i + 1),
-                    &format!("{}: {}", words::strings(lang).tabel_narasi, n.title),
-                ),
-                ilustrasi: n.illustrative,
-                sumber: n.source.clone(),
-                berkas: n.file_name.clone(),
-            });
-    }
     let mut analyses = findings::by_chapter(report);
     let report_charts = charts::report_charts(report);
     let ada_grafik = !report_charts.charts.is_empty();
@@ -427,10 +447,6 @@ pub fn report(report: &Report) -> ReportView {
                 catatan: o.note,
             });
     }
-    // Computed sections stand in their chapters whether or not a narrative does.
-    let computed = [Chapter::Ringkasan, Chapter::Profil, Chapter::PosisiRelatif];
-    let has_determinants = !report.determinants.is_empty();
-    let has_targets = report.show_targets && !series.targets.is_empty();
     let sections = annual::sections(report);
     if let Some(p) = &sections.program {
         analyses
@@ -441,52 +457,196 @@ pub fn report(report: &Report) -> ReportView {
     if let Some(k) = sections.kantong.as_ref().and_then(|k| k.kalimat.clone()) {
         analyses.entry(Chapter::Kantong).or_default().insert(0, k);
     }
-    let has_section = |chapter: Chapter| match chapter {
-        Chapter::Program => sections.program.is_some(),
-        Chapter::Kantong => sections.kantong.is_some(),
-        Chapter::Kelembagaan => sections.kelembagaan.is_some(),
-        _ => false,
+    let t = words::strings(lang);
+    let target = if report.show_targets {
+        targets(site, region)
+    } else {
+        Vec::new()
     };
+    // The computed tables of each chapter, in the order the template shows them.
+    let computed_tables = |chapter: Chapter| -> Vec<(&'static str, String)> {
+        let program = sections.program.as_ref();
+        let institution = sections.kelembagaan.as_ref();
+        match chapter {
+            Chapter::Profil => vec![(
+                "tabel-indikator",
+                format!("{}, {}, {year}", t.tabel_indikator, region.name),
+            )],
+            Chapter::PosisiRelatif if report.indicators.iter().any(|r| r.compared()) => {
+                vec![("tabel-pembanding", format!("{} ({year})", t.pembanding))]
+            }
+            Chapter::Determinan if !report.determinants.is_empty() => vec![(
+                "tabel-determinan",
+                format!("{}, {}, {year}", t.layanan_dasar, region.name),
+            )],
+            Chapter::CapaianTarget if !target.is_empty() => {
+                vec![("tabel-target", t.target_rpjmd.to_string())]
+            }
+            Chapter::Program if program.is_some() => [
+                ("tabel-strategi", t.strategi),
+                ("tabel-tagging", t.tagging),
+                ("tabel-opd", t.opd),
+                ("tabel-sumber-dana", t.sumber_dana),
+            ]
+            .into_iter()
+            .map(|(id, by)| (id, format!("{} {year}: {by}", t.ringkasan_anggaran)))
+            .collect(),
+            Chapter::Lampiran if program.is_some() => vec![(
+                "tabel-rincian-program",
+                format!("{} {year}", t.rincian_program),
+            )],
+            Chapter::Kantong => sections
+                .kantong
+                .as_ref()
+                .map(|k| {
+                    vec![(
+                        "tabel-kantong",
+                        format!("{} ({})", t.desa_prioritas, k.tahun_pemetaan),
+                    )]
+                })
+                .unwrap_or_default(),
+            Chapter::Kelembagaan => institution
+                .map(|k| {
+                    [
+                        ("tabel-dokumen", t.dokumen, !k.dokumen.is_empty()),
+                        ("tabel-rapat", t.rapat, !k.rapat.is_empty()),
+                        ("tabel-laporan", t.laporan_terkirim, !k.laporan.is_empty()),
+                        ("tabel-verifikasi", t.verifikasi, !k.verifikasi.is_empty()),
+                    ]
+                    .into_iter()
+                    .filter(|(_, _, shown)| *shown)
+                    .map(|(id, title, _)| (id, title.to_string()))
+                    .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    };
+    let mut daftar_tabel = Vec::new();
+    let mut daftar_gambar = Vec::new();
     let mut bab = Vec::new();
     for chapter in Chapter::ALL {
-        let narasi = by_chapter.remove(&Some(chapter)).unwrap_or_default();
-        let has_computed = computed.contains(&chapter)
-            || (chapter == Chapter::CapaianTarget && has_targets)
-            || (chapter == Chapter::Determinan && has_determinants)
-            || has_section(chapter);
-        if narasi.is_empty() && !has_computed {
-            continue;
+        // `3.` in BAB III, `L.` in the annexes, nothing in the front matter.
+        let prefix = match chapter.number() {
+            Some(n) => format!("{n}."),
+            None if chapter == Chapter::Lampiran => "L.".to_string(),
+            None => String::new(),
+        };
+        let mut tables = 0;
+        let mut next_table = |title: String, id: String| {
+            tables += 1;
+            let n = Numbered {
+                id,
+                nomor: format!("{} {prefix}{tables}", t.tabel),
+                judul: title,
+            };
+            daftar_tabel.push(n.clone());
+            n
+        };
+        let tabel: BTreeMap<&'static str, Numbered> = computed_tables(chapter)
+            .into_iter()
+            .map(|(id, title)| (id, next_table(title, id.to_string())))
+            .collect();
+        let mut grafik = charts_by_chapter.remove(&chapter).unwrap_or_default();
+        for (k, g) in grafik.iter_mut().enumerate() {
+            g.nomor = format!("{} {prefix}{}", t.gambar, k + 1);
+            daftar_gambar.push(Numbered {
+                id: g.id.clone(),
+                nomor: g.nomor.clone(),
+                judul: g.judul.clone(),
+            });
         }
+        let narasi: Vec<NarrativeView> = narratives
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.chapter == Some(chapter))
+            .map(|(i, n)| {
+                let prefix = format!("narasi-{}", i + 1);
+                let mut count = 0;
+                let html = markdown::to_html(
+                    &n.markdown,
+                    &prefix,
+                    &format!("{}: {}", t.tabel_narasi, n.title),
+                    &mut |caption| {
+                        count += 1;
+                        let numbered = next_table(
+                            caption.unwrap_or(&n.title).to_string(),
+                            format!("{prefix}-tabel-{count}"),
+                        );
+                        let whole = format!("{} {}", numbered.nomor, numbered.judul);
+                        (numbered.id, whole)
+                    },
+                );
+                NarrativeView {
+                    judul: n.title.clone(),
+                    html,
+                    ilustrasi: n.illustrative,
+                    sumber: n.source.clone(),
+                    berkas: n.file_name.clone(),
+                }
+            })
+            .collect();
         bab.push(ChapterView {
             kunci: chapter.key(),
-            nomor: String::new(),
+            nomor: chapter.number().map(roman).unwrap_or_default(),
+            label: match chapter.number() {
+                Some(n) => format!("{} {}", t.bab, roman(n)),
+                None => String::new(),
+            },
             judul: chapter.title(lang).to_string(),
+            depan: chapter.is_front(),
+            kosong: !report.has_content(chapter),
+            tabel,
             analisis: analyses.remove(&chapter).unwrap_or_default(),
-            grafik: charts_by_chapter.remove(&chapter).unwrap_or_default(),
+            grafik,
             grafik_tidak_ada: omitted_by_chapter.remove(&chapter).unwrap_or_default(),
             narasi,
         });
     }
-    if let Some(narasi) = by_chapter.remove(&None) {
+    // Narratives that name no chapter stand before the closing chapter, unnumbered.
+    let loose: Vec<NarrativeView> = narratives
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.chapter.is_none())
+        .map(|(i, n)| NarrativeView {
+            judul: n.title.clone(),
+            html: markdown::to_html(
+                &n.markdown,
+                &format!("narasi-{}", i + 1),
+                &format!("{}: {}", t.tabel_narasi, n.title),
+                &mut |caption| {
+                    (
+                        format!("narasi-{}-tabel", i + 1),
+                        caption.unwrap_or(&n.title).to_string(),
+                    )
+                },
+            ),
+            ilustrasi: n.illustrative,
+            sumber: n.source.clone(),
+            berkas: n.file_name.clone(),
+        })
+        .collect();
+    if !loose.is_empty() {
         let closing = bab
             .iter()
-            .position(|c| c.kunci == Chapter::Penutup.key() || c.kunci == Chapter::Lampiran.key())
+            .position(|c| c.kunci == Chapter::Penutup.key())
             .unwrap_or(bab.len());
         bab.insert(
             closing,
             ChapterView {
                 kunci: "uraian",
                 nomor: String::new(),
-                judul: words::strings(lang).uraian_lain.to_string(),
+                label: String::new(),
+                judul: t.uraian_lain.to_string(),
+                depan: false,
+                kosong: false,
+                tabel: BTreeMap::new(),
                 analisis: Vec::new(),
                 grafik: Vec::new(),
                 grafik_tidak_ada: Vec::new(),
-                narasi,
+                narasi: loose,
             },
         );
-    }
-    for (i, c) in bab.iter_mut().enumerate() {
-        c.nomor = roman(i + 1);
     }
     let judul_halaman = format!(
         "{} {} {year}",
@@ -494,7 +654,25 @@ pub fn report(report: &Report) -> ReportView {
         region.name
     );
 
+    let dokumen = DocumentView {
+        judul_resmi: t.judul_lp2kd,
+        tim: format!("{} {}", t.tim_koordinasi, region.name),
+        lambang: region.emblem.clone().or_else(|| site.config.emblem.clone()),
+        pengesahan: report.approval().map(|a| ApprovalView {
+            tempat: a.place.clone(),
+            tanggal: a.date.long(lang),
+            jabatan: a.position.clone(),
+            nama: a.name.clone(),
+            pangkat: a.rank.clone(),
+            nip: a.nip.clone(),
+            ilustrasi: a.illustrative,
+        }),
+        daftar_tabel,
+        daftar_gambar,
+        singkatan: site.config.abbreviations.clone(),
+    };
     ReportView {
+        dokumen,
         judul_cetak_css: css_string(&format!("{} · LP2KD {year}", region.name)),
         judul_halaman,
         wilayah: header(site, region),
@@ -539,11 +717,7 @@ pub fn report(report: &Report) -> ReportView {
         nama_provinsi: province.map(|p| p.name.clone()),
         nama_nasional: nation.map(|n| n.name.clone()),
         sumber_pembanding,
-        target: if report.show_targets {
-            targets(site, region)
-        } else {
-            Vec::new()
-        },
+        target,
         sumber_target: series.target_source.clone().filter(|_| report.show_targets),
         ada_grafik,
         bab,
@@ -560,7 +734,8 @@ pub fn report(report: &Report) -> ReportView {
 
 #[cfg(test)]
 mod tests {
-    use super::{css_string, roman};
+    use super::css_string;
+    use crate::base::format::roman;
 
     #[test]
     fn roman_numerals_for_chapters() {

@@ -93,6 +93,31 @@ pub(crate) enum Command {
         #[arg(long)]
         draf: bool,
     },
+    /// Membangun situs, mencetak laporan dan lembar penilaian satu wilayah dan tahun, lalu
+    /// mengemasnya bersama tabel XLSX, berkas bukti dan daftar isi (MANIFEST.txt) dalam satu ZIP
+    /// untuk penilaian kinerja.
+    Paket {
+        /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).
+        #[arg(long, default_value = ".", value_name = "FOLDER")]
+        root: PathBuf,
+        /// Wilayahnya (nama foldernya, misalnya kabupaten-blora).
+        #[arg(long, value_name = "WILAYAH")]
+        wilayah: String,
+        /// Tahun laporannya.
+        #[arg(long, value_name = "TAHUN")]
+        tahun: i32,
+        /// Tanggal build di MANIFEST.txt dan di setiap berkas ZIP, TAHUN-BULAN-HARI (bawaan:
+        /// tanggal pengesahan.yaml, atau tanggal terakhir di kelembagaan.yaml tahun itu, atau 31
+        /// Desember tahun itu).
+        #[arg(long, value_name = "TANGGAL")]
+        tanggal: Option<String>,
+        /// Berkas ZIP yang ditulis (bawaan: paket/<wilayah>-<tahun>.zip di dalam folder situs).
+        #[arg(long, value_name = "BERKAS")]
+        keluaran: Option<PathBuf>,
+        /// Menimpa paket yang sudah ada dan isinya lain.
+        #[arg(long)]
+        timpa: bool,
+    },
     /// Memeriksa semua berkas tanpa menulis apa pun.
     Check {
         /// Folder situs yang memuat site.yaml dan content/ (bawaan: folder saat ini).
@@ -136,6 +161,7 @@ impl Command {
             Command::Build { root, .. }
             | Command::Serve { root, .. }
             | Command::Pdf { root, .. }
+            | Command::Paket { root, .. }
             | Command::Check { root }
             | Command::Impor { root, .. } => Some(root),
             Command::New { .. } => None,
@@ -198,7 +224,7 @@ mod tests {
         for sub in command.get_subcommands_mut() {
             helps.push(sub.render_help().to_string());
         }
-        assert_eq!(helps.len(), 7);
+        assert_eq!(helps.len(), 8);
         for help in helps {
             for english in [
                 "Usage",

@@ -43,6 +43,7 @@ pub mod render;
 // the pipeline strung together, then the commands that use it
 pub mod site;
 
+pub mod bundle;
 pub mod import;
 pub mod pdf;
 pub mod scaffold;

@@ -29,9 +29,10 @@ fn main() -> ExitCode {
     // file is the import's: made by the first import, never by a reader, so that a command
     // that reads leaves the site folder as it was).
     let _reading = match &cli.command {
-        Command::Build { root, .. } | Command::Pdf { root, .. } | Command::Check { root } => {
-            tkpk::import::journal::lock_shared(root)
-        }
+        Command::Build { root, .. }
+        | Command::Pdf { root, .. }
+        | Command::Paket { root, .. }
+        | Command::Check { root } => tkpk::import::journal::lock_shared(root),
         _ => None,
     };
     match &cli.command {
@@ -49,6 +50,20 @@ fn main() -> ExitCode {
             keluar,
             draf,
         } => cmd::pdf::run(root, wilayah.as_deref(), *tahun, keluar.as_deref(), *draf),
+        Command::Paket {
+            root,
+            wilayah,
+            tahun,
+            tanggal,
+            keluaran,
+            timpa,
+        } => cmd::paket::run(
+            root,
+            (wilayah, *tahun),
+            tanggal.as_deref(),
+            keluaran.as_deref(),
+            *timpa,
+        ),
         Command::Serve { root, port, buka } => cmd::serve::run(root, *port, *buka),
         Command::New {
             dir,

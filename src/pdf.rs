@@ -10,6 +10,7 @@ pub mod chromium;
 pub mod destinations;
 pub mod devtools;
 pub mod messages;
+pub mod stable;
 
 pub use chromium::{
     CHROMIUM_ENV, CHROMIUM_NAMES, ChromiumNotFound, find_chromium, find_chromium_in,
@@ -20,6 +21,7 @@ use crate::base::diagnostics::Diagnostic;
 use crate::base::lang::Lang;
 use crate::base::messages::{Message, Text, Words};
 use crate::content::messages::LoadMessage;
+use crate::model::institution::Date;
 use crate::model::{RESERVED_SLUGS, valid_slug};
 use crate::pdf::messages::{PdfFailure, PdfMessage};
 use crate::render::paths::{report_page, sheet_page};
@@ -56,6 +58,9 @@ pub struct PrintJob {
     pub page: String,
     /// `kabupaten-blitar-2025-laporan.pdf`.
     pub pdf_name: String,
+    /// The date its PDF is stamped with, made byte-stable ([`stable`]); `None`: as the browser
+    /// wrote it.
+    pub date: Option<Date>,
 }
 
 /// Why the pages asked for cannot be listed.
@@ -196,6 +201,7 @@ pub fn select(
                         year: y,
                         kind,
                         page,
+                        date: None,
                     });
                 }
             }
@@ -227,6 +233,16 @@ pub fn print_all(
     one_by_one: impl FnOnce(PdfFailure),
     mut done: impl FnMut(&PrintJob, Result<(), PrintError>, Duration),
 ) {
+    // A printed PDF with a date is made byte-stable before it is told done.
+    let mut done = |job: &PrintJob, result: Result<(), PrintError>, took| {
+        let pdf = folder.join(&job.pdf_name);
+        let result = result.and_then(|()| match job.date {
+            Some(date) => stable::stabilise_file(&pdf, date)
+                .map_err(|e| PrintError::write(&job.page, &pdf, e)),
+            None => Ok(()),
+        });
+        done(job, result, took);
+    };
     // The browser's profile and the PDFs in the making sit in the PDF folder rather than the
     // system's temp folder, which a snap-packaged Chromium cannot see.
     let work = match tempfile::Builder::new()

@@ -81,6 +81,8 @@ pub struct Built {
     pub diagnostics: Diagnostics,
     pub lang: Lang,
     pub output: PathBuf,
+    /// The site that was built.
+    pub site: Site,
 }
 
 /// A build that stopped; the output folder was left as it was.
@@ -100,8 +102,20 @@ pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Diagnos
     files.extend(extra);
     let written: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let statics = static_files(root, &written)?;
+    files.extend(read_copies(
+        evidence_copies(site).into_iter().chain(statics),
+    )?);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// The files copied as they are (evidence, `static/`), read into memory.
+fn read_copies(
+    copies: impl Iterator<Item = content::StaticFile>,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut files = Vec::new();
     let mut read = Diagnostics::new();
-    for f in statics {
+    for f in copies {
         match std::fs::read(&f.source) {
             Ok(bytes) => files.push(OutputFile {
                 path: f.path,
@@ -113,7 +127,6 @@ pub fn render_files(root: &Path, site: &Site) -> Result<Vec<OutputFile>, Diagnos
     if read.has_errors() {
         return Err(read);
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
@@ -164,6 +177,37 @@ fn static_files(root: &Path, written: &[&str]) -> Result<Vec<content::StaticFile
     }
 }
 
+/// The evidence files (`berkas:`) a draft copies beside each evaluation sheet it writes
+/// (`<slug>/<year>/penilaian/bukti/…`, where the sheet links them); a public build copies none
+/// (see `render::views::evaluation`).
+fn evidence_copies(site: &Site) -> Vec<content::StaticFile> {
+    if !site.draft {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for region in &site.regions {
+        for year in site.report_years(region) {
+            if model::scheme::applicable(&site.schemes, year).is_none() {
+                continue;
+            }
+            let Some(institution) = region.year_data(year).and_then(|d| d.institution.as_ref())
+            else {
+                continue;
+            };
+            files.extend(
+                institution
+                    .scans()
+                    .into_iter()
+                    .map(|scan| content::StaticFile {
+                        path: render::paths::evidence_file(&region.slug, year, &scan.path),
+                        source: scan.source.clone(),
+                    }),
+            );
+        }
+    }
+    files
+}
+
 /// The files beside the pages: the sitemap (with `base_url`), the search index and the
 /// theme's assets.
 fn beside_pages(site: &Site, theme: &Theme, pages: &[&str]) -> Vec<OutputFile> {
@@ -197,6 +241,10 @@ pub fn render_part_files(
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let theme = Theme::load(root, &site.config.theme, site.config.lang)?;
     let mut files = render::render_part(site, &theme, part)?;
+    let evidence = evidence_copies(site)
+        .into_iter()
+        .filter(|f| part.owns(&f.path));
+    files.extend(read_copies(evidence)?);
     if part.listings {
         files.push(render::search::index_file(site));
     }
@@ -296,6 +344,13 @@ pub fn build_with(
         }
         written.push(file.path);
     }
+    // A draft's evidence files, beside the sheets that link them.
+    for f in evidence_copies(&site) {
+        if let Err(d) = staging.copy(&f.path, &f.source) {
+            return fail(Diagnostics::from(d));
+        }
+        written.push(f.path);
+    }
     // The user's own files (static/), copied as they are, never over a file tkpk wrote.
     let paths: Vec<&str> = written.iter().map(String::as_str).collect();
     let statics = match static_files(root, &paths) {
@@ -326,5 +381,6 @@ pub fn build_with(
         diagnostics,
         lang,
         output: output.to_path_buf(),
+        site,
     })
 }

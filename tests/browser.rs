@@ -631,3 +631,64 @@ fn a_printed_report_is_not_shrunk_to_fit_the_paper() {
         100.0 * printed / alone
     );
 }
+
+/// `tkpk paket` with the real browser: two runs give the same ZIP byte for byte (Chromium's
+/// print dates and structure ids are made stable), its PDFs are whole (poppler reads every
+/// page, dated the build date), and `tkpk pdf` stamps its PDFs the same way.
+#[test]
+#[ignore = "needs chromium and poppler-utils; run with --include-ignored"]
+fn tkpk_paket_twice_gives_the_same_bytes() {
+    chromium();
+    let site = TestSite::sample();
+    let args = ["paket", "--wilayah", "kabupaten-blora", "--tahun", "2025"];
+    let zip = site.root().join("paket/kabupaten-blora-2025.zip");
+    let first = site.run(&args);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let bytes = std::fs::read(&zip).unwrap();
+    // Printed again into a fresh pdf/ and a fresh output/: the same bundle.
+    std::fs::remove_dir_all(site.root().join("pdf")).unwrap();
+    std::fs::remove_file(&zip).unwrap();
+    let second = site.run(&args);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second.stderr.contains("paket selesai: "),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        std::fs::read(&zip).unwrap() == bytes,
+        "two runs gave different bundles"
+    );
+    let third = site.run(&args);
+    assert!(
+        third.stderr.contains("paket tidak berubah: "),
+        "{}",
+        third.stderr
+    );
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let unpacked = tempfile::tempdir().unwrap();
+    for name in [
+        "kabupaten-blora-2025-laporan.pdf",
+        "kabupaten-blora-2025-penilaian.pdf",
+    ] {
+        let mut file = archive.by_name(name).unwrap();
+        let mut pdf = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut pdf).unwrap();
+        let path = unpacked.path().join(name);
+        std::fs::write(&path, &pdf).unwrap();
+        let info = pdfinfo(&path);
+        assert!(
+            info.contains("CreationDate:    Fri Mar 20 00:00:00 2026"),
+            "{info}"
+        );
+        assert!(!info.to_lowercase().contains("error"), "{info}");
+        let pages = pdf_pages_text(&path);
+        assert!(pages.len() > 1, "{name}");
+        assert!(pages[0].contains("Kabupaten Blora"), "{name}: {}", pages[0]);
+    }
+    let info = pdfinfo(&site.root().join("pdf/kabupaten-blora-2025-laporan.pdf"));
+    assert!(
+        info.contains("CreationDate:    Fri Mar 20 00:00:00 2026"),
+        "{info}"
+    );
+}

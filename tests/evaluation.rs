@@ -554,3 +554,53 @@ aturan_skor:
         "{total}"
     );
 }
+
+/// The sample's evidence files (`berkas:` in Blora's 2025 kelembagaan.yaml): a draft copies
+/// each beside the sheet, byte for byte, and the checklist links it on its item's row; a public
+/// build copies and links none (a signed scan may carry personal data).
+#[test]
+fn a_draft_sheet_links_its_evidence_files_and_a_public_one_none() {
+    let site = TestSite::sample();
+    let run = site.run(&["build", "--draf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet_dir = site
+        .root()
+        .join("output-draf/kabupaten-blora/2025/penilaian");
+    let html = std::fs::read_to_string(sheet_dir.join("index.html")).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let links = |row: &str| -> Vec<String> {
+        let sel =
+            scraper::Selector::parse(&format!("tr[data-bukti=\"{row}\"] a.pindaian")).unwrap();
+        page.select(&sel)
+            .map(|a| a.value().attr("href").unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(links("sk_tkpk"), ["bukti/sk-tkpk-2025.pdf"]);
+    assert_eq!(
+        links("laporan_semester_1"),
+        ["bukti/laporan-semester-1-2025.pdf"]
+    );
+    assert!(links("rat").is_empty());
+    for name in ["sk-tkpk-2025.pdf", "laporan-semester-1-2025.pdf"] {
+        assert_eq!(
+            std::fs::read(sheet_dir.join("bukti").join(name)).unwrap(),
+            std::fs::read(
+                site.root()
+                    .join("content/kabupaten-blora/2025/bukti")
+                    .join(name)
+            )
+            .unwrap(),
+            "{name}"
+        );
+    }
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let public = site.output().join("kabupaten-blora/2025/penilaian");
+    assert!(public.join("index.html").is_file());
+    assert!(!public.join("bukti").exists());
+    let html = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(
+        !html.contains("pindaian") && !html.contains("bukti/sk-"),
+        "linked"
+    );
+}

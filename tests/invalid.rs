@@ -2582,3 +2582,106 @@ fn a_huge_value_is_not_repeated_whole() {
     assert!(run.stderr.len() < 10_000, "{} bytes", run.stderr.len());
     assert!(run.stderr.contains("…"), "{}", run.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Evidence files (`berkas:` in kelembagaan.yaml)
+
+/// Every evidence file that is not there, not inside `bukti/`, not a PDF/JPG/PNG by its name or
+/// by its bytes, too large or a link is an error at its `berkas:` value, all in one run.
+#[test]
+fn every_evidence_file_problem_is_reported_in_one_run() {
+    let (site, before) = built();
+    site.write(
+        KELEMBAGAAN,
+        "sk_tkpk:
+  nomor: \"1/2025\"
+  tanggal: 2025-03-10
+  berkas: bukti/sk-tidak-ada.pdf
+rpkd:
+  nomor: \"2/2025\"
+  tanggal: 2025-05-02
+  berkas: ../wilayah.yaml
+rat:
+  nomor: \"3/2025\"
+  tanggal: 2025-02-20
+  berkas: bukti/rat.docx
+rapat:
+  - {tanggal: 2025-02-14, jenis: Rapat, agenda: RAT, berkas: bukti/besar.pdf}
+  - {tanggal: 2025-06-18, jenis: FGD, agenda: DTSEN, berkas: bukti/tautan.pdf}
+laporan:
+  - {jenis: semester_1, tanggal: 2025-07-15, kepada: Gubernur, berkas: bukti/laporan.png}
+verifikasi_data:
+  - {tanggal: 2025-08-29, sebelum: 10, sesudah: 9, sk: \"4/2025\", berkas: bukti/verifikasi.pdf}
+",
+    );
+    site.write(
+        "content/kabupaten-contoh/2025/bukti/rat.docx",
+        b"PK\x03\x04",
+    );
+    site.write(
+        "content/kabupaten-contoh/2025/bukti/laporan.png",
+        b"%PDF-1.4\n",
+    );
+    site.write(
+        "content/kabupaten-contoh/2025/bukti/verifikasi.pdf",
+        b"%PDF-1.4\n",
+    );
+    let big = std::fs::File::create(
+        site.root()
+            .join("content/kabupaten-contoh/2025/bukti/besar.pdf"),
+    )
+    .unwrap();
+    big.set_len(20 * 1024 * 1024 + 1).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        site.root()
+            .join("content/kabupaten-contoh/2025/bukti/verifikasi.pdf"),
+        site.root()
+            .join("content/kabupaten-contoh/2025/bukti/tautan.pdf"),
+    )
+    .unwrap();
+    let run = fails(&site, &before);
+    #[cfg(unix)]
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("every_evidence_file_problem_is_reported_in_one_run"),
+    );
+    let hint = "simpan pindaian (PDF, JPG atau PNG, paling besar 20 MiB) di folder `content/kabupaten-contoh/2025/bukti/`";
+    let bukti = "berkas bukti `content/kabupaten-contoh/2025/bukti";
+    let mut expected = vec![
+        (format!("{bukti}/sk-tidak-ada.pdf` tidak ada"), 4, 11),
+        (
+            "`berkas: ../wilayah.yaml` tidak berada di dalam folder `bukti/` tahun ini".into(),
+            8,
+            11,
+        ),
+        (
+            "`berkas: bukti/rat.docx` bukan PDF, JPG atau PNG".into(),
+            12,
+            11,
+        ),
+        (
+            format!("{bukti}/besar.pdf` terlalu besar: 20971521 bita"),
+            14,
+            62,
+        ),
+        (
+            format!("{bukti}/laporan.png` bernama PNG tetapi isinya PDF"),
+            17,
+            72,
+        ),
+    ];
+    if cfg!(unix) {
+        expected.push((
+            format!("{bukti}/tautan.pdf` adalah tautan simbolik"),
+            15,
+            62,
+        ));
+    }
+    for (message, line, column) in expected {
+        error_at(&run, &message, &at(KELEMBAGAAN, line, column), hint);
+    }
+    // The good file is no error.
+    assert!(!run.stderr.contains("verifikasi.pdf`"), "{}", run.stderr);
+}

@@ -33,7 +33,7 @@ const LAYERS: &[&[&str]] = &[
     &["render"],
     // the pipeline strung together, then the commands that use it
     &["site"],
-    &["import", "pdf", "scaffold", "serve"],
+    &["bundle", "import", "pdf", "scaffold", "serve"],
 ];
 
 /// The folder that holds the base layer's modules (`src/base/lang.rs` is the module `lang`).

@@ -136,6 +136,15 @@ pub(crate) enum CommandMessage {
         failed: usize,
         seconds: String,
     },
+    /// `tkpk paket`'s last line: the bundle written, replaced (`--timpa`) or found the same.
+    SummaryPaket {
+        path: String,
+        files: usize,
+        kib: u64,
+        replaced: bool,
+        unchanged: bool,
+        seconds: String,
+    },
 }
 
 impl Words for CommandMessage {
@@ -405,6 +414,38 @@ impl Words for CommandMessage {
             } => t(
                 format!("pdf selesai: {files} berkas di {folder}, {failed} gagal, dalam {seconds} detik"),
                 format!("pdf done: {} in {folder}, {failed} failed, in {seconds} s", en_count(*files, "file", "files")),
+            ),
+            SummaryPaket {
+                path,
+                files,
+                kib,
+                replaced,
+                unchanged: true,
+                seconds,
+            } => {
+                let _ = replaced;
+                t(
+                    format!("paket tidak berubah: {path} sudah berisi {files} berkas yang sama ({kib} KiB), dalam {seconds} detik"),
+                    format!("bundle unchanged: {path} already holds the same {} ({kib} KiB), in {seconds} s", en_count(*files, "file", "files")),
+                )
+            }
+            SummaryPaket {
+                path,
+                files,
+                kib,
+                replaced,
+                unchanged: false,
+                seconds,
+            } => t(
+                format!(
+                    "paket selesai: {path}{} ({files} berkas, {kib} KiB), dalam {seconds} detik",
+                    if *replaced { " ditimpa" } else { "" }
+                ),
+                format!(
+                    "bundle done: {path}{} ({}, {kib} KiB), in {seconds} s",
+                    if *replaced { " replaced" } else { "" },
+                    en_count(*files, "file", "files")
+                ),
             ),
         }
     }

@@ -3,6 +3,7 @@ pub(crate) mod check;
 pub(crate) mod impor;
 pub(crate) mod messages;
 pub(crate) mod new;
+pub(crate) mod paket;
 pub(crate) mod pdf;
 pub(crate) mod serve;
 pub(crate) mod usage;

@@ -10,7 +10,7 @@ use tkpk::output::messages::OutputMessage;
 use tkpk::pdf::{self, PageKind};
 
 /// A path as the user typed it, without a leading `./`.
-fn shown(path: &Path) -> String {
+pub(crate) fn shown(path: &Path) -> String {
     let text = path.display().to_string();
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
@@ -24,29 +24,8 @@ pub(crate) fn run(
     draft: bool,
 ) -> ExitCode {
     let started = Instant::now();
-    // A final print refuses, before anything is built or printed, the reports that lack a
-    // required part (a site with errors is left to the build, which names them).
-    if !draft {
-        let loaded = tkpk::site::load(root);
-        if let Some(site) = loaded
-            .site
-            .as_ref()
-            .filter(|_| !loaded.diagnostics.has_errors())
-        {
-            let refused = tkpk::site::final_refusals(site, region, year);
-            if refused.has_errors() {
-                super::print_diagnostics(&refused, loaded.lang);
-                eprintln!(
-                    "{}",
-                    CommandMessage::SummaryFailed {
-                        errors: refused.error_count(),
-                        warnings: 0,
-                    }
-                    .text(loaded.lang)
-                );
-                return ExitCode::FAILURE;
-            }
-        }
+    if !draft && refuses_incomplete(root, region, year) {
+        return ExitCode::FAILURE;
     }
     let output = super::build::default_output(root, draft);
     let Some(built) = super::build::build(root, &output, draft) else {
@@ -61,11 +40,13 @@ pub(crate) fn run(
         Ok(jobs) => jobs,
         Err(e) => return fail(e.diagnostic()),
     };
-    // A draft's PDF says so in its name, beside the final one, never in its place.
-    if draft {
-        for job in &mut jobs {
+    for job in &mut jobs {
+        // A draft's PDF says so in its name, beside the final one, never in its place.
+        if draft {
             job.pdf_name = job.pdf_name.replace(".pdf", "-draf.pdf");
         }
+        // Stamped with its content's date: the same content prints the same bytes.
+        job.date = Some(tkpk::bundle::content_date(&built.site, &job.slug, job.year));
     }
     let chromium = match pdf::find_chromium() {
         Ok(c) => c,
@@ -81,12 +62,62 @@ pub(crate) fn run(
         }));
     }
     let total = jobs.len();
+    let failed = print_jobs(&chromium, &output, &jobs, &folder, lang);
+    eprintln!(
+        "{}",
+        summary(total - failed, &folder, failed, started, lang)
+    );
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A final print refuses, before anything is built or printed, the reports that lack a
+/// required part (a site with errors is left to the build, which names them): `true` when it
+/// refused, the reasons printed.
+pub(crate) fn refuses_incomplete(root: &Path, region: Option<&str>, year: Option<i32>) -> bool {
+    let loaded = tkpk::site::load(root);
+    let Some(site) = loaded
+        .site
+        .as_ref()
+        .filter(|_| !loaded.diagnostics.has_errors())
+    else {
+        return false;
+    };
+    let refused = tkpk::site::final_refusals(site, region, year);
+    if !refused.has_errors() {
+        return false;
+    }
+    super::print_diagnostics(&refused, loaded.lang);
+    eprintln!(
+        "{}",
+        CommandMessage::SummaryFailed {
+            errors: refused.error_count(),
+            warnings: 0,
+        }
+        .text(loaded.lang)
+    );
+    true
+}
+
+/// Prints `jobs` from the built `output` into `folder` (see [`pdf::print_all`]), a progress
+/// line on stderr as each one ends (an error with it when it failed); returns how many failed.
+pub(crate) fn print_jobs(
+    chromium: &Path,
+    output: &Path,
+    jobs: &[pdf::PrintJob],
+    folder: &Path,
+    lang: Lang,
+) -> usize {
+    let total = jobs.len();
     let (mut done, mut failed) = (0, 0);
     pdf::print_all(
-        &chromium,
-        &output,
-        &jobs,
-        &folder,
+        chromium,
+        output,
+        jobs,
+        folder,
         pdf::printers(),
         |reason| {
             eprintln!(
@@ -134,15 +165,7 @@ pub(crate) fn run(
             }
         },
     );
-    eprintln!(
-        "{}",
-        summary(total - failed, &folder, failed, started, lang)
-    );
-    if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    failed
 }
 
 fn summary(files: usize, folder: &Path, failed: usize, started: Instant, lang: Lang) -> String {

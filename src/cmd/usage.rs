@@ -10,7 +10,7 @@ use tkpk::base::lang::Lang;
 use tkpk::base::messages::{Message, Words};
 
 /// The commands, for the usage line and the list of what exists.
-const COMMANDS: [&str; 6] = ["build", "check", "serve", "new", "impor", "pdf"];
+const COMMANDS: [&str; 7] = ["build", "check", "serve", "new", "impor", "pdf", "paket"];
 
 /// Parses this process's arguments; help, version and mistakes are printed (in Indonesian) and
 /// give the exit code instead.
@@ -173,7 +173,7 @@ mod tests {
             ),
             (
                 &["bikin"],
-                "saran: perintah yang ada: build, check, serve, new, impor, pdf",
+                "saran: perintah yang ada: build, check, serve, new, impor, pdf, paket",
             ),
             (&["help"], "galat: tkpk tidak punya perintah `help`"),
             (

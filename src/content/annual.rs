@@ -122,6 +122,9 @@ pub struct RawDecree {
     pub periode: Option<String>,
     #[serde(default)]
     pub judul: Option<String>,
+    /// The scan of the signed document, under the year's `bukti/` folder.
+    #[serde(default)]
+    pub berkas: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -133,6 +136,9 @@ pub struct RawMeeting {
     pub agenda: String,
     #[serde(default)]
     pub peserta: Option<RawFigure>,
+    /// The scan of its minutes (notulen), under the year's `bukti/` folder.
+    #[serde(default)]
+    pub berkas: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -144,6 +150,9 @@ pub struct RawReportSent {
     pub kepada: String,
     #[serde(default)]
     pub periode: Option<String>,
+    /// The scan of the report as sent, under the year's `bukti/` folder.
+    #[serde(default)]
+    pub berkas: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -160,6 +169,9 @@ pub struct RawVerification {
     /// The decree that set the verified data.
     #[serde(default)]
     pub sk: Option<String>,
+    /// The scan of that decree, under the year's `bukti/` folder.
+    #[serde(default)]
+    pub berkas: Option<Spanned<String>>,
 }
 
 /// `content/<slug>/<YEAR>/pengesahan.yaml`: the lembar pengesahan of the year's report.

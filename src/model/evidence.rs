@@ -3,7 +3,8 @@
 
 use crate::base::lang::{Lang, Phrase};
 use crate::model::YearData;
-use crate::model::institution::ReportKind;
+use crate::model::institution::{Date, Decree, ReportKind};
+use crate::model::scans::Scan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Evidence {
@@ -196,6 +197,59 @@ impl Evidence {
     }
 }
 
+impl Evidence {
+    /// The evidence files (`berkas:`) of the item, in the order they are written.
+    pub fn scans(self, data: Option<&YearData>) -> Vec<Scan> {
+        let Some(i) = data.and_then(|d| d.institution.as_ref()) else {
+            return Vec::new();
+        };
+        let decree = |d: &Option<Decree>| d.iter().filter_map(|d| d.scan.clone()).collect();
+        let report = |kind: ReportKind| {
+            i.reports
+                .iter()
+                .filter(|r| r.kind == kind)
+                .filter_map(|r| r.scan.clone())
+                .collect()
+        };
+        match self {
+            Evidence::SkTkpk => decree(&i.decree),
+            Evidence::Rpkd => decree(&i.plan),
+            Evidence::Rat => decree(&i.action_plan),
+            Evidence::SemesterReport1 => report(ReportKind::Semester(1)),
+            Evidence::SemesterReport2 => report(ReportKind::Semester(2)),
+            Evidence::AnnualReport => report(ReportKind::Annual),
+            Evidence::Meetings => i.meetings.iter().filter_map(|m| m.scan.clone()).collect(),
+            Evidence::DataVerification => i
+                .verifications
+                .iter()
+                .filter_map(|v| v.scan.clone())
+                .collect(),
+            Evidence::ProgramMatrix
+            | Evidence::Realisation
+            | Evidence::Realisation1
+            | Evidence::RegionalSpending => Vec::new(),
+        }
+    }
+}
+
+/// The date a region's year stands at by its own content: the date of its lembar pengesahan
+/// (`pengesahan.yaml`), else the latest date its `kelembagaan.yaml` holds, else 31 December of
+/// the year. A bundle and its PDFs are stamped with it when no date is given, so that the same
+/// content gives the same bytes.
+pub(crate) fn content_date(data: Option<&YearData>, year: i32) -> Date {
+    let approval = data.and_then(|d| d.approval.as_ref()).map(|a| a.date);
+    approval
+        .or_else(|| {
+            data.and_then(|d| d.institution.as_ref())
+                .and_then(|i| i.latest_date())
+        })
+        .unwrap_or(Date {
+            year,
+            month: 12,
+            day: 31,
+        })
+}
+
 /// One line of the checklist.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChecklistItem {
@@ -203,6 +257,8 @@ pub struct ChecklistItem {
     pub present: bool,
     /// `content/<slug>/<year>/<file>`: where it is, or where to write it.
     pub file: String,
+    /// Its evidence files (`berkas:`), each path from the year folder (`bukti/…`).
+    pub scans: Vec<Scan>,
 }
 
 /// The checklist of a scheme for one region and year.
@@ -218,6 +274,7 @@ pub(crate) fn checklist(
             evidence: *e,
             present: e.present(data),
             file: format!("content/{slug}/{year}/{}", e.file().name()),
+            scans: e.scans(data),
         })
         .collect()
 }

@@ -10,8 +10,9 @@ use crate::content::Sourced;
 use crate::content::annual::{RawApprovalFile, RawDecree, RawInstitutionFile};
 use crate::content::messages::LoadMessage;
 use crate::model::messages::ModelMessage;
+use crate::model::scans::{Scan, scan};
 use serde_saphyr::Spanned;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A calendar date, written `2025-03-10`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -104,6 +105,8 @@ pub struct Decree {
     pub date: Option<Date>,
     pub period: Option<String>,
     pub title: Option<String>,
+    /// Its scan (`berkas:`), checked.
+    pub scan: Option<Scan>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -112,6 +115,8 @@ pub struct Meeting {
     pub kind: String,
     pub agenda: String,
     pub participants: Option<f64>,
+    /// Its scan (`berkas:`), checked.
+    pub scan: Option<Scan>,
 }
 
 /// The reports a TKPK sends: by semester since Inpres 8/2025, by quarter before.
@@ -168,6 +173,8 @@ pub struct ReportSent {
     pub date: Option<Date>,
     pub recipient: String,
     pub period: Option<String>,
+    /// Its scan (`berkas:`), checked.
+    pub scan: Option<Scan>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -178,6 +185,8 @@ pub struct Verification {
     pub after: f64,
     pub unit: Option<String>,
     pub decree: Option<String>,
+    /// Its scan (`berkas:`), checked.
+    pub scan: Option<Scan>,
 }
 
 #[derive(Clone, Debug)]
@@ -191,6 +200,35 @@ pub struct Institution {
     pub reports: Vec<ReportSent>,
     pub verifications: Vec<Verification>,
     pub file: PathBuf,
+}
+
+impl Institution {
+    /// Every evidence file the year names, each once, by path.
+    pub fn scans(&self) -> Vec<&Scan> {
+        let mut all: Vec<&Scan> = [&self.decree, &self.plan, &self.action_plan]
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d.scan.as_ref())
+            .chain(self.meetings.iter().filter_map(|m| m.scan.as_ref()))
+            .chain(self.reports.iter().filter_map(|r| r.scan.as_ref()))
+            .chain(self.verifications.iter().filter_map(|v| v.scan.as_ref()))
+            .collect();
+        all.sort_by(|a, b| a.path.cmp(&b.path));
+        all.dedup_by(|a, b| a.path == b.path);
+        all
+    }
+
+    /// The latest date the records hold (a decree, a meeting, a report sent, a verification).
+    pub fn latest_date(&self) -> Option<Date> {
+        [&self.decree, &self.plan, &self.action_plan]
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d.date)
+            .chain(self.meetings.iter().filter_map(|m| m.date))
+            .chain(self.reports.iter().filter_map(|r| r.date))
+            .chain(self.verifications.iter().filter_map(|v| v.date))
+            .max()
+    }
 }
 
 fn date(raw: &Spanned<String>, source: &SourceText, diagnostics: &mut Diagnostics) -> Option<Date> {
@@ -209,7 +247,7 @@ fn date(raw: &Spanned<String>, source: &SourceText, diagnostics: &mut Diagnostic
 
 fn decree(
     raw: &Option<RawDecree>,
-    source: &SourceText,
+    (source, folder): (&SourceText, &Path),
     diagnostics: &mut Diagnostics,
 ) -> Option<Decree> {
     raw.as_ref().map(|d| Decree {
@@ -217,12 +255,15 @@ fn decree(
         date: date(&d.tanggal, source, diagnostics),
         period: d.periode.clone(),
         title: d.judul.clone(),
+        scan: scan(d.berkas.as_ref(), folder, source, diagnostics),
     })
 }
 
-/// Validates a `kelembagaan.yaml`.
+/// Validates a `kelembagaan.yaml` read from the year folder `folder` (on disk, where its
+/// evidence files are).
 pub(crate) fn validate_institution(
     file: &Sourced<RawInstitutionFile>,
+    folder: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Institution {
     let source = &file.source;
@@ -238,6 +279,7 @@ pub(crate) fn validate_institution(
                 .peserta
                 .as_ref()
                 .and_then(|f| count(f, "peserta", source, diagnostics)),
+            scan: scan(m.berkas.as_ref(), folder, source, diagnostics),
         })
         .collect();
     let reports = doc
@@ -261,7 +303,9 @@ pub(crate) fn validate_institution(
                 );
             }
             let date = date(&r.tanggal, source, diagnostics);
+            let scan = scan(r.berkas.as_ref(), folder, source, diagnostics);
             Some(ReportSent {
+                scan,
                 kind: kind?,
                 date,
                 recipient: r.kepada.trim().to_string(),
@@ -276,7 +320,9 @@ pub(crate) fn validate_institution(
             let date = date(&v.tanggal, source, diagnostics);
             let before = count(&v.sebelum, "sebelum", source, diagnostics);
             let after = count(&v.sesudah, "sesudah", source, diagnostics);
+            let scan = scan(v.berkas.as_ref(), folder, source, diagnostics);
             Some(Verification {
+                scan,
                 date,
                 data: v.data.clone(),
                 before: before?,
@@ -289,9 +335,9 @@ pub(crate) fn validate_institution(
     Institution {
         illustrative: doc.ilustrasi,
         source: doc.sumber.clone(),
-        decree: decree(&doc.sk_tkpk, source, diagnostics),
-        plan: decree(&doc.rpkd, source, diagnostics),
-        action_plan: decree(&doc.rat, source, diagnostics),
+        decree: decree(&doc.sk_tkpk, (source, folder), diagnostics),
+        plan: decree(&doc.rpkd, (source, folder), diagnostics),
+        action_plan: decree(&doc.rat, (source, folder), diagnostics),
         meetings,
         reports,
         verifications,

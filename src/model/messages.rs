@@ -335,6 +335,39 @@ pub(crate) enum ModelMessage {
         known: Vec<String>,
     },
     HintAddFigures,
+    // Evidence files (`berkas:` in kelembagaan.yaml, `model/scans.rs`).
+    /// `berkas:` names a file outside the year's `bukti/` folder.
+    EvidenceOutside {
+        path: String,
+    },
+    /// `berkas:` names a file that is not a PDF, JPEG or PNG by its name.
+    EvidenceType {
+        path: String,
+    },
+    EvidenceMissing {
+        path: String,
+    },
+    EvidenceLink {
+        path: String,
+    },
+    EvidenceUnreadable {
+        path: String,
+        detail: crate::base::messages::IoProblem,
+    },
+    EvidenceTooLarge {
+        path: String,
+        size: u64,
+        limit: u64,
+    },
+    /// The file's first bytes are not those of the type its name says.
+    EvidenceNotItsType {
+        path: String,
+        expected: &'static str,
+        found: Option<&'static str>,
+    },
+    HintEvidence {
+        folder: String,
+    },
 }
 
 impl Words for ModelMessage {
@@ -949,6 +982,48 @@ impl Words for ModelMessage {
             HintAddFigures => t(
                 "tambahkan angka di bawah `data:`, misalnya `2025: {p0: 7.57}`".into(),
                 "add figures under `data:`, for example `2025: {p0: 7.57}`".into(),
+            ),
+            EvidenceOutside { path } => t(
+                format!("`berkas: {path}` tidak berada di dalam folder `bukti/` tahun ini"),
+                format!("`berkas: {path}` is not inside this year's `bukti/` folder"),
+            ),
+            EvidenceType { path } => t(
+                format!("`berkas: {path}` bukan PDF, JPG atau PNG"),
+                format!("`berkas: {path}` is not a PDF, JPG or PNG"),
+            ),
+            EvidenceMissing { path } => t(
+                format!("berkas bukti `{path}` tidak ada"),
+                format!("the evidence file `{path}` does not exist"),
+            ),
+            EvidenceLink { path } => t(
+                format!("berkas bukti `{path}` adalah tautan simbolik (symlink), yang tidak diizinkan di dalam situs"),
+                format!("the evidence file `{path}` is a symbolic link, which is not allowed inside the site"),
+            ),
+            EvidenceUnreadable { path, detail } => t(
+                format!("berkas bukti `{path}` tidak dapat dibaca: {}", detail.text(Lang::Id)),
+                format!("cannot read the evidence file `{path}`: {}", detail.text(Lang::En)),
+            ),
+            EvidenceTooLarge { path, size, limit } => t(
+                format!(
+                    "berkas bukti `{path}` terlalu besar: {size} bita, batasnya {limit} bita ({} MiB)",
+                    limit / (1024 * 1024)
+                ),
+                format!(
+                    "the evidence file `{path}` is too large: {size} bytes, the limit is {limit} bytes ({} MiB)",
+                    limit / (1024 * 1024)
+                ),
+            ),
+            EvidenceNotItsType { path, expected, found: Some(found) } => t(
+                format!("berkas bukti `{path}` bernama {expected} tetapi isinya {found}"),
+                format!("the evidence file `{path}` is named as {expected} but holds {found}"),
+            ),
+            EvidenceNotItsType { path, expected, found: None } => t(
+                format!("berkas bukti `{path}` bernama {expected} tetapi isinya bukan {expected} (juga bukan PDF, JPG atau PNG lain)"),
+                format!("the evidence file `{path}` is named as {expected} but does not hold one (nor another PDF, JPG or PNG)"),
+            ),
+            HintEvidence { folder } => t(
+                format!("simpan pindaian (PDF, JPG atau PNG, paling besar 20 MiB) di folder `{folder}/`, lalu tulis namanya, misalnya `berkas: bukti/sk-tkpk-2025.pdf`"),
+                format!("save the scan (PDF, JPG or PNG, at most 20 MiB) in the folder `{folder}/` and write its name, for example `berkas: bukti/sk-tkpk-2025.pdf`"),
             ),
         }
     }

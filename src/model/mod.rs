@@ -8,6 +8,7 @@ pub(crate) mod official;
 pub(crate) mod pockets;
 pub(crate) mod programs;
 pub(crate) mod publish;
+pub(crate) mod scans;
 pub(crate) mod scheme;
 pub(crate) mod validate;
 pub(crate) mod values;

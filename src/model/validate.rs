@@ -1271,7 +1271,7 @@ fn region_narratives(
 /// A region's programs, pockets and institutional records per year; a year without a P0 figure
 /// is reported, as for narratives.
 fn region_year_data(
-    r: &crate::content::RawRegion,
+    (r, root): (&crate::content::RawRegion, &std::path::Path),
     series: Option<&Series>,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<i32, YearData> {
@@ -1286,10 +1286,10 @@ fn region_year_data(
                 .pockets
                 .as_ref()
                 .map(|f| super::pockets::validate_pockets(f, diagnostics)),
-            institution: files
-                .institution
-                .as_ref()
-                .map(|f| super::institution::validate_institution(f, diagnostics)),
+            institution: files.institution.as_ref().map(|f| {
+                let folder = root.join(f.source.display_path.parent().unwrap_or(root));
+                super::institution::validate_institution(f, &folder, diagnostics)
+            }),
             approval: files
                 .approval
                 .as_ref()
@@ -1355,7 +1355,7 @@ fn check_region(
         .as_ref()
         .filter(|_| before.error_count() == errors_before);
     let narratives = region_narratives(r, clean, before);
-    let annual = region_year_data(r, clean, before);
+    let annual = region_year_data((r, &raw.root), clean, before);
     let (Some(meta), Some(series)) = (&r.region, series) else {
         return None;
     };

@@ -37,6 +37,16 @@ pub struct Run {
     pub stdout: String,
 }
 
+impl From<std::process::Output> for Run {
+    fn from(out: std::process::Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        }
+    }
+}
+
 /// A site in a temporary folder.
 pub struct TestSite {
     pub dir: tempfile::TempDir,
@@ -143,16 +153,12 @@ impl TestSite {
 
     /// Runs `tkpk ARGS…` in the site folder.
     pub fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_tkpk"))
+        Command::new(env!("CARGO_BIN_EXE_tkpk"))
             .args(args)
             .current_dir(self.root())
             .output()
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        }
+            .unwrap()
+            .into()
     }
 
     pub fn build(&self) -> Run {

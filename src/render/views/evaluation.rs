@@ -72,6 +72,34 @@ pub struct EvidenceView {
     pub ada: bool,
     pub berkas: String,
     pub contoh: &'static str,
+    /// Its evidence files, linked beside the sheet: in a draft only (see [`evidence_links`]).
+    pub pindaian: Vec<ScanLink>,
+}
+
+/// A link from the sheet to an evidence file copied beside it.
+#[derive(Serialize)]
+pub struct ScanLink {
+    /// `bukti/sk-tkpk-2025.pdf`, percent-encoded.
+    pub href: String,
+    /// `sk-tkpk-2025.pdf`.
+    pub nama: String,
+}
+
+/// The links of an item's evidence files. A draft links them (the build copies them beside
+/// the sheet); a public sheet links none, since a signed scan may carry personal data (names,
+/// NIP, signatures) that a public site need not hold: the bundle (`tkpk paket`) carries them
+/// to the evaluators.
+fn evidence_links(site: &Site, scans: &[crate::model::scans::Scan]) -> Vec<ScanLink> {
+    if !site.draft {
+        return Vec::new();
+    }
+    scans
+        .iter()
+        .map(|s| ScanLink {
+            href: crate::render::paths::url_path(&s.path),
+            nama: s.path.rsplit('/').next().unwrap_or(&s.path).to_string(),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -205,6 +233,7 @@ pub fn evaluation(site: &Site, region: &Region, sheet: &Sheet) -> EvaluationView
                 ada: i.present,
                 berkas: i.file.clone(),
                 contoh: i.evidence.example(),
+                pindaian: evidence_links(site, &i.scans),
             })
             .collect(),
         ilustrasi: sheet.illustrative,

@@ -28,7 +28,14 @@ fi
 for bin in "$base" "$now"; do
   name=$(basename "$bin")
   rm -rf "$SCRATCH/situs-$name" && mkdir -p "$SCRATCH/situs-$name"
-  cp -r site.yaml content "$SCRATCH/situs-$name/"
+  # Each binary prints the sample of its own commit (BASE cannot read today's content: the
+  # lembar pengesahan, evidence files and abbreviations came later), so the figures compare
+  # what a planner ran then with what runs now, longer documents included.
+  if [ "$bin" = "$base" ]; then
+    git archive "$BASE" site.yaml content | tar -x -C "$SCRATCH/situs-$name"
+  else
+    cp -r site.yaml content "$SCRATCH/situs-$name/"
+  fi
   cat > "$SCRATCH/$name.sh" <<SH
 #!/bin/sh
 rm -rf "$SCRATCH/pdf-$name"

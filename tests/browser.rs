@@ -190,6 +190,14 @@ fn tkpk_pdf_prints_the_report_without_browser_header_or_footer() {
     assert!(!run.stderr.contains("pencetakan cepat"), "{}", run.stderr);
     let bytes = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
     assert!(bytes.contains("/Outlines"), "no bookmarks");
+    // No link into this computer's output folder (the sheet's header links the home page).
+    for name in ["laporan", "penilaian"] {
+        let file = site
+            .root()
+            .join(format!("pdf/kabupaten-contoh-2025-{name}.pdf"));
+        let raw = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
+        assert!(!raw.contains("file://"), "{name}: a file:// link");
+    }
     assert!(
         bytes.contains("/Title (BAB I PENDAHULUAN)"),
         "no chapter bookmark"

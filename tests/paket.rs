@@ -7,11 +7,13 @@
 mod common;
 
 use common::{Run, TestSite};
+#[cfg(unix)]
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::process::Command;
 
 const ARGS: [&str; 5] = ["paket", "--wilayah", "kabupaten-blora", "--tahun", "2025"];
+#[cfg(unix)]
 const ZIP: &str = "paket/kabupaten-blora-2025.zip";
 const YEAR: &str = "content/kabupaten-blora/2025";
 
@@ -47,6 +49,7 @@ fn fake_chromium(dir: &Path) -> std::path::PathBuf {
     path
 }
 
+#[cfg(unix)]
 fn entries(zip: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
     (0..archive.len())
@@ -60,6 +63,7 @@ fn entries(zip: &[u8]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+#[cfg(unix)]
 fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()

@@ -812,6 +812,55 @@ pub(crate) fn pockets(pockets: &crate::model::Pockets, mapped: i32, lang: Lang) 
     Some(out)
 }
 
+/// `["3.1", "3.2", "3.3"]` → `3.1–3.3`; `["3.1", "3.2"]` → `3.1 dan 3.2`; one → itself. The
+/// numbers of one chapter, in order, as the view gives them.
+fn number_range(numbers: &[String], lang: Lang) -> String {
+    match numbers {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} {} {b}", if id(lang) { "dan" } else { "and" }),
+        [first, .., last] => format!("{first}–{last}"),
+    }
+}
+
+/// The sentence that points at a chapter's computed tables and figures by number: "Angka bab
+/// ini disajikan pada Tabel 3.1 serta Gambar 3.1–3.4, beserta sumbernya."; `None` when the
+/// chapter has neither.
+pub(crate) fn exhibits(tables: &[String], figures: &[String], lang: Lang) -> Option<String> {
+    let (table, tables_word, figure, figures_word) = if id(lang) {
+        ("Tabel", "Tabel", "Gambar", "Gambar")
+    } else {
+        ("Table", "Tables", "Figure", "Figures")
+    };
+    let part = |numbers: &[String], one: &str, many: &str| {
+        (!numbers.is_empty()).then(|| {
+            let word = if numbers.len() == 1 { one } else { many };
+            format!("{word} {}", number_range(numbers, lang))
+        })
+    };
+    let parts: Vec<String> = [
+        part(tables, table, tables_word),
+        part(figures, figure, figures_word),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    Some(if id(lang) {
+        format!(
+            "Angka bab ini disajikan pada {}, beserta sumbernya.",
+            parts.join(" serta ")
+        )
+    } else {
+        format!(
+            "The figures of this chapter are given in {}, with their sources.",
+            parts.join(" as well as ")
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::{change, quadrant, rank, references, relevance, target};
@@ -1079,5 +1128,23 @@ mod tests {
             Lang::Id,
         );
         assert!(!text.contains("daripada"), "{text}");
+    }
+
+    #[test]
+    fn exhibits_are_named_by_their_numbers() {
+        let n = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            super::exhibits(&n(&["3.1"]), &n(&["3.1", "3.2", "3.3", "3.4"]), Lang::Id).as_deref(),
+            Some(
+                "Angka bab ini disajikan pada Tabel 3.1 serta Gambar 3.1–3.4, beserta sumbernya."
+            )
+        );
+        assert_eq!(
+            super::exhibits(&n(&[]), &n(&["4.1", "4.2"]), Lang::En).as_deref(),
+            Some(
+                "The figures of this chapter are given in Figures 4.1 and 4.2, with their sources."
+            )
+        );
+        assert_eq!(super::exhibits(&[], &[], Lang::Id), None);
     }
 }

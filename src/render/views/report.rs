@@ -12,6 +12,7 @@ use crate::model::Chapter;
 use crate::report::Report;
 use crate::words;
 use crate::words::findings;
+use crate::words::sentences;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -586,6 +587,17 @@ pub fn report(report: &Report) -> ReportView {
                 }
             })
             .collect();
+        // The text names the chapter's computed tables and figures by their numbers.
+        let mut analisis = analyses.remove(&chapter).unwrap_or_default();
+        let number_of = |nomor: &str| nomor.rsplit(' ').next().unwrap_or("").to_string();
+        let computed_numbers: Vec<String> = computed_tables(chapter)
+            .iter()
+            .filter_map(|(id, _)| tabel.get(id).map(|n| number_of(&n.nomor)))
+            .collect();
+        let figure_numbers: Vec<String> = grafik.iter().map(|g| number_of(&g.nomor)).collect();
+        if let Some(sentence) = sentences::exhibits(&computed_numbers, &figure_numbers, lang) {
+            analisis.push(sentence);
+        }
         bab.push(ChapterView {
             kunci: chapter.key(),
             nomor: chapter.number().map(roman).unwrap_or_default(),
@@ -597,7 +609,7 @@ pub fn report(report: &Report) -> ReportView {
             depan: chapter.is_front(),
             kosong: !report.has_content(chapter),
             tabel,
-            analisis: analyses.remove(&chapter).unwrap_or_default(),
+            analisis,
             grafik,
             grafik_tidak_ada: omitted_by_chapter.remove(&chapter).unwrap_or_default(),
             narasi,

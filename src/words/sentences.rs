@@ -1135,9 +1135,7 @@ mod tests {
         let n = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
             super::exhibits(&n(&["3.1"]), &n(&["3.1", "3.2", "3.3", "3.4"]), Lang::Id).as_deref(),
-            Some(
-                "Angka bab ini disajikan pada Tabel 3.1 serta Gambar 3.1–3.4, beserta sumbernya."
-            )
+            Some("Angka bab ini disajikan pada Tabel 3.1 serta Gambar 3.1–3.4, beserta sumbernya.")
         );
         assert_eq!(
             super::exhibits(&n(&[]), &n(&["4.1", "4.2"]), Lang::En).as_deref(),

@@ -87,21 +87,22 @@ fn chapter_started(page: &str) -> Option<String> {
 /// `iv` → 4.
 fn from_roman(text: &str) -> Option<usize> {
     let value = |c| match c {
-        'i' => Some(1),
+        'i' => Some(1i64),
         'v' => Some(5),
         'x' => Some(10),
         'l' => Some(50),
         _ => None,
     };
-    let digits: Option<Vec<usize>> = text.chars().map(value).collect();
+    let digits: Option<Vec<i64>> = text.chars().map(value).collect();
     let digits = digits.filter(|d| !d.is_empty())?;
-    Some(digits.iter().enumerate().fold(0, |sum, (i, d)| {
+    let sum = digits.iter().enumerate().fold(0, |sum, (i, d)| {
         if digits.get(i + 1).is_some_and(|next| next > d) {
             sum - d
         } else {
             sum + d
         }
-    }))
+    });
+    usize::try_from(sum).ok()
 }
 
 #[test]

@@ -193,7 +193,7 @@ fn evaluation_sheet_and_check_name_exactly_the_missing_evidence() {
     let warnings: Vec<&str> = check
         .stderr
         .lines()
-        .filter(|l| l.starts_with("peringatan: bukti penilaian"))
+        .filter(|l| l.starts_with("peringatan: bukti penilaian") && l.contains(" belum ada: "))
         .collect();
     assert_eq!(
         warnings,
@@ -602,5 +602,34 @@ fn a_draft_sheet_links_its_evidence_files_and_a_public_one_none() {
     assert!(
         !html.contains("pindaian") && !html.contains("bukti/sk-"),
         "linked"
+    );
+}
+
+/// `tkpk check` names the evidence written in kelembagaan.yaml without its scan, which the
+/// evaluation bundle would leave out; once a scan is named, it is not said.
+#[test]
+fn check_names_evidence_without_its_scan() {
+    let site = TestSite::sample();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "peringatan: bukti penilaian 2025 Kabupaten Blora tertulis tetapi tanpa berkas pindaian (`berkas:`), sehingga tidak ikut dalam paket penilaian: Rencana Aksi Tahunan (RAT)\n  --> content/kabupaten-blora/2025/kelembagaan.yaml\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    let file = "content/kabupaten-blora/2025/kelembagaan.yaml";
+    let text = site.read(file).replace(
+        "  judul: Rencana Aksi Tahunan Penanggulangan Kemiskinan\n",
+        "  judul: Rencana Aksi Tahunan Penanggulangan Kemiskinan\n  berkas: bukti/sk-tkpk-2025.pdf\n",
+    );
+    site.write(file, text);
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("tanpa berkas pindaian"),
+        "{}",
+        run.stderr
     );
 }

@@ -23,6 +23,13 @@ pub enum EvaluationMessage {
     HintEvidence {
         example: String,
     },
+    /// Items written in kelembagaan.yaml without their scan (`berkas:`).
+    EvidenceWithoutScan {
+        region: String,
+        year: i32,
+        items: Vec<Phrase>,
+    },
+    HintScan,
     /// Figures still marked illustrative in one file, as `2025: p0, jumlah_penduduk_miskin`.
     IllustrativeFigures {
         name: String,
@@ -90,6 +97,25 @@ impl Words for EvaluationMessage {
             HintReplaceFile => t(
                 "tulis isi yang sebenarnya, lalu hapus baris `ilustrasi: true`".into(),
                 "write the real contents, then remove the line `ilustrasi: true`".into(),
+            ),
+            EvidenceWithoutScan {
+                region,
+                year,
+                items,
+            } => {
+                let listed = items
+                    .iter()
+                    .map(|i| i.get(lang))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                t(
+                    format!("bukti penilaian {year} {region} tertulis tetapi tanpa berkas pindaian (`berkas:`), sehingga tidak ikut dalam paket penilaian: {listed}"),
+                    format!("evaluation evidence {year} of {region} is written but has no scan (`berkas:`), so the evaluation bundle leaves it out: {listed}"),
+                )
+            }
+            HintScan => t(
+                "simpan pindaiannya (PDF, JPG atau PNG) di folder `bukti/` tahun itu dan tulis `berkas: bukti/NAMA.pdf` pada butirnya di berkas ini".into(),
+                "save its scan (PDF, JPG or PNG) in that year's `bukti/` folder and write `berkas: bukti/NAME.pdf` on its item in this file".into(),
             ),
             HintEvidence { example } => t(
                 format!("tulis di berkas ini: `{example}`"),

@@ -56,6 +56,26 @@ pub fn readiness(site: &Site) -> Readiness {
                     }),
                 );
             }
+            // Written in kelembagaan.yaml, but without the scan the bundle would carry.
+            let unscanned: Vec<_> = items
+                .iter()
+                .filter(|i| {
+                    i.present
+                        && i.scans.is_empty()
+                        && i.evidence.file() == crate::model::evidence::EvidenceFile::Institution
+                })
+                .collect();
+            if let Some(first) = unscanned.first() {
+                warnings.push(
+                    Diagnostic::warning(EvaluationMessage::EvidenceWithoutScan {
+                        region: region.name.clone(),
+                        year,
+                        items: unscanned.iter().map(|i| i.evidence.phrase()).collect(),
+                    })
+                    .in_file(&first.file)
+                    .hint(EvaluationMessage::HintScan),
+                );
+            }
             lines.push(EvaluationMessage::Readiness {
                 region: region.slug.clone(),
                 year,

@@ -66,8 +66,13 @@ fn every_report_numbers_the_same_chapters_alike_and_its_lists_resolve() {
                 .map(|(k, l)| (k.to_string(), l.to_string()))
                 .collect();
             assert_eq!(labels, expected, "{rel}");
-            // Every link of the contents and lists goes to an id of the page.
+            // Every link of the contents and lists goes to an id of the page, and no id is
+            // given twice.
             let ids = attr(&page, "[id]", "id");
+            let mut unique = ids.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), ids.len(), "{rel}: an id given twice");
             for href in attr(&page, "nav.daftar-isi a", "href") {
                 let id = href.strip_prefix('#').unwrap();
                 assert!(
@@ -213,4 +218,20 @@ fn a_bad_nip_is_an_error_and_check_names_empty_chapters() {
         "{}",
         run.stderr
     );
+}
+
+/// A narrative without a chapter (in "Uraian Lain") may hold several tables: each has an id of
+/// its own, unnumbered.
+#[test]
+fn tables_of_a_narrative_without_a_chapter_have_ids_of_their_own() {
+    let site = TestSite::fixture("dasar");
+    site.write(
+        "content/kabupaten-contoh/2025/05-lain.md",
+        "---\njudul: Catatan Tambahan\n---\n| a |\n|---|\n| 1 |\n\nTeks.\n\n| b |\n|---|\n| 2 |\n",
+    );
+    assert_eq!(site.build().code, 0);
+    let page = site.page("kabupaten-contoh/2025/index.html");
+    let ids = attr(&page, "#bab-uraian caption", "id");
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert_ne!(ids[0], ids[1]);
 }

@@ -620,22 +620,27 @@ pub fn report(report: &Report) -> ReportView {
         .iter()
         .enumerate()
         .filter(|(_, n)| n.chapter.is_none())
-        .map(|(i, n)| NarrativeView {
-            judul: n.title.clone(),
-            html: markdown::to_html(
-                &n.markdown,
-                &format!("narasi-{}", i + 1),
-                &format!("{}: {}", t.tabel_narasi, n.title),
-                &mut |caption| {
-                    (
-                        format!("narasi-{}-tabel", i + 1),
-                        caption.unwrap_or(&n.title).to_string(),
-                    )
-                },
-            ),
-            ilustrasi: n.illustrative,
-            sumber: n.source.clone(),
-            berkas: n.file_name.clone(),
+        .map(|(i, n)| {
+            // Unnumbered (the section has no chapter number), each with an id of its own.
+            let mut count = 0;
+            NarrativeView {
+                judul: n.title.clone(),
+                html: markdown::to_html(
+                    &n.markdown,
+                    &format!("narasi-{}", i + 1),
+                    &format!("{}: {}", t.tabel_narasi, n.title),
+                    &mut |caption| {
+                        count += 1;
+                        (
+                            format!("narasi-{}-tabel-{count}", i + 1),
+                            caption.unwrap_or(&n.title).to_string(),
+                        )
+                    },
+                ),
+                ilustrasi: n.illustrative,
+                sumber: n.source.clone(),
+                berkas: n.file_name.clone(),
+            }
         })
         .collect();
     if !loose.is_empty() {

@@ -115,13 +115,14 @@ fn folder(region: &Region, year: i32) -> PathBuf {
 /// The years of `region` whose reports are being written: those whose folder holds files
 /// (narratives, data files) and the site's report year, each with a report.
 fn years_in_work(site: &Site, region: &Region) -> Vec<i32> {
+    let reported = region.report_years();
     let mut years: Vec<i32> = region
         .narratives
         .keys()
         .chain(region.annual.keys())
         .copied()
         .chain(site.config.report_year)
-        .filter(|y| region.report_years().contains(y))
+        .filter(|y| reported.contains(y))
         .collect();
     years.sort_unstable();
     years.dedup();

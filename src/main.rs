@@ -25,14 +25,14 @@ fn main() -> ExitCode {
     {
         return ExitCode::FAILURE;
     }
-    // Build, pdf and check read the site whole, never in the middle of an import (the lock
-    // file is the import's: made by the first import, never by a reader, so that a command
-    // that reads leaves the site folder as it was).
+    // Pdf, paket and check read the site whole, never in the middle of an import (pdf and
+    // paket make the lock file when no import has yet; check, which leaves the site folder as
+    // it was, never does; build takes it in `cmd::build`, once its output is accepted).
     let _reading = match &cli.command {
-        Command::Build { root, .. }
-        | Command::Pdf { root, .. }
-        | Command::Paket { root, .. }
-        | Command::Check { root } => tkpk::import::journal::lock_shared(root),
+        Command::Pdf { root, .. } | Command::Paket { root, .. } => {
+            tkpk::import::journal::lock_shared(root, true)
+        }
+        Command::Check { root } => tkpk::import::journal::lock_shared(root, false),
         _ => None,
     };
     match &cli.command {

@@ -77,6 +77,11 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// Refuses an output folder that is `/`, the site folder, its content or themes folder, or a
 /// parent of any of them, and one that exists without tkpk's mark.
+/// Whether `output` may be written by a build of the site at `root` (see [`check_target`]).
+pub fn accepts(root: &Path, output: &Path) -> bool {
+    check_target(root, output).is_ok()
+}
+
 pub(crate) fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     // A link is judged as written, before resolving it: replacing it would write elsewhere.
     if std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {

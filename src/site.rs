@@ -39,6 +39,12 @@ pub fn final_refusals(site: &Site, region: Option<&str>, year: Option<i32>) -> D
 }
 
 /// Reads and validates the site folder at `root`.
+/// The language of the site at `root` (`bahasa:` in site.yaml), read before the site is: for
+/// what a command says first. Indonesian when site.yaml cannot be read.
+pub fn language(root: &Path) -> crate::base::lang::Lang {
+    crate::content::language(root)
+}
+
 pub fn load(root: &Path) -> Loaded {
     validated(content::load(root))
 }

@@ -1385,9 +1385,17 @@ fn a_missing_output_is_restored_even_when_the_site_fails() {
 }
 
 /// A build never reads the site in the middle of an import: it waits for the import's lock.
+/// The lock file is made by the first build (so that the site's very first import waits for a
+/// build too), never by `check`, which leaves the site folder as it was.
 #[test]
 fn a_build_waits_for_a_running_import() {
     let site = TestSite::fixture("dasar");
+    let lock_file = site.root().join(".tkpk-impor.kunci");
+    assert_eq!(site.run(&["check"]).code, 0);
+    assert!(!lock_file.exists(), "check made the lock file");
+    assert_eq!(site.build().code, 0);
+    assert!(lock_file.is_file(), "the build made no lock file");
+    std::fs::remove_dir_all(site.output()).unwrap();
     let lock = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)

@@ -379,12 +379,22 @@ fn an_impossible_figure_leaves_every_file_as_it_was() {
             "{}",
             run.stderr
         );
+        // Said at the table's cell, not at a line of a file the import never wrote.
         assert!(
-            run.stderr
-                .contains("galat: p0 = 108,69 mustahil: nilainya harus antara 0 dan 100"),
+            run.stderr.contains(
+                "galat: p0 = 108,69 mustahil: nilainya harus antara 0 dan 100\n  --> p0.csv:3:2\n"
+            ),
             "{}",
             run.stderr
         );
+        assert!(
+            run.stderr.contains(
+                "saran: angka di baris 3, kolom B akan ditulis ke content/kabupaten-blitar/indikator.yaml sebagai `p0` tahun 2023; perbaiki di tabel, lalu impor lagi; periksa angka ini dengan rilis BPS"
+            ),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("indikator.yaml:"), "{}", run.stderr);
         assert_eq!(snapshot(&site.root().join("content")), before);
     }
     // No shadow, journal or temporary file is left in the site.
@@ -450,6 +460,21 @@ fn an_interrupted_import_is_rolled_back_and_a_read_only_file_is_refused() {
             .exists()
     );
     assert!(!journal.exists());
+    // Said in the site's language: read from site.yaml before anything else is.
+    let config = site.read("site.yaml");
+    site.write("site.yaml", config.replace("bahasa: id", "bahasa: en"));
+    lay_journal("sumber: setengah ditulis\n");
+    std::fs::write(&path, "sumber: setengah ditulis\n").unwrap();
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr.contains(
+            "warning: an earlier import stopped half way; 1 file was put back as it was before it"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read(file), original);
+    site.write("site.yaml", &config);
     // Edited by hand after the kill: the edit is kept, the original saved beside it.
     lay_journal("sumber: setengah ditulis\n");
     std::fs::write(&path, "sumber: diubah tangan sesudahnya\n").unwrap();

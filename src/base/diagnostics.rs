@@ -93,6 +93,9 @@ pub struct DiagnosticData {
     pub message: Text,
     pub location: Option<Location>,
     pub hint: Option<Text>,
+    /// A warning that a figure may be wrong (an implausible size or jump): among the messages
+    /// printed in full before any other warning.
+    pub doubt: bool,
 }
 
 /// One problem. Boxed so that `Result<_, Diagnostic>` stays small on the happy path.
@@ -119,6 +122,7 @@ impl Diagnostic {
             message: message.into(),
             location: None,
             hint: None,
+            doubt: false,
         }))
     }
 
@@ -142,6 +146,12 @@ impl Diagnostic {
             line_text: None,
             caret: 0,
         });
+        self
+    }
+
+    /// Marks a warning that a figure may be wrong: see [`DiagnosticData::doubt`].
+    pub fn doubtful(mut self) -> Self {
+        self.doubt = true;
         self
     }
 
@@ -293,7 +303,8 @@ impl Diagnostics {
         v
     }
 
-    /// At most `max` diagnostics in full (errors first, then warnings, in file order), then
+    /// At most `max` diagnostics in full (errors first, then warnings that a figure may be
+    /// wrong, then the other warnings; shown in file order), then
     /// one line counting the rest per file: 25,000 errors are not 5 MB of text.
     pub fn render_bounded(&self, lang: Lang, max: usize) -> String {
         let sorted = self.sorted();
@@ -309,12 +320,17 @@ impl Diagnostics {
                 .filter(|i| sorted[*i].severity == Severity::Error)
                 .take(max)
                 .collect();
-            let room = max.saturating_sub(picked.len());
-            picked.extend(
-                (0..sorted.len())
-                    .filter(|i| sorted[*i].severity != Severity::Error)
-                    .take(room),
-            );
+            // Then the warnings that a figure may be wrong, then the others.
+            for doubt in [true, false] {
+                let room = max.saturating_sub(picked.len());
+                picked.extend(
+                    (0..sorted.len())
+                        .filter(|i| {
+                            sorted[*i].severity != Severity::Error && sorted[*i].doubt == doubt
+                        })
+                        .take(room),
+                );
+            }
             picked.sort_unstable();
             picked
         };
@@ -464,6 +480,29 @@ mod tests {
         all.push(Diagnostic::error(Message::EmptyFile).in_file("a.yaml"));
         assert_eq!((all.error_count(), all.warning_count()), (1, 1));
         assert!(all.render(Lang::Id).starts_with("galat"));
+    }
+
+    /// On a site with more messages than are printed in full, a warning that a figure may be
+    /// wrong is printed in full before the other warnings, wherever its file sorts.
+    #[test]
+    fn a_doubtful_figure_is_never_among_the_messages_not_shown() {
+        let mut all = Diagnostics::new();
+        for i in 0..60 {
+            all.push(Diagnostic::warning(Message::EmptyFile).in_file(format!("a{i:02}.md")));
+        }
+        all.push(
+            Diagnostic::warning(Message::EmptyFile)
+                .in_file("z/indikator.yaml")
+                .doubtful(),
+        );
+        all.push(Diagnostic::error(Message::EmptyFile).in_file("y.yaml"));
+        let shown = all.render_bounded(Lang::Id, 50);
+        assert!(shown.contains("z/indikator.yaml"), "{shown}");
+        assert!(shown.contains("y.yaml"), "{shown}");
+        assert!(
+            shown.contains("--> a47.md") && !shown.contains("--> a48.md"),
+            "{shown}"
+        );
     }
 
     #[test]

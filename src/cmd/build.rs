@@ -10,6 +10,9 @@ pub(crate) fn run(root: &Path, output: Option<&Path>, wait: bool, draft: bool) -
     let output = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| default_output(root, draft));
+    // Never in the middle of an import; the lock file is made when no import has made it yet
+    // (so that the site's first import waits too), but never beside an output that is refused.
+    let _reading = tkpk::import::journal::lock_shared(root, tkpk::output::accepts(root, &output));
     match build_waiting(root, &output, wait, draft) {
         Some(_) => ExitCode::SUCCESS,
         None => ExitCode::FAILURE,

@@ -374,7 +374,7 @@ impl Words for CommandMessage {
                 };
                 t(
                     format!("peringatan: impor sebelumnya terhenti di tengah jalan; {files} berkas dikembalikan seperti sebelum impor itu (jalankan impornya lagi bila perlu){kept_id}"),
-                    format!("warning: an earlier import stopped half way; {} put back as they were before it (run that import again if needed){kept_en}", en_count(*files, "file was", "files were")),
+                    format!("warning: an earlier import stopped half way; {} put back as {} before it (run that import again if needed){kept_en}", en_count(*files, "file was", "files were"), if *files == 1 { "it was" } else { "they were" }),
                 )
             }
             ImportNotRolledBack { detail } => t(

@@ -17,6 +17,7 @@ use tkpk::base::lang::Lang;
 /// publishes or imports must not go on.
 pub(crate) fn recover_import(root: &std::path::Path) -> bool {
     use tkpk::base::messages::Words;
+    let lang = tkpk::site::language(root);
     match tkpk::import::journal::recover(root) {
         Ok(Some(done)) => {
             eprintln!(
@@ -25,7 +26,7 @@ pub(crate) fn recover_import(root: &std::path::Path) -> bool {
                     files: done.restored,
                     kept: done.kept.iter().map(|p| p.display().to_string()).collect(),
                 }
-                .text(Lang::Id)
+                .text(lang)
             );
             true
         }
@@ -36,7 +37,7 @@ pub(crate) fn recover_import(root: &std::path::Path) -> bool {
                 messages::CommandMessage::ImportNotRolledBack {
                     detail: e.to_string(),
                 }
-                .text(Lang::Id)
+                .text(lang)
             );
             false
         }

@@ -10,7 +10,8 @@ use tkpk::serve::http::{self, Limits};
 use tkpk::serve::{Live, Rebuild};
 
 /// For tests: the head timeout in milliseconds instead of `http::HEAD_TIMEOUT`, so that a test
-/// of it waits a second or two rather than ten. Not for users (not in `--help`).
+/// of it waits a second or two rather than ten. Not for users (not in `--help`); it can only
+/// shorten the limit, never lengthen or lift it.
 const HEAD_TIMEOUT_VAR: &str = "TKPK_SERVE_HEAD_TIMEOUT_MS";
 
 fn head_timeout() -> Duration {
@@ -18,7 +19,9 @@ fn head_timeout() -> Duration {
         .ok()
         .and_then(|ms| ms.parse::<u64>().ok())
         .filter(|&ms| ms > 0)
-        .map_or(http::HEAD_TIMEOUT, Duration::from_millis)
+        .map_or(http::HEAD_TIMEOUT, |ms| {
+            Duration::from_millis(ms).min(http::HEAD_TIMEOUT)
+        })
 }
 
 /// One log line per build: the pages, and the files that started it (none at start).

@@ -821,6 +821,14 @@ fn nearby_site(root: &Path) -> Option<String> {
     })
 }
 
+/// The language `site.yaml` at `root` asks for (`bahasa:`), for what a command says before it
+/// reads the site (an import rolled back, say); Indonesian when the file cannot be read.
+pub(crate) fn language(root: &Path) -> Lang {
+    let mut ignored = Diagnostics::new();
+    load_yaml::<RawConfig>(root, &root.join("site.yaml"), &mut ignored)
+        .map_or(Lang::Id, |config| config.doc.bahasa)
+}
+
 fn load_with(
     root: &Path,
     cache: Option<&ParseCache>,

@@ -2,7 +2,8 @@
 //!
 //! Before anything is written, the site is validated with the new contents in a shadow copy
 //! (`<site>/.tkpk-impor-periksa-<pid>/`, hard links to the site's files where the file system
-//! has them, copies otherwise): a table that would break the site touches no file, and
+//! has them, copies otherwise; in the system's temporary folder when the site's folder cannot
+//! be written, as `--periksa` on a read-only copy): a table that would break the site touches no file, and
 //! `--periksa` says exactly what the real run will do.
 //!
 //! Then the files are written through a journal, `<site>/.tkpk-impor/`: the original of each
@@ -33,12 +34,16 @@ pub(crate) fn lock(root: &Path) -> std::io::Result<std::fs::File> {
     }
 }
 
-/// Held by a command that reads the site to publish or check it (build, pdf, check): an
-/// import waits for it, and it waits for a running import, so that it never reads half of
-/// one. Only a lock file the first import made is locked: a reader never writes one.
-pub fn lock_shared(root: &Path) -> Option<std::fs::File> {
+/// Held by a command that reads the site to publish or check it (build, pdf, paket, check):
+/// an import waits for it, and it waits for a running import, so that it never reads half of
+/// one. A command that writes beside the site anyway (`create`: build, pdf, paket) makes the
+/// lock file when no import has yet, so that the very first import waits for it too; `check`,
+/// which leaves the site folder as it was, locks only a lock file that is there.
+pub fn lock_shared(root: &Path, create: bool) -> Option<std::fs::File> {
     let path = root.join(LOCK_FILE);
+    let create = create && root.join("site.yaml").is_file();
     let file = std::fs::OpenOptions::new()
+        .create(create)
         .truncate(false)
         .write(true)
         .open(path)
@@ -69,7 +74,16 @@ fn link_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {
 pub(crate) fn shadow(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> std::io::Result<Shadow> {
     let dir = root.join(format!(".tkpk-impor-periksa-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir)?;
+    // A site tkpk may not write into (a read-only folder or disk: `--periksa` on a copy the
+    // user may only read) is shadowed in the system's temporary folder instead, by copies.
+    let dir = match std::fs::create_dir_all(&dir) {
+        Ok(()) => dir,
+        Err(inside) => tempfile::Builder::new()
+            .prefix(".tkpk-impor-periksa-")
+            .tempdir()
+            .map_err(|_| inside)?
+            .keep(),
+    };
     let shadow = Shadow { root: dir.clone() };
     if root.join("site.yaml").is_file() {
         link_or_copy(&root.join("site.yaml"), &dir.join("site.yaml"))?;
@@ -303,4 +317,40 @@ pub fn recover(root: &Path) -> std::io::Result<Option<RolledBack>> {
         let _ = std::fs::remove_dir_all(shadow);
     }
     roll_back(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where the site's folder cannot take the shadow (here a file holds its name; in use, a
+    /// read-only folder or disk), the shadow is made in the temporary folder, holds the site
+    /// with the new text, and goes when dropped; the site is untouched.
+    #[test]
+    fn a_site_that_cannot_be_written_is_shadowed_elsewhere() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        std::fs::write(root.join("site.yaml"), "judul: x\n").unwrap();
+        std::fs::create_dir_all(root.join("content/a")).unwrap();
+        let target = root.join("content/a/indikator.yaml");
+        std::fs::write(&target, "data: {}\n").unwrap();
+        let blocker = root.join(format!(".tkpk-impor-periksa-{}", std::process::id()));
+        std::fs::write(&blocker, "not a folder").unwrap();
+        let shadow = shadow(
+            root,
+            &[(target.clone(), b"data: {2025: {p0: 1}}\n".to_vec())],
+        )
+        .expect("a shadow elsewhere");
+        assert!(!shadow.root.starts_with(root), "{}", shadow.root.display());
+        assert_eq!(
+            std::fs::read_to_string(shadow.root.join("content/a/indikator.yaml")).unwrap(),
+            "data: {2025: {p0: 1}}\n"
+        );
+        assert!(shadow.root.join("site.yaml").is_file());
+        let made = shadow.root.clone();
+        drop(shadow);
+        assert!(!made.exists());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "data: {}\n");
+        assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "not a folder");
+    }
 }

@@ -459,7 +459,17 @@ pub fn import(
         return;
     }
     // Validated with the site before anything is written, --periksa or not.
-    super::commit(root, &[(path.clone(), text)], options.dry_run, out);
+    let origins = super::Origins {
+        table: file,
+        figures: Vec::new(),
+    };
+    super::commit(
+        root,
+        &[(path.clone(), text)],
+        &origins,
+        options.dry_run,
+        out,
+    );
     if out.diagnostics.has_errors() {
         return;
     }

@@ -122,6 +122,15 @@ pub enum ImportMessage {
         path: String,
     },
     HintTargetReadOnly,
+    /// The hint of a figure the site would refuse, said at its table cell: where the figure
+    /// would have gone, and the checker's own hint (in both languages) when it gave one.
+    HintFromTable {
+        place: TablePlace,
+        file: String,
+        year: i32,
+        key: String,
+        hint: Option<(String, String)>,
+    },
     /// A figure in the file differs from the table's.
     Conflict {
         file: String,
@@ -331,8 +340,8 @@ impl Words for ImportMessage {
                 "after the additions this file no longer reads as before; it was restored as it was".into(),
             ),
             SiteBrokenByImport => t(
-                "angka yang diimpor akan membuat situs bergalat (lihat di atas: baris dan kolomnya menunjuk berkas itu seperti yang akan ditulis impor); tidak ada berkas yang ditulis".into(),
-                "the imported figures would make the site fail (see above: lines and columns point into the file as the import would write it); no file was written".into(),
+                "angka yang diimpor akan membuat situs bergalat (lihat pesan lainnya); tidak ada berkas yang ditulis".into(),
+                "the imported figures would make the site fail (see the other messages); no file was written".into(),
             ),
             RowNotInSite { name, row } => t(
                 format!("baris {row}, \"{name}\", tidak cocok dengan wilayah mana pun di situs dan dilewati"),
@@ -362,6 +371,22 @@ impl Words for ImportMessage {
                 format!("berkas `{path}` hanya-baca; tkpk tidak mengubahnya"),
                 format!("the file `{path}` is read-only; tkpk does not change it"),
             ),
+            HintFromTable { place, file, year, key, hint } => {
+                let (then_id, then_en) = hint
+                    .as_ref()
+                    .map(|(i, e)| (format!("; {i}"), format!("; {e}")))
+                    .unwrap_or_default();
+                t(
+                    format!(
+                        "angka di {} akan ditulis ke {file} sebagai `{key}` tahun {year}; perbaiki di tabel, lalu impor lagi{then_id}",
+                        place.text(Lang::Id)
+                    ),
+                    format!(
+                        "the figure at {} would be written to {file} as `{key}` for {year}; correct it in the table, then import again{then_en}",
+                        place.text(Lang::En)
+                    ),
+                )
+            }
             HintTargetReadOnly => t(
                 "buka izin tulisnya bila berkas itu memang boleh diubah (Windows: Properties, hapus centang Read-only), lalu jalankan lagi".into(),
                 "allow writing to it if it may be changed (Windows: Properties, untick Read-only), then run again".into(),

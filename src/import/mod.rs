@@ -24,7 +24,7 @@ use crate::model::messages::ModelMessage;
 use crate::output::messages::OutputMessage;
 use bps::{SiteReference, SiteRegion, Target};
 use numbers::LoneDot;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use yaml_edit::{Edit, Table};
 
@@ -409,11 +409,115 @@ fn with_bom(path: &Path, text: &str) -> Vec<u8> {
     bytes
 }
 
+/// Where the figures an import writes came from: the table and, per figure, its cell and
+/// its place in the file it goes to.
+struct Origins<'a> {
+    table: &'a Path,
+    figures: Vec<Origin>,
+}
+
+struct Origin {
+    /// The file written, as `files` in [`commit`] name it.
+    path: PathBuf,
+    reference: bool,
+    table: Table,
+    year: i32,
+    key: String,
+    place: TablePlace,
+}
+
+impl Origins<'_> {
+    /// `d` from the site with the new texts in place, said at the table's cell when it points
+    /// at a figure the import writes (a P0 of 108,69 is the table's, not a line of a file the
+    /// user has never seen), with where it would have gone and the checker's hint.
+    fn relocate(&self, d: &Diagnostic, root: &Path, files: &[(PathBuf, String)]) -> Diagnostic {
+        let found = d.location.as_ref().and_then(|at| {
+            let (path, text) = files.iter().find(|(p, _)| *p == root.join(&at.path))?;
+            let reference = self.figures.iter().find(|o| &o.path == path)?.reference;
+            let (table, year, key) = figure_at(&at.path, text, reference, at.line, at.column)?;
+            let origin = self
+                .figures
+                .iter()
+                .find(|o| &o.path == path && o.table == table && o.year == year && o.key == key)?;
+            Some((at, origin))
+        });
+        let Some((at, origin)) = found else {
+            return d.clone();
+        };
+        let hint = d
+            .hint
+            .as_ref()
+            .map(|h| (h.text(Lang::Id), h.text(Lang::En)));
+        let mut moved = d.clone();
+        moved.location = Some(table_location(self.table, &origin.place));
+        moved.hint = Some(msg(ImportMessage::HintFromTable {
+            place: origin.place.clone(),
+            file: at.path.display().to_string().replace('\\', "/"),
+            year: origin.year,
+            key: origin.key.clone(),
+            hint,
+        }));
+        moved
+    }
+}
+
+/// The figure of a series file whose value stands at `line` and `column` of `text` (or the
+/// only one on that line), as (table, year, key).
+fn figure_at(
+    display: &Path,
+    text: &str,
+    reference: bool,
+    line: usize,
+    column: usize,
+) -> Option<(Table, i32, String)> {
+    let src = crate::base::diagnostics::SourceText::new(display, text.to_string());
+    let found = |series: RawSeries| {
+        let tables = [
+            (Table::Data, series.data),
+            (Table::DataSeptember, series.data_september),
+        ];
+        let on_line: Vec<(Table, i32, String, usize)> = tables
+            .iter()
+            .flat_map(|(table, raw)| {
+                raw.0.iter().flat_map(move |(year, figures)| {
+                    figures.0.iter().filter_map(move |(k, v)| {
+                        let year = year.value.trim().parse::<i32>().ok()?;
+                        (v.referenced.line() as usize == line).then(|| {
+                            (
+                                *table,
+                                year,
+                                k.value.clone(),
+                                v.referenced.column() as usize,
+                            )
+                        })
+                    })
+                })
+            })
+            .collect();
+        let exact = on_line.iter().find(|f| f.3 == column);
+        let only = (on_line.len() == 1).then(|| &on_line[0]);
+        exact.or(only).map(|(t, y, k, _)| (*t, *y, k.clone()))
+    };
+    if reference {
+        let (doc, _) = content::yaml::parse::<content::RawReferenceFile>(&src, text, 0).ok()?;
+        found(doc.series())
+    } else {
+        let (doc, _) = content::yaml::parse::<content::RawIndicatorFile>(&src, text, 0).ok()?;
+        found(doc.series())
+    }
+}
+
 /// Validates the site with `files` in place (in a shadow copy, before anything is written);
 /// then, unless `dry_run`, writes them through the journal (see [`journal`]). A read-only
 /// target is refused with its path; an import that would make the site fail writes nothing
 /// and says why.
-fn commit(root: &Path, files: &[(PathBuf, String)], dry_run: bool, out: &mut Outcome) {
+fn commit(
+    root: &Path,
+    files: &[(PathBuf, String)],
+    origins: &Origins,
+    dry_run: bool,
+    out: &mut Outcome,
+) {
     let shown = |path: &Path| {
         path.strip_prefix(root)
             .unwrap_or(path)
@@ -452,23 +556,38 @@ fn commit(root: &Path, files: &[(PathBuf, String)], dry_run: bool, out: &mut Out
     };
     let after = crate::site::load(&shadow.root);
     drop(shadow);
-    if after.diagnostics.error_count() > errors_before {
-        out.diagnostics.extend(after.diagnostics);
-        out.error(Diagnostic::error(msg(ImportMessage::SiteBrokenByImport)));
-        return;
-    }
-    // Warnings the new figures raise (an implausible size, say) are shown with the import, not
-    // first at the next check.
+    // What the new figures raise, and only that: each message the site did not give before
+    // (counted, so that a second message like an old one is still new), a figure from the
+    // table said at its cell.
     let said = |d: &Diagnostic| {
         (
             d.message.text(Lang::Id),
             d.location.as_ref().map(|l| l.path.clone()),
         )
     };
-    let known: std::collections::HashSet<_> = before.sorted().into_iter().map(said).collect();
+    let mut known: HashMap<_, usize> = HashMap::new();
+    for d in before.sorted() {
+        *known.entry(said(d)).or_default() += 1;
+    }
+    let mut raised = Vec::new();
     for d in after.diagnostics.sorted() {
-        if d.severity == crate::base::diagnostics::Severity::Warning && !known.contains(&said(d)) {
-            out.diagnostics.push(d.clone());
+        match known.get_mut(&said(d)) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => raised.push(origins.relocate(d, root, files)),
+        }
+    }
+    if after.diagnostics.error_count() > errors_before {
+        for d in raised {
+            out.diagnostics.push(d);
+        }
+        out.error(Diagnostic::error(msg(ImportMessage::SiteBrokenByImport)));
+        return;
+    }
+    // Warnings the new figures raise (an implausible size, say) are shown with the import, not
+    // first at the next check.
+    for d in raised {
+        if d.severity == crate::base::diagnostics::Severity::Warning {
+            out.diagnostics.push(d);
         }
     }
     if dry_run {
@@ -592,6 +711,10 @@ fn import_figures(
     let (mut added, mut unchanged, mut conflicting, mut overwritten) = (0, 0, 0, 0);
     let mut replaced_illustrative = 0;
     let mut to_write: Vec<(PathBuf, String)> = Vec::new();
+    let mut origins = Origins {
+        table: file,
+        figures: Vec::new(),
+    };
     for (target, figures) in by_target {
         let Some(target_file) = target_file(raw, &target) else {
             // The file could not be read: its own errors say why.
@@ -622,7 +745,7 @@ fn import_figures(
         let mut unmark: Vec<(i32, String)> = Vec::new();
         // Figures of this file as they will be, so a region listed twice is compared too.
         let mut planned: BTreeMap<(Table, i32), f64> = BTreeMap::new();
-        for f in figures {
+        for &f in &figures {
             let table = match f.table {
                 Table::Data => target_file.series.data,
                 Table::DataSeptember => target_file.series.data_september,
@@ -736,6 +859,27 @@ fn import_figures(
             );
             continue;
         }
+        for e in &edits {
+            let Some(f) = figures
+                .iter()
+                .rev()
+                .find(|f| f.table == e.table && f.year == e.year)
+            else {
+                continue;
+            };
+            origins.figures.push(Origin {
+                path: target_file.path.clone(),
+                reference,
+                table: e.table,
+                year: e.year,
+                key: e.key.clone(),
+                place: TablePlace {
+                    sheet: sheet.name.clone(),
+                    row: f.row,
+                    column: f.column,
+                },
+            });
+        }
         to_write.push((target_file.path.clone(), text));
     }
     let mut to_comparisons = (0, 0);
@@ -747,7 +891,7 @@ fn import_figures(
     }
     let errors = out.diagnostics.has_errors();
     if !errors && !to_write.is_empty() {
-        commit(root, &to_write, options.dry_run, out);
+        commit(root, &to_write, &origins, options.dry_run, out);
     }
     if out.diagnostics.has_errors() {
         return;

@@ -176,7 +176,8 @@ fn implied_population(
                     population,
                 })
                 .at(source.location(*line, *column))
-                .hint(ModelMessage::HintImplausible),
+                .hint(ModelMessage::HintImplausible)
+                .doubtful(),
             );
         }
     }
@@ -259,7 +260,8 @@ fn plausible(
             high: range.1,
         })
         .at(at(source, figure))
-        .hint(ModelMessage::HintImplausible),
+        .hint(ModelMessage::HintImplausible)
+        .doubtful(),
     );
 }
 
@@ -412,7 +414,8 @@ fn check_consistency(
                         change: crate::base::format::round_to((v1 - v0).abs(), 2),
                     })
                     .at(source.location(loc.0, loc.1))
-                    .hint(ModelMessage::HintCheckFigure),
+                    .hint(ModelMessage::HintCheckFigure)
+                    .doubtful(),
                 );
             }
         }

@@ -1605,6 +1605,32 @@ fn a_report_without_its_own_extreme_poverty_gives_the_province_and_the_nation() 
         html.contains("Angka kemiskinan ekstrem Kabupaten Contoh tahun 2025 belum tersedia di situs ini; sebagai gambaran, tingkat kemiskinan ekstrem Provinsi Jawa Timur 0,66 persen (PPP 2017); Indonesia 0,85 persen (PPP 2017). Pemerintah menargetkan kemiskinan ekstrem 0 persen pada 2026"),
         "{html}"
     );
+    // And its chart: the province's and the nation's lines, titled as theirs, with the 0 %
+    // target marked on an axis from zero.
+    let chart = |html: &str| {
+        let page = scraper::Html::parse_document(html);
+        let options = page
+            .select(&scraper::Selector::parse("#grafik-ekstrem-opsi").unwrap())
+            .next()
+            .map(|e| e.inner_html())
+            .unwrap_or_default();
+        serde_json::from_str::<serde_json::Value>(&options).unwrap_or_default()
+    };
+    let options = chart(&html);
+    let names: Vec<&str> = options["series"]
+        .as_array()
+        .map(|s| s.iter().filter_map(|l| l["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        names,
+        ["Provinsi Jawa Timur (PPP 2017)", "Indonesia (PPP 2017)"],
+        "{options}"
+    );
+    let mark = &options["series"][0]["markLine"];
+    assert_eq!(mark["data"][0]["yAxis"], 0.0, "{options}");
+    assert_eq!(mark["label"]["formatter"], "Target 2026: 0 %", "{options}");
+    assert_eq!(options["yAxis"]["scale"], false, "{options}");
+    assert!(html.contains("Kemiskinan ekstrem provinsi dan nasional menurut metodologi (persen); angka kabupaten/kota belum tersedia"));
     // With its own figure, the report says that one instead.
     let own = site
         .read("content/kabupaten-contoh/indikator.yaml")
@@ -1617,6 +1643,15 @@ fn a_report_without_its_own_extreme_poverty_gives_the_province_and_the_nation() 
     let html =
         std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
     assert!(!html.contains("belum tersedia di situs ini; sebagai gambaran"));
+    let names: Vec<String> = chart(&html)["series"]
+        .as_array()
+        .map(|s| {
+            s.iter()
+                .filter_map(|l| l["name"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(names, ["Kemiskinan ekstrem (PPP 2017)"]);
 }
 
 /// P0 against the province together with P1 and IPM, where both figures exist: a sentence
@@ -1691,12 +1726,10 @@ fn pair_quadrants_place_the_region_by_p0_and_another_indicator() {
     assert!(options("grafik-kuadran-tpt").is_empty());
 }
 
-/// The determinants chapter: basic services against the province and the nation, the ones
-/// that fall short of the province ranked by how far (in points) into priority problems, with
-/// a sentence each and a table. Hand-computed: sanitation 8,10 short, water 5,10, school
+/// The `dasar` fixture with four basic services of 2025 for its region, its province and (two
+/// of them) the nation: sanitation falls 8,10 points short of the province, water 5,10, school
 /// participation 16–18 2,00; electricity is better. (Figures are test values.)
-#[test]
-fn basic_services_rank_into_priority_problems() {
+fn with_basic_services() -> TestSite {
     let site = TestSite::fixture("dasar");
     let region = site.read("content/kabupaten-contoh/indikator.yaml").replace(
         "p1: 1.02, p2: 0.21}",
@@ -1714,6 +1747,16 @@ fn basic_services_rank_into_priority_problems() {
         1,
     );
     site.write("content/referensi/indonesia.yaml", nation);
+    site
+}
+
+/// The determinants chapter: basic services against the province and the nation, the ones
+/// that fall short of the province ranked by how far (in points) into priority problems, with
+/// a sentence each and a table. Hand-computed: sanitation 8,10 short, water 5,10, school
+/// participation 16–18 2,00; electricity is better. (Figures are test values.)
+#[test]
+fn basic_services_rank_into_priority_problems() {
+    let site = with_basic_services();
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html =
@@ -1761,6 +1804,142 @@ fn basic_services_rank_into_priority_problems() {
         rows.iter().any(|r| r
             .starts_with(",Rumah tangga dengan penerangan listrik,listrik,persen,99.9,99.5,,0.4,")),
         "{csv}"
+    );
+}
+
+/// A sub-kegiatan names the priority problems it addresses (`masalah:`) and the kecamatan where
+/// it is carried out (`kecamatan:`): the report shows per problem the sub-kegiatan and money
+/// aimed at it and flags a top problem none addresses, and per kecamatan the pockets against
+/// the sub-kegiatan located there. A problem that is not a basic service is an error at its
+/// place.
+#[test]
+fn a_programme_tagged_with_a_problem_appears_under_it() {
+    let site = with_basic_services();
+    let programs = "sumber: Matriks RAT\nprogram:\n\
+  - {strategi: 3, opd: Dinas PUPR, sub_kegiatan: Jamban sehat, tagging: langsung, alokasi: 300000000, realisasi_semester_2: 150000000, masalah: [sanitasi_layak], kecamatan: [Jepon]}\n\
+  - {strategi: 3, opd: Dinas PUPR, sub_kegiatan: Sambungan listrik dan IPAL, tagging: langsung, alokasi: 100000000, masalah: [sanitasi_layak, listrik], kecamatan: [Kec. Jepon, Blora]}\n\
+  - {strategi: 2, opd: Dinas Koperasi, sub_kegiatan: Pelatihan usaha, tagging: tidak_langsung, alokasi: 50000000, kecamatan: [Randublatung]}\n";
+    site.write("content/kabupaten-contoh/2025/program.yaml", programs);
+    site.write(
+        "content/kabupaten-contoh/2025/kantong.yaml",
+        "sumber: SK Bupati tentang lokasi prioritas (ilustrasi)\nkecamatan:\n  - {nama: Jepon, jumlah_desa: 5, jiwa: {1: 1200, 2: 800}}\n  - {nama: Bogorejo, jumlah_desa: 3, jiwa: {1: 300}}\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let rows = |table: &str| -> Vec<String> {
+        let sel = scraper::Selector::parse(&format!("table.{table} tbody tr")).unwrap();
+        page.select(&sel)
+            .map(|r| {
+                r.text()
+                    .collect::<Vec<_>>()
+                    .join("|")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    // Priority problems in order (sanitation 8,10 points short, water 5,10, APS 2,00), then
+    // electricity, which is not one but a sub-kegiatan names it. A sub-kegiatan aimed at two
+    // problems counts under each.
+    assert_eq!(
+        rows("masalah-program"),
+        vec![
+            "1|Rumah tangga dengan akses sanitasi layak|2|Rp400.000.000|50,00|Jamban sehat; Sambungan listrik dan IPAL",
+            "2|Rumah tangga dengan akses air minum layak|0|Rp0|–|belum disasar",
+            "3|Angka partisipasi sekolah (APS) 16–18 tahun|0|Rp0|–|belum disasar",
+            "–|Rumah tangga dengan penerangan listrik|1|Rp100.000.000|–|Sambungan listrik dan IPAL",
+        ]
+    );
+    let flagged = scraper::Selector::parse("table.masalah-program tr.tanpa-program").unwrap();
+    assert_eq!(page.select(&flagged).count(), 2);
+    for said in [
+        "1 dari 3 masalah prioritas tahun 2025 disasar oleh 2 sub-kegiatan dengan alokasi",
+        "Perhatian: masalah prioritas ke-2 (rumah tangga dengan akses air minum layak) dan ke-3 (angka partisipasi sekolah (APS) 16–18 tahun) belum disasar oleh sub-kegiatan mana pun pada 2025.",
+        "1 dari 2 kecamatan kantong kemiskinan menjadi lokasi sub-kegiatan tahun 2025; belum: Bogorejo.",
+        "Sub-kegiatan juga dilaksanakan di 2 kecamatan di luar kantong kemiskinan.",
+    ] {
+        assert!(html.contains(said), "`{said}` not in the report");
+    }
+    // Pockets first in their order ("Kec. Jepon" is Jepon, counted once per sub-kegiatan),
+    // then the other kecamatan by name.
+    assert_eq!(
+        rows("kecamatan-program"),
+        vec![
+            "Jepon|ya|5|2|Rp400.000.000|Rp150.000.000|50,00",
+            "Bogorejo|ya|3|0|Rp0|–|–",
+            "Blora|–|–|1|Rp100.000.000|–|–",
+            "Randublatung|–|–|1|Rp50.000.000|–|–",
+        ]
+    );
+    // Decile 1 per kecamatan, where the pockets give it: a sentence, columns and a chart.
+    assert!(html.contains("Desil 1 (10 persen terbawah menurut kesejahteraan) berjumlah 1.500 jiwa di 2 kecamatan; terbanyak di Jepon (1.200 jiwa)."));
+    assert_eq!(
+        rows("kantong"),
+        vec!["Jepon|5|–|2.000|–|1.200", "Bogorejo|3|–|300|–|300"]
+    );
+    let decile = page
+        .select(&scraper::Selector::parse("#grafik-desil-1-opsi").unwrap())
+        .next()
+        .map(|e| e.inner_html())
+        .unwrap_or_default();
+    assert!(decile.contains("[300.0,1200.0]"), "{decile}");
+    // Both tables are numbered in their chapters and listed.
+    for caption in ["Tabel 7.5 ", "Tabel 8.2 "] {
+        assert!(html.contains(caption), "{caption}");
+    }
+    // The same tables in the downloads, at full precision.
+    let csv = |name: &str| {
+        std::fs::read_to_string(
+            site.output()
+                .join(format!("kabupaten-contoh/2025/unduh/{name}.csv")),
+        )
+        .unwrap()
+        .replace("\r\n", "\n")
+    };
+    let problems = csv("program_masalah");
+    assert!(
+        problems.contains("\n1,sanitasi_layak,Rumah tangga dengan akses sanitasi layak,2,400000000,150000000,50,Jamban sehat; Sambungan listrik dan IPAL\n"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("\n,listrik,Rumah tangga dengan penerangan listrik,1,100000000,,,Sambungan listrik dan IPAL"),
+        "{problems}"
+    );
+    let districts = csv("program_kecamatan");
+    assert!(districts.contains("\nBogorejo,ya,0,0,,\n"), "{districts}");
+    assert!(
+        districts.contains("\nRandublatung,,1,50000000,,\n"),
+        "{districts}"
+    );
+    // A problem that is not a basic service, and an empty kecamatan, are errors at their place.
+    site.write(
+        "content/kabupaten-contoh/2025/program.yaml",
+        programs
+            .replace("masalah: [sanitasi_layak]", "masalah: [sanitasi]")
+            .replace("kecamatan: [Randublatung]", "kecamatan: [\"\"]"),
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: `sanitasi` bukan kunci indikator layanan dasar; `masalah` menyebut masalah prioritas dengan kunci indikatornya, misalnya `air_minum_layak`\n  --> content/kabupaten-contoh/2025/program.yaml:3:"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("mungkin maksud Anda `sanitasi_layak`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("galat: isian kosong dalam daftar `kecamatan`; hapus atau isi\n  --> content/kabupaten-contoh/2025/program.yaml:5:"),
+        "{}",
+        run.stderr
     );
 }
 

@@ -211,6 +211,8 @@ fn the_json_document_holds_every_table_with_units_and_sources() {
             "program_opd",
             "program_sumber_dana",
             "matriks_semester",
+            "program_masalah",
+            "program_kecamatan",
             "kantong_kemiskinan",
             "dokumen",
             "rapat",

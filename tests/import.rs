@@ -573,6 +573,10 @@ mod matrices {
         realisasi_semester_1: Option<f64>,
         realisasi_semester_2: Option<f64>,
         perjalanan_dinas: Option<f64>,
+        #[serde(default)]
+        masalah: Vec<String>,
+        #[serde(default)]
+        kecamatan: Vec<String>,
     }
 
     const PROGRAM_YAML: &str = "content/kabupaten-blora/2025/program.yaml";
@@ -661,6 +665,8 @@ mod matrices {
                 realisasi_semester_1: Some(150_000_000.0),
                 realisasi_semester_2: Some(180_000_000.0),
                 perjalanan_dinas: None,
+                masalah: Vec::new(),
+                kecamatan: Vec::new(),
             }
         );
         let second = &file.program[1];
@@ -970,6 +976,49 @@ mod matrices {
         assert_eq!(file.program.len(), 1);
         assert_eq!(file.program[0].alokasi, 1_250_000_000.0);
         assert_eq!(file.program[0].perjalanan_dinas, Some(25_000_000.0));
+    }
+
+    /// Columns an agency adds for the priority problems and the kecamatan: names or keys,
+    /// separated by `;` or `,`, written as lists of keys and names; a name that is no basic
+    /// service is a cell error with the nearest key.
+    #[test]
+    fn problems_and_kecamatan_columns_become_lists() {
+        let site = TestSite::sample();
+        let csv = "STRATEGI;PERANGKAT DAERAH;SUB-KEGIATAN;TAGGING;ALOKASI (Rp);MASALAH PRIORITAS;KECAMATAN\n\
+             3;Dinas PUPR;Jamban Sehat;langsung;\"300.000.000\";\"Rumah tangga dengan akses sanitasi layak; air minum layak\";Jepon, Blora\n\
+             2;Dinas Koperasi;Pelatihan;tidak langsung;\"50.000.000\";;\n";
+        site.write("rat.csv", csv);
+        let run = site.run(CSV_ARGS);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let text = site.read("content/kabupaten-blora/2026/program.yaml");
+        assert!(
+            text.contains("    masalah: [\"sanitasi_layak\", \"air_minum_layak\"]\n    kecamatan: [\"Jepon\", \"Blora\"]\n"),
+            "{text}"
+        );
+        let file: ProgramFile = serde_saphyr::from_str(&text).unwrap();
+        assert!(file.program[1].masalah.is_empty() && file.program[1].kecamatan.is_empty());
+        site.remove("content/kabupaten-blora/2026/program.yaml");
+        site.write("rat.csv", csv.replace("air minum layak", "air minum"));
+        let run = site.run(CSV_ARGS);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("galat: baris 2, kolom F: `masalah prioritas` seharusnya kunci atau nama indikator layanan dasar"),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("--> rat.csv:2:6"), "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("mungkin maksud Anda `air_minum_layak`?"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            !site
+                .root()
+                .join("content/kabupaten-blora/2026/program.yaml")
+                .exists()
+        );
     }
 }
 

@@ -19,7 +19,7 @@ pub struct Totals {
 }
 
 impl Totals {
-    fn add(&mut self, p: &Program) {
+    pub(crate) fn add(&mut self, p: &Program) {
         self.count += 1;
         self.budget += p.budget;
         match p.realised() {
@@ -193,27 +193,7 @@ mod tests {
     use super::*;
 
     fn program(strategy: Strategy, tagging: Tagging, agency: &str, budget: f64) -> Program {
-        Program {
-            strategy,
-            agency: agency.into(),
-            code: None,
-            program: None,
-            activity: None,
-            sub_activity: "x".into(),
-            tagging,
-            budget,
-            fund_source: Some("APBD".into()),
-            aid_nature: None,
-            location: None,
-            targets: None,
-            target_unit: None,
-            benefit: None,
-            aid_kind: None,
-            duration: None,
-            realised_first: None,
-            realised_second: None,
-            travel: None,
-        }
+        Program::example(strategy, tagging, agency, budget)
     }
 
     fn programs(items: Vec<Program>, spending: Option<f64>) -> Programs {

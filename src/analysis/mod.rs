@@ -3,6 +3,7 @@
 //! `words::sentences`.
 
 pub(crate) mod budget;
+pub(crate) mod targeting;
 
 use crate::base::format::round_to;
 use crate::base::indicators::Indicator;

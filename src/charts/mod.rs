@@ -147,6 +147,8 @@ struct Words {
     food: &'static str,
     non_food: &'static str,
     extreme: &'static str,
+    extreme_references: &'static str,
+    extreme_target: &'static str,
     rank: &'static str,
     quadrant: &'static str,
     quadrant_x: &'static str,
@@ -166,6 +168,10 @@ struct Words {
     realised: &'static str,
     million: &'static str,
     pockets: &'static str,
+    decile_persons: &'static str,
+    decile_households: &'static str,
+    persons: &'static str,
+    households: &'static str,
     villages: &'static str,
     district: &'static str,
 }
@@ -181,6 +187,8 @@ const ID: Words = Words {
     food: "Makanan",
     non_food: "Bukan makanan",
     extreme: "Kemiskinan ekstrem menurut metodologi (persen)",
+    extreme_references: "Kemiskinan ekstrem provinsi dan nasional menurut metodologi (persen); angka kabupaten/kota belum tersedia",
+    extreme_target: "Target 2026: 0 %",
     rank: "Urutan P0 kabupaten/kota dalam provinsi",
     quadrant: "Kuadran: tingkat dan perubahan P0 dibanding provinsi",
     quadrant_x: "Selisih P0 dengan provinsi (poin)",
@@ -208,6 +216,10 @@ const ID: Words = Words {
     realised: "Realisasi",
     million: "juta rupiah",
     pockets: "Desa prioritas (kantong kemiskinan) per kecamatan",
+    decile_persons: "Penduduk desil 1 (10 persen terbawah menurut kesejahteraan) per kecamatan",
+    decile_households: "Rumah tangga desil 1 (10 persen terbawah menurut kesejahteraan) per kecamatan",
+    persons: "Jiwa",
+    households: "Rumah tangga",
     villages: "Jumlah desa",
     district: "Kecamatan",
 };
@@ -223,6 +235,8 @@ const EN: Words = Words {
     food: "Food",
     non_food: "Non-food",
     extreme: "Extreme poverty by methodology (percent)",
+    extreme_references: "Extreme poverty of the province and the nation by methodology (percent); no figure for the regency or city yet",
+    extreme_target: "2026 target: 0 %",
     rank: "P0 rank of regencies and cities within the province",
     quadrant: "Quadrant: P0 level and change against the province",
     quadrant_x: "P0 minus the province's (points)",
@@ -250,6 +264,10 @@ const EN: Words = Words {
     realised: "Realisation",
     million: "million rupiah",
     pockets: "Priority villages (poverty pockets) by district",
+    decile_persons: "People in decile 1 (the poorest tenth by welfare) by district",
+    decile_households: "Households in decile 1 (the poorest tenth by welfare) by district",
+    persons: "People",
+    households: "Households",
     villages: "Villages",
     district: "District",
 };
@@ -311,6 +329,8 @@ struct Lines<'a> {
     years: Vec<i32>,
     lines: Vec<(String, Vec<Option<f64>>, &'static str, bool)>,
     indicator: &'a Indicator,
+    /// A level marked across the chart with its label (a target).
+    mark: Option<(f64, String)>,
 }
 
 impl Lines<'_> {
@@ -332,11 +352,37 @@ impl Lines<'_> {
             return None;
         }
         let categories: Vec<String> = self.years.iter().map(i32::to_string).collect();
-        let mut chart = base_chart(categories.clone(), self.lines.len() > 1, false);
-        for (name, data, colour, dashed) in &self.lines {
+        // A marked level (the 0 % target) is on the axis only when the axis starts at zero.
+        let mut chart = base_chart(
+            categories.clone(),
+            self.lines.len() > 1,
+            self.mark.is_some(),
+        );
+        for (i, (name, data, colour, dashed)) in self.lines.iter().enumerate() {
             let mut l = line(name, data.clone(), colour);
             if *dashed {
                 l = l.line_style(LineStyle::new().color(*colour).type_(LineStyleType::Dashed));
+            }
+            if let (0, Some((level, label))) = (i, &self.mark) {
+                l = l.mark_line(
+                    MarkLine::new()
+                        .silent(true)
+                        .symbol(vec![Symbol::None, Symbol::None])
+                        .label(
+                            Label::new()
+                                .formatter(label.as_str())
+                                .position(LabelPosition::InsideStartTop)
+                                .color(TARGET_COLOUR),
+                        )
+                        .line_style(
+                            LineStyle::new()
+                                .color(TARGET_COLOUR)
+                                .type_(LineStyleType::Dashed),
+                        )
+                        .data(vec![MarkLineVariant::Simple(
+                            MarkLineData::new().y_axis(*level),
+                        )]),
+                );
             }
             chart = chart.series(l);
         }
@@ -417,6 +463,7 @@ fn trend(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
         years: years.clone(),
         lines: Vec::new(),
         indicator: p0,
+        mark: None,
     };
     lines.push(
         &region.name,
@@ -451,6 +498,7 @@ fn simple_lines(
     id: &str,
     title: &str,
     keys: &[(&str, &'static str)],
+    mark: Option<(f64, String)>,
 ) -> Option<ChartSpec> {
     let lang = site.config.lang;
     let indicator = site.catalog.get(keys[0].0)?;
@@ -460,6 +508,7 @@ fn simple_lines(
         years: years.clone(),
         lines: Vec::new(),
         indicator,
+        mark,
     };
     for (key, colour) in keys {
         if let Some(i) = site.catalog.get(key) {
@@ -473,6 +522,86 @@ fn simple_lines(
     }
     let sources = region.series.sources(&only, &years, &region.name, lang);
     lines.finish(id, Chapter::Profil, title, sources, lang)
+}
+
+/// Extreme poverty by method: the region's own lines (PPP 2011, PPP 2017); without any, the
+/// province's and the nation's, titled as theirs. Reports of 2024 to 2026 mark the national
+/// target of 0 % in 2026 (the same years as the chapter's sentence).
+fn extreme_poverty(report: &Report) -> Option<ChartSpec> {
+    let (site, region, year) = (report.site, report.region, report.year);
+    let lang = site.config.lang;
+    let w = words(lang);
+    let methods = [keys::EXTREME_PPP2011, keys::EXTREME_PPP2017];
+    let mark = (2024..=2026)
+        .contains(&year)
+        .then(|| (0.0, w.extreme_target.to_string()));
+    let own = years_up_to(&region.series, &methods, year);
+    if !own.is_empty() {
+        return simple_lines(
+            site,
+            region,
+            year,
+            "grafik-ekstrem",
+            w.extreme,
+            &[
+                (keys::EXTREME_PPP2011, REGION_COLOUR),
+                (keys::EXTREME_PPP2017, PROVINCE_COLOUR),
+            ],
+            mark,
+        );
+    }
+    let references: Vec<(&crate::model::Reference, &'static str)> = [
+        (report.province, PROVINCE_COLOUR),
+        (report.nation, NATION_COLOUR),
+    ]
+    .into_iter()
+    .filter_map(|(r, colour)| r.map(|r| (r, colour)))
+    .collect();
+    let mut years: Vec<i32> = references
+        .iter()
+        .flat_map(|(r, _)| years_up_to(&r.series, &methods, year))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let indicator = site.catalog.get(keys::EXTREME_PPP2011)?;
+    let mut lines = Lines {
+        years: years.clone(),
+        lines: Vec::new(),
+        indicator,
+        mark,
+    };
+    let mut sources = Vec::new();
+    for (reference, colour) in &references {
+        for (key, dashed) in [
+            (keys::EXTREME_PPP2011, true),
+            (keys::EXTREME_PPP2017, false),
+        ] {
+            let method = match (key == keys::EXTREME_PPP2017, lang) {
+                (true, Lang::Id) => "PPP 2017",
+                (false, Lang::Id) => "PPP 2011",
+                (true, Lang::En) => "2017 PPP",
+                (false, Lang::En) => "2011 PPP",
+            };
+            lines.push(
+                &format!("{} ({method})", reference.name),
+                values(&reference.series, key, &years),
+                colour,
+                dashed,
+            );
+        }
+        sources.extend(
+            reference
+                .series
+                .sources(&methods, &years, &reference.name, lang),
+        );
+    }
+    lines.finish(
+        "grafik-ekstrem",
+        Chapter::Profil,
+        w.extreme_references,
+        sources,
+        lang,
+    )
 }
 
 fn bars_by_year(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
@@ -1029,24 +1158,11 @@ pub(crate) fn report_charts(report: &Report) -> ReportCharts {
                 "grafik-p1-p2",
                 depth_title,
                 &[(keys::P1, REGION_COLOUR), (keys::P2, PROVINCE_COLOUR)],
+                None,
             ),
         ),
         (Chapter::Profil, w.line, poverty_line(site, region, year)),
-        (
-            Chapter::Profil,
-            extreme_title,
-            simple_lines(
-                site,
-                region,
-                year,
-                "grafik-ekstrem",
-                extreme_title,
-                &[
-                    (keys::EXTREME_PPP2011, REGION_COLOUR),
-                    (keys::EXTREME_PPP2017, PROVINCE_COLOUR),
-                ],
-            ),
-        ),
+        (Chapter::Profil, extreme_title, extreme_poverty(report)),
         (Chapter::PosisiRelatif, w.rank, rank(report)),
         (
             Chapter::PosisiRelatif,
@@ -1137,6 +1253,7 @@ mod tests {
             years: vec![2024, 2025],
             lines: vec![],
             indicator: p0,
+            mark: None,
         };
         lines.push("A", vec![Some(8.16), Some(7.57)], REGION_COLOUR, false);
         lines.push("B", vec![None, None], PROVINCE_COLOUR, false);

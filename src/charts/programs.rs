@@ -6,7 +6,7 @@ use crate::analysis::budget::Totals;
 use crate::base::format;
 use crate::base::lang::Lang;
 use crate::model::Chapter;
-use crate::model::pockets::Pockets;
+use crate::model::pockets::{DecileOne, Pockets};
 use crate::model::programs::Programs;
 use crate::report::{ProgramReport, Report};
 use charming::Chart;
@@ -100,36 +100,77 @@ fn budget_bars(
 
 fn pockets_chart(pockets: &Pockets, mapped: i32, lang: Lang) -> Option<ChartSpec> {
     let w = words(lang);
-    let mut rows: Vec<(&str, u32)> = pockets
+    let rows = pockets
         .districts
         .iter()
-        .filter_map(|d| d.villages.map(|v| (d.name.as_str(), v)))
+        .filter_map(|d| d.villages.map(|v| (d.name.as_str(), f64::from(v))))
         .collect();
+    district_bars(
+        "grafik-kantong",
+        format!("{} ({mapped})", w.pockets),
+        w.villages,
+        rows,
+        pockets,
+        mapped,
+        lang,
+    )
+}
+
+/// Decile 1 per kecamatan, where the file gives it: people, else households.
+fn decile_chart(pockets: &Pockets, mapped: i32, lang: Lang) -> Option<ChartSpec> {
+    let w = words(lang);
+    let (title, unit, counts) = match pockets.decile_one() {
+        DecileOne::Persons(rows) => (w.decile_persons, w.persons, rows),
+        DecileOne::Households(rows) => (w.decile_households, w.households, rows),
+        DecileOne::None => return None,
+    };
+    district_bars(
+        "grafik-desil-1",
+        format!("{title} ({mapped})"),
+        unit,
+        counts,
+        pockets,
+        mapped,
+        lang,
+    )
+}
+
+/// A horizontal bar per kecamatan, the largest at the top (ties by name, so the order never
+/// depends on the file's), for a pocket file mapped in `mapped`.
+fn district_bars(
+    id: &str,
+    title: String,
+    unit: &str,
+    mut rows: Vec<(&str, f64)>,
+    pockets: &Pockets,
+    mapped: i32,
+    lang: Lang,
+) -> Option<ChartSpec> {
+    let w = words(lang);
     if rows.is_empty() {
         return None;
     }
-    // Most villages first; ties by name, so the order never depends on the file's.
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     // ECharts draws the first category at the bottom: reverse for most at the top.
     let names: Vec<String> = rows.iter().rev().map(|(n, _)| n.to_string()).collect();
-    let data: Vec<f64> = rows.iter().rev().map(|(_, v)| f64::from(*v)).collect();
+    let data: Vec<f64> = rows.iter().rev().map(|(_, v)| *v).collect();
     let chart = Chart::new()
         .animation(false)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .grid(Grid::new().left(120).right(40).top(16).bottom(24))
+        .grid(Grid::new().left(120).right(48).top(16).bottom(24))
         .x_axis(Axis::new().type_(AxisType::Value).min_interval(1))
         .y_axis(Axis::new().type_(AxisType::Category).data(names))
         .series(
             Bar::new()
-                .name(w.villages)
+                .name(unit)
                 .data(data)
                 .item_style(ItemStyle::new().color(REGION_COLOUR))
                 .label(Label::new().show(true).position(LabelPosition::Right)),
         );
     Some(ChartSpec {
-        id: "grafik-kantong".into(),
+        id: id.into(),
         chapter: Chapter::Kantong,
-        title: format!("{} ({mapped})", w.pockets),
+        title,
         sources: vec![pockets.source.clone()],
         chart,
         series: 1,
@@ -138,12 +179,12 @@ fn pockets_chart(pockets: &Pockets, mapped: i32, lang: Lang) -> Option<ChartSpec
         extras: Vec::new(),
         height: None,
         table: DataTable {
-            kolom: vec![w.district.into(), w.villages.into()],
+            kolom: vec![w.district.into(), unit.into()],
             baris: rows
                 .iter()
                 .map(|(name, v)| DataRow {
                     label: name.to_string(),
-                    sel: vec![v.to_string()],
+                    sel: vec![crate::base::format::number(*v, 0, lang)],
                 })
                 .collect(),
         },
@@ -156,7 +197,10 @@ pub(super) fn program_charts(report: &Report) -> Vec<(Chapter, &'static str, Opt
     let (lang, year) = (report.site.config.lang, report.year);
     let w = words(lang);
     let mut out = Vec::new();
-    if let Some(ProgramReport { programs, summary }) = &report.programs {
+    if let Some(ProgramReport {
+        programs, summary, ..
+    }) = &report.programs
+    {
         let strategies = summary
             .by_strategy
             .iter()
@@ -196,6 +240,10 @@ pub(super) fn program_charts(report: &Report) -> Vec<(Chapter, &'static str, Opt
             w.pockets,
             pockets_chart(pockets, mapped, lang),
         ));
+        // Only where the file gives decile 1: no note when it does not.
+        if let Some(spec) = decile_chart(pockets, mapped, lang) {
+            out.push((Chapter::Kantong, w.decile_persons, Some(spec)));
+        }
     }
     out
 }

@@ -58,6 +58,12 @@ pub struct RawProgram {
     pub realisasi_semester_2: Option<RawFigure>,
     #[serde(default)]
     pub perjalanan_dinas: Option<RawFigure>,
+    /// The priority problems (basic-service indicator keys) the sub-kegiatan addresses.
+    #[serde(default)]
+    pub masalah: Vec<Spanned<String>>,
+    /// The kecamatan where it is carried out.
+    #[serde(default)]
+    pub kecamatan: Vec<Spanned<String>>,
 }
 
 /// `content/<slug>/<YEAR>/kantong.yaml`: poverty pockets per kecamatan.

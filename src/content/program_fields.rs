@@ -17,6 +17,8 @@ pub enum FieldKind {
     Strategy,
     /// `langsung`, `tidak_langsung` or `penunjang`.
     Tagging,
+    /// A list of names, written `["…", "…"]`; a matrix cell separates them with `;` or `,`.
+    List,
 }
 
 /// Which of the matrices tkpk writes (the downloads) carry the field's column.
@@ -239,6 +241,26 @@ pub(crate) const PROGRAM_FIELDS: &[ProgramField] = &[
         kind: FieldKind::Money,
         written: Written::Neither,
     },
+    // What the sub-kegiatan aims at (the SEPAKAT step from problems to interventions): not on
+    // the submitted forms, read from a column an agency adds.
+    ProgramField {
+        key: "masalah",
+        header: Some("Masalah Prioritas"),
+        aliases: &["masalah", "prioritas masalah", "masalah yang ditangani"],
+        unit: None,
+        required: false,
+        kind: FieldKind::List,
+        written: Written::Neither,
+    },
+    ProgramField {
+        key: "kecamatan",
+        header: Some("Kecamatan"),
+        aliases: &["lokasi kecamatan", "kecamatan sasaran"],
+        unit: None,
+        required: false,
+        kind: FieldKind::List,
+        written: Written::Neither,
+    },
 ];
 
 // The fields code singles out, found when compiling: a key missing from the table fails the
@@ -247,6 +269,8 @@ pub(crate) const SUB_KEGIATAN: &ProgramField = field("sub_kegiatan");
 pub(crate) const ALOKASI: &ProgramField = field("alokasi");
 pub(crate) const SATUAN_SASARAN: &ProgramField = field("satuan_sasaran");
 pub(crate) const PERJALANAN_DINAS: &ProgramField = field("perjalanan_dinas");
+pub(crate) const MASALAH: &ProgramField = field("masalah");
+pub(crate) const KECAMATAN: &ProgramField = field("kecamatan");
 
 /// The field of `key`; panics (at compile time in a `const`) if there is none.
 pub(crate) const fn field(key: &str) -> &'static ProgramField {
@@ -310,6 +334,7 @@ mod tests {
             FieldKind::Money | FieldKind::Count => "1",
             FieldKind::Strategy => "1",
             FieldKind::Tagging => "langsung",
+            FieldKind::List => "[\"x\"]",
         }
     }
 

@@ -318,7 +318,8 @@ fn program_tables(report: &ProgramReport, region: &Region, year: i32, lang: Lang
         ]));
         cols
     };
-    let group = |name: &str, label: &str, rows: Vec<Vec<Cell>>| {
+    // A summary table of the budget ("Ringkasan anggaran: <label> <region>, <year>").
+    let summary_table = |name: &str, label: &str, cols: Vec<Column>, rows: Vec<Vec<Cell>>| {
         sourced(
             table(
                 name,
@@ -326,7 +327,7 @@ fn program_tables(report: &ProgramReport, region: &Region, year: i32, lang: Lang
                     "{}: {} {}, {year}",
                     t.ringkasan_anggaran, label, region.name
                 ),
-                group_columns(label),
+                cols,
                 rows,
             ),
             Some(&programs.source),
@@ -334,13 +335,16 @@ fn program_tables(report: &ProgramReport, region: &Region, year: i32, lang: Lang
             lang,
         )
     };
+    let group = |name: &str, label: &str, rows: Vec<Vec<Cell>>| {
+        summary_table(name, label, group_columns(label), rows)
+    };
     let named = |groups: &[(String, Totals)]| {
         groups
             .iter()
             .map(|(n, tot)| totals_row(n.clone(), tot))
             .collect::<Vec<_>>()
     };
-    vec![
+    let mut out = vec![
         group(
             "program_strategi",
             t.strategi,
@@ -371,7 +375,53 @@ fn program_tables(report: &ProgramReport, region: &Region, year: i32, lang: Lang
             true,
             lang,
         ),
-    ]
+    ];
+    // The basic services against the sub-kegiatan aimed at them, as the report's table.
+    if !report.problems.is_empty() {
+        let mut cols = columns(&[(t.prioritas, None), (t.kunci, None)]);
+        cols.extend(group_columns(t.masalah_layanan));
+        cols.push(column(t.sub_yang_menyasar, None));
+        let rows = report
+            .problems
+            .iter()
+            .map(|p| {
+                let mut row = vec![
+                    p.priority.map_or(Cell::Empty, |n| Cell::Integer(n as i64)),
+                    text(p.indicator.key.clone()),
+                ];
+                row.extend(totals_row(p.indicator.label(lang).to_string(), &p.totals));
+                let names: Vec<&str> = p.programs.iter().map(|q| q.sub_activity.as_str()).collect();
+                row.push(text(names.join("; ")));
+                row
+            })
+            .collect();
+        out.push(summary_table(
+            "program_masalah",
+            t.masalah_prioritas,
+            cols,
+            rows,
+        ));
+    }
+    if !report.districts.is_empty() {
+        let mut cols = group_columns(t.kecamatan);
+        cols.insert(1, column(t.kantong_kemiskinan, None));
+        let rows = report
+            .districts
+            .iter()
+            .map(|d| {
+                let mut row = totals_row(d.name.clone(), &d.totals);
+                row.insert(1, text(if d.pocket.is_some() { t.ya } else { "" }));
+                row
+            })
+            .collect();
+        out.push(summary_table(
+            "program_kecamatan",
+            t.kecamatan_lokasi,
+            cols,
+            rows,
+        ));
+    }
+    out
 }
 
 fn pocket_table(report: &Report) -> Option<Table> {
@@ -400,17 +450,24 @@ fn pocket_table(report: &Report) -> Option<Table> {
                 (t.nama_desa, None),
                 (t.rumah_tangga, None),
                 (t.jiwa, None),
+                (&format!("{}: {}", t.desil_1, t.rumah_tangga), None),
+                (&format!("{}: {}", t.desil_1, t.jiwa), None),
             ]),
             pockets
                 .districts
                 .iter()
                 .map(|d| {
+                    let first = |m: &std::collections::BTreeMap<u8, f64>| {
+                        m.get(&1).map_or(Cell::Empty, |v| Cell::Number(*v))
+                    };
                     vec![
                         text(d.name.clone()),
                         d.villages.map_or(Cell::Empty, |v| Cell::Integer(v.into())),
                         text(d.village_names.join(", ")),
                         sum(&d.households),
                         sum(&d.persons),
+                        first(&d.households),
+                        first(&d.persons),
                     ]
                 })
                 .collect(),

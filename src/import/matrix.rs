@@ -3,12 +3,13 @@
 
 use super::{Options, Outcome, msg, table_location};
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::base::indicators::{Catalog, keys};
 use crate::base::messages::Message;
 use crate::base::suggest::nearest;
 use crate::content::annual::RawProgramFile;
 use crate::content::program_fields::{
-    ALOKASI, FieldKind, PERJALANAN_DINAS, PROGRAM_FIELDS, ProgramField, SATUAN_SASARAN,
-    SUB_KEGIATAN,
+    ALOKASI, FieldKind, KECAMATAN, MASALAH, PERJALANAN_DINAS, PROGRAM_FIELDS, ProgramField,
+    SATUAN_SASARAN, SUB_KEGIATAN,
 };
 use crate::content::{RawSite, Sourced, yaml};
 use crate::import::bps::normalise;
@@ -195,6 +196,11 @@ pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow
         |field: &'static ProgramField, column: usize, expected: Expected, found: String| {
             let suggestion = match expected {
                 Expected::Tagging => tagging_suggestion(&found),
+                // The nearest key to the first item that is not one.
+                Expected::BasicServices => problem_keys(&found).err().and_then(|unknown| {
+                    let typed = unknown.to_lowercase().replace([' ', '-'], "_");
+                    nearest(&typed, keys::DETERMINANTS.iter().copied())
+                }),
                 _ => None,
             };
             problems.push(CellProblem {
@@ -208,6 +214,7 @@ pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow
     let (mut strategi, mut tagging_found) = (None, None);
     let mut texts = Vec::new();
     let mut numbers = Vec::new();
+    let mut lists = Vec::new();
     for (field, column) in &header.columns {
         let (field, column) = (*field, *column);
         let cell = sheet.cell(row, column);
@@ -255,6 +262,11 @@ pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow
                 }
             }
             FieldKind::Text => texts.push((field, text)),
+            FieldKind::List if field == MASALAH => match problem_keys(&text) {
+                Ok(keys) => lists.push((field, keys)),
+                Err(_) => problem(field, column, Expected::BasicServices, text),
+            },
+            FieldKind::List => lists.push((field, list_items(&text))),
         }
     }
     let amount = |f: &ProgramField| numbers.iter().find(|(g, _)| *g == f).map(|(_, n)| *n);
@@ -276,6 +288,7 @@ pub fn read_row(sheet: &Sheet, header: &Header, row: usize) -> Result<ProgramRow
             texts,
             tagging,
             numbers,
+            lists,
         }),
         _ => Err(problems),
     }
@@ -287,8 +300,40 @@ fn expected(kind: FieldKind) -> Expected {
         FieldKind::Strategy => Expected::Strategy,
         FieldKind::Tagging => Expected::Tagging,
         FieldKind::Money | FieldKind::Count => Expected::Number,
-        FieldKind::Text => Expected::Text,
+        FieldKind::Text | FieldKind::List => Expected::Text,
     }
+}
+
+/// The priority problems of a `masalah` cell as indicator keys: each item a basic-service key
+/// (`air_minum_layak`, also with spaces or capitals) or its name in either language. The first
+/// item that is neither is the error.
+fn problem_keys(text: &str) -> Result<Vec<String>, String> {
+    let catalog = Catalog::default();
+    list_items(text)
+        .into_iter()
+        .map(|item| {
+            let typed = item.to_lowercase();
+            keys::DETERMINANTS
+                .iter()
+                .find(|key| {
+                    **key == typed.replace([' ', '-'], "_")
+                        || catalog.get(key).is_some_and(|i| {
+                            i.label_id.to_lowercase() == typed || i.label_en.to_lowercase() == typed
+                        })
+                })
+                .map(|key| key.to_string())
+                .ok_or(item)
+        })
+        .collect()
+}
+
+/// The items of a list cell: separated by `;`, `,` or line breaks, each trimmed, none empty.
+fn list_items(text: &str) -> Vec<String> {
+    text.split([';', ',', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Reads `text` as the loader will (`deny_unknown_fields`, the same validation) and checks that
@@ -311,6 +356,8 @@ fn read_back(rel: &Path, text: &str, rows: &[ProgramRow]) -> Result<(), Diagnost
                 && p.tagging == r.tagging
                 && Some(p.budget) == r.number(ALOKASI)
                 && Some(p.sub_activity.as_str()) == r.text(SUB_KEGIATAN).map(str::trim)
+                && p.problems == r.list(MASALAH)
+                && p.districts == r.list(KECAMATAN)
         });
     if diagnostics.has_errors() || !same {
         return Err(diagnostics);
@@ -746,6 +793,16 @@ mod tests {
                 (field("realisasi_semester_1"), 0.0),
                 (field("realisasi_semester_2"), 600_000_000.0),
                 (field("perjalanan_dinas"), 25_000_000.0),
+            ],
+            lists: vec![
+                (
+                    field("masalah"),
+                    vec!["air_minum_layak".into(), "sanitasi_layak".into()],
+                ),
+                (
+                    field("kecamatan"),
+                    vec!["Jepon".into(), "Kota: Blora # 1".into()],
+                ),
             ],
         }
     }

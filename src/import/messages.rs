@@ -39,6 +39,8 @@ pub enum Expected {
     Text,
     /// Official travel: a number not above the row's allocation, which includes it.
     AtMostAllocation,
+    /// Basic-service indicators, by key or name (`masalah`).
+    BasicServices,
 }
 
 impl Expected {
@@ -54,6 +56,12 @@ impl Expected {
             (Expected::Text, Lang::En) => "an entry",
             (Expected::AtMostAllocation, Lang::Id) => "angka yang tidak melebihi alokasinya",
             (Expected::AtMostAllocation, Lang::En) => "a number not above its allocation",
+            (Expected::BasicServices, Lang::Id) => {
+                "kunci atau nama indikator layanan dasar (misalnya `air_minum_layak` atau \"Rumah tangga dengan akses air minum layak\"), dipisah `;`"
+            }
+            (Expected::BasicServices, Lang::En) => {
+                "keys or names of basic-service indicators (for example `air_minum_layak` or \"Households with access to improved drinking water\"), separated by `;`"
+            }
         }
     }
 }

@@ -14,6 +14,8 @@ pub struct ProgramRow {
     pub texts: Vec<(&'static ProgramField, String)>,
     pub tagging: Tagging,
     pub numbers: Vec<(&'static ProgramField, f64)>,
+    /// Lists (`masalah`, `kecamatan`), each item as typed.
+    pub lists: Vec<(&'static ProgramField, Vec<String>)>,
 }
 
 /// Text as a YAML double-quoted scalar: safe whatever it holds (`:`, `#`, a leading `-`,
@@ -49,6 +51,15 @@ impl ProgramRow {
             .map(|(_, t)| t.as_str())
     }
 
+    /// The items of a list field, trimmed as the loader reads them (none when it has none).
+    pub fn list(&self, field: &ProgramField) -> Vec<String> {
+        self.lists
+            .iter()
+            .filter(|(f, _)| *f == field)
+            .flat_map(|(_, items)| items.iter().map(|i| i.trim().to_string()))
+            .collect()
+    }
+
     pub fn number(&self, field: &ProgramField) -> Option<f64> {
         self.numbers
             .iter()
@@ -65,6 +76,14 @@ impl ProgramRow {
                 FieldKind::Tagging => Some(self.tagging.key().to_string()),
                 FieldKind::Money | FieldKind::Count => self.number(f).map(plain),
                 FieldKind::Text => self.text(f).map(yaml_string),
+                FieldKind::List => self
+                    .lists
+                    .iter()
+                    .find(|(g, items)| *g == f && !items.is_empty())
+                    .map(|(_, items)| {
+                        let quoted: Vec<String> = items.iter().map(|i| yaml_string(i)).collect();
+                        format!("[{}]", quoted.join(", "))
+                    }),
             };
             if let Some(value) = value {
                 let indent = if lines.is_empty() { "  - " } else { "    " };
@@ -184,10 +203,11 @@ mod tests {
                 (field("sasaran"), 1200.0),
                 (field("alokasi"), 350_000_000.0),
             ],
+            lists: vec![(field("kecamatan"), vec!["Jepon".into(), "Blora".into()])],
         };
         assert_eq!(
             row.to_yaml(),
-            "  - strategi: 1\n    opd: \"Dinas Sosial P3A\"\n    kode: \"1.06.06.2.01.0003\"\n    sub_kegiatan: \"Pendataan\"\n    tagging: langsung\n    alokasi: 350000000\n    sasaran: 1200\n    satuan_sasaran: \"KPM\"\n"
+            "  - strategi: 1\n    opd: \"Dinas Sosial P3A\"\n    kode: \"1.06.06.2.01.0003\"\n    sub_kegiatan: \"Pendataan\"\n    tagging: langsung\n    alokasi: 350000000\n    sasaran: 1200\n    satuan_sasaran: \"KPM\"\n    kecamatan: [\"Jepon\", \"Blora\"]\n"
         );
     }
 
@@ -199,6 +219,7 @@ mod tests {
             texts: vec![(field("opd"), "Baru".into())],
             tagging: Tagging::Supporting,
             numbers: Vec::new(),
+            lists: Vec::new(),
         };
         assert_eq!(
             replace_program(old, std::slice::from_ref(&row)),

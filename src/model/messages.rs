@@ -56,6 +56,14 @@ pub(crate) enum ModelMessage {
     PriorityNotBasicService {
         key: String,
     },
+    /// `masalah:` of a programme names something that is not a basic-service indicator.
+    ProgramProblemUnknown {
+        key: String,
+    },
+    /// An empty item in `masalah:` or `kecamatan:` of a programme.
+    ProgramListItemEmpty {
+        field: &'static str,
+    },
     PriorityWithoutReason {
         key: String,
     },
@@ -454,6 +462,14 @@ impl Words for ModelMessage {
             NoNationalReference => t(
                 "tidak ada berkas referensi nasional (`tingkat: nasional`) di `content/referensi/`".into(),
                 "no national reference file (`tingkat: nasional`) in `content/referensi/`".into(),
+            ),
+            ProgramProblemUnknown { key } => t(
+                format!("`{key}` bukan kunci indikator layanan dasar; `masalah` menyebut masalah prioritas dengan kunci indikatornya, misalnya `air_minum_layak`"),
+                format!("`{key}` is not the key of a basic-service indicator; `masalah` names priority problems by their indicator keys, for example `air_minum_layak`"),
+            ),
+            ProgramListItemEmpty { field } => t(
+                format!("isian kosong dalam daftar `{field}`; hapus atau isi"),
+                format!("an empty item in the list `{field}`; remove or fill it"),
             ),
             PriorityNotBasicService { key } => t(
                 format!("`{key}` bukan indikator layanan dasar; `prioritas_masalah` hanya mengurutkan layanan dasar"),

@@ -32,7 +32,35 @@ pub struct Pockets {
     pub file: PathBuf,
 }
 
+/// Decile 1 per kecamatan as a pocket file gives it: people where any kecamatan has them,
+/// else households; only the kecamatan that give it.
+#[derive(Debug, PartialEq)]
+pub enum DecileOne<'a> {
+    Persons(Vec<(&'a str, f64)>),
+    Households(Vec<(&'a str, f64)>),
+    None,
+}
+
 impl Pockets {
+    /// Decile 1 (the poorest tenth by welfare) per kecamatan, where the file gives it.
+    pub fn decile_one(&self) -> DecileOne<'_> {
+        let of = |pick: fn(&District) -> &BTreeMap<u8, f64>| -> Vec<(&str, f64)> {
+            self.districts
+                .iter()
+                .filter_map(|d| pick(d).get(&1).map(|v| (d.name.as_str(), *v)))
+                .collect()
+        };
+        let persons = of(|d| &d.persons);
+        if !persons.is_empty() {
+            return DecileOne::Persons(persons);
+        }
+        let households = of(|d| &d.households);
+        if !households.is_empty() {
+            return DecileOne::Households(households);
+        }
+        DecileOne::None
+    }
+
     pub fn total_villages(&self) -> u32 {
         self.districts.iter().filter_map(|d| d.villages).sum()
     }

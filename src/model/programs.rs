@@ -3,9 +3,10 @@
 
 use super::values::{money, non_negative, parse_figure, thousands_dots};
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::base::indicators::keys;
 use crate::base::lang::Lang;
 use crate::base::messages::Message;
-use crate::base::suggest::nearest;
+use crate::base::suggest::{nearest, suggestion};
 use crate::content::Sourced;
 use crate::content::annual::{RawProgram, RawProgramFile};
 use crate::content::messages::LoadMessage;
@@ -116,9 +117,46 @@ pub struct Program {
     pub realised_second: Option<f64>,
     /// Official travel inside `budget`: excluded from the tagged-spending score.
     pub travel: Option<f64>,
+    /// The priority problems it addresses: basic-service indicator keys, as written.
+    pub problems: Vec<String>,
+    /// The kecamatan where it is carried out, as written.
+    pub districts: Vec<String>,
 }
 
 impl Program {
+    /// A sub-kegiatan for tests: the fields given, APBD funds, nothing else written.
+    #[cfg(test)]
+    pub(crate) fn example(
+        strategy: Strategy,
+        tagging: Tagging,
+        agency: &str,
+        budget: f64,
+    ) -> Program {
+        Program {
+            strategy,
+            agency: agency.into(),
+            code: None,
+            program: None,
+            activity: None,
+            sub_activity: "x".into(),
+            tagging,
+            budget,
+            fund_source: Some("APBD".into()),
+            aid_nature: None,
+            location: None,
+            targets: None,
+            target_unit: None,
+            benefit: None,
+            aid_kind: None,
+            duration: None,
+            realised_first: None,
+            realised_second: None,
+            travel: None,
+            problems: Vec::new(),
+            districts: Vec::new(),
+        }
+    }
+
     /// Realisation of the year: semester I plus semester II, when either is written.
     pub fn realised(&self) -> Option<f64> {
         match (self.realised_first, self.realised_second) {
@@ -149,6 +187,28 @@ fn optional_money(
     figure
         .as_ref()
         .and_then(|f| money(f, field, source, diagnostics))
+}
+
+/// The items of a list (`masalah`, `kecamatan`), trimmed; an empty one is an error at its place.
+fn names(
+    items: &[Spanned<String>],
+    field: &'static str,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in items {
+        let name = item.value.trim();
+        if name.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::ProgramListItemEmpty { field })
+                    .at(at(source, item)),
+            );
+        } else {
+            out.push(name.to_string());
+        }
+    }
+    out
 }
 
 fn text(value: &Option<String>) -> Option<String> {
@@ -220,6 +280,21 @@ fn program(
         diagnostics,
     );
     let travel = optional_money(&p.perjalanan_dinas, "perjalanan_dinas", source, diagnostics);
+    let problems = names(&p.masalah, "masalah", source, diagnostics);
+    let allowed: Vec<String> = keys::DETERMINANTS.iter().map(|k| k.to_string()).collect();
+    for (key, raw) in problems
+        .iter()
+        .zip(p.masalah.iter().filter(|r| !r.value.trim().is_empty()))
+    {
+        if !keys::DETERMINANTS.contains(&key.as_str()) {
+            diagnostics.push(
+                Diagnostic::error(ModelMessage::ProgramProblemUnknown { key: key.clone() })
+                    .at(at(source, raw))
+                    .hint(suggestion(key, &allowed)),
+            );
+        }
+    }
+    let districts = names(&p.kecamatan, "kecamatan", source, diagnostics);
     let (strategy, tagging, budget) = (strategy?, tagging?, budget?);
     let program = Program {
         strategy,
@@ -241,6 +316,8 @@ fn program(
         realised_first,
         realised_second,
         travel,
+        problems,
+        districts,
     };
     if let Some(realised) = program.realised()
         && realised > budget

@@ -7,14 +7,15 @@ pub(crate) mod document;
 pub(crate) mod messages;
 pub(crate) mod sheet;
 
-use crate::analysis::budget::{BudgetSummary, summarise};
+use crate::analysis::budget::{BudgetSummary, Totals, summarise};
+use crate::analysis::targeting::{self, DistrictPrograms};
 use crate::analysis::{
     self, QuadrantPosition, Rank, ReferenceGap, Relevance, TargetAttainment, YearChange,
 };
 use crate::base::indicators::{Indicator, keys};
 use crate::model::institution::Institution;
 use crate::model::pockets::Pockets;
-use crate::model::programs::Programs;
+use crate::model::programs::{Program, Programs};
 use crate::model::{Figure, Reference, Region, Site};
 use sheet::Sheet;
 
@@ -86,6 +87,82 @@ pub(crate) const PAIRED_WITH_P0: [&str; 4] = [keys::P1, keys::UNEMPLOYMENT, keys
 pub struct ProgramReport<'a> {
     pub programs: &'a Programs,
     pub summary: BudgetSummary,
+    /// Every priority problem (in priority order), then any other basic service a programme
+    /// names, with the programmes that name it; empty when there is neither.
+    pub problems: Vec<ProblemPrograms<'a>>,
+    /// Per kecamatan (the pockets first), what is carried out there; empty when no programme
+    /// names a kecamatan.
+    pub districts: Vec<DistrictPrograms>,
+}
+
+/// A basic service and the sub-kegiatan aimed at it (`masalah:` in program.yaml).
+#[derive(Debug)]
+pub struct ProblemPrograms<'a> {
+    pub indicator: &'a Indicator,
+    /// Its priority among the year's problems (1 first), as in [`Determinant::priority`].
+    pub priority: Option<usize>,
+    pub programs: Vec<&'a Program>,
+    pub totals: Totals,
+}
+
+/// How many of the first priority problems a report checks for programmes aimed at them.
+pub(crate) const TOP_PROBLEMS: usize = 3;
+
+impl ProgramReport<'_> {
+    /// The first [`TOP_PROBLEMS`] priority problems that no programme names.
+    pub fn unaddressed(&self) -> impl Iterator<Item = &ProblemPrograms<'_>> {
+        self.problems
+            .iter()
+            .filter(|p| p.priority.is_some_and(|n| n <= TOP_PROBLEMS) && p.programs.is_empty())
+    }
+}
+
+/// The basic services against the programmes: the priority problems in order, then the other
+/// services some programme names, in catalogue order.
+fn problem_programs<'a>(
+    determinants: &[Determinant<'a>],
+    programs: &'a Programs,
+    catalog: &'a crate::base::indicators::Catalog,
+) -> Vec<ProblemPrograms<'a>> {
+    let named = |key: &str| {
+        programs
+            .items
+            .iter()
+            .any(|p| p.problems.iter().any(|k| k == key))
+    };
+    let mut out: Vec<ProblemPrograms> = determinants
+        .iter()
+        .filter(|d| d.priority.is_some())
+        .map(|d| (d.indicator, d.priority))
+        .chain(
+            keys::DETERMINANTS
+                .iter()
+                .filter(|k| named(k))
+                .filter(|k| {
+                    !determinants
+                        .iter()
+                        .any(|d| d.priority.is_some() && d.indicator.key == **k)
+                })
+                .filter_map(|k| catalog.get(k).map(|i| (i, None))),
+        )
+        .map(|(indicator, priority)| {
+            let (programs, totals) = targeting::for_problem(programs, &indicator.key);
+            ProblemPrograms {
+                indicator,
+                priority,
+                programs,
+                totals,
+            }
+        })
+        .collect();
+    // Nothing to say where no problem is a priority and no programme names one.
+    if out
+        .iter()
+        .all(|p| p.priority.is_none() && p.programs.is_empty())
+    {
+        out.clear();
+    }
+    out
 }
 
 impl ProgramReport<'_> {
@@ -317,12 +394,20 @@ pub(crate) fn report<'a>(site: &'a Site, region: &'a Region, year: i32) -> Repor
         .iter()
         .find(|r: &&IndicatorRow| r.indicator.key == keys::P0)
         .map(|p0| position(site, region, p0, year));
+    let determinants = determinants(site, region, year, (province, nation));
+    let pockets = region.pockets_for(year);
     let programs = data
         .and_then(|d| d.programs.as_ref())
         .filter(|p| !p.items.is_empty())
         .map(|programs| ProgramReport {
             programs,
             summary: summarise(programs, "–"),
+            problems: problem_programs(&determinants, programs, &site.catalog),
+            districts: if programs.items.iter().any(|p| !p.districts.is_empty()) {
+                targeting::by_district(programs, pockets.map(|(_, p)| p))
+            } else {
+                Vec::new()
+            },
         });
     // The province's gap is the first of the position's (province, then nation).
     let province_gap = position
@@ -358,10 +443,10 @@ pub(crate) fn report<'a>(site: &'a Site, region: &'a Region, year: i32) -> Repor
         show_targets,
         position,
         programs,
-        pockets: region.pockets_for(year),
+        pockets,
         institution: data.and_then(|d| d.institution.as_ref()),
         sheet,
-        determinants: determinants(site, region, year, (province, nation)),
+        determinants,
     }
 }
 

@@ -185,7 +185,7 @@ fn determinants(report: &Report) -> Vec<String> {
 }
 
 /// "Rumah tangga …" → "rumah tangga …" inside a sentence; abbreviations (APS) stay.
-fn lower_first(label: &str) -> String {
+pub(crate) fn lower_first(label: &str) -> String {
     let mut chars = label.chars();
     chars
         .next()

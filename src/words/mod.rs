@@ -4,6 +4,7 @@
 pub(crate) mod findings;
 pub(crate) mod sentences;
 pub(crate) mod sheet;
+pub(crate) mod targeting;
 
 use crate::base::lang::Lang;
 use serde::Serialize;
@@ -134,6 +135,12 @@ page_words! {
     ilustrasi: "ilustrasi" / "illustrative",
     layanan_dasar: "Layanan dasar dibanding provinsi dan nasional" / "Basic services against the province and the nation",
     prioritas: "Prioritas" / "Priority",
+    masalah_prioritas: "masalah prioritas" / "priority problem",
+    masalah_layanan: "Masalah (layanan dasar)" / "Problem (basic service)",
+    kecamatan_lokasi: "kecamatan lokasi" / "kecamatan where carried out",
+    kantong_kemiskinan: "Kantong kemiskinan" / "Poverty pocket",
+    tanpa_program: "belum disasar" / "not aimed at",
+    sub_yang_menyasar: "Sub-kegiatan yang menyasar" / "Sub-activities aimed at it",
     alasan_prioritas: "Alasan urutan (penulis)" / "Reason for the order (author)",
     selisih_provinsi: "Selisih dengan provinsi (poin)" / "Gap to the province (points)",
     ilustrasi_angka: "Angka ilustrasi (contoh), bukan angka resmi" / "Illustrative (example) figure, not an official figure",
@@ -169,6 +176,7 @@ page_words! {
     belanja_daerah: "Total belanja daerah" / "Total regional spending",
     porsi_belanja: "porsi terhadap belanja daerah" / "share of regional spending",
     kecamatan: "Kecamatan" / "District",
+    desil_1: "Desil 1" / "Decile 1",
     desa_prioritas: "Desa prioritas" / "Priority villages",
     nama_desa: "Nama desa" / "Village names",
     rumah_tangga: "Rumah tangga" / "Households",

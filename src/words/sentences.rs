@@ -812,6 +812,47 @@ pub(crate) fn pockets(pockets: &crate::model::Pockets, mapped: i32, lang: Lang) 
     Some(out)
 }
 
+/// Decile 1 per kecamatan, where the pocket file gives it: the total, in how many kecamatan,
+/// and where most are.
+pub(crate) fn decile_one(pockets: &crate::model::Pockets, lang: Lang) -> Option<String> {
+    use crate::model::pockets::DecileOne;
+    let (rows, unit) = match pockets.decile_one() {
+        DecileOne::Persons(rows) => (rows, if id(lang) { "jiwa" } else { "people" }),
+        DecileOne::Households(rows) => (
+            rows,
+            if id(lang) {
+                "rumah tangga"
+            } else {
+                "households"
+            },
+        ),
+        DecileOne::None => return None,
+    };
+    let total: f64 = rows.iter().map(|(_, v)| v).sum();
+    let max = rows.iter().map(|(_, v)| *v).fold(f64::MIN, f64::max);
+    let most: Vec<&str> = rows
+        .iter()
+        .filter(|(_, v)| *v == max)
+        .map(|(n, _)| *n)
+        .collect();
+    let (total, max, k) = (
+        format::number(total, 0, lang),
+        format::number(max, 0, lang),
+        rows.len(),
+    );
+    Some(if id(lang) {
+        format!(
+            "Desil 1 (10 persen terbawah menurut kesejahteraan) berjumlah {total} {unit} di {k} kecamatan; terbanyak di {} ({max} {unit}).",
+            most.join(", ")
+        )
+    } else {
+        format!(
+            "Decile 1 (the poorest tenth by welfare) counts {total} {unit} in {k} districts; most in {} ({max} {unit}).",
+            most.join(", ")
+        )
+    })
+}
+
 /// `["3.1", "3.2", "3.3"]` → `3.1–3.3`; `["3.1", "3.2"]` → `3.1 dan 3.2`; one → itself. The
 /// numbers of one chapter, in order, as the view gives them.
 fn number_range(numbers: &[String], lang: Lang) -> String {

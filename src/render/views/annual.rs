@@ -6,9 +6,9 @@ use crate::analysis::budget::Totals;
 use crate::base::format;
 use crate::base::lang::Lang;
 use crate::model::institution::{Decree, Institution};
-use crate::model::pockets::Pockets;
+use crate::model::pockets::{DecileOne, Pockets};
 use crate::report::{ProgramReport, Report};
-use crate::words::sentences;
+use crate::words::{sentences, targeting};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -69,6 +69,32 @@ pub struct ProgramSection {
     pub belanja_daerah: Option<String>,
     /// Allocation of the programmes as a share of total regional spending.
     pub porsi_belanja: Option<String>,
+    /// The basic services against the sub-kegiatan aimed at them (priority problems first).
+    pub masalah: Vec<ProblemRow>,
+    pub masalah_kalimat: Vec<String>,
+    /// Per kecamatan (pockets first), the sub-kegiatan carried out there.
+    pub kecamatan: Vec<DistrictRow>,
+    pub kecamatan_kalimat: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct ProblemRow {
+    /// `1`, or `–` for a service that is not a priority problem.
+    pub prioritas: String,
+    pub nama: String,
+    /// A top priority problem no sub-kegiatan is aimed at.
+    pub tanpa_program: bool,
+    pub anggaran: BudgetRow,
+    /// The sub-kegiatan aimed at it, by name.
+    pub sub_kegiatan: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct DistrictRow {
+    pub kantong: bool,
+    /// The pocket's priority villages, or `–`.
+    pub desa: String,
+    pub anggaran: BudgetRow,
 }
 
 fn or_dash(value: &Option<String>) -> String {
@@ -81,7 +107,13 @@ fn money_or_dash(value: Option<f64>, lang: Lang) -> String {
         .unwrap_or_else(|| "–".into())
 }
 
-pub fn program_section(report: &ProgramReport, year: i32, lang: Lang) -> ProgramSection {
+pub fn program_section(
+    report: &ProgramReport,
+    pockets: Option<&Pockets>,
+    services_known: bool,
+    year: i32,
+    lang: Lang,
+) -> ProgramSection {
     let (programs, summary) = (report.programs, &report.summary);
     let rows = |groups: &[(String, Totals)]| {
         groups
@@ -135,6 +167,36 @@ pub fn program_section(report: &ProgramReport, year: i32, lang: Lang) -> Program
         per_opd: rows(&summary.by_agency),
         per_sumber_dana: rows(&summary.by_fund_source),
         rincian,
+        masalah: report
+            .problems
+            .iter()
+            .map(|p| ProblemRow {
+                prioritas: p.priority.map_or("–".into(), |n| n.to_string()),
+                nama: p.indicator.label(lang).to_string(),
+                tanpa_program: report.unaddressed().any(|u| std::ptr::eq(u, p)),
+                anggaran: budget_row(String::new(), &p.totals, lang),
+                sub_kegiatan: p.programs.iter().map(|q| q.sub_activity.clone()).collect(),
+            })
+            .collect(),
+        masalah_kalimat: targeting::problems(report, services_known, year, lang),
+        kecamatan: report
+            .districts
+            .iter()
+            .map(|d| DistrictRow {
+                kantong: d.pocket.is_some(),
+                desa: d
+                    .pocket
+                    .and_then(|i| pockets.and_then(|p| p.districts.get(i)))
+                    .and_then(|district| district.villages)
+                    .map_or("–".into(), |v| v.to_string()),
+                anggaran: budget_row(d.name.clone(), &d.totals, lang),
+            })
+            .collect(),
+        kecamatan_kalimat: if report.districts.is_empty() {
+            Vec::new()
+        } else {
+            targeting::districts(&report.districts, year, lang)
+        },
         belanja_daerah: programs.regional_spending.map(|v| format::rupiah(v, lang)),
         porsi_belanja: report
             .allocation_share()
@@ -149,6 +211,9 @@ pub struct PocketRow {
     pub nama_desa: String,
     pub rumah_tangga: String,
     pub jiwa: String,
+    /// Decile 1 (the poorest tenth), when the file gives it.
+    pub desil1_rumah_tangga: String,
+    pub desil1_jiwa: String,
 }
 
 #[derive(Serialize)]
@@ -162,6 +227,7 @@ pub struct PocketSection {
     pub baris: Vec<PocketRow>,
     pub total_desa: u32,
     pub ada_desil: bool,
+    pub ada_desil1: bool,
 }
 
 pub fn pocket_section(pockets: &Pockets, mapped: i32, lang: Lang) -> PocketSection {
@@ -171,6 +237,10 @@ pub fn pocket_section(pockets: &Pockets, mapped: i32, lang: Lang) -> PocketSecti
         } else {
             format::number(m.values().sum(), 0, lang)
         }
+    };
+    let first = |m: &std::collections::BTreeMap<u8, f64>| {
+        m.get(&1)
+            .map_or("–".to_string(), |v| format::number(*v, 0, lang))
     };
     PocketSection {
         ilustrasi: pockets.illustrative,
@@ -190,6 +260,8 @@ pub fn pocket_section(pockets: &Pockets, mapped: i32, lang: Lang) -> PocketSecti
                 nama_desa: d.village_names.join(", "),
                 rumah_tangga: sum(&d.households),
                 jiwa: sum(&d.persons),
+                desil1_rumah_tangga: first(&d.households),
+                desil1_jiwa: first(&d.persons),
             })
             .collect(),
         total_desa: pockets.total_villages(),
@@ -197,6 +269,7 @@ pub fn pocket_section(pockets: &Pockets, mapped: i32, lang: Lang) -> PocketSecti
             .districts
             .iter()
             .any(|d| !d.households.is_empty() || !d.persons.is_empty()),
+        ada_desil1: pockets.decile_one() != DecileOne::None,
     }
 }
 
@@ -323,10 +396,15 @@ pub struct AnnualSections {
 pub fn sections(report: &Report) -> AnnualSections {
     let lang = report.site.config.lang;
     AnnualSections {
-        program: report
-            .programs
-            .as_ref()
-            .map(|p| program_section(p, report.year, lang)),
+        program: report.programs.as_ref().map(|p| {
+            program_section(
+                p,
+                report.pockets.map(|(_, k)| k),
+                !report.determinants.is_empty(),
+                report.year,
+                lang,
+            )
+        }),
         kantong: report
             .pockets
             .map(|(mapped, p)| pocket_section(p, mapped, lang)),

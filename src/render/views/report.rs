@@ -450,13 +450,30 @@ pub fn report(report: &Report) -> ReportView {
     }
     let sections = annual::sections(report);
     if let Some(p) = &sections.program {
-        analyses
-            .entry(Chapter::Program)
-            .or_default()
-            .insert(0, p.kalimat.clone());
+        let said = analyses.entry(Chapter::Program).or_default();
+        for (i, sentence) in std::iter::once(&p.kalimat)
+            .chain(&p.masalah_kalimat)
+            .enumerate()
+        {
+            said.insert(i, sentence.clone());
+        }
     }
-    if let Some(k) = sections.kantong.as_ref().and_then(|k| k.kalimat.clone()) {
-        analyses.entry(Chapter::Kantong).or_default().insert(0, k);
+    let pockets_said = sections.kantong.as_ref().and_then(|k| k.kalimat.clone());
+    let decile_said = report
+        .pockets
+        .and_then(|(_, p)| crate::words::sentences::decile_one(p, lang));
+    let districts_said = sections
+        .program
+        .as_ref()
+        .map_or(&[][..], |p| p.kecamatan_kalimat.as_slice());
+    let said = analyses.entry(Chapter::Kantong).or_default();
+    for (i, sentence) in pockets_said
+        .iter()
+        .chain(&decile_said)
+        .chain(districts_said)
+        .enumerate()
+    {
+        said.insert(i, sentence.clone());
     }
     let t = words::strings(lang);
     let target = if report.show_targets {
@@ -483,14 +500,20 @@ pub fn report(report: &Report) -> ReportView {
             Chapter::CapaianTarget if !target.is_empty() => {
                 vec![("tabel-target", t.target_rpjmd.to_string())]
             }
-            Chapter::Program if program.is_some() => [
-                ("tabel-strategi", t.strategi),
-                ("tabel-tagging", t.tagging),
-                ("tabel-opd", t.opd),
-                ("tabel-sumber-dana", t.sumber_dana),
+            Chapter::Program if let Some(p) = program => [
+                ("tabel-strategi", t.strategi, true),
+                ("tabel-tagging", t.tagging, true),
+                ("tabel-opd", t.opd, true),
+                ("tabel-sumber-dana", t.sumber_dana, true),
+                (
+                    "tabel-masalah-program",
+                    t.masalah_prioritas,
+                    !p.masalah.is_empty(),
+                ),
             ]
             .into_iter()
-            .map(|(id, by)| (id, format!("{} {year}: {by}", t.ringkasan_anggaran)))
+            .filter(|(_, _, shown)| *shown)
+            .map(|(id, by, _)| (id, format!("{} {year}: {by}", t.ringkasan_anggaran)))
             .collect(),
             Chapter::Lampiran if program.is_some() => vec![(
                 "tabel-rincian-program",
@@ -500,12 +523,19 @@ pub fn report(report: &Report) -> ReportView {
                 .kantong
                 .as_ref()
                 .map(|k| {
-                    vec![(
+                    (
                         "tabel-kantong",
                         format!("{} ({})", t.desa_prioritas, k.tahun_pemetaan),
-                    )]
+                    )
                 })
-                .unwrap_or_default(),
+                .into_iter()
+                .chain(program.filter(|p| !p.kecamatan.is_empty()).map(|_| {
+                    (
+                        "tabel-kecamatan-program",
+                        format!("{} {year}: {}", t.ringkasan_anggaran, t.kecamatan_lokasi),
+                    )
+                }))
+                .collect(),
             Chapter::Kelembagaan => institution
                 .map(|k| {
                     [

@@ -245,10 +245,8 @@ pub fn print_all(
     };
     // The browser's profile and the PDFs in the making sit in the PDF folder rather than the
     // system's temp folder, which a snap-packaged Chromium cannot see.
-    let work = match tempfile::Builder::new()
-        .prefix(".tkpk-cetak-")
-        .tempdir_in(folder)
-    {
+    clear_leftovers(folder);
+    let work = match work_folder(folder) {
         Ok(work) => work,
         Err(e) => {
             for job in jobs {
@@ -296,6 +294,65 @@ pub fn print_all(
     }
 }
 
+/// The name of a print run's work folder in the PDF folder.
+const WORK_PREFIX: &str = ".tkpk-cetak-";
+/// Inside a work folder: locked by its run for as long as it prints.
+const WORK_LOCK: &str = ".kunci";
+
+/// A print run's work folder (browser profile, PDFs in the making), removed when dropped, with
+/// its lock held: a run stopped by Ctrl-C or a kill leaves it unlocked for the next run to clear.
+struct WorkFolder {
+    // Declared first, so dropped (unlocked and closed) before the folder is removed: Windows
+    // does not remove a folder with a file open in it.
+    _lock: Option<std::fs::File>,
+    dir: tempfile::TempDir,
+}
+
+impl WorkFolder {
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+fn work_folder(folder: &Path) -> std::io::Result<WorkFolder> {
+    let dir = tempfile::Builder::new()
+        .prefix(WORK_PREFIX)
+        .tempdir_in(folder)?;
+    let lock = std::fs::File::create(dir.path().join(WORK_LOCK))
+        .ok()
+        .filter(|f| f.lock().is_ok());
+    Ok(WorkFolder { _lock: lock, dir })
+}
+
+/// Removes the work folders that runs stopped by Ctrl-C or a kill left in the PDF folder: those
+/// whose lock no run holds, and (from before the lock, or made in the instant before it) those
+/// without one that are more than a minute old. Only tkpk's own folders, never through a link.
+fn clear_leftovers(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let ours = entry.file_name().to_string_lossy().starts_with(WORK_PREFIX);
+        if !ours || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let stale = match std::fs::OpenOptions::new()
+            .write(true)
+            .open(path.join(WORK_LOCK))
+        {
+            Ok(lock) => lock.try_lock().is_ok(),
+            Err(_) => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > Duration::from_secs(60))),
+        };
+        if stale {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
 /// Prints every job with a browser of its own, `workers` at a time.
 fn print_each(
     chromium: &Path,
@@ -314,9 +371,7 @@ fn print_each(
             scope.spawn(move || {
                 // A work folder per printer (browser profile, PDF in the making), reused for
                 // its pages and removed at the end.
-                let work = tempfile::Builder::new()
-                    .prefix(".tkpk-cetak-")
-                    .tempdir_in(folder);
+                let work = work_folder(folder);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
@@ -346,6 +401,34 @@ fn print_each(
 
 #[cfg(test)]
 mod tests {
+    /// A work folder that a stopped run left (its lock free) is cleared by the next run; one
+    /// a running print holds, and anything that is not tkpk's, stay.
+    #[test]
+    fn a_stopped_runs_work_folder_is_cleared_and_a_running_ones_kept() {
+        let pdf = tempfile::tempdir().unwrap();
+        let left = pdf.path().join(".tkpk-cetak-ditinggal");
+        std::fs::create_dir_all(left.join("profil")).unwrap();
+        std::fs::write(left.join(super::WORK_LOCK), "").unwrap();
+        std::fs::write(left.join("halaman.pdf"), "%PDF").unwrap();
+        let running = super::work_folder(pdf.path()).unwrap();
+        let fresh = pdf.path().join(".tkpk-cetak-baru");
+        std::fs::create_dir(&fresh).unwrap();
+        let other = pdf.path().join("tkpk-cetak-milik-pengguna");
+        std::fs::create_dir(&other).unwrap();
+        std::fs::write(pdf.path().join(".tkpk-cetak-berkas"), "x").unwrap();
+        super::clear_leftovers(pdf.path());
+        assert!(!left.exists(), "the stopped run's folder is cleared");
+        assert!(
+            running.path().join(super::WORK_LOCK).is_file(),
+            "a running print keeps its folder"
+        );
+        assert!(fresh.is_dir(), "a folder without a lock, just made, stays");
+        assert!(other.is_dir() && pdf.path().join(".tkpk-cetak-berkas").is_file());
+        let kept = running.path().to_path_buf();
+        drop(running);
+        assert!(!kept.exists());
+    }
+
     use super::*;
 
     /// The `dasar` fixture built into a temporary folder (reports for 2023, 2024, 2025), with

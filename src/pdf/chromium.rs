@@ -23,7 +23,7 @@ pub const CHROMIUM_NAMES: [&str; 7] = [
     "microsoft-edge",
     "microsoft-edge-stable",
 ];
-/// A page that takes longer than this is stopped (the charts get 10 s of virtual time).
+
 /// How Chromium runs for tkpk (and for the browser tests): headless, with no network of its
 /// own (no updates, sync or QUIC) and a virtual-time budget for the charts to draw.
 pub const HEADLESS_FLAGS: [&str; 9] = [
@@ -38,7 +38,31 @@ pub const HEADLESS_FLAGS: [&str; 9] = [
     "--virtual-time-budget=10000",
 ];
 
+/// A page that takes longer than this is stopped (the charts get 10 s of virtual time).
 pub const PRINT_TIMEOUT: Duration = Duration::from_secs(180);
+
+/// A browser tkpk starts dies with it: where tkpk is stopped alone (a kill, or a Ctrl-C sent to
+/// it only), the browser and its profile in the work folder would be left running. On Linux the
+/// kernel kills the browser when the thread that started it ends (`PR_SET_PDEATHSIG`); elsewhere
+/// a Ctrl-C in the console reaches the browser too, and nothing is added.
+pub(crate) fn dies_with_tkpk(command: &mut Command) -> &mut Command {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: the closure runs in the child between fork and exec, where only
+        // async-signal-safe calls are allowed: it makes one prctl system call and allocates
+        // nothing.
+        unsafe {
+            command.pre_exec(|| {
+                rustix::process::set_parent_process_death_signal(Some(
+                    rustix::process::Signal::KILL,
+                ))
+                .map_err(std::io::Error::from)
+            });
+        }
+    }
+    command
+}
 
 /// No browser to print with; `env` holds `TKPK_CHROMIUM` when it named nothing runnable.
 #[derive(Debug, thiserror::Error)]
@@ -233,7 +257,7 @@ pub fn print(
     let log = work.join("chromium.log");
     let _ = std::fs::remove_file(&draft);
     let log_file = std::fs::File::create(&log).map_err(|e| PrintError::write(&name, &log, e))?;
-    let mut child = Command::new(chromium)
+    let mut child = dies_with_tkpk(&mut Command::new(chromium))
         .args(HEADLESS_FLAGS)
         .arg("--no-pdf-header-footer")
         .arg("--generate-pdf-document-outline")

@@ -71,7 +71,7 @@ fn authority(url: &str) -> Option<&str> {
 impl Browser {
     /// Starts the browser at `program` with its profile in `work`, and connects to it.
     pub fn launch(program: &Path, work: &Path) -> Result<Browser, PdfFailure> {
-        let mut child = Command::new(program)
+        let mut child = super::chromium::dies_with_tkpk(&mut Command::new(program))
             .args(
                 HEADLESS_FLAGS
                     .iter()

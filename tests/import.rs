@@ -1238,6 +1238,28 @@ fn a_planners_first_day_replaces_illustrative_figures_and_keeps_the_province_apa
 
 /// `--tahun` narrows the comparison rows too: only that year reaches `pembanding:`.
 #[test]
+fn an_impossible_comparison_figure_is_said_at_its_table_cell() {
+    let site = sample_without_blitar_p0();
+    site.write(
+        "p0-jatim.csv",
+        P0_CSV.replace(
+            "[3572] Kota Blitar;…;6,75;6,60",
+            "[3572] Kota Blitar;…;6,75;106,60",
+        ),
+    );
+    let before = snapshot(&site.root().join("content"));
+    let run = site.run(&["impor", "p0-jatim.csv", "--tahun", "2025"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> p0-jatim.csv:7:4\n  saran: angka di baris 7, kolom D akan ditulis ke content/referensi/jawa-timur.yaml sebagai `p0` tahun 2025 untuk Kota Blitar; perbaiki di tabel, lalu impor lagi"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("jawa-timur.yaml:"), "{}", run.stderr);
+    assert_eq!(snapshot(&site.root().join("content")), before);
+}
+
+#[test]
 fn tahun_narrows_the_comparison_list_too() {
     let site = sample_without_blitar_p0();
     site.write("p0-jatim.csv", P0_CSV);

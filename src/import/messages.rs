@@ -137,6 +137,8 @@ pub enum ImportMessage {
         file: String,
         year: i32,
         key: String,
+        /// The comparison region (`pembanding:`) the figure would go to.
+        comparison: Option<String>,
         hint: Option<(String, String)>,
     },
     /// A figure in the file differs from the table's.
@@ -379,18 +381,22 @@ impl Words for ImportMessage {
                 format!("berkas `{path}` hanya-baca; tkpk tidak mengubahnya"),
                 format!("the file `{path}` is read-only; tkpk does not change it"),
             ),
-            HintFromTable { place, file, year, key, hint } => {
+            HintFromTable { place, file, year, key, comparison, hint } => {
+                let (for_id, for_en) = comparison
+                    .as_ref()
+                    .map(|c| (format!(" untuk {c}"), format!(" for {c}")))
+                    .unwrap_or_default();
                 let (then_id, then_en) = hint
                     .as_ref()
                     .map(|(i, e)| (format!("; {i}"), format!("; {e}")))
                     .unwrap_or_default();
                 t(
                     format!(
-                        "angka di {} akan ditulis ke {file} sebagai `{key}` tahun {year}; perbaiki di tabel, lalu impor lagi{then_id}",
+                        "angka di {} akan ditulis ke {file} sebagai `{key}` tahun {year}{for_id}; perbaiki di tabel, lalu impor lagi{then_id}",
                         place.text(Lang::Id)
                     ),
                     format!(
-                        "the figure at {} would be written to {file} as `{key}` for {year}; correct it in the table, then import again{then_en}",
+                        "the figure at {} would be written to {file} as `{key}` for {year}{for_en}; correct it in the table, then import again{then_en}",
                         place.text(Lang::En)
                     ),
                 )

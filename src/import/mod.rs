@@ -424,6 +424,9 @@ struct Origin {
     year: i32,
     key: String,
     place: TablePlace,
+    value: f64,
+    /// The comparison region (`pembanding:` entry) the figure goes to, if it goes to one.
+    comparison: Option<String>,
 }
 
 impl Origins<'_> {
@@ -434,12 +437,33 @@ impl Origins<'_> {
         let found = d.location.as_ref().and_then(|at| {
             let (path, text) = files.iter().find(|(p, _)| *p == root.join(&at.path))?;
             let reference = self.figures.iter().find(|o| &o.path == path)?.reference;
-            let (table, year, key) = figure_at(&at.path, text, reference, at.line, at.column)?;
-            let origin = self
-                .figures
-                .iter()
-                .find(|o| &o.path == path && o.table == table && o.year == year && o.key == key)?;
-            Some((at, origin))
+            let in_series = figure_at(&at.path, text, reference, at.line, at.column).and_then(
+                |(table, year, key)| {
+                    self.figures.iter().find(|o| {
+                        &o.path == path
+                            && o.comparison.is_none()
+                            && o.table == table
+                            && o.year == year
+                            && o.key == key
+                    })
+                },
+            );
+            // A comparison entry is one line (`- {nama: …, data: {…}}`): the figure is the one
+            // of that entry whose value stands at the caret, when exactly one is.
+            let in_comparisons = || {
+                let line = text.lines().nth(at.line.checked_sub(1)?)?;
+                let written = at.written();
+                let mut candidates = self.figures.iter().filter(|o| {
+                    &o.path == path
+                        && o.comparison
+                            .as_ref()
+                            .is_some_and(|name| line.contains(name.as_str()))
+                        && crate::base::format::plain(o.value) == written
+                });
+                let first = candidates.next()?;
+                candidates.next().is_none().then_some(first)
+            };
+            Some((at, in_series.or_else(in_comparisons)?))
         });
         let Some((at, origin)) = found else {
             return d.clone();
@@ -455,6 +479,7 @@ impl Origins<'_> {
             file: at.path.display().to_string().replace('\\', "/"),
             year: origin.year,
             key: origin.key.clone(),
+            comparison: origin.comparison.clone(),
             hint,
         }));
         moved
@@ -878,13 +903,22 @@ fn import_figures(
                     row: f.row,
                     column: f.column,
                 },
+                value: e.value,
+                comparison: None,
             });
         }
         to_write.push((target_file.path.clone(), text));
     }
     let mut to_comparisons = (0, 0);
     if let Some(c) = comparison {
-        let counts = merge_comparisons(raw, &c, &key, options, &mut to_write, out);
+        let counts = merge_comparisons(
+            raw,
+            &c,
+            (&key, sheet.name.as_deref()),
+            options,
+            (&mut to_write, &mut origins),
+            out,
+        );
         unchanged += counts.unchanged;
         conflicting += counts.conflicting;
         to_comparisons = (counts.added, counts.overwritten);
@@ -1008,9 +1042,9 @@ struct Counts {
 fn merge_comparisons(
     raw: &content::RawSite,
     rows: &ComparisonRows,
-    key: &str,
+    (key, sheet): (&str, Option<&str>),
     options: &Options,
-    to_write: &mut Vec<(PathBuf, String)>,
+    (to_write, origins): (&mut Vec<(PathBuf, String)>, &mut Origins),
     out: &mut Outcome,
 ) -> Counts {
     let mut counts = Counts::default();
@@ -1053,16 +1087,32 @@ fn merge_comparisons(
         };
         let shown = format!("{} ({})", display.display(), other.name);
         let year = entries[at].data.entry(f.year).or_default();
+        let origin = || Origin {
+            path: path.clone(),
+            reference: true,
+            table: Table::Data,
+            year: f.year,
+            key: key.to_string(),
+            place: TablePlace {
+                sheet: sheet.map(str::to_string),
+                row: f.row,
+                column: f.column,
+            },
+            value: f.value,
+            comparison: Some(other.name.clone()),
+        };
         match year.get(key).copied() {
             None => {
                 counts.added += 1;
                 year.insert(key.to_string(), f.value);
+                origins.figures.push(origin());
             }
             Some(v) if (v - f.value).abs() <= 1e-9 => counts.unchanged += 1,
             Some(v) => {
                 if options.overwrite {
                     counts.overwritten += 1;
                     year.insert(key.to_string(), f.value);
+                    origins.figures.push(origin());
                 } else {
                     counts.conflicting += 1;
                     out.failed = true;

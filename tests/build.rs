@@ -1750,6 +1750,51 @@ fn with_basic_services() -> TestSite {
     site
 }
 
+/// The change of P0 against economic growth, both against the province (item 3 of the
+/// comparison issue). Hand-computed: P0 changed 7,57 − 8,16 = −0,59 points against the
+/// province's 9,50 − 9,79 = −0,29, so 0,30 better; growth 4,80 against 4,95, 0,15 below:
+/// quadrant IV. (Figures are test values.)
+#[test]
+fn the_change_of_p0_against_economic_growth_by_hand() {
+    let site = TestSite::fixture("dasar");
+    let region = site
+        .read("content/kabupaten-contoh/indikator.yaml")
+        .replace(
+            "p1: 1.02, p2: 0.21}",
+            "p1: 1.02, p2: 0.21, pertumbuhan_ekonomi: 4.80}",
+        );
+    site.write("content/kabupaten-contoh/indikator.yaml", region);
+    let province = site.read("content/referensi/jawa-timur.yaml").replace(
+        "2025: {p0: 9.50}",
+        "2025: {p0: 9.50, pertumbuhan_ekonomi: 4.95}",
+    );
+    site.write("content/referensi/jawa-timur.yaml", province);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    let said = "Menurut perubahan P0 2024–2025 dan pertumbuhan ekonomi 2025, Kabupaten Contoh berada di kuadran IV: P0 berubah -0,59 poin, 0,30 poin lebih baik daripada provinsi (-0,29 poin); pertumbuhan ekonomi 4,80 persen, 0,15 poin di bawah provinsi (4,95 persen). Perubahan kemiskinan lebih baik daripada provinsi walaupun pertumbuhannya lebih rendah.";
+    assert!(html.contains(said), "{html}");
+    let page = scraper::Html::parse_document(&html);
+    let options = page
+        .select(&scraper::Selector::parse("#grafik-kuadran-pertumbuhan-opsi").unwrap())
+        .next()
+        .map(|e| e.inner_html())
+        .unwrap_or_default();
+    assert!(options.contains("[-0.3,-0.15]"), "{options}");
+    assert!(options.contains("\"inverse\":true"), "{options}");
+    // Without the province's growth there is neither sentence nor chart.
+    let province = site
+        .read("content/referensi/jawa-timur.yaml")
+        .replace(", pertumbuhan_ekonomi: 4.95", "");
+    site.write("content/referensi/jawa-timur.yaml", province);
+    assert_eq!(site.build().code, 0);
+    let html =
+        std::fs::read_to_string(site.output().join("kabupaten-contoh/2025/index.html")).unwrap();
+    assert!(!html.contains("pertumbuhan ekonomi 2025, Kabupaten Contoh"));
+    assert!(!html.contains("grafik-kuadran-pertumbuhan"));
+}
+
 /// The determinants chapter: basic services against the province and the nation, the ones
 /// that fall short of the province ranked by how far (in points) into priority problems, with
 /// a sentence each and a table. Hand-computed: sanitation 8,10 short, water 5,10, school

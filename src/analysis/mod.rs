@@ -473,18 +473,49 @@ pub(crate) fn pair_position(
 ) -> Option<PairPosition> {
     let gx = reference_gap(series, province, x, year)?;
     let gy = reference_gap(series, province, y, year)?;
-    let (x_better, y_better) = (gx.better || gx.diff == 0.0, gy.better || gy.diff == 0.0);
-    let quadrant = match (x_better, y_better) {
-        (true, true) => Quadrant::I,
-        (false, true) => Quadrant::II,
-        (false, false) => Quadrant::III,
-        (true, false) => Quadrant::IV,
+    Some(PairPosition::of(gx, gy))
+}
+
+impl PairPosition {
+    /// The quadrant of two gaps: I where both are better (or equal), II where only `y` is,
+    /// III where neither, IV where only `x` is.
+    fn of(x: ReferenceGap, y: ReferenceGap) -> PairPosition {
+        let (x_better, y_better) = (x.better || x.diff == 0.0, y.better || y.diff == 0.0);
+        let quadrant = match (x_better, y_better) {
+            (true, true) => Quadrant::I,
+            (false, true) => Quadrant::II,
+            (false, false) => Quadrant::III,
+            (true, false) => Quadrant::IV,
+        };
+        PairPosition { quadrant, x, y }
+    }
+}
+
+/// The change of P0 since the previous year with a figure against economic growth, each
+/// against the province (TNP2K's "pertumbuhan yang berkualitas"): `x` is the region's P0
+/// change minus the province's over the same two years (better when lower), `y` the growth of
+/// `year` minus the province's (better when higher). `None` without both changes and growths.
+pub(crate) fn growth_position(
+    series: &Series,
+    province: &Reference,
+    (p0, growth): (&Indicator, &Indicator),
+    year: i32,
+) -> Option<PairPosition> {
+    let own = year_change(series, p0, year)?;
+    let theirs = province.series.get(year, &p0.key)?.value
+        - province.series.get(own.from_year, &p0.key)?.value;
+    let theirs = round_to(theirs, p0.decimals.max(2));
+    let diff = round_to(own.delta - theirs, p0.decimals.max(2));
+    let x = ReferenceGap {
+        reference: province.name.clone(),
+        year,
+        value: own.delta,
+        reference_value: theirs,
+        diff,
+        better: diff < 0.0,
     };
-    Some(PairPosition {
-        quadrant,
-        x: gx,
-        y: gy,
-    })
+    let y = reference_gap(series, province, growth, year)?;
+    Some(PairPosition::of(x, y))
 }
 
 #[cfg(test)]

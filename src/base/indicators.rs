@@ -107,6 +107,9 @@ pub(crate) mod keys {
     pub(crate) const GINI: &str = "gini";
     pub(crate) const UNEMPLOYMENT: &str = "tpt";
     pub(crate) const HDI: &str = "ipm";
+    /// Economic growth: the yearly growth of GRDP at constant prices (BPS, "laju pertumbuhan
+    /// PDRB atas dasar harga konstan 2010").
+    pub(crate) const GROWTH: &str = "pertumbuhan_ekonomi";
     /// Basic services (Susenas, kab/kota level), compared with the province and the nation
     /// in the determinants chapter: higher is better for each.
     pub(crate) const DETERMINANTS: [&str; 8] = [
@@ -226,6 +229,14 @@ const BUILT_IN: &[(&str, &str, &str, Unit, usize, bool)] = &[
         "Indeks Pembangunan Manusia (IPM)",
         "Human Development Index (HDI)",
         Unit::Indeks,
+        2,
+        false,
+    ),
+    (
+        keys::GROWTH,
+        "Laju pertumbuhan ekonomi (PDRB ADHK 2010)",
+        "Economic growth (GRDP at constant 2010 prices)",
+        Unit::Persen,
         2,
         false,
     ),

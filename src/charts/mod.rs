@@ -157,6 +157,9 @@ struct Words {
     quadrants: [&'static str; 4],
     /// The same for P0 and another indicator: `{y}` is the other's short name.
     pair_quadrants: [&'static str; 4],
+    growth_y: &'static str,
+    /// The same for the change of P0 and economic growth.
+    growth_quadrants: [&'static str; 4],
     region: &'static str,
     spread: &'static str,
     spread_x: &'static str,
@@ -205,6 +208,13 @@ const ID: Words = Words {
         "III · P0 dan {y}\nlebih buruk dari provinsi",
         "IV · P0 lebih baik,\n{y} lebih buruk",
     ],
+    growth_y: "Selisih pertumbuhan ekonomi dengan provinsi (poin)",
+    growth_quadrants: [
+        "I · perubahan P0 lebih baik,\npertumbuhan lebih tinggi",
+        "II · perubahan P0 tidak lebih baik,\npertumbuhan lebih tinggi",
+        "III · perubahan P0 tidak lebih baik,\npertumbuhan lebih rendah",
+        "IV · perubahan P0 lebih baik,\npertumbuhan lebih rendah",
+    ],
     region: "Wilayah",
     spread: "Sebaran P0 terakhir kabupaten/kota",
     spread_x: "Persentase penduduk miskin (P0)",
@@ -252,6 +262,13 @@ const EN: Words = Words {
         "II · P0 worse,\n{y} better",
         "III · P0 and {y} worse\nthan the province's",
         "IV · P0 better,\n{y} worse",
+    ],
+    growth_y: "Economic growth minus the province's (points)",
+    growth_quadrants: [
+        "I · better P0 change,\nhigher growth",
+        "II · no better P0 change,\nhigher growth",
+        "III · no better P0 change,\nlower growth",
+        "IV · better P0 change,\nlower growth",
     ],
     region: "Region",
     spread: "Spread of the latest P0 of the regencies and cities",
@@ -1138,6 +1155,86 @@ fn pair_quadrant(report: &Report, y: &crate::base::indicators::Indicator) -> Opt
     })
 }
 
+/// The change of P0 against economic growth, both against the province: every kab/kota of the
+/// province with both (the site's regions and its comparisons), the report's region
+/// highlighted; growth's axis turned over (higher is better), so better stays at the lower left.
+fn growth_quadrant(report: &Report) -> Option<ChartSpec> {
+    let (site, region, year) = (report.site, report.region, report.year);
+    let lang = site.config.lang;
+    let w = words(lang);
+    let p0 = site.catalog.get(keys::P0)?;
+    let growth = site.catalog.get(keys::GROWTH)?;
+    let province = site.province_of(region)?;
+    let mut points: Vec<(crate::model::Ranked, analysis::PairPosition)> = site
+        .kab_kota_in(&region.province)
+        .filter_map(|o| {
+            analysis::growth_position(o.series, province, (p0, growth), year).map(|p| (o, p))
+        })
+        .collect();
+    if !points.iter().any(|(o, _)| o.slug == region.slug) {
+        return None;
+    }
+    points.sort_by(|a, b| a.0.name.cmp(b.0.name));
+    let placed: Vec<Placed> = points
+        .iter()
+        .map(|(o, p)| Placed {
+            name: o.name.to_string(),
+            x: p.x.diff,
+            y: p.y.diff,
+            highlighted: o.slug == region.slug,
+        })
+        .collect();
+    let (chart, extras) = quadrant_chart(
+        &placed,
+        (w.quadrant_y.to_string(), w.growth_y.to_string()),
+        (true, 0.1),
+        province.name.clone(),
+        w.growth_quadrants.map(str::to_string),
+    );
+    let keys = [keys::P0, keys::GROWTH];
+    let mut sources = province
+        .series
+        .sources(&keys, &[year], &province.name, lang);
+    for (o, _) in &points {
+        sources.extend(o.series.sources(&keys, &[year], o.name, lang));
+    }
+    sources.sort();
+    sources.dedup();
+    Some(ChartSpec {
+        id: "grafik-kuadran-pertumbuhan".into(),
+        chapter: Chapter::PosisiRelatif,
+        title: match lang {
+            Lang::Id => format!(
+                "Kuadran: perubahan P0 dan pertumbuhan ekonomi dibanding provinsi ({}, {year})",
+                province.name
+            ),
+            Lang::En => format!(
+                "Quadrant: P0 change and economic growth against the province ({}, {year})",
+                province.name
+            ),
+        },
+        sources,
+        chart,
+        series: 1,
+        latest_year: None,
+        extras,
+        height: Some(QUADRANT_HEIGHT),
+        table: DataTable {
+            kolom: vec![w.region.into(), w.quadrant_y.into(), w.growth_y.into()],
+            baris: points
+                .iter()
+                .map(|(o, p)| DataRow {
+                    label: o.name.to_string(),
+                    sel: vec![
+                        format::signed(p.x.diff, 2, lang),
+                        format::signed(p.y.diff, 2, lang),
+                    ],
+                })
+                .collect(),
+        },
+    })
+}
+
 /// Every chart of one annual report, and a note for each one left out.
 pub(crate) fn report_charts(report: &Report) -> ReportCharts {
     let (site, region, year) = (report.site, report.region, report.year);
@@ -1194,6 +1291,8 @@ pub(crate) fn report_charts(report: &Report) -> ReportCharts {
         }
     }
     out.charts.extend(pairs);
+    // Only where growth figures exist: no note when they do not.
+    out.charts.extend(growth_quadrant(report));
     out
 }
 

@@ -80,6 +80,13 @@ pub fn recognise_indicator(title: &str) -> Option<&'static str> {
         ("tingkat pengangguran terbuka", keys::UNEMPLOYMENT),
         ("tpt", keys::UNEMPLOYMENT),
         ("gini", keys::GINI),
+        ("laju pertumbuhan ekonomi", keys::GROWTH),
+        ("pertumbuhan ekonomi", keys::GROWTH),
+        ("laju pertumbuhan pdrb", keys::GROWTH),
+        (
+            "laju pertumbuhan produk domestik regional bruto",
+            keys::GROWTH,
+        ),
     ];
     let words = format!(" {} ", normalise(title));
     let mut found: Vec<&'static str> = PHRASES
@@ -648,6 +655,16 @@ mod tests {
         assert_eq!(r("[Metode Baru] Indeks Pembangunan Manusia"), Some("ipm"));
         assert_eq!(r("Tingkat Pengangguran Terbuka (TPT)"), Some("tpt"));
         assert_eq!(r("Gini Ratio Menurut Provinsi"), Some("gini"));
+        assert_eq!(
+            r(
+                "Laju Pertumbuhan PDRB Atas Dasar Harga Konstan 2010 Menurut Kabupaten/Kota (Persen)"
+            ),
+            Some("pertumbuhan_ekonomi")
+        );
+        assert_eq!(
+            r("Laju Pertumbuhan Ekonomi (persen)"),
+            Some("pertumbuhan_ekonomi")
+        );
         assert_eq!(r("Indeks Kedalaman (P1) dan Keparahan (P2)"), None);
         assert_eq!(r("Tabel 3.1"), None);
     }

@@ -77,6 +77,9 @@ pub struct Position<'a> {
     pub quadrant: Option<QuadrantPosition>,
     /// P0 with P1, TPT, IPM and Gini against the province, each where both figures exist.
     pub pairs: Vec<(&'a Indicator, analysis::PairPosition)>,
+    /// The change of P0 against economic growth, both against the province, where the
+    /// figures exist.
+    pub growth: Option<analysis::PairPosition>,
 }
 
 /// The indicators set against P0 in the pair quadrants, in order.
@@ -356,6 +359,10 @@ fn position<'a>(site: &'a Site, region: &'a Region, p0: &IndicatorRow, year: i32
                     .collect()
             })
             .unwrap_or_default(),
+        growth: site.province_of(region).and_then(|province| {
+            let growth = site.catalog.get(keys::GROWTH)?;
+            analysis::growth_position(&region.series, province, (p0, growth), year)
+        }),
     }
 }
 

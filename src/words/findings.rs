@@ -318,6 +318,13 @@ pub(crate) fn by_chapter(report: &Report) -> BTreeMap<Chapter, Vec<String>> {
             for (y, pair) in &position.pairs {
                 chapter.push(sentences::pair_quadrant(&region.name, p0, y, pair, lang));
             }
+            let from = report
+                .row(keys::P0)
+                .and_then(|r| r.change.as_ref())
+                .map(|c| c.from_year);
+            if let (Some(growth), Some(from)) = (&position.growth, from) {
+                chapter.push(sentences::growth_quadrant(&region.name, from, growth, lang));
+            }
         }
     }
 

@@ -671,6 +671,97 @@ pub(crate) fn pair_quadrant(
     }
 }
 
+/// The change of P0 against economic growth, both against the province: where the region
+/// stands and what that quadrant means (growth that reaches the poor or not).
+pub(crate) fn growth_quadrant(
+    region: &str,
+    from: i32,
+    pos: &crate::analysis::PairPosition,
+    lang: Lang,
+) -> String {
+    let (x, y) = (&pos.x, &pos.y);
+    let year = y.year;
+    let n = |v: f64| format::number(v.abs(), 2, lang);
+    let s = |v: f64| format::signed(v, 2, lang);
+    let change = match (lang, x.diff == 0.0, x.better) {
+        (Lang::Id, true, _) => format!("P0 berubah {} poin, sama dengan provinsi", s(x.value)),
+        (Lang::En, true, _) => format!("P0 changed {} points, as the province's did", s(x.value)),
+        (Lang::Id, false, better) => format!(
+            "P0 berubah {} poin, {} poin {} daripada provinsi ({} poin)",
+            s(x.value),
+            n(x.diff),
+            if better { "lebih baik" } else { "kurang baik" },
+            s(x.reference_value)
+        ),
+        (Lang::En, false, better) => format!(
+            "P0 changed {} points, {} points {} than the province's ({} points)",
+            s(x.value),
+            n(x.diff),
+            if better { "better" } else { "worse" },
+            s(x.reference_value)
+        ),
+    };
+    let growth = match (lang, y.diff == 0.0, y.diff < 0.0) {
+        (Lang::Id, true, _) => format!(
+            "pertumbuhan ekonomi {} persen, sama dengan provinsi",
+            format::number(y.value, 2, lang)
+        ),
+        (Lang::En, true, _) => format!(
+            "economic growth {} percent, as the province's",
+            format::number(y.value, 2, lang)
+        ),
+        (Lang::Id, false, below) => format!(
+            "pertumbuhan ekonomi {} persen, {} poin {} provinsi ({} persen)",
+            format::number(y.value, 2, lang),
+            n(y.diff),
+            if below { "di bawah" } else { "di atas" },
+            format::number(y.reference_value, 2, lang)
+        ),
+        (Lang::En, false, below) => format!(
+            "economic growth {} percent, {} points {} the province's ({} percent)",
+            format::number(y.value, 2, lang),
+            n(y.diff),
+            if below { "below" } else { "above" },
+            format::number(y.reference_value, 2, lang)
+        ),
+    };
+    let meaning = match (pos.quadrant, lang) {
+        (Quadrant::I, Lang::Id) => {
+            "Pertumbuhan yang tidak lebih rendah daripada provinsi disertai perubahan kemiskinan yang lebih baik."
+        }
+        (Quadrant::I, Lang::En) => {
+            "Growth no lower than the province's came with a better change in poverty."
+        }
+        (Quadrant::II, Lang::Id) => {
+            "Pertumbuhan tidak lebih rendah daripada provinsi, tetapi perubahan kemiskinannya tidak lebih baik: pertumbuhan belum cukup menjangkau penduduk miskin."
+        }
+        (Quadrant::II, Lang::En) => {
+            "Growth was no lower than the province's, but the change in poverty was no better: growth has not yet reached the poor enough."
+        }
+        (Quadrant::III, Lang::Id) => {
+            "Pertumbuhan dan perubahan kemiskinan sama-sama tidak lebih baik daripada provinsi."
+        }
+        (Quadrant::III, Lang::En) => {
+            "Both growth and the change in poverty fell short of the province's."
+        }
+        (Quadrant::IV, Lang::Id) => {
+            "Perubahan kemiskinan lebih baik daripada provinsi walaupun pertumbuhannya lebih rendah."
+        }
+        (Quadrant::IV, Lang::En) => {
+            "Poverty changed for the better more than in the province, though growth was lower."
+        }
+    };
+    let numeral = pos.quadrant.numeral();
+    match lang {
+        Lang::Id => format!(
+            "Menurut perubahan P0 {from}–{year} dan pertumbuhan ekonomi {year}, {region} berada di kuadran {numeral}: {change}; {growth}. {meaning}"
+        ),
+        Lang::En => format!(
+            "By the change of P0 {from}–{year} and economic growth in {year}, {region} is in quadrant {numeral}: {change}; {growth}. {meaning}"
+        ),
+    }
+}
+
 /// The quadrant against the province. A level or a change equal to the province's is said to
 /// be equal, and counted on the better side (so the numbering matches the chart, where such a
 /// region lies on the province's line).

@@ -1072,18 +1072,36 @@ fn short_name(indicator: &Indicator, lang: Lang) -> String {
         .unwrap_or_else(|| label.to_string())
 }
 
-/// P0 and another indicator against the province: every kab/kota of the province with both
-/// figures (the site's regions and its comparisons), the report's region highlighted; the y
-/// axis turned over where higher is better, so that better stays at the lower left.
-fn pair_quadrant(report: &Report, y: &crate::base::indicators::Indicator) -> Option<ChartSpec> {
+/// What sets one quadrant against the province apart from another: its id and title, axis
+/// names, the y axis turned over (higher is better) and its step, the corner words, the
+/// indicators its sources name, and the decimals of y in its data table.
+struct QuadrantSpec {
+    id: String,
+    title: String,
+    x_name: String,
+    y_name: String,
+    y_inverse: bool,
+    y_step: f64,
+    labels: [String; 4],
+    keys: [String; 2],
+    y_decimals: usize,
+}
+
+/// A quadrant of every kab/kota of the region's province that `place` can place (the site's
+/// regions and its comparisons), the report's region highlighted; `None` when the region
+/// itself cannot be placed.
+fn province_quadrant(
+    report: &Report,
+    place: impl Fn(&crate::model::Series) -> Option<analysis::PairPosition>,
+    spec: QuadrantSpec,
+) -> Option<ChartSpec> {
     let (site, region, year) = (report.site, report.region, report.year);
     let lang = site.config.lang;
     let w = words(lang);
-    let p0 = site.catalog.get(keys::P0)?;
     let province = site.province_of(region)?;
     let mut points: Vec<(crate::model::Ranked, analysis::PairPosition)> = site
         .kab_kota_in(&region.province)
-        .filter_map(|o| analysis::pair_position(o.series, province, (p0, y), year).map(|p| (o, p)))
+        .filter_map(|o| place(o.series).map(|p| (o, p)))
         .collect();
     if !points.iter().any(|(o, _)| o.slug == region.slug) {
         return None;
@@ -1098,20 +1116,14 @@ fn pair_quadrant(report: &Report, y: &crate::base::indicators::Indicator) -> Opt
             highlighted: o.slug == region.slug,
         })
         .collect();
-    let label = y.label(lang);
-    let y_name = match lang {
-        Lang::Id => format!("Selisih {label} dengan provinsi"),
-        Lang::En => format!("{label} minus the province's"),
-    };
-    let short = short_name(y, lang);
     let (chart, extras) = quadrant_chart(
         &placed,
-        (w.quadrant_x.to_string(), y_name.clone()),
-        (!y.lower_is_better, if y.decimals >= 3 { 0.01 } else { 0.1 }),
+        (spec.x_name.clone(), spec.y_name.clone()),
+        (spec.y_inverse, spec.y_step),
         province.name.clone(),
-        w.pair_quadrants.map(|q| q.replace("{y}", &short)),
+        spec.labels,
     );
-    let keys = [keys::P0, y.key.as_str()];
+    let keys: Vec<&str> = spec.keys.iter().map(String::as_str).collect();
     let mut sources = province
         .series
         .sources(&keys, &[year], &province.name, lang);
@@ -1121,8 +1133,44 @@ fn pair_quadrant(report: &Report, y: &crate::base::indicators::Indicator) -> Opt
     sources.sort();
     sources.dedup();
     Some(ChartSpec {
-        id: format!("grafik-kuadran-{}", y.key),
+        id: spec.id,
         chapter: Chapter::PosisiRelatif,
+        title: spec.title,
+        sources,
+        chart,
+        series: 1,
+        latest_year: None,
+        extras,
+        height: Some(QUADRANT_HEIGHT),
+        table: DataTable {
+            kolom: vec![w.region.into(), spec.x_name, spec.y_name],
+            baris: points
+                .iter()
+                .map(|(o, p)| DataRow {
+                    label: o.name.to_string(),
+                    sel: vec![
+                        format::signed(p.x.diff, 2, lang),
+                        format::signed(p.y.diff, spec.y_decimals, lang),
+                    ],
+                })
+                .collect(),
+        },
+    })
+}
+
+/// P0 and another indicator against the province: every kab/kota of the province with both
+/// figures (the site's regions and its comparisons), the report's region highlighted; the y
+/// axis turned over where higher is better, so that better stays at the lower left.
+fn pair_quadrant(report: &Report, y: &crate::base::indicators::Indicator) -> Option<ChartSpec> {
+    let (site, region, year) = (report.site, report.region, report.year);
+    let lang = site.config.lang;
+    let w = words(lang);
+    let p0 = site.catalog.get(keys::P0)?;
+    let province = site.province_of(region)?;
+    let label = y.label(lang);
+    let short = short_name(y, lang);
+    let spec = QuadrantSpec {
+        id: format!("grafik-kuadran-{}", y.key),
         title: match lang {
             Lang::Id => format!(
                 "Kuadran: P0 dan {label} dibanding provinsi ({}, {year})",
@@ -1133,26 +1181,22 @@ fn pair_quadrant(report: &Report, y: &crate::base::indicators::Indicator) -> Opt
                 province.name
             ),
         },
-        sources,
-        chart,
-        series: 1,
-        latest_year: None,
-        extras,
-        height: Some(QUADRANT_HEIGHT),
-        table: DataTable {
-            kolom: vec![w.region.into(), w.quadrant_x.into(), y_name],
-            baris: points
-                .iter()
-                .map(|(o, p)| DataRow {
-                    label: o.name.to_string(),
-                    sel: vec![
-                        format::signed(p.x.diff, 2, lang),
-                        format::signed(p.y.diff, y.decimals.max(2), lang),
-                    ],
-                })
-                .collect(),
+        x_name: w.quadrant_x.to_string(),
+        y_name: match lang {
+            Lang::Id => format!("Selisih {label} dengan provinsi"),
+            Lang::En => format!("{label} minus the province's"),
         },
-    })
+        y_inverse: !y.lower_is_better,
+        y_step: if y.decimals >= 3 { 0.01 } else { 0.1 },
+        labels: w.pair_quadrants.map(|q| q.replace("{y}", &short)),
+        keys: [keys::P0.to_string(), y.key.clone()],
+        y_decimals: y.decimals.max(2),
+    };
+    province_quadrant(
+        report,
+        |series| analysis::pair_position(series, province, (p0, y), year),
+        spec,
+    )
 }
 
 /// The change of P0 against economic growth, both against the province: every kab/kota of the
@@ -1165,44 +1209,8 @@ fn growth_quadrant(report: &Report) -> Option<ChartSpec> {
     let p0 = site.catalog.get(keys::P0)?;
     let growth = site.catalog.get(keys::GROWTH)?;
     let province = site.province_of(region)?;
-    let mut points: Vec<(crate::model::Ranked, analysis::PairPosition)> = site
-        .kab_kota_in(&region.province)
-        .filter_map(|o| {
-            analysis::growth_position(o.series, province, (p0, growth), year).map(|p| (o, p))
-        })
-        .collect();
-    if !points.iter().any(|(o, _)| o.slug == region.slug) {
-        return None;
-    }
-    points.sort_by(|a, b| a.0.name.cmp(b.0.name));
-    let placed: Vec<Placed> = points
-        .iter()
-        .map(|(o, p)| Placed {
-            name: o.name.to_string(),
-            x: p.x.diff,
-            y: p.y.diff,
-            highlighted: o.slug == region.slug,
-        })
-        .collect();
-    let (chart, extras) = quadrant_chart(
-        &placed,
-        (w.quadrant_y.to_string(), w.growth_y.to_string()),
-        (true, 0.1),
-        province.name.clone(),
-        w.growth_quadrants.map(str::to_string),
-    );
-    let keys = [keys::P0, keys::GROWTH];
-    let mut sources = province
-        .series
-        .sources(&keys, &[year], &province.name, lang);
-    for (o, _) in &points {
-        sources.extend(o.series.sources(&keys, &[year], o.name, lang));
-    }
-    sources.sort();
-    sources.dedup();
-    Some(ChartSpec {
+    let spec = QuadrantSpec {
         id: "grafik-kuadran-pertumbuhan".into(),
-        chapter: Chapter::PosisiRelatif,
         title: match lang {
             Lang::Id => format!(
                 "Kuadran: perubahan P0 dan pertumbuhan ekonomi dibanding provinsi ({}, {year})",
@@ -1213,26 +1221,19 @@ fn growth_quadrant(report: &Report) -> Option<ChartSpec> {
                 province.name
             ),
         },
-        sources,
-        chart,
-        series: 1,
-        latest_year: None,
-        extras,
-        height: Some(QUADRANT_HEIGHT),
-        table: DataTable {
-            kolom: vec![w.region.into(), w.quadrant_y.into(), w.growth_y.into()],
-            baris: points
-                .iter()
-                .map(|(o, p)| DataRow {
-                    label: o.name.to_string(),
-                    sel: vec![
-                        format::signed(p.x.diff, 2, lang),
-                        format::signed(p.y.diff, 2, lang),
-                    ],
-                })
-                .collect(),
-        },
-    })
+        x_name: w.quadrant_y.to_string(),
+        y_name: w.growth_y.to_string(),
+        y_inverse: true,
+        y_step: 0.1,
+        labels: w.growth_quadrants.map(str::to_string),
+        keys: [keys::P0.to_string(), keys::GROWTH.to_string()],
+        y_decimals: 2,
+    };
+    province_quadrant(
+        report,
+        |series| analysis::growth_position(series, province, (p0, growth), year),
+        spec,
+    )
 }
 
 /// Every chart of one annual report, and a note for each one left out.

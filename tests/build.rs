@@ -1960,6 +1960,32 @@ fn a_programme_tagged_with_a_problem_appears_under_it() {
         districts.contains("\nRandublatung,,1,50000000,,\n"),
         "{districts}"
     );
+    // A kecamatan that nearly names a pocket (a typo) is a warning at its place, with the
+    // pocket's name; exact names in other spellings ("Kec. Jepon") and other kecamatan are not.
+    site.write(
+        "content/kabupaten-contoh/2025/program.yaml",
+        programs.replace("kecamatan: [Randublatung]", "kecamatan: [Bogorjo]"),
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("peringatan: kecamatan `Bogorjo` tidak ada di kantong kemiskinan (pemetaan 2025), tetapi mirip `Bogorejo`: bila sama, laporan menghitung sub-kegiatan ini di luar kantong\n  --> content/kabupaten-contoh/2025/program.yaml:5:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("mungkin maksud Anda `Bogorejo`?"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr
+            .matches("tidak ada di kantong kemiskinan")
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
     // A problem that is not a basic service, and an empty kecamatan, are errors at their place.
     site.write(
         "content/kabupaten-contoh/2025/program.yaml",

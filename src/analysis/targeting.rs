@@ -3,7 +3,7 @@
 //! those carried out in each kecamatan (`kecamatan:`) against the year's poverty pockets.
 
 use super::budget::Totals;
-use crate::model::pockets::Pockets;
+use crate::model::pockets::{Pockets, district_key};
 use crate::model::programs::{Program, Programs};
 
 /// The sub-kegiatan that name the problem `key`, and their sums.
@@ -27,17 +27,6 @@ pub struct DistrictPrograms {
     /// Index into `Pockets::districts`.
     pub pocket: Option<usize>,
     pub totals: Totals,
-}
-
-/// A kecamatan's name for comparing: without a leading "Kecamatan"/"Kec.", case and spacing
-/// ignored (`Kec. Jepon` and `jepon` are one kecamatan).
-pub(crate) fn district_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
-    let bare = ["kecamatan ", "kec. ", "kec "]
-        .iter()
-        .find_map(|p| lower.strip_prefix(p))
-        .unwrap_or(&lower);
-    bare.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Every pocket kecamatan in the pockets' order, with what is carried out there (possibly

@@ -60,6 +60,13 @@ pub(crate) enum ModelMessage {
     ProgramProblemUnknown {
         key: String,
     },
+    /// A programme's kecamatan that nearly names a pocket kecamatan of the mapping standing for
+    /// its year.
+    DistrictNearPocket {
+        name: String,
+        pocket: String,
+        mapped: i32,
+    },
     /// An empty item in `masalah:` or `kecamatan:` of a programme.
     ProgramListItemEmpty {
         field: &'static str,
@@ -466,6 +473,10 @@ impl Words for ModelMessage {
             ProgramProblemUnknown { key } => t(
                 format!("`{key}` bukan kunci indikator layanan dasar; `masalah` menyebut masalah prioritas dengan kunci indikatornya, misalnya `air_minum_layak`"),
                 format!("`{key}` is not the key of a basic-service indicator; `masalah` names priority problems by their indicator keys, for example `air_minum_layak`"),
+            ),
+            DistrictNearPocket { name, pocket, mapped } => t(
+                format!("kecamatan `{name}` tidak ada di kantong kemiskinan (pemetaan {mapped}), tetapi mirip `{pocket}`: bila sama, laporan menghitung sub-kegiatan ini di luar kantong"),
+                format!("the kecamatan `{name}` is not among the poverty pockets (mapping {mapped}) but is close to `{pocket}`: if they are the same, the report counts this sub-activity outside the pockets"),
             ),
             ProgramListItemEmpty { field } => t(
                 format!("isian kosong dalam daftar `{field}`; hapus atau isi"),

@@ -32,6 +32,43 @@ pub struct Pockets {
     pub file: PathBuf,
 }
 
+/// A kecamatan's name for comparing: without a leading "Kecamatan"/"Kec.", case and spacing
+/// ignored (`Kec. Jepon` and `jepon` are one kecamatan).
+pub(crate) fn district_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let bare = ["kecamatan ", "kec. ", "kec "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(&lower);
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A kecamatan a programme names that is not one of the pockets' but nearly is (a typo:
+/// "Jepn" for "Jepon"), with the pocket's name. Exact matches (by [`district_key`]) and names
+/// far from every pocket (a kecamatan outside the pockets) are `None`.
+pub(crate) fn near_pocket<'a>(name: &str, pockets: &'a Pockets) -> Option<&'a str> {
+    let key = district_key(name);
+    if pockets
+        .districts
+        .iter()
+        .any(|d| district_key(&d.name) == key)
+    {
+        return None;
+    }
+    pockets
+        .districts
+        .iter()
+        .map(|d| {
+            (
+                strsim::jaro_winkler(&key, &district_key(&d.name)),
+                d.name.as_str(),
+            )
+        })
+        .filter(|(score, _)| *score >= 0.9)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
 /// Decile 1 per kecamatan as a pocket file gives it: people where any kecamatan has them,
 /// else households; only the kecamatan that give it.
 #[derive(Debug, PartialEq)]

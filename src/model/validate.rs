@@ -1318,6 +1318,36 @@ fn region_year_data(
         }
         out.insert(*year, data);
     }
+    // A programme's kecamatan that nearly names a pocket of the mapping standing for its year
+    // would count as outside the pockets: said at its place, with the pocket's name.
+    for (year, files) in &r.annual {
+        let Some(programs) = &files.programs else {
+            continue;
+        };
+        let standing = out
+            .range(..=*year)
+            .rev()
+            .find_map(|(y, d): (&i32, &YearData)| d.pockets.as_ref().map(|p| (*y, p)));
+        let Some((mapped, pockets)) = standing else {
+            continue;
+        };
+        for item in programs.doc.program.iter().flat_map(|p| &p.value.kecamatan) {
+            if let Some(pocket) = super::pockets::near_pocket(&item.value, pockets) {
+                diagnostics.push(
+                    Diagnostic::warning(ModelMessage::DistrictNearPocket {
+                        name: item.value.trim().to_string(),
+                        pocket: pocket.to_string(),
+                        mapped,
+                    })
+                    .at(at(&programs.source, item))
+                    .hint(Message::HintDidYouMean {
+                        suggestion: pocket.to_string(),
+                    })
+                    .doubtful(),
+                );
+            }
+        }
+    }
     out
 }
 

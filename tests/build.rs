@@ -636,12 +636,29 @@ fn chart_options_carry_the_source_figures() {
         poor["series"][0]["data"],
         serde_json::json!([113.51, 95.91, 89.04])
     );
-    // The rank chart highlights Blitar among the province's regions in this site.
+    // The rank chart places Blitar among every kab/kota of the province with a P0 for 2025:
+    // the site's own and the sample's comparison regions (content/referensi/jawa-timur.yaml),
+    // highest first.
     let rank = &charts["grafik-urutan-opsi"];
     assert_eq!(
         rank["yAxis"]["data"],
-        serde_json::json!(["Kabupaten Blitar"])
+        serde_json::json!([
+            "Kabupaten Trenggalek",
+            "Kabupaten Magetan",
+            "Kabupaten Ponorogo",
+            "Kabupaten Jember",
+            "Kabupaten Lumajang",
+            "Kabupaten Blitar",
+            "Kota Blitar"
+        ])
     );
+    let values: Vec<f64> = rank["series"][0]["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.get("value").unwrap_or(d).as_f64().unwrap())
+        .collect();
+    assert_eq!(values, [10.29, 9.14, 8.86, 8.67, 8.6, 7.57, 6.6]);
     assert!(!trend.to_string().contains("function"));
 }
 

@@ -53,9 +53,19 @@ INDONESIA;9,36;9,03;8,47
 Sumber: BPS, Susenas Maret;;;
 ";
 
+/// The sample without Blitar's P0 and without the comparison regions of Jawa Timur, so that an
+/// import of a province table adds both.
 fn sample_without_blitar_p0() -> TestSite {
     let site = TestSite::sample();
     site.write("content/kabupaten-blitar/indikator.yaml", BLITAR_WITHOUT_P0);
+    let province = site.read("content/referensi/jawa-timur.yaml");
+    let comparisons = province
+        .find("\n# Kabupaten/kota lain provinsi ini")
+        .expect("the sample's comparison list of Jawa Timur");
+    site.write(
+        "content/referensi/jawa-timur.yaml",
+        &province[..comparisons + 1],
+    );
     site
 }
 
@@ -1236,7 +1246,6 @@ fn a_planners_first_day_replaces_illustrative_figures_and_keeps_the_province_apa
     }
 }
 
-/// `--tahun` narrows the comparison rows too: only that year reaches `pembanding:`.
 #[test]
 fn an_impossible_comparison_figure_is_said_at_its_table_cell() {
     let site = sample_without_blitar_p0();
@@ -1259,6 +1268,7 @@ fn an_impossible_comparison_figure_is_said_at_its_table_cell() {
     assert_eq!(snapshot(&site.root().join("content")), before);
 }
 
+/// `--tahun` narrows the comparison rows too: only that year reaches `pembanding:`.
 #[test]
 fn tahun_narrows_the_comparison_list_too() {
     let site = sample_without_blitar_p0();

@@ -256,7 +256,7 @@ impl Browser {
         work: &Path,
         mut done: impl FnMut(usize, Result<(), PdfFailure>, Duration),
     ) {
-        let mut queue: VecDeque<usize> = (0..pages.len()).collect();
+        let mut queue = largest_first(pages);
         let mut tabs: Vec<Tab> = (0..tabs.clamp(1, pages.len().max(1)))
             .map(|_| Tab::default())
             .collect();
@@ -266,6 +266,20 @@ impl Browser {
             });
             if let Err(failure) = advanced {
                 break failure;
+            }
+            // Pages are left and no tab can print them: they fail with why the last tab went.
+            let lost: Vec<&PdfFailure> = tabs
+                .iter()
+                .filter_map(|tab| match &tab.step {
+                    Step::Lost { why } => Some(why),
+                    _ => None,
+                })
+                .collect();
+            if !queue.is_empty()
+                && lost.len() == tabs.len()
+                && let Some(why) = lost.last()
+            {
+                break (*why).clone();
             }
             if queue.is_empty() && tabs.iter().all(|t| t.page.is_none()) {
                 for tab in &mut tabs {
@@ -375,6 +389,26 @@ enum Step {
     Printing,
     /// The contents' page numbers are being written into the page.
     Numbering,
+    /// The browser did not open it (in time, or answered an error): the other tabs print
+    /// without it; `why` fails the pages when no tab is left.
+    Lost {
+        why: PdfFailure,
+    },
+}
+
+/// The order the pages are printed in: the largest HTML first (a long report started last
+/// would keep one tab busy while the others wait), pages of one size in their given order.
+fn largest_first(pages: &[Page]) -> VecDeque<usize> {
+    let mut order: Vec<(std::cmp::Reverse<u64>, usize)> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let size = std::fs::metadata(&page.html).map_or(0, |m| m.len());
+            (std::cmp::Reverse(size), i)
+        })
+        .collect();
+    order.sort();
+    order.into_iter().map(|(_, i)| i).collect()
 }
 
 /// How many times a page is printed at most with numbers in its contents.
@@ -386,7 +420,11 @@ const MAX_PASSES: u8 = 3;
 /// output folder, useless to a reader and a different PDF in every folder. An element marked `data-romawi` (the front
 /// matter) gets the page in Roman numerals; the others count from the page of the id that
 /// `[data-halaman-awal]` names (BAB I is page 1), as the printed footers do.
-fn fill_script(numbers: &BTreeMap<String, usize>) -> String {
+///
+/// `finding`: the next print only finds where things fall, so a page with contents is hidden
+/// for it (`visibility` leaves the layout as it is: the pages and the named destinations stay,
+/// and nothing is painted, which takes a third off that print); any other fill shows it again.
+fn fill_script(numbers: &BTreeMap<String, usize>, finding: bool) -> String {
     let numbers = serde_json::to_string(numbers).unwrap_or_else(|_| "{}".into());
     format!(
         "(function (p) {{ var has = function (k) {{ return Object.prototype.hasOwnProperty.call(p, k); }}; \
@@ -394,7 +432,10 @@ fn fill_script(numbers: &BTreeMap<String, usize>) -> String {
          var roman = function (n) {{ var r = ''; [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']].forEach(function (x) {{ while (n >= x[0]) {{ r += x[1]; n -= x[0]; }} }}); return r; }}; \
          var start = document.querySelector('[data-halaman-awal]'); var first = start && start.getAttribute('data-halaman-awal'); var off = first && has(first) ? p[first] - 1 : 0; \
          var ids = []; document.querySelectorAll('[data-halaman-untuk]').forEach(function (e) {{ var id = e.getAttribute('data-halaman-untuk'); e.textContent = has(id) ? (e.hasAttribute('data-romawi') ? roman(p[id]) : String(p[id] - off)) : ''; ids.push(id); }}); \
-         if (first) {{ ids.push(first); }} return ids; }})({numbers})"
+         if (first) {{ ids.push(first); }} \
+         var hidden = document.getElementById('tkpk-cari-halaman'); if (hidden) {{ hidden.remove(); }} \
+         if ({finding} && ids.length) {{ hidden = document.createElement('style'); hidden.id = 'tkpk-cari-halaman'; hidden.textContent = '*, *::before, *::after {{ visibility: hidden !important; }}'; document.head.appendChild(hidden); }} \
+         return ids; }})({numbers})"
     )
 }
 
@@ -443,14 +484,21 @@ impl Tab {
         browser: &mut Browser,
         numbers: BTreeMap<String, usize>,
     ) -> Result<(), PdfFailure> {
+        let finding = numbers.is_empty() && !self.last && self.pass == 0;
         self.waiting = Some(browser.send(
             "Runtime.evaluate",
-            json!({ "expression": fill_script(&numbers), "returnByValue": true }),
+            json!({ "expression": fill_script(&numbers, finding), "returnByValue": true }),
             self.session.as_deref(),
         )?);
         self.numbers = numbers;
         self.step = Step::Numbering;
         Ok(())
+    }
+
+    /// Gives the tab up: it holds no page yet, and answers for it are no longer awaited.
+    fn lose(&mut self, why: PdfFailure) {
+        self.waiting = None;
+        self.step = Step::Lost { why };
     }
 
     /// Back to idle, ready for the next page.
@@ -482,14 +530,15 @@ impl Tab {
                 true,
             )));
         }
-        // A tab the browser never opens stops the run rather than leaving it waiting.
+        // A tab the browser never opens is given up rather than waited for.
         if let Some(opened) = self.opened
             && matches!(self.step, Step::Creating | Step::Attaching)
             && opened.elapsed() > timeout
         {
-            return Err(PdfFailure::Timeout {
+            self.lose(PdfFailure::Timeout {
                 seconds: timeout.as_secs(),
             });
+            return Ok(None);
         }
         match self.step {
             Step::New if !queue.is_empty() => {
@@ -561,7 +610,10 @@ impl Tab {
                     };
                     Ok(None)
                 }
-                Step::Creating | Step::Attaching => Err(protocol(detail)),
+                Step::Creating | Step::Attaching => {
+                    self.lose(protocol(detail));
+                    Ok(None)
+                }
                 _ => Ok(Some((Err(protocol(detail)), true))),
             };
         }
@@ -579,6 +631,14 @@ impl Tab {
             }
             Step::Attaching => {
                 self.session = result["sessionId"].as_str().map(str::to_string);
+                // Every page this tab loads knows it is printed (the theme's charts are then
+                // drawn once, at the paper's width). Its answer is not waited for: the browser
+                // runs a session's commands in order, and without it a page prints as ever.
+                browser.send(
+                    "Page.addScriptToEvaluateOnNewDocument",
+                    json!({ "source": "window.tkpkCetak = true;" }),
+                    self.session.as_deref(),
+                )?;
                 self.step = Step::Idle;
             }
             Step::Navigating => {
@@ -673,7 +733,7 @@ impl Tab {
                 )?);
                 self.step = Step::Printing;
             }
-            Step::New | Step::Idle => {}
+            Step::New | Step::Idle | Step::Lost { .. } => {}
         }
         Ok(None)
     }
@@ -763,6 +823,14 @@ mod stand_in {
                 let result = match m["method"].as_str().unwrap() {
                     // A browser that never opens a tab (`bisu` beside the script).
                     "Target.createTarget" if mute => continue,
+                    // A browser that opens one tab and refuses the others (`satu-tab`).
+                    "Target.createTarget"
+                        if n >= 1 && stop_file.with_file_name("satu-tab").exists() =>
+                    {
+                        let answer = json!({ "id": m["id"], "error": { "code": -32000, "message": "Failed to open new tab" } });
+                        socket.send(Message::text(answer.to_string())).unwrap();
+                        continue;
+                    }
                     "Target.createTarget" => {
                         n += 1;
                         json!({ "targetId": format!("t{n}") })
@@ -882,6 +950,19 @@ mod stand_in {
     }
 
     #[test]
+    fn the_largest_pages_are_printed_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pages = pages(dir.path(), &["kecil", "besar", "sedang", "kecil-juga"]);
+        std::fs::write(&pages[1].html, "x".repeat(300)).unwrap();
+        std::fs::write(&pages[2].html, "x".repeat(50)).unwrap();
+        pages.push(Page {
+            html: dir.path().join("tidak-ada.html"),
+            pdf: dir.path().join("tidak-ada.pdf"),
+        });
+        assert_eq!(largest_first(&pages), [1, 2, 0, 3, 4]);
+    }
+
+    #[test]
     fn prints_every_page_in_tabs_of_one_browser() {
         let dir = tempfile::tempdir().unwrap();
         let names = ["a", "b", "c", "d", "e"];
@@ -939,6 +1020,15 @@ mod stand_in {
             std::fs::read_to_string(dir.path().join("rusak.pdf")).unwrap(),
             "lama"
         );
+    }
+
+    #[test]
+    fn a_tab_the_browser_does_not_open_leaves_its_pages_to_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("satu-tab"), "").unwrap();
+        let results = run(dir.path(), &["a", "b", "c", "d"], Duration::from_secs(20));
+        assert_eq!(results.len(), 4, "{results:?}");
+        assert!(results.iter().all(|(_, r)| r.is_ok()), "{results:?}");
     }
 
     #[test]

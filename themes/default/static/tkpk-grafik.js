@@ -171,6 +171,23 @@
     });
     return option;
   }
+  // The printed column's width (`--lebar-cetak` in the theme's CSS), in pixels; 0 without it.
+  var printWidth = function () {
+    var probe = document.createElement("div");
+    probe.style.cssText = "position:absolute;visibility:hidden;width:var(--lebar-cetak,0px)";
+    document.body.appendChild(probe);
+    var width = Math.floor(probe.getBoundingClientRect().width);
+    probe.remove();
+    return width;
+  };
+  // The width a chart is printed at: the paper's column at most.
+  var printed = function (screen, paper) {
+    return paper > 0 ? Math.min(screen, paper) : screen;
+  };
+  // `tkpk pdf` marks the tabs it prints in before their pages load: there every chart is
+  // drawn once, at the width it is printed at, and never redrawn for the screen.
+  var printing = window.tkpkCetak === true;
+  var paperWidth = printing ? printWidth() : 0;
   var charts = [];
   document.querySelectorAll(".grafik-kanvas").forEach(function (element) {
     var source = document.getElementById(element.getAttribute("data-opsi"));
@@ -184,12 +201,19 @@
       element.setAttribute("data-galat", String(e));
       return;
     }
-    var chart = echarts.init(element, null, { renderer: "svg" });
+    var init = { renderer: "svg" };
+    if (printing) {
+      init.width = printed(element.clientWidth, paperWidth);
+    }
+    var chart = echarts.init(element, null, init);
     option = localise(option);
     chart.setOption(fit(option, chart.getWidth()));
     element.setAttribute("data-seri-digambar", String((chart.getOption().series || []).length));
-    charts.push({ chart: chart, option: option, width: element.clientWidth });
+    charts.push({ chart: chart, option: option, width: init.width || element.clientWidth });
   });
+  if (printing) {
+    return;
+  }
   // Redrawn only where the width changed.
   var resize = function () {
     charts.forEach(function (c) {
@@ -203,15 +227,6 @@
     });
   };
   window.addEventListener("resize", resize);
-  // The printed column's width (`--lebar-cetak` in the theme's CSS), in pixels; 0 without it.
-  var printWidth = function () {
-    var probe = document.createElement("div");
-    probe.style.cssText = "position:absolute;visibility:hidden;width:var(--lebar-cetak,0px)";
-    document.body.appendChild(probe);
-    var width = Math.floor(probe.getBoundingClientRect().width);
-    probe.remove();
-    return width;
-  };
   // Before printing, every chart is drawn to the paper's column at most: the screen's layout
   // still holds when beforeprint fires, and a chart wider than the paper would make Chromium
   // shrink the whole printed page.
@@ -219,7 +234,7 @@
     var paper = printWidth();
     charts.forEach(function (c) {
       var screen = c.chart.getDom().clientWidth;
-      var width = paper > 0 ? Math.min(screen, paper) : screen;
+      var width = printed(screen, paper);
       if (width === c.width) {
         return;
       }

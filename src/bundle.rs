@@ -75,6 +75,8 @@ pub struct Info<'a> {
     /// The build date: given, or from the content ([`content_date`]).
     pub date: Date,
     pub lang: Lang,
+    /// A draft bundle (`tkpk paket --draf`): its manifest says so on its first line.
+    pub draft: bool,
 }
 
 /// The date of a region's year by its content (see `model::evidence::content_date`); 31
@@ -174,11 +176,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub fn manifest(entries: &[Entry], info: &Info) -> String {
     let t = |id: &'static str, en: &'static str| if info.lang == Lang::Id { id } else { en };
     let mut text = format!(
-        "{}\n{}: {}\n{}: {}\n{}: {}\n{}: tkpk {}\n\n{}:\n",
+        "{}{}\n{}: {}\n{}: {}\n{}: {}\n{}: tkpk {}\n\n{}:\n",
         t(
             "Paket penilaian kinerja penanggulangan kemiskinan daerah",
             "Regional poverty-reduction performance evaluation bundle"
         ),
+        if info.draft {
+            t(
+                " (DRAF: belum disahkan, bukan untuk diunggah)",
+                " (DRAFT: not yet signed off, not for upload)",
+            )
+        } else {
+            ""
+        },
         t("Wilayah", "Region"),
         info.region,
         t("Tahun", "Year"),
@@ -311,6 +321,7 @@ mod tests {
                 day: 5,
             },
             lang: Lang::Id,
+            draft: false,
         }
     }
 

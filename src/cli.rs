@@ -117,6 +117,11 @@ pub(crate) enum Command {
         /// Menimpa paket yang sudah ada dan isinya lain.
         #[arg(long)]
         timpa: bool,
+        /// Paket draf untuk diperiksa sebelum disahkan: dibangun dan dicetak sebagai draf
+        /// (bertanda DRAF, juga bila bagian wajib belum ada), ditulis ke
+        /// paket/<wilayah>-<tahun>-draf.zip.
+        #[arg(long)]
+        draf: bool,
     },
     /// Memeriksa semua berkas tanpa menulis apa pun.
     Check {

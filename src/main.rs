@@ -57,12 +57,13 @@ fn main() -> ExitCode {
             tanggal,
             keluaran,
             timpa,
+            draf,
         } => cmd::paket::run(
             root,
             (wilayah, *tahun),
             tanggal.as_deref(),
             keluaran.as_deref(),
-            *timpa,
+            (*timpa, *draf),
         ),
         Command::Serve { root, port, buka } => cmd::serve::run(root, *port, *buka),
         Command::New {

@@ -63,6 +63,16 @@ pub struct PrintJob {
     pub date: Option<Date>,
 }
 
+impl PrintJob {
+    /// A draft's PDF says so in its name (`…-laporan-draf.pdf`), beside the final one, never
+    /// in its place.
+    pub fn mark_draft(&mut self) {
+        if let Some(stem) = self.pdf_name.strip_suffix(".pdf") {
+            self.pdf_name = format!("{stem}-draf.pdf");
+        }
+    }
+}
+
 /// Why the pages asked for cannot be listed.
 #[derive(Debug, thiserror::Error)]
 pub enum SelectError {

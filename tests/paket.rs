@@ -261,3 +261,59 @@ fn a_report_without_its_approval_is_not_bundled() {
         assert!(!site.root().join(folder).exists(), "{folder}");
     }
 }
+
+/// `--draf` bundles what a final bundle refuses, for a review before the sign-off: built and
+/// printed as drafts (`output-draf/`, PDFs named `-draf`), in `paket/<wilayah>-<tahun>-draf.zip`,
+/// whose manifest says on its first line that it is not for upload.
+#[cfg(unix)]
+#[test]
+fn a_draft_bundle_is_made_without_its_approval_and_says_so() {
+    let site = TestSite::sample();
+    site.remove(&format!("{YEAR}/pengesahan.yaml"));
+    let chromium = fake_chromium(site.root());
+    let mut args = ARGS.to_vec();
+    args.push("--draf");
+    let run = run(&site, &chromium, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("paket selesai: paket/kabupaten-blora-2025-draf.zip ("),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !site.root().join(ZIP).exists(),
+        "a draft never takes the final's name"
+    );
+    assert!(
+        !site.root().join("output").exists(),
+        "a draft builds into output-draf/"
+    );
+    let zip = std::fs::read(site.root().join("paket/kabupaten-blora-2025-draf.zip")).unwrap();
+    let entries = entries(&zip);
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        names.contains(&"kabupaten-blora-2025-laporan-draf.pdf"),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"kabupaten-blora-2025-penilaian-draf.pdf"),
+        "{names:?}"
+    );
+    let (_, report) = entries
+        .iter()
+        .find(|(n, _)| n == "kabupaten-blora-2025-laporan-draf.pdf")
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(report).contains("output-draf/kabupaten-blora/2025/index.html"),
+        "the draft PDF is printed from the draft build"
+    );
+    let manifest = String::from_utf8(entries[0].1.clone()).unwrap();
+    assert_eq!(
+        manifest.lines().next(),
+        Some(
+            "Paket penilaian kinerja penanggulangan kemiskinan daerah (DRAF: belum disahkan, bukan untuk diunggah)"
+        ),
+        "{manifest}"
+    );
+}

@@ -14,21 +14,23 @@ use tkpk::pdf::{self, PageKind};
 /// Refuses a report without its required parts as a final `tkpk pdf` does, builds the site
 /// like `tkpk build`, prints the year's report and sheet like `tkpk pdf`
 /// (into `pdf/`, byte-stable with the build date), and bundles them with the XLSX the build
-/// wrote beside them, the year's evidence files and a manifest into one ZIP.
+/// wrote beside them, the year's evidence files and a manifest into one ZIP. A `draft` bundle
+/// is built and printed as `tkpk pdf --draf` (nothing refused, every PDF marked DRAF and
+/// named so) into `paket/<slug>-<year>-draf.zip`, and its manifest says it is a draft.
 pub(crate) fn run(
     root: &Path,
     (slug, year): (&str, i32),
     date: Option<&str>,
     target: Option<&Path>,
-    overwrite: bool,
+    (overwrite, draft): (bool, bool),
 ) -> ExitCode {
     let started = Instant::now();
     // The bundle holds the final report: refused as `tkpk pdf` refuses it.
-    if refuses_incomplete(root, Some(slug), Some(year)) {
+    if !draft && refuses_incomplete(root, Some(slug), Some(year)) {
         return ExitCode::FAILURE;
     }
-    let output = super::build::default_output(root, false);
-    let Some(built) = super::build::build(root, &output, false) else {
+    let output = super::build::default_output(root, draft);
+    let Some(built) = super::build::build(root, &output, draft) else {
         return ExitCode::FAILURE;
     };
     let lang = built.lang;
@@ -59,6 +61,9 @@ pub(crate) fn run(
     }
     for job in &mut jobs {
         job.date = Some(date);
+        if draft {
+            job.mark_draft();
+        }
     }
     let chromium = match pdf::find_chromium() {
         Ok(c) => c,
@@ -107,13 +112,17 @@ pub(crate) fn run(
         year,
         date,
         lang,
+        draft,
     };
     let bytes = match bundle::zip(&entries, &info) {
         Ok(bytes) => bytes,
         Err(e) => return fail(e.diagnostic()),
     };
     let target: PathBuf = target.map_or_else(
-        || root.join("paket").join(format!("{slug}-{year}.zip")),
+        || {
+            let draft = if draft { "-draf" } else { "" };
+            root.join("paket").join(format!("{slug}-{year}{draft}.zip"))
+        },
         Path::to_path_buf,
     );
     // Named as the user would type it (`paket/…`, not `./paket/…`).

@@ -41,9 +41,8 @@ pub(crate) fn run(
         Err(e) => return fail(e.diagnostic()),
     };
     for job in &mut jobs {
-        // A draft's PDF says so in its name, beside the final one, never in its place.
         if draft {
-            job.pdf_name = job.pdf_name.replace(".pdf", "-draf.pdf");
+            job.mark_draft();
         }
         // Stamped with its content's date: the same content prints the same bytes.
         job.date = Some(tkpk::bundle::content_date(&built.site, &job.slug, job.year));

@@ -1,8 +1,9 @@
 //! Reading one raw value of a content file: a figure (a YAML number, with a clear error for a
-//! decimal comma, a percent sign, a word or a gap), an amount of money, a count; and the error
-//! for a key written twice. Every part of `model` that validates a file reads its values here.
+//! decimal comma, a percent sign, a word or a gap; within its indicator's range), an amount of
+//! money, a count; and the error for a key written twice. Every part of `model` that validates a file reads its values here.
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::base::indicators::Unit;
 use crate::base::messages::{Message, Text, ValueKind};
 use crate::content::RawFigure;
 use crate::content::messages::LoadMessage;
@@ -105,6 +106,54 @@ pub(crate) fn parse_figure(
     };
     diagnostics.push(problem.at(location));
     None
+}
+
+/// `8,79` split by a one-line mapping into the value `8` and the key `79`: the digits as
+/// written (`8,79`) when the key is all digits and follows the value's digits with only a comma
+/// between them.
+pub(crate) fn decimal_comma_split(
+    previous: &RawFigure,
+    key: &Spanned<String>,
+    source: &SourceText,
+) -> Option<String> {
+    if key.value.is_empty() || !key.value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value = at(source, previous).written();
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let line = source.line(key.referenced.line() as usize)?;
+    let before: String = line
+        .chars()
+        .take((key.referenced.column() as usize).saturating_sub(1))
+        .collect();
+    before
+        .trim_end()
+        .strip_suffix(',')
+        .filter(|b| b.trim_end().ends_with(value.as_str()))
+        .map(|_| format!("{value},{}", key.value))
+}
+
+/// What makes `value` impossible for an indicator of `unit` (`key` names it): below zero, or
+/// above the unit's bounds (100 for a percentage).
+pub(crate) fn range_problem(key: &str, unit: &Unit, value: f64) -> Option<ModelMessage> {
+    let (min, max) = unit.bounds();
+    if value < 0.0 {
+        Some(ModelMessage::Negative {
+            indicator: key.to_string(),
+            value,
+        })
+    } else if value > max {
+        Some(ModelMessage::OutOfRange {
+            indicator: key.to_string(),
+            value,
+            min,
+            max,
+        })
+    } else {
+        None
+    }
 }
 
 /// The digits of a figure written with dots between groups of three (`451.190`,

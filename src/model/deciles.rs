@@ -3,7 +3,7 @@
 //! decile of the social register (`desil.yaml`: the share of each decile with a service).
 //! Aggregates only: never a list of households.
 
-use super::values::{decimal_comma_split, duplicate, parse_figure, range_problem};
+use super::values::{decimal_comma_after, duplicate_key, parse_figure, within_range};
 use crate::base::diagnostics::{Diagnostic, Diagnostics, Location, SourceText, at};
 use crate::base::indicators::{Catalog, Unit, keys};
 use crate::base::lang::Lang;
@@ -35,16 +35,9 @@ pub(crate) fn by_decile(
     let mut previous: Option<(u8, &RawFigure)> = None;
     for (key, figure) in &entries.0 {
         if let Some((decile, before)) = previous.take()
-            && figure.value.is_null()
-            && let Some(text) = decimal_comma_split(before, key, source)
+            && decimal_comma_after(before, (key, figure), source, diagnostics)
         {
             out.remove(&decile);
-            let fixed = text.replace(',', ".");
-            diagnostics.push(
-                Diagnostic::error(Message::DecimalComma { text })
-                    .at(at(source, before))
-                    .hint(Message::HintDecimalComma { fixed }),
-            );
             continue;
         }
         let decile = key
@@ -64,13 +57,7 @@ pub(crate) fn by_decile(
             continue;
         };
         if out.contains_key(&decile) {
-            diagnostics.push(duplicate(
-                LoadMessage::DuplicateKey {
-                    key: key.value.clone(),
-                },
-                source,
-                key,
-            ));
+            diagnostics.push(duplicate_key(key, source));
             continue;
         }
         if let Some(v) = read(figure, diagnostics) {
@@ -204,17 +191,8 @@ fn share(
     diagnostics: &mut Diagnostics,
 ) -> Option<f64> {
     let value = parse_figure(figure, source, diagnostics)?;
-    match range_problem(key, unit, value) {
-        Some(problem) => {
-            diagnostics.push(
-                Diagnostic::error(problem)
-                    .at(at(source, figure))
-                    .hint(ModelMessage::HintDecileShares),
-            );
-            None
-        }
-        None => Some(value),
-    }
+    let hint = ModelMessage::HintDecileShares;
+    within_range((key, unit), (value, figure), hint, source, diagnostics).then_some(value)
 }
 
 /// Validates a `desil.yaml`: every problem of the file is reported; `None` when its source or
@@ -288,13 +266,7 @@ pub(crate) fn validate_deciles(
             );
         }
         if read.contains_key(name) {
-            diagnostics.push(duplicate(
-                LoadMessage::DuplicateKey {
-                    key: name.to_string(),
-                },
-                source,
-                key,
-            ));
+            diagnostics.push(duplicate_key(key, source));
             continue;
         }
         // A misspelt service's shares are still checked, so that one run says everything;

@@ -2,7 +2,8 @@
 //! still yields what could be read so that later checks can run on the rest.
 
 use super::values::{
-    FIRST_YEAR, LAST_YEAR, checked_year, decimal_comma_split, duplicate, parse_figure,
+    FIRST_YEAR, LAST_YEAR, checked_year, decimal_comma_after, duplicate, duplicate_key,
+    parse_figure,
 };
 use super::{
     Chapter, Figure, Narrative, Reference, Region, Series, Site, SiteConfig, Tkpk, YearData,
@@ -88,17 +89,13 @@ fn check_range(
     let Some(indicator) = catalog.get(&key.value) else {
         return false;
     };
-    match super::values::range_problem(&key.value, &indicator.unit, value) {
-        Some(message) => {
-            diagnostics.push(
-                Diagnostic::error(message)
-                    .at(at(source, figure))
-                    .hint(ModelMessage::HintCheckFigure),
-            );
-            false
-        }
-        None => true,
-    }
+    super::values::within_range(
+        (&key.value, &indicator.unit),
+        (value, figure),
+        ModelMessage::HintCheckFigure,
+        source,
+        diagnostics,
+    )
 }
 
 /// The number of poor against P0 of the same year: their ratio is the population, which has
@@ -256,16 +253,9 @@ fn figure_table(
             // `{p0: 8,79}` is read as `p0: 8` and a key `79`: a decimal comma in a one-line
             // mapping. Said as such, and the `8` is not kept.
             if let Some((previous_key, previous)) = i.checked_sub(1).map(|p| &row.0[p])
-                && figure.value.is_null()
-                && let Some(text) = decimal_comma_split(previous, key, source)
+                && decimal_comma_after(previous, (key, figure), source, diagnostics)
             {
                 figures.remove(&previous_key.value);
-                let fixed = text.replace(',', ".");
-                diagnostics.push(
-                    Diagnostic::error(Message::DecimalComma { text })
-                        .at(at(source, previous))
-                        .hint(Message::HintDecimalComma { fixed }),
-                );
                 continue;
             }
             let known = check_key(key, catalog, source, diagnostics);
@@ -281,13 +271,7 @@ fn figure_table(
                 _ => parse_figure(figure, source, diagnostics),
             };
             if figures.contains_key(&key.value) {
-                diagnostics.push(duplicate(
-                    LoadMessage::DuplicateKey {
-                        key: key.value.clone(),
-                    },
-                    source,
-                    key,
-                ));
+                diagnostics.push(duplicate_key(key, source));
                 continue;
             }
             if let (true, Some(v)) = (known, value)
@@ -985,13 +969,7 @@ fn author_priorities(
                 continue;
             }
             if list.iter().any(|(k, _)| k == key) {
-                diagnostics.push(duplicate(
-                    LoadMessage::DuplicateKey {
-                        key: key.to_string(),
-                    },
-                    source,
-                    &e.indikator,
-                ));
+                diagnostics.push(duplicate_key(&e.indikator, source));
                 continue;
             }
             // Listed without its figure, it would vanish from the list without a word.

@@ -44,6 +44,17 @@ pub(crate) fn duplicate<T>(
         .hint(LoadMessage::HintRemoveDuplicate)
 }
 
+/// A key of a mapping written twice (`2025: {p0: 1, p0: 2}`), named at the second.
+pub(crate) fn duplicate_key(key: &Spanned<String>, source: &SourceText) -> Diagnostic {
+    duplicate(
+        LoadMessage::DuplicateKey {
+            key: key.value.trim().to_string(),
+        },
+        source,
+        key,
+    )
+}
+
 /// A figure as a finite number, or a diagnostic that says what to write instead.
 pub(crate) fn parse_figure(
     figure: &RawFigure,
@@ -111,7 +122,7 @@ pub(crate) fn parse_figure(
 /// `8,79` split by a one-line mapping into the value `8` and the key `79`: the digits as
 /// written (`8,79`) when the key is all digits and follows the value's digits with only a comma
 /// between them.
-pub(crate) fn decimal_comma_split(
+fn decimal_comma_split(
     previous: &RawFigure,
     key: &Spanned<String>,
     source: &SourceText,
@@ -135,25 +146,58 @@ pub(crate) fn decimal_comma_split(
         .map(|_| format!("{value},{}", key.value))
 }
 
-/// What makes `value` impossible for an indicator of `unit` (`key` names it): below zero, or
-/// above the unit's bounds (100 for a percentage).
-pub(crate) fn range_problem(key: &str, unit: &Unit, value: f64) -> Option<ModelMessage> {
+/// `{p0: 8,79}` is read as `p0: 8` and a key `79` without a value: when `(key, figure)` is
+/// that key after `previous` (the `8`), the decimal comma is reported at `previous` and the
+/// answer is `true` (the caller drops `previous` and this key).
+pub(crate) fn decimal_comma_after(
+    previous: &RawFigure,
+    (key, figure): (&Spanned<String>, &RawFigure),
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    if !figure.value.is_null() {
+        return false;
+    }
+    let Some(text) = decimal_comma_split(previous, key, source) else {
+        return false;
+    };
+    let fixed = text.replace(',', ".");
+    diagnostics.push(
+        Diagnostic::error(Message::DecimalComma { text })
+            .at(at(source, previous))
+            .hint(Message::HintDecimalComma { fixed }),
+    );
+    true
+}
+
+/// Whether `value` (of `figure`) can be a figure of an indicator in `unit` (`key` names it):
+/// not below zero, nor above the unit's bounds (100 for a percentage); otherwise an error at
+/// the figure with `hint`.
+pub(crate) fn within_range(
+    (key, unit): (&str, &Unit),
+    (value, figure): (f64, &RawFigure),
+    hint: ModelMessage,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> bool {
     let (min, max) = unit.bounds();
-    if value < 0.0 {
-        Some(ModelMessage::Negative {
+    let problem = if value < 0.0 {
+        ModelMessage::Negative {
             indicator: key.to_string(),
             value,
-        })
+        }
     } else if value > max {
-        Some(ModelMessage::OutOfRange {
+        ModelMessage::OutOfRange {
             indicator: key.to_string(),
             value,
             min,
             max,
-        })
+        }
     } else {
-        None
-    }
+        return true;
+    };
+    diagnostics.push(Diagnostic::error(problem).at(at(source, figure)).hint(hint));
+    false
 }
 
 /// The digits of a figure written with dots between groups of three (`451.190`,

@@ -9,22 +9,27 @@ use crate::base::lang::Lang;
 use crate::report::Report;
 use crate::report::deciles::DecileReport;
 
+/// What follows a clause whose figures are illustrative; nothing otherwise.
+fn marked(illustrative: bool, lang: Lang) -> &'static str {
+    if illustrative {
+        illustrative_note(lang)
+    } else {
+        ""
+    }
+}
+
 /// The largest gap between deciles, then the others by size.
 fn gaps(d: &DecileReport, lang: Lang) -> Option<String> {
     let (register, base) = (&d.deciles.register, d.deciles.base.noun(lang));
     let first = d.services.first()?;
-    let mark = if d.deciles.illustrative {
-        illustrative_note(lang)
-    } else {
-        ""
-    };
+    let mark = marked(d.deciles.illustrative, lang);
     if first.gap.diff == 0.0 {
         return Some(match lang {
             Lang::Id => format!(
                 "Menurut {register}, tidak ada kesenjangan antardesil pada layanan dasar yang tersedia{mark}."
             ),
             Lang::En => format!(
-                "By {register}, there is no gap between deciles in the basic services given{mark}."
+                "According to {register}, there is no gap between deciles in the basic services given{mark}."
             ),
         });
     }
@@ -51,7 +56,7 @@ fn gaps(d: &DecileReport, lang: Lang) -> Option<String> {
             "Menurut {register}, kesenjangan antardesil terbesar ada pada {label}: {low} {base} desil {low_decile} terhadap {high} pada desil {high_decile} (selisih {gap} poin)"
         ),
         Lang::En => format!(
-            "By {register}, the largest gap between deciles is in {label}: {low} of {base} in decile {low_decile} against {high} in decile {high_decile} (a gap of {gap} points)"
+            "According to {register}, the largest gap between deciles is in {label}: {low} of {base} in decile {low_decile} against {high} in decile {high_decile} (a gap of {gap} points)"
         ),
     };
     if !others.is_empty() {
@@ -75,22 +80,15 @@ fn context(d: &DecileReport, region: &str, year: i32, lang: Lang) -> Option<Stri
     let (register, base) = (&d.deciles.register, d.deciles.base.noun(lang));
     let i = s.indicator;
     let label = lower_first(i.label(lang));
-    let mark = |illustrative: bool| {
-        if illustrative {
-            illustrative_note(lang)
-        } else {
-            ""
-        }
-    };
     let one = format!(
         "{} {base}{}",
         value(i, one, lang),
-        mark(d.deciles.illustrative)
+        marked(d.deciles.illustrative, lang)
     );
     let own = format!(
         "{}{}",
         value(i, susenas.value, lang),
-        mark(susenas.illustrative)
+        marked(susenas.illustrative, lang)
     );
     Some(match lang {
         Lang::Id => format!(
@@ -126,11 +124,7 @@ pub(crate) fn decile_one_clause(report: &Report, key: &str) -> String {
     };
     let (register, base) = (&d.deciles.register, d.deciles.base.noun(lang));
     let v = value(s.indicator, one, lang);
-    let mark = if d.deciles.illustrative {
-        illustrative_note(lang)
-    } else {
-        ""
-    };
+    let mark = marked(d.deciles.illustrative, lang);
     match lang {
         Lang::Id => format!("; pada desil 1 {register} {v} {base}{mark}"),
         Lang::En => format!("; in decile 1 of {register}, {v} of {base}{mark}"),

@@ -1321,7 +1321,11 @@ fn by_decile(report: &Report) -> Option<ChartSpec> {
         w.percent_of,
         d.deciles.base.noun(lang)
     );
-    let sources = vec![d.deciles.shown_source(lang)];
+    let sources = vec![format!(
+        "{}: {}",
+        report.region.name,
+        d.deciles.shown_source(lang)
+    )];
     lines.finish("grafik-desil", Chapter::Determinan, &title, sources, lang)
 }
 

@@ -2017,6 +2017,32 @@ fn basic_services_by_decile_by_hand() {
         "{}",
         check.stderr
     );
+
+    // In English, for persons, from another register.
+    site.write(
+        "content/kabupaten-contoh/2025/desil.yaml",
+        DESIL.replace("satuan: rumah_tangga", "satuan: jiwa\ndata: P3KE"),
+    );
+    site.write(
+        "site.yaml",
+        site.read("site.yaml").replace("bahasa: id", "bahasa: en"),
+    );
+    assert_eq!(site.build().code, 0);
+    let page = site.page("kabupaten-contoh/2025/index.html");
+    let said = texts(&page, "#bab-determinan .analisis p");
+    for sentence in [
+        "According to P3KE, the largest gap between deciles is in households with access to improved sanitation: 48.20 percent of people in decile 1 against 81.00 percent in decile 5 (a gap of 32.80 points); followed by households with access to improved drinking water (21.80 points) and households with electric lighting (2.10 points).",
+        "For context on households with access to improved sanitation: decile 1 of P3KE stands at 48.20 percent of people, while Susenas 2025 gives 72.40 percent for the whole of Kabupaten Contoh; P3KE is a socio-economic register and Susenas a sample survey, with different methods and coverage, so the two are not comparable estimates.",
+    ] {
+        assert!(
+            said.iter().any(|s| s == sentence),
+            "`{sentence}` not in {said:#?}"
+        );
+    }
+    assert_eq!(
+        texts(&page, "#tabel-desil caption"),
+        ["Table 5.2 Basic services by welfare decile (P3KE), Kabupaten Contoh, 2025"]
+    );
 }
 
 /// A sub-kegiatan names the priority problems it addresses (`masalah:`) and the kecamatan where

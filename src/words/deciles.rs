@@ -80,8 +80,9 @@ fn context(d: &DecileReport, region: &str, year: i32, lang: Lang) -> Option<Stri
     let (register, base) = (&d.deciles.register, d.deciles.base.noun(lang));
     let i = s.indicator;
     let label = lower_first(i.label(lang));
+    let of = if lang == Lang::Id { "" } else { "of " };
     let one = format!(
-        "{} {base}{}",
+        "{} {of}{base}{}",
         value(i, one, lang),
         marked(d.deciles.illustrative, lang)
     );

@@ -681,10 +681,7 @@ fn decile_table(report: &Report) -> Option<Table> {
     let lang = report.site.config.lang;
     let t = words::strings(lang);
     let columns_given = d.columns();
-    let base = match d.deciles.base {
-        crate::model::deciles::DecileBase::Households => t.persen_rumah_tangga,
-        crate::model::deciles::DecileBase::Persons => t.persen_jiwa,
-    };
+    let base = words::deciles::percent_of(d.deciles.base, lang);
     let mut cols = columns(&[(t.indikator, None), (t.kunci, None)]);
     for decile in &columns_given {
         cols.push(column(&format!("{} {decile}", t.desil), Some(base)));

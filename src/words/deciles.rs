@@ -6,8 +6,18 @@ use super::sentences::{illustrative_note, value};
 use super::{listed, lower_first};
 use crate::base::format;
 use crate::base::lang::Lang;
+use crate::model::deciles::DecileBase;
 use crate::report::Report;
 use crate::report::deciles::DecileReport;
+
+/// What the shares of a table by decile are of, as its heading says: "Persen rumah tangga".
+pub(crate) fn percent_of(base: DecileBase, lang: Lang) -> &'static str {
+    let t = super::strings(lang);
+    match base {
+        DecileBase::Households => t.persen_rumah_tangga,
+        DecileBase::Persons => t.persen_jiwa,
+    }
+}
 
 /// What follows a clause whose figures are illustrative; nothing otherwise.
 fn marked(illustrative: bool, lang: Lang) -> &'static str {

@@ -6,7 +6,6 @@
 use crate::analysis::budget::Totals;
 use crate::base::format;
 use crate::base::lang::Lang;
-use crate::model::deciles::DecileBase;
 use crate::model::institution::{Decree, Institution};
 use crate::model::pockets::{DecileOne, Pockets};
 use crate::report::deciles::DecileReport;
@@ -419,16 +418,12 @@ pub struct DecileSection {
 }
 
 fn decile_section(d: &DecileReport, lang: Lang) -> DecileSection {
-    let t = crate::words::strings(lang);
     let kolom = d.columns();
     let ends = (kolom.first().copied(), kolom.last().copied());
     DecileSection {
         ilustrasi: d.deciles.illustrative,
         data: d.deciles.register.clone(),
-        satuan: match d.deciles.base {
-            DecileBase::Households => t.persen_rumah_tangga,
-            DecileBase::Persons => t.persen_jiwa,
-        },
+        satuan: crate::words::deciles::percent_of(d.deciles.base, lang),
         baris: d
             .services
             .iter()

@@ -1864,6 +1864,14 @@ layanan:
   sanitasi_layak: {1: 48.2, 2: 57.0, 3: 63.9, 4: 70.5, 5: 81.0}
 ";
 
+/// `sentence` is one of the analysis sentences `said`.
+fn assert_says(said: &[String], sentence: &str) {
+    assert!(
+        said.iter().any(|s| s == sentence),
+        "`{sentence}` not in {said:#?}"
+    );
+}
+
 #[test]
 fn basic_services_by_decile_by_hand() {
     let site = with_basic_services();
@@ -1936,10 +1944,7 @@ fn basic_services_by_decile_by_hand() {
         "Sebagai konteks untuk rumah tangga dengan akses sanitasi layak: desil 1 DTSEN 48,20 persen rumah tangga, sedangkan angka Susenas 2025 untuk seluruh Kabupaten Contoh 72,40 persen; DTSEN adalah data registrasi sosial-ekonomi dan Susenas survei sampel, dengan cara dan cakupan yang berbeda, sehingga kedua angka itu bukan taksiran yang sebanding.",
         "Angka bab ini disajikan pada Tabel 5.1 dan 5.2 serta Gambar 5.1, beserta sumbernya.",
     ] {
-        assert!(
-            said.iter().any(|s| s == sentence),
-            "`{sentence}` not in {said:#?}"
-        );
+        assert_says(&said, sentence);
     }
     // The priority problems keep their order by the gap to the province.
     assert_eq!(
@@ -2034,10 +2039,7 @@ fn basic_services_by_decile_by_hand() {
         "According to P3KE, the largest gap between deciles is in households with access to improved sanitation: 48.20 percent of people in decile 1 against 81.00 percent in decile 5 (a gap of 32.80 points); followed by households with access to improved drinking water (21.80 points) and households with electric lighting (2.10 points).",
         "For context on households with access to improved sanitation: decile 1 of P3KE stands at 48.20 percent of people, while Susenas 2025 gives 72.40 percent for the whole of Kabupaten Contoh; P3KE is a socio-economic register and Susenas a sample survey, with different methods and coverage, so the two are not comparable estimates.",
     ] {
-        assert!(
-            said.iter().any(|s| s == sentence),
-            "`{sentence}` not in {said:#?}"
-        );
+        assert_says(&said, sentence);
     }
     assert_eq!(
         texts(&page, "#tabel-desil caption"),

@@ -1869,6 +1869,201 @@ fn basic_services_rank_into_priority_problems() {
     );
 }
 
+/// Basic services by welfare decile (`desil.yaml`), beside the Susenas figures of
+/// `with_basic_services`. Hand-computed gaps between the lowest and the highest decile given:
+/// sanitation 81,0 − 48,2 = 32,8 points (deciles 1–5), water 80,2 − 58,4 = 21,8, electricity
+/// 99,2 − 97,1 = 2,1 (deciles 1–3 only). (Figures are test values.)
+const DESIL: &str = "sumber: \"DTSEN, agregat per desil (uji)\"
+satuan: rumah_tangga
+layanan:
+  listrik: {1: 97.1, 3: 99.2}
+  air_minum_layak: {1: 58.4, 2: 66.1, 3: 71.0, 4: 75.3, 5: 80.2}
+  sanitasi_layak: {1: 48.2, 2: 57.0, 3: 63.9, 4: 70.5, 5: 81.0}
+";
+
+/// `sentence` is one of the analysis sentences `said`.
+fn assert_says(said: &[String], sentence: &str) {
+    assert!(
+        said.iter().any(|s| s == sentence),
+        "`{sentence}` not in {said:#?}"
+    );
+}
+
+#[test]
+fn basic_services_by_decile_by_hand() {
+    let site = with_basic_services();
+    site.write("content/kabupaten-contoh/2025/desil.yaml", DESIL);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.page("kabupaten-contoh/2025/index.html");
+    // The table, numbered in its chapter after the determinants' table, largest gap first.
+    let caption =
+        "Tabel 5.2 Layanan dasar menurut desil kesejahteraan (DTSEN), Kabupaten Contoh, 2025";
+    assert_eq!(texts(&page, "#tabel-desil caption"), [caption]);
+    assert!(
+        texts(&page, ".daftar-tabel li")
+            .iter()
+            .any(|l| l.contains(&caption[10..])),
+        "{:?}",
+        texts(&page, ".daftar-tabel li")
+    );
+    assert_eq!(
+        texts(&page, "#tabel-desil thead th"),
+        [
+            "Indikator",
+            "Persen rumah tangga menurut desil",
+            "Selisih desil terendah dan tertinggi (poin)",
+            "1",
+            "2",
+            "3",
+            "4",
+            "5"
+        ]
+    );
+    let row = |name: &str| -> Vec<String> {
+        (0..6)
+            .map(|i| cell(&page, "#tabel-desil", name, i).unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(
+        texts(&page, "#tabel-desil tbody th"),
+        [
+            "Rumah tangga dengan akses sanitasi layak",
+            "Rumah tangga dengan akses air minum layak",
+            "Rumah tangga dengan penerangan listrik"
+        ]
+    );
+    assert_eq!(
+        row("Rumah tangga dengan akses sanitasi layak"),
+        ["48,20", "57,00", "63,90", "70,50", "81,00", "+32,80"]
+    );
+    assert_eq!(
+        row("Rumah tangga dengan akses air minum layak"),
+        ["58,40", "66,10", "71,00", "75,30", "80,20", "+21,80"]
+    );
+    assert_eq!(
+        row("Rumah tangga dengan penerangan listrik"),
+        ["97,10", "–", "99,20", "–", "–", "+2,10 (Desil 1–3)"]
+    );
+    assert_eq!(
+        texts(&page, "#bab-determinan p.sumber")
+            .last()
+            .map(String::as_str),
+        Some("Sumber: DTSEN, agregat per desil (uji).")
+    );
+    // The sentences: the largest gap, then decile 1 beside Susenas as context only, and the
+    // priority problems with their decile 1.
+    let said = texts(&page, "#bab-determinan .analisis p");
+    for sentence in [
+        "Prioritas ke-1: rumah tangga dengan akses sanitasi layak 72,40 persen, 8,10 poin di bawah Provinsi Jawa Timur (80,50 persen) dan 9,60 poin di bawah Indonesia (82,00 persen); pada desil 1 DTSEN 48,20 persen rumah tangga.",
+        "Prioritas ke-3: angka partisipasi sekolah (APS) 16–18 tahun 70,00 persen, 2,00 poin di bawah Provinsi Jawa Timur (72,00 persen).",
+        "Menurut DTSEN, kesenjangan antardesil terbesar ada pada rumah tangga dengan akses sanitasi layak: 48,20 persen rumah tangga desil 1 terhadap 81,00 persen pada desil 5 (selisih 32,80 poin); disusul rumah tangga dengan akses air minum layak (21,80 poin) dan rumah tangga dengan penerangan listrik (2,10 poin).",
+        "Sebagai konteks untuk rumah tangga dengan akses sanitasi layak: desil 1 DTSEN 48,20 persen rumah tangga, sedangkan angka Susenas 2025 untuk seluruh Kabupaten Contoh 72,40 persen; DTSEN adalah data registrasi sosial-ekonomi dan Susenas survei sampel, dengan cara dan cakupan yang berbeda, sehingga kedua angka itu bukan taksiran yang sebanding.",
+        "Angka bab ini disajikan pada Tabel 5.1 dan 5.2 serta Gambar 5.1, beserta sumbernya.",
+    ] {
+        assert_says(&said, sentence);
+    }
+    // The priority problems keep their order by the gap to the province.
+    assert_eq!(
+        texts(&page, "table.determinan tbody tr th"),
+        [
+            "Rumah tangga dengan akses sanitasi layak",
+            "Rumah tangga dengan akses air minum layak",
+            "Angka partisipasi sekolah (APS) 16–18 tahun",
+            "Rumah tangga dengan penerangan listrik"
+        ]
+    );
+    // A line per service over the deciles.
+    let options: serde_json::Value = serde_json::from_str(
+        &texts(&page, "#grafik-desil-opsi")
+            .pop()
+            .expect("a chart by decile"),
+    )
+    .unwrap();
+    assert_eq!(options["series"].as_array().map(Vec::len), Some(3));
+    assert_eq!(
+        options["series"][0]["data"],
+        serde_json::json!([48.2, 57.0, 63.9, 70.5, 81.0])
+    );
+    assert_eq!(
+        options["xAxis"]["data"],
+        serde_json::json!(["Desil 1", "Desil 2", "Desil 3", "Desil 4", "Desil 5"])
+    );
+    // The download at full precision, with the region's Susenas figure beside it.
+    let csv = site.read("output/kabupaten-contoh/2025/unduh/layanan_desil.csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0].trim_start_matches('\u{feff}'),
+        "Indikator,Kunci,Desil 1 (Persen rumah tangga),Desil 2 (Persen rumah tangga),Desil 3 (Persen rumah tangga),Desil 4 (Persen rumah tangga),Desil 5 (Persen rumah tangga),Desil (terendah),Desil (tertinggi),Selisih desil terendah dan tertinggi (poin),Angka Susenas wilayah 2025 (persen)"
+    );
+    assert_eq!(
+        &lines[1..4],
+        [
+            "Rumah tangga dengan akses sanitasi layak,sanitasi_layak,48.2,57,63.9,70.5,81,1,5,32.8,72.4",
+            "Rumah tangga dengan akses air minum layak,air_minum_layak,58.4,66.1,71,75.3,80.2,1,5,21.8,85.2",
+            "Rumah tangga dengan penerangan listrik,listrik,97.1,,99.2,,,1,3,2.1,99.9",
+        ]
+    );
+    assert!(csv.contains("DTSEN, agregat per desil (uji)"), "{csv}");
+
+    // Marked illustrative: said on the page, in the sentences, the source and the download,
+    // and by `tkpk check`.
+    site.write(
+        "content/kabupaten-contoh/2025/desil.yaml",
+        DESIL.replace("satuan:", "ilustrasi: true\nsatuan:"),
+    );
+    assert_eq!(site.build().code, 0);
+    let page = site.page("kabupaten-contoh/2025/index.html");
+    assert_eq!(texts(&page, "#bab-determinan .catatan-ilustrasi").len(), 1);
+    assert_eq!(
+        texts(&page, "#bab-determinan p.sumber")
+            .last()
+            .map(String::as_str),
+        Some("Sumber: DTSEN, agregat per desil (uji) (ILUSTRASI, bukan angka resmi).")
+    );
+    let said = texts(&page, "#bab-determinan .analisis p").join("\n");
+    assert!(
+        said.contains("(2,10 poin) (angka ilustrasi, bukan angka resmi).")
+            && said.contains(
+                "48,20 persen rumah tangga (angka ilustrasi, bukan angka resmi), sedangkan"
+            ),
+        "{said}"
+    );
+    let csv = site.read("output/kabupaten-contoh/2025/unduh/layanan_desil.csv");
+    assert!(csv.contains("ILUSTRASI, bukan angka resmi"), "{csv}");
+    let check = site.run(&["check"]);
+    assert!(
+        check
+            .stderr
+            .contains("content/kabupaten-contoh/2025/desil.yaml"),
+        "{}",
+        check.stderr
+    );
+
+    // In English, for persons, from another register.
+    site.write(
+        "content/kabupaten-contoh/2025/desil.yaml",
+        DESIL.replace("satuan: rumah_tangga", "satuan: jiwa\ndata: P3KE"),
+    );
+    site.write(
+        "site.yaml",
+        site.read("site.yaml").replace("bahasa: id", "bahasa: en"),
+    );
+    assert_eq!(site.build().code, 0);
+    let page = site.page("kabupaten-contoh/2025/index.html");
+    let said = texts(&page, "#bab-determinan .analisis p");
+    for sentence in [
+        "According to P3KE, the largest gap between deciles is in households with access to improved sanitation: 48.20 percent of people in decile 1 against 81.00 percent in decile 5 (a gap of 32.80 points); followed by households with access to improved drinking water (21.80 points) and households with electric lighting (2.10 points).",
+        "For context on households with access to improved sanitation: decile 1 of P3KE stands at 48.20 percent of people, while Susenas 2025 gives 72.40 percent for the whole of Kabupaten Contoh; P3KE is a socio-economic register and Susenas a sample survey, with different methods and coverage, so the two are not comparable estimates.",
+    ] {
+        assert_says(&said, sentence);
+    }
+    assert_eq!(
+        texts(&page, "#tabel-desil caption"),
+        ["Table 5.2 Basic services by welfare decile (P3KE), Kabupaten Contoh, 2025"]
+    );
+}
+
 /// A sub-kegiatan names the priority problems it addresses (`masalah:`) and the kecamatan where
 /// it is carried out (`kecamatan:`): the report shows per problem the sub-kegiatan and money
 /// aimed at it and flags a top problem none addresses, and per kecamatan the pockets against

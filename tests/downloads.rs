@@ -206,6 +206,7 @@ fn the_json_document_holds_every_table_with_units_and_sources() {
             "pembanding",
             "deret_waktu",
             "target",
+            "layanan_desil",
             "program_strategi",
             "program_tagging",
             "program_opd",

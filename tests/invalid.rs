@@ -1979,6 +1979,7 @@ fn the_national_file_named_as_a_province_gets_the_province_names() {
 const PROGRAM: &str = "content/kabupaten-contoh/2025/program.yaml";
 const KANTONG: &str = "content/kabupaten-contoh/2025/kantong.yaml";
 const KELEMBAGAAN: &str = "content/kabupaten-contoh/2025/kelembagaan.yaml";
+const DESIL: &str = "content/kabupaten-contoh/2025/desil.yaml";
 
 #[test]
 fn every_programme_problem_is_reported_in_one_run() {
@@ -2127,6 +2128,58 @@ verifikasi_data:
         "`sebelum` harus bilangan bulat",
         &format!("{KELEMBAGAAN}:5:36"),
         None,
+    );
+}
+
+/// `desil.yaml` (basic services by welfare decile): a key that is not a basic service, a
+/// decile 11, a share of 130 percent and a missing `sumber`, all in one run, each at its place
+/// with what to write.
+#[test]
+fn every_decile_problem_is_reported_in_one_run() {
+    let (site, before) = built();
+    site.write(
+        DESIL,
+        "# Agregat DTSEN per desil (uji)
+satuan: rumah_tangga
+layanan:
+  sanitasi_layk: {1: 48.2, 5: 81.0}
+  air_minum_layak: {1: 58.4, 11: 80.2}
+  listrik: {1: 130, 2: 99.5}
+",
+    );
+    let run = fails(&site, &before);
+    same_stderr(
+        &site,
+        &run,
+        &written_stderr("every_decile_problem_is_reported_in_one_run"),
+    );
+    expect(
+        &run,
+        "galat",
+        "kunci wajib `sumber` tidak ada",
+        &format!("{DESIL}:2:1"),
+        Some("`sumber: \"DTSEN, agregat per desil"),
+    );
+    expect(
+        &run,
+        "galat",
+        "`sanitasi_layk` bukan kunci indikator layanan dasar",
+        &format!("{DESIL}:4:3"),
+        Some("mungkin maksud Anda `sanitasi_layak`?"),
+    );
+    expect(
+        &run,
+        "galat",
+        "desil `11` tidak dikenal",
+        &format!("{DESIL}:5:30"),
+        Some("`sanitasi_layak: {1: 48.2, 5: 81.0}`"),
+    );
+    expect(
+        &run,
+        "galat",
+        "listrik = 130,00 mustahil: nilainya harus antara 0 dan 100",
+        &format!("{DESIL}:6:16"),
+        Some("tulis persen per desil"),
     );
 }
 

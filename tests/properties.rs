@@ -28,6 +28,9 @@ const WILAYAH: &str = "content/kabupaten-contoh/wilayah.yaml";
 const INDIKATOR: &str = "content/kabupaten-contoh/indikator.yaml";
 const REFERENCE: &str = "content/referensi/jawa-timur.yaml";
 const NARRATIVE: &str = "content/kabupaten-contoh/2025/01-profil.md";
+const DESIL: &str = "content/kabupaten-contoh/2025/desil.yaml";
+/// A valid `desil.yaml`: shares by decile in a one-line and a block mapping.
+const DESIL_TEXT: &str = "sumber: DTSEN (uji)\nsatuan: rumah_tangga\nlayanan:\n  sanitasi_layak: {1: 48.2, 5: 81.0}\n  listrik:\n    1: 97.1\n    3: 99.2\n";
 
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
@@ -405,6 +408,14 @@ fn narrative_any_bytes_and_token_soup() {
 #[test]
 fn narrative_mutations() {
     property(NARRATIVE, mutations_of(NARRATIVE));
+}
+
+#[test]
+fn desil_mutations_and_token_soup() {
+    let valid = DESIL_TEXT.as_bytes().to_vec();
+    let mutated = proptest::collection::vec(edit(), 1..8)
+        .prop_map(move |edits| Bytes(apply(valid.clone(), &edits)));
+    property(DESIL, prop_oneof![mutated, token_soup()]);
 }
 
 /// A valid front matter and any markdown body: the site always builds, and whatever the body

@@ -188,6 +188,21 @@ fn a_programme_edit_rewrites_its_downloads() {
 }
 
 #[test]
+fn a_decile_edit_rewrites_its_report_and_download() {
+    let (site, live) = started();
+    let file = "content/kabupaten-blora/2025/desil.yaml";
+    edit_and_compare(&site, &live, &[file], |s| {
+        let text = s.read(file).replacen("{1: 38.5,", "{1: 36.5,", 1);
+        assert!(text.contains("36.5"));
+        s.write(file, text);
+    });
+    let csv =
+        String::from_utf8(served(&live)["kabupaten-blora/2025/unduh/layanan_desil.csv"].clone())
+            .unwrap();
+    assert!(csv.contains(",rumah_layak_huni,36.5,"), "{csv}");
+}
+
+#[test]
 fn a_new_narrative_file_is_found_and_rendered() {
     let (site, live) = started();
     let file = "content/kota-kediri/2024/09-tambahan.md";

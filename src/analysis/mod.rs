@@ -518,6 +518,33 @@ pub(crate) fn growth_position(
     Some(PairPosition::of(x, y))
 }
 
+/// A service's share in the lowest and the highest decile a register gives (decile 1 and
+/// decile 5, say), and the gap between them in points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecileGap {
+    /// The lowest decile given, and its share.
+    pub low: (u8, f64),
+    /// The highest decile given, and its share.
+    pub high: (u8, f64),
+    /// `high − low`, in points, rounded to the indicator's decimals (at least two).
+    pub diff: f64,
+}
+
+/// The gap of `indicator` between the lowest and the highest decile of `shares`; `None` with
+/// fewer than two deciles.
+pub(crate) fn decile_gap(
+    shares: &std::collections::BTreeMap<u8, f64>,
+    indicator: &Indicator,
+) -> Option<DecileGap> {
+    let (low, high) = (shares.first_key_value()?, shares.last_key_value()?);
+    (low.0 != high.0).then(|| DecileGap {
+        low: (*low.0, *low.1),
+        high: (*high.0, *high.1),
+        // `+ 0.0` turns a gap rounded to −0 into 0, so that it is never written "-0,00".
+        diff: round_to(high.1 - low.1, indicator.decimals.max(2)) + 0.0,
+    })
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -745,5 +772,33 @@ pub(crate) mod tests {
         let p = pair_position(&better, &province, (p0, ipm), 2025).unwrap();
         assert_eq!((p.x.diff, p.y.diff, p.quadrant), (0.5, 0.0, Quadrant::II));
         assert!(pair_position(&series("p0", &[(2025, 8.0)]), &province, (p0, ipm), 2025).is_none());
+    }
+
+    #[test]
+    fn a_decile_gap_runs_from_the_lowest_to_the_highest_decile_given() {
+        let catalog = Catalog::default();
+        let sanitation = catalog.get("sanitasi_layak").unwrap();
+        // 81,0 − 48,2 = 32,8 points, between deciles 1 and 5 (3 lies between).
+        let shares = std::collections::BTreeMap::from([(5, 81.0), (1, 48.2), (3, 63.9)]);
+        assert_eq!(
+            decile_gap(&shares, sanitation),
+            Some(DecileGap {
+                low: (1, 48.2),
+                high: (5, 81.0),
+                diff: 32.8
+            })
+        );
+        // Without decile 1, from the lowest given; a fall is a negative gap, and one that
+        // rounds to nothing is 0, not −0.
+        let shares = std::collections::BTreeMap::from([(2, 70.0), (4, 69.5)]);
+        let gap = decile_gap(&shares, sanitation).unwrap();
+        assert_eq!((gap.low.0, gap.high.0, gap.diff), (2, 4, -0.5));
+        let shares = std::collections::BTreeMap::from([(2, 70.0), (4, 69.998)]);
+        let diff = decile_gap(&shares, sanitation).unwrap().diff;
+        assert!(diff == 0.0 && diff.is_sign_positive(), "{diff}");
+        assert_eq!(
+            decile_gap(&std::collections::BTreeMap::from([(1, 50.0)]), sanitation),
+            None
+        );
     }
 }

@@ -177,6 +177,10 @@ struct Words {
     households: &'static str,
     villages: &'static str,
     district: &'static str,
+    by_decile: &'static str,
+    decile: &'static str,
+    /// Before what the shares of a chart by decile are of: "persen rumah tangga".
+    percent_of: &'static str,
 }
 
 const ID: Words = Words {
@@ -232,6 +236,9 @@ const ID: Words = Words {
     households: "Rumah tangga",
     villages: "Jumlah desa",
     district: "Kecamatan",
+    by_decile: "Layanan dasar menurut desil kesejahteraan",
+    decile: "Desil",
+    percent_of: "persen",
 };
 
 const EN: Words = Words {
@@ -287,6 +294,9 @@ const EN: Words = Words {
     households: "Households",
     villages: "Villages",
     district: "District",
+    by_decile: "Basic services by welfare decile",
+    decile: "Decile",
+    percent_of: "percent of",
 };
 
 /// A line of one indicator over `years`, `None` where there is no figure.
@@ -341,9 +351,45 @@ fn line(name: &str, data: Vec<Option<f64>>, colour: &str) -> Line {
         .line_style(LineStyle::new().color(colour).width(width))
 }
 
-/// A year-series chart from named lines; lines without any figure are dropped.
+/// What a chart of lines runs along: the years, or the welfare deciles.
+enum Along {
+    Years(Vec<i32>),
+    Deciles(Vec<u8>),
+}
+
+impl Along {
+    /// The categories of the x axis, which also name the rows of the chart's table.
+    fn categories(&self, lang: Lang) -> Vec<String> {
+        match self {
+            Along::Years(years) => years.iter().map(i32::to_string).collect(),
+            Along::Deciles(deciles) => deciles
+                .iter()
+                .map(|d| format!("{} {d}", words(lang).decile))
+                .collect(),
+        }
+    }
+
+    /// The heading of the table's first column.
+    fn heading(&self, lang: Lang) -> &'static str {
+        match self {
+            Along::Years(_) => words(lang).year,
+            Along::Deciles(_) => words(lang).decile,
+        }
+    }
+
+    /// The years of a chart over the years; none for one over the deciles.
+    fn years(&self) -> &[i32] {
+        match self {
+            Along::Years(years) => years,
+            Along::Deciles(_) => &[],
+        }
+    }
+}
+
+/// A chart from named lines over the years (or the deciles); lines without any figure are
+/// dropped.
 struct Lines<'a> {
-    years: Vec<i32>,
+    along: Along,
     lines: Vec<(String, Vec<Option<f64>>, &'static str, bool)>,
     indicator: &'a Indicator,
     /// A level marked across the chart with its label (a target).
@@ -368,7 +414,7 @@ impl Lines<'_> {
         if self.lines.is_empty() {
             return None;
         }
-        let categories: Vec<String> = self.years.iter().map(i32::to_string).collect();
+        let categories = self.along.categories(lang);
         // A marked level (the 0 % target) is on the axis only when the axis starts at zero.
         let mut chart = base_chart(
             categories.clone(),
@@ -404,15 +450,14 @@ impl Lines<'_> {
             chart = chart.series(l);
         }
         let table = DataTable {
-            kolom: std::iter::once(words(lang).year.to_string())
+            kolom: std::iter::once(self.along.heading(lang).to_string())
                 .chain(self.lines.iter().map(|(n, ..)| n.clone()))
                 .collect(),
-            baris: self
-                .years
+            baris: categories
                 .iter()
                 .enumerate()
-                .map(|(i, y)| DataRow {
-                    label: y.to_string(),
+                .map(|(i, category)| DataRow {
+                    label: category.clone(),
                     sel: self
                         .lines
                         .iter()
@@ -422,7 +467,8 @@ impl Lines<'_> {
                 .collect(),
         };
         let latest_year = self
-            .years
+            .along
+            .years()
             .iter()
             .enumerate()
             .filter(|(i, _)| self.lines.iter().any(|(_, d, ..)| d[*i].is_some()))
@@ -477,7 +523,7 @@ fn trend(site: &Site, region: &Region, year: i32) -> Option<ChartSpec> {
     years.sort_unstable();
     years.dedup();
     let mut lines = Lines {
-        years: years.clone(),
+        along: Along::Years(years.clone()),
         lines: Vec::new(),
         indicator: p0,
         mark: None,
@@ -522,7 +568,7 @@ fn simple_lines(
     let only: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
     let years = years_up_to(&region.series, &only, year);
     let mut lines = Lines {
-        years: years.clone(),
+        along: Along::Years(years.clone()),
         lines: Vec::new(),
         indicator,
         mark,
@@ -582,7 +628,7 @@ fn extreme_poverty(report: &Report) -> Option<ChartSpec> {
     years.dedup();
     let indicator = site.catalog.get(keys::EXTREME_PPP2011)?;
     let mut lines = Lines {
-        years: years.clone(),
+        along: Along::Years(years.clone()),
         lines: Vec::new(),
         indicator,
         mark,
@@ -1237,6 +1283,52 @@ fn growth_quadrant(report: &Report) -> Option<ChartSpec> {
 }
 
 /// Every chart of one annual report, and a note for each one left out.
+/// The colour of a basic service, the same in every report: by its place in
+/// `keys::DETERMINANTS` (none is the region's blue, which would single one out).
+fn service_colour(key: &str) -> &'static str {
+    const COLOURS: [&str; keys::DETERMINANTS.len()] = [
+        "#2874a6", "#c0392b", "#1f6f3a", "#8e44ad", "#b9470b", "#117a65", "#6c7a89", "#8d6e00",
+    ];
+    keys::DETERMINANTS
+        .iter()
+        .position(|k| *k == key)
+        .map_or(OTHER_COLOUR, |i| COLOURS[i])
+}
+
+/// The basic services by welfare decile (`desil.yaml`): a line per service over the deciles
+/// given, in the report's order (largest gap first).
+fn by_decile(report: &Report) -> Option<ChartSpec> {
+    let d = report.deciles.as_ref()?;
+    let lang = report.site.config.lang;
+    let columns = d.columns();
+    let mut lines = Lines {
+        along: Along::Deciles(columns.clone()),
+        lines: Vec::new(),
+        indicator: d.services.first()?.indicator,
+        mark: None,
+    };
+    for s in &d.services {
+        let shares = columns.iter().map(|c| s.shares.get(c).copied()).collect();
+        let colour = service_colour(&s.indicator.key);
+        lines.push(s.indicator.label(lang), shares, colour, false);
+    }
+    let w = words(lang);
+    let title = format!(
+        "{} ({}, {}): {} {}",
+        w.by_decile,
+        d.deciles.register,
+        report.year,
+        w.percent_of,
+        d.deciles.base.noun(lang)
+    );
+    let sources = vec![format!(
+        "{}: {}",
+        report.region.name,
+        d.deciles.shown_source(lang)
+    )];
+    lines.finish("grafik-desil", Chapter::Determinan, &title, sources, lang)
+}
+
 pub(crate) fn report_charts(report: &Report) -> ReportCharts {
     let (site, region, year) = (report.site, report.region, report.year);
     let lang = site.config.lang;
@@ -1294,6 +1386,8 @@ pub(crate) fn report_charts(report: &Report) -> ReportCharts {
     out.charts.extend(pairs);
     // Only where growth figures exist: no note when they do not.
     out.charts.extend(growth_quadrant(report));
+    // Only where the year's desil.yaml gives services: no note when it does not.
+    out.charts.extend(by_decile(report));
     out
 }
 
@@ -1350,7 +1444,7 @@ mod tests {
         let catalog = crate::base::indicators::Catalog::default();
         let p0 = catalog.get("p0").unwrap();
         let mut lines = Lines {
-            years: vec![2024, 2025],
+            along: Along::Years(vec![2024, 2025]),
             lines: vec![],
             indicator: p0,
             mark: None,

@@ -1,6 +1,7 @@
 //! The raw documents of a report year's folder (`content/<slug>/<YEAR>/`) besides the
-//! narratives: programs and budgets (`program.yaml`), poverty pockets (`kantong.yaml`) and the
-//! TKPK's institutional records (`kelembagaan.yaml`). As elsewhere, figures stay raw
+//! narratives: programs and budgets (`program.yaml`), poverty pockets (`kantong.yaml`), basic
+//! services by welfare decile (`desil.yaml`) and the TKPK's institutional records
+//! (`kelembagaan.yaml`). As elsewhere, figures stay raw
 //! (`RawFigure`) so that validation can say what was written and where.
 
 use super::RawFigure;
@@ -94,6 +95,30 @@ pub struct RawDistrict {
     /// Persons by welfare decile.
     #[serde(default)]
     pub jiwa: Entries<Spanned<String>, RawFigure>,
+}
+
+/// `content/<slug>/<YEAR>/desil.yaml`: basic services by welfare decile, as the social
+/// register (DTSEN) aggregates them: `{air_minum_layak: {1: 58.4, 5: 80.2}}`, shares in percent.
+/// `sumber` and `satuan` are optional here only so that their absence is reported with the
+/// file's other problems (`model::deciles` requires both).
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawDecileFile {
+    #[serde(default)]
+    pub sumber: Option<Spanned<String>>,
+    #[serde(default)]
+    pub ilustrasi: bool,
+    /// The register the aggregates come from (`DTSEN` when absent; `P3KE`, `DTKS` for older
+    /// years).
+    #[serde(default)]
+    pub data: Option<Spanned<String>>,
+    /// What the shares are of: `rumah_tangga` or `jiwa`.
+    #[serde(default)]
+    pub satuan: Option<Spanned<String>>,
+    #[serde(default)]
+    pub catatan: Option<String>,
+    /// `{KEY: {DECILE: share}}`, a basic-service indicator key and its share per decile.
+    #[serde(default)]
+    pub layanan: Entries<Spanned<String>, Entries<Spanned<String>, RawFigure>>,
 }
 
 /// `content/<slug>/<YEAR>/kelembagaan.yaml`: the TKPK's decrees, plans, meetings, reports and

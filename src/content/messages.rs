@@ -214,8 +214,8 @@ impl Words for LoadMessage {
                 format!("the file `{name}` in a year folder is not known and is not read"),
             ),
             HintYearFiles => t(
-                "folder tahun memuat narasi (`*.md`) serta `program.yaml`, `kantong.yaml` dan `kelembagaan.yaml`; periksa ejaan nama berkas".into(),
-                "a year folder holds narratives (`*.md`) and `program.yaml`, `kantong.yaml` and `kelembagaan.yaml`; check the file name".into(),
+                "folder tahun memuat narasi (`*.md`) serta `program.yaml`, `kantong.yaml`, `desil.yaml`, `kelembagaan.yaml` dan `pengesahan.yaml`; periksa ejaan nama berkas".into(),
+                "a year folder holds narratives (`*.md`) and `program.yaml`, `kantong.yaml`, `desil.yaml`, `kelembagaan.yaml` and `pengesahan.yaml`; check the file name".into(),
             ),
             TabIndentation => t(
                 "baris ini diindentasi dengan tab; YAML hanya menerima spasi".into(),

@@ -329,6 +329,7 @@ pub struct RawRegion {
 pub struct RawYearFiles {
     pub programs: Option<Arc<Sourced<annual::RawProgramFile>>>,
     pub pockets: Option<Arc<Sourced<annual::RawPocketFile>>>,
+    pub deciles: Option<Arc<Sourced<annual::RawDecileFile>>>,
     pub institution: Option<Arc<Sourced<annual::RawInstitutionFile>>>,
     pub approval: Option<Arc<Sourced<annual::RawApprovalFile>>>,
 }
@@ -337,6 +338,7 @@ pub struct RawYearFiles {
 pub(crate) const YEAR_FILES: &[&str] = &[
     "program.yaml",
     "kantong.yaml",
+    "desil.yaml",
     "kelembagaan.yaml",
     "pengesahan.yaml",
 ];
@@ -570,6 +572,9 @@ impl Job {
                     }
                     Some("kantong.yaml") => {
                         files.pockets = load_yaml(root, &path, &mut d).map(Arc::new)
+                    }
+                    Some("desil.yaml") => {
+                        files.deciles = load_yaml(root, &path, &mut d).map(Arc::new)
                     }
                     Some("pengesahan.yaml") => {
                         files.approval = load_yaml(root, &path, &mut d).map(Arc::new)
@@ -952,12 +957,14 @@ fn load_with(
                     let RawYearFiles {
                         programs,
                         pockets,
+                        deciles,
                         institution,
                         approval,
                     } = *files;
                     entry.approval = entry.approval.take().or(approval);
                     entry.programs = entry.programs.take().or(programs);
                     entry.pockets = entry.pockets.take().or(pockets);
+                    entry.deciles = entry.deciles.take().or(deciles);
                     entry.institution = entry.institution.take().or(institution);
                 }
             }

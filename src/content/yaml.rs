@@ -269,6 +269,36 @@ fn too_deep(limit: YamlLimit) -> Diagnostic {
     Diagnostic::error(LoadMessage::TooDeep { limit }).hint(LoadMessage::HintYamlLimit)
 }
 
+/// A decimal comma in a one-line mapping (`{1: 58,4, 4: 66.1}`) is read as a value `58` and
+/// a key `4`, and then that key is written twice: the number as written (`58,4`) with its
+/// column on `line`, when `key` follows digits and a comma there.
+fn decimal_comma_key(line: &str, key: &str) -> Option<(usize, String)> {
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let needle = format!(",{key}");
+    let mut from = 0;
+    while let Some(found) = line[from..].find(&needle) {
+        let comma = from + found;
+        let end = comma + needle.len();
+        let digits = line[..comma]
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let whole = line
+            .as_bytes()
+            .get(end)
+            .is_none_or(|b| !b.is_ascii_digit() && *b != b'.');
+        if digits > 0 && whole {
+            let start = comma - digits;
+            return Some((line[..start].chars().count() + 1, line[start..end].into()));
+        }
+        from = comma + 1;
+    }
+    None
+}
+
 fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> Diagnostic {
     let (line, column) = error
         .location()
@@ -306,10 +336,17 @@ fn to_diagnostic(error: &YamlError, source: &SourceText, line_offset: usize) -> 
             wrong_type(ValueKind::Choice, found())
         }
         YamlError::DuplicateMappingKey { key, .. } => {
-            Diagnostic::error(LoadMessage::DuplicateKey {
-                key: key.clone().unwrap_or_default(),
-            })
-            .hint(LoadMessage::HintRemoveDuplicate)
+            let key = key.clone().unwrap_or_default();
+            let line = line + line_offset;
+            if let Some((column, text)) = source.line(line).and_then(|l| decimal_comma_key(l, &key))
+            {
+                let fixed = text.replace(',', ".");
+                return Diagnostic::error(Message::DecimalComma { text })
+                    .at(source.location(line, column))
+                    .hint(Message::HintDecimalComma { fixed });
+            }
+            Diagnostic::error(LoadMessage::DuplicateKey { key })
+                .hint(LoadMessage::HintRemoveDuplicate)
         }
         YamlError::NonFiniteFloat { value, .. } => Diagnostic::error(LoadMessage::NonFinite {
             text: value.clone(),
@@ -391,6 +428,37 @@ mod tests {
             },
             Err(mut all) => Err(all.remove(0)),
         }
+    }
+
+    #[test]
+    fn a_decimal_comma_read_as_a_key_written_twice_is_said_as_such() {
+        assert_eq!(
+            decimal_comma_key("  x: {1: 58,4, 4: 66.1}", "4"),
+            Some((10, "58,4".into()))
+        );
+        assert_eq!(
+            decimal_comma_key("  x: {1: 58.4, 2: 66,1, 1: 3}", "1"),
+            Some((19, "66,1".into()))
+        );
+        for (line, key) in [
+            ("  x: {1: 58, 4: 66, 4: 1}", "4"),
+            ("  x: {1: 58,40, 40: 1}", "4"),
+            ("  x: {a: 1, a: 2}", "a"),
+        ] {
+            assert_eq!(decimal_comma_key(line, key), None, "{line}");
+        }
+        let text = "nama: a\ndata: {1: 58,4, 4: 66}\n";
+        let d = parse_doc(text).unwrap_err();
+        assert_eq!(
+            d.message,
+            Message::DecimalComma {
+                text: "58,4".into()
+            }
+        );
+        assert_eq!(
+            d.location.as_ref().map(|l| (l.line, l.column)),
+            Some((2, 11))
+        );
     }
 
     #[test]

@@ -84,6 +84,17 @@ fn sourced(mut table: Table, source: Option<&str>, illustrative: bool, lang: Lan
     table
 }
 
+/// The author's note of a year's data file (`catatan:`), before any note the table has.
+fn noted(mut table: Table, note: Option<&str>) -> Table {
+    if let Some(note) = note {
+        table.note = Some(match table.note {
+            Some(n) => format!("{note} {n}"),
+            None => note.to_string(),
+        });
+    }
+    table
+}
+
 /// The indicators of the year, their change, and their province and nation references.
 fn indicator_tables(report: &Report) -> Vec<Table> {
     let (site, region, year) = (report.site, report.region, report.year);
@@ -436,7 +447,7 @@ fn pocket_table(report: &Report) -> Option<Table> {
             Cell::Number(m.values().sum())
         }
     };
-    let mut out = sourced(
+    let out = sourced(
         table(
             "kantong_kemiskinan",
             format!(
@@ -476,13 +487,7 @@ fn pocket_table(report: &Report) -> Option<Table> {
         pockets.illustrative,
         lang,
     );
-    if let Some(note) = &pockets.note {
-        out.note = Some(match out.note {
-            Some(n) => format!("{note} {n}"),
-            None => note.clone(),
-        });
-    }
-    Some(out)
+    Some(noted(out, pockets.note.as_deref()))
 }
 
 fn institution_tables(report: &Report) -> Vec<Table> {
@@ -667,11 +672,80 @@ fn determinant_table(report: &Report) -> Option<Table> {
     ))
 }
 
+/// The basic services by welfare decile (`desil.yaml`), the largest gap first, at full
+/// precision: a column per decile given, the gap with its deciles, and the region's own
+/// Susenas figure of the year (another source, beside it for context).
+fn decile_table(report: &Report) -> Option<Table> {
+    let d = report.deciles.as_ref()?;
+    let (region, year) = (report.region, report.year);
+    let lang = report.site.config.lang;
+    let t = words::strings(lang);
+    let columns_given = d.columns();
+    let base = words::deciles::percent_of(d.deciles.base, lang);
+    let mut cols = columns(&[(t.indikator, None), (t.kunci, None)]);
+    for decile in &columns_given {
+        cols.push(column(&format!("{} {decile}", t.desil), Some(base)));
+    }
+    cols.extend(columns(&[
+        (&format!("{} ({})", t.desil, t.terendah), None),
+        (&format!("{} ({})", t.desil, t.tertinggi), None),
+        (t.selisih_desil, None),
+        (&format!("{} {year}", t.susenas_wilayah), Some(t.persen)),
+    ]));
+    let rows = d
+        .services
+        .iter()
+        .map(|s| {
+            let mut row = vec![text(s.indicator.label(lang)), text(s.indicator.key.clone())];
+            row.extend(
+                columns_given
+                    .iter()
+                    .map(|c| opt_number(s.shares.get(c).copied())),
+            );
+            row.extend([
+                Cell::Integer(s.gap.low.0.into()),
+                Cell::Integer(s.gap.high.0.into()),
+                Cell::Number(s.gap.diff),
+                opt_number(s.susenas.map(|f| f.value)),
+            ]);
+            row
+        })
+        .collect();
+    let mut out = sourced(
+        table(
+            "layanan_desil",
+            format!(
+                "{} ({}), {}, {year}",
+                t.layanan_desil, d.deciles.register, region.name
+            ),
+            cols,
+            rows,
+        ),
+        Some(&d.deciles.shown_source(lang)),
+        d.deciles.illustrative,
+        lang,
+    );
+    // The region's figures keep their own sources.
+    let susenas: Vec<&str> = d
+        .services
+        .iter()
+        .filter_map(|s| s.susenas.map(|f| f.shown_source(lang)))
+        .collect();
+    for source in susenas {
+        let named = format!("{}: {source}", region.name);
+        if !out.sources.contains(&named) {
+            out.sources.push(named);
+        }
+    }
+    Some(noted(out, d.deciles.note.as_deref()))
+}
+
 /// Every table of a year's report, in the order the page shows them.
 pub(crate) fn report_tables(report: &Report) -> Vec<Table> {
     let lang = report.site.config.lang;
     let mut out = indicator_tables(report);
     out.extend(determinant_table(report));
+    out.extend(decile_table(report));
     if let Some(p) = &report.programs {
         out.extend(program_tables(p, report.region, report.year, lang));
     }

@@ -90,8 +90,8 @@ pub fn readiness(site: &Site) -> Readiness {
 }
 
 /// What is still illustrative, one warning per file: the figures marked in an indicator or
-/// reference file (by year), and the narratives, programmes, pockets and institution records
-/// marked `ilustrasi: true`. Nothing illustrative belongs in a submitted report.
+/// reference file (by year), and the narratives, programmes, pockets, deciles and institution
+/// records marked `ilustrasi: true`. Nothing illustrative belongs in a submitted report.
 fn illustrative(site: &Site) -> Diagnostics {
     let mut out = Diagnostics::new();
     let marked = |series: &crate::model::Series| -> Vec<(i32, Vec<String>)> {
@@ -143,6 +143,10 @@ fn illustrative(site: &Site) -> Diagnostics {
                 (
                     "kantong.yaml",
                     data.pockets.as_ref().is_some_and(|p| p.illustrative),
+                ),
+                (
+                    "desil.yaml",
+                    data.deciles.as_ref().is_some_and(|d| d.illustrative),
                 ),
                 (
                     "kelembagaan.yaml",

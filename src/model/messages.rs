@@ -170,6 +170,24 @@ pub(crate) enum ModelMessage {
     HintStrategy,
     HintAddPrograms,
     HintDecile,
+    /// `desil.yaml`: a service that is not a basic-service indicator.
+    DecileServiceUnknown {
+        key: String,
+    },
+    /// `desil.yaml`: a service with fewer than two deciles, nothing to compare.
+    DecileTooFew {
+        key: String,
+        deciles: usize,
+    },
+    NoDecileServices,
+    /// A required text written empty.
+    EmptyField {
+        field: &'static str,
+    },
+    HintDecileShares,
+    HintDecileSource,
+    HintDecileBase,
+    HintDecileRegister,
     HintVillageCount,
     HintDate,
     // Evaluation schemes and readiness.
@@ -627,6 +645,22 @@ impl Words for ModelMessage {
                 format!("desil `{text}` tidak dikenal; desil kesejahteraan bernomor 1 sampai 10"),
                 format!("unknown decile `{text}`; welfare deciles are numbered 1 to 10"),
             ),
+            DecileServiceUnknown { key } => t(
+                format!("`{key}` bukan kunci indikator layanan dasar; `layanan` di `desil.yaml` memakai kunci layanan dasar, misalnya `air_minum_layak`"),
+                format!("`{key}` is not the key of a basic-service indicator; `layanan` in `desil.yaml` uses basic-service keys, for example `air_minum_layak`"),
+            ),
+            DecileTooFew { key, deciles } => t(
+                format!("`{key}` hanya memberi {deciles} desil; kesenjangan antardesil perlu sedikitnya dua desil"),
+                format!("`{key}` gives {}; a gap between deciles needs at least two", crate::base::lang::en_count(*deciles, "decile", "deciles")),
+            ),
+            NoDecileServices => t(
+                "`desil.yaml` tidak memuat satu layanan pun".into(),
+                "`desil.yaml` holds no service".into(),
+            ),
+            EmptyField { field } => t(
+                format!("`{field}` kosong"),
+                format!("`{field}` is empty"),
+            ),
             VillageCountMismatch { count, names } => t(
                 format!("`jumlah_desa` bernilai {count}, tetapi `desa` menyebut {names} nama"),
                 format!("`jumlah_desa` is {count}, but `desa` names {}", crate::base::lang::en_count(*names, "village", "villages")),
@@ -658,6 +692,22 @@ impl Words for ModelMessage {
             HintDecile => t(
                 "tulis misalnya `rumah_tangga: {1: 1200, 2: 800}` (desil 1 sampai 10)".into(),
                 "write for example `rumah_tangga: {1: 1200, 2: 800}` (deciles 1 to 10)".into(),
+            ),
+            HintDecileShares => t(
+                "tulis persen per desil (1 sampai 10, sedikitnya dua desil) di bawah `layanan:`, misalnya `sanitasi_layak: {1: 48.2, 5: 81.0}`".into(),
+                "write the percentage per decile (1 to 10, at least two deciles) under `layanan:`, for example `sanitasi_layak: {1: 48.2, 5: 81.0}`".into(),
+            ),
+            HintDecileSource => t(
+                "tulis asal agregatnya, misalnya `sumber: \"DTSEN, agregat per desil, pemutakhiran Triwulan II 2025\"`".into(),
+                "write where the aggregates come from, for example `sumber: \"DTSEN, aggregates by decile, update of Q2 2025\"`".into(),
+            ),
+            HintDecileBase => t(
+                "tulis dasar persentasenya: `satuan: rumah_tangga` (persen rumah tangga) atau `satuan: jiwa` (persen jiwa)".into(),
+                "write what the percentages are of: `satuan: rumah_tangga` (percent of households) or `satuan: jiwa` (percent of people)".into(),
+            ),
+            HintDecileRegister => t(
+                "tulis nama datanya, misalnya `data: DTSEN`, atau hapus baris ini (bawaan: DTSEN)".into(),
+                "write the register's name, for example `data: DTSEN`, or delete the line (default: DTSEN)".into(),
             ),
             HintVillageCount => t(
                 "hapus `jumlah_desa` (dihitung dari daftar `desa`) atau samakan keduanya".into(),

@@ -1,6 +1,7 @@
 //! The validated site: every figure is a finite number in range with its source, every year is
 //! a real year, every region knows its province. Later stages read only these types.
 
+pub(crate) mod deciles;
 pub(crate) mod evidence;
 pub(crate) mod institution;
 pub(crate) mod messages;
@@ -13,6 +14,7 @@ pub(crate) mod scheme;
 pub(crate) mod validate;
 pub(crate) mod values;
 
+pub(crate) use deciles::Deciles;
 pub(crate) use institution::Institution;
 pub(crate) use pockets::Pockets;
 pub(crate) use programs::Programs;
@@ -379,6 +381,8 @@ pub struct Region {
 pub struct YearData {
     pub programs: Option<Programs>,
     pub pockets: Option<Pockets>,
+    /// Basic services by welfare decile (`desil.yaml`), of this year only.
+    pub deciles: Option<Deciles>,
     pub institution: Option<Institution>,
     pub approval: Option<Approval>,
 }

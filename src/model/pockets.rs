@@ -1,11 +1,11 @@
 //! Poverty pockets of one report year (`kantong.yaml`): priority villages per kecamatan, and
 //! households or persons by welfare decile. Aggregates only: never a list of households.
 
+use super::deciles::by_decile;
 use super::values::{count, duplicate};
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
 use crate::content::Sourced;
 use crate::content::annual::{RawDistrict, RawPocketFile};
-use crate::content::messages::LoadMessage;
 use crate::model::messages::ModelMessage;
 use serde_saphyr::Spanned;
 use std::collections::{BTreeMap, BTreeSet};
@@ -103,47 +103,6 @@ impl Pockets {
     }
 }
 
-fn by_decile(
-    entries: &crate::content::yaml::Entries<Spanned<String>, crate::content::RawFigure>,
-    field: &str,
-    source: &SourceText,
-    diagnostics: &mut Diagnostics,
-) -> BTreeMap<u8, f64> {
-    let mut out = BTreeMap::new();
-    for (key, figure) in &entries.0 {
-        let decile = key
-            .value
-            .trim()
-            .parse::<u8>()
-            .ok()
-            .filter(|d| (1..=10).contains(d));
-        let Some(decile) = decile else {
-            diagnostics.push(
-                Diagnostic::error(ModelMessage::BadDecile {
-                    text: key.value.clone(),
-                })
-                .at(at(source, key))
-                .hint(ModelMessage::HintDecile),
-            );
-            continue;
-        };
-        if out.contains_key(&decile) {
-            diagnostics.push(duplicate(
-                LoadMessage::DuplicateKey {
-                    key: key.value.clone(),
-                },
-                source,
-                key,
-            ));
-            continue;
-        }
-        if let Some(v) = count(figure, field, source, diagnostics) {
-            out.insert(decile, v);
-        }
-    }
-    out
-}
-
 fn district(
     raw: &Spanned<RawDistrict>,
     source: &SourceText,
@@ -183,8 +142,20 @@ fn district(
         name: d.nama.value.trim().to_string(),
         villages,
         village_names: names,
-        households: by_decile(&d.rumah_tangga, "rumah_tangga", source, diagnostics),
-        persons: by_decile(&d.jiwa, "jiwa", source, diagnostics),
+        households: by_decile(
+            &d.rumah_tangga,
+            ModelMessage::HintDecile,
+            source,
+            diagnostics,
+            |f, d| count(f, "rumah_tangga", source, d),
+        ),
+        persons: by_decile(
+            &d.jiwa,
+            ModelMessage::HintDecile,
+            source,
+            diagnostics,
+            |f, d| count(f, "jiwa", source, d),
+        ),
     }
 }
 

@@ -1,7 +1,10 @@
 //! Raw documents → validated site. Every problem in every file is reported; a file with errors
 //! still yields what could be read so that later checks can run on the rest.
 
-use super::values::{FIRST_YEAR, LAST_YEAR, checked_year, duplicate, parse_figure};
+use super::values::{
+    FIRST_YEAR, LAST_YEAR, checked_year, decimal_comma_after, duplicate, duplicate_key,
+    parse_figure,
+};
 use super::{
     Chapter, Figure, Narrative, Reference, Region, Series, Site, SiteConfig, Tkpk, YearData,
 };
@@ -86,60 +89,13 @@ fn check_range(
     let Some(indicator) = catalog.get(&key.value) else {
         return false;
     };
-    let (min, max) = indicator.unit.bounds();
-    let problem = if value < 0.0 {
-        Some(ModelMessage::Negative {
-            indicator: key.value.clone(),
-            value,
-        })
-    } else if value > max {
-        Some(ModelMessage::OutOfRange {
-            indicator: key.value.clone(),
-            value,
-            min,
-            max,
-        })
-    } else {
-        None
-    };
-    match problem {
-        Some(message) => {
-            diagnostics.push(
-                Diagnostic::error(message)
-                    .at(at(source, figure))
-                    .hint(ModelMessage::HintCheckFigure),
-            );
-            false
-        }
-        None => true,
-    }
-}
-
-/// `8,79` split by a one-line mapping into the value `8` and the key `79`: the digits as
-/// written (`8,79`) when the key is all digits and follows the value's digits with only a comma
-/// between them.
-fn decimal_comma_split(
-    previous: &RawFigure,
-    key: &Spanned<String>,
-    source: &SourceText,
-) -> Option<String> {
-    if key.value.is_empty() || !key.value.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let value = at(source, previous).written();
-    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let line = source.line(key.referenced.line() as usize)?;
-    let before: String = line
-        .chars()
-        .take((key.referenced.column() as usize).saturating_sub(1))
-        .collect();
-    before
-        .trim_end()
-        .strip_suffix(',')
-        .filter(|b| b.trim_end().ends_with(value.as_str()))
-        .map(|_| format!("{value},{}", key.value))
+    super::values::within_range(
+        (&key.value, &indicator.unit),
+        (value, figure),
+        ModelMessage::HintCheckFigure,
+        source,
+        diagnostics,
+    )
 }
 
 /// The number of poor against P0 of the same year: their ratio is the population, which has
@@ -297,16 +253,9 @@ fn figure_table(
             // `{p0: 8,79}` is read as `p0: 8` and a key `79`: a decimal comma in a one-line
             // mapping. Said as such, and the `8` is not kept.
             if let Some((previous_key, previous)) = i.checked_sub(1).map(|p| &row.0[p])
-                && figure.value.is_null()
-                && let Some(text) = decimal_comma_split(previous, key, source)
+                && decimal_comma_after(previous, (key, figure), source, diagnostics)
             {
                 figures.remove(&previous_key.value);
-                let fixed = text.replace(',', ".");
-                diagnostics.push(
-                    Diagnostic::error(Message::DecimalComma { text })
-                        .at(at(source, previous))
-                        .hint(Message::HintDecimalComma { fixed }),
-                );
                 continue;
             }
             let known = check_key(key, catalog, source, diagnostics);
@@ -322,13 +271,7 @@ fn figure_table(
                 _ => parse_figure(figure, source, diagnostics),
             };
             if figures.contains_key(&key.value) {
-                diagnostics.push(duplicate(
-                    LoadMessage::DuplicateKey {
-                        key: key.value.clone(),
-                    },
-                    source,
-                    key,
-                ));
+                diagnostics.push(duplicate_key(key, source));
                 continue;
             }
             if let (true, Some(v)) = (known, value)
@@ -1026,13 +969,7 @@ fn author_priorities(
                 continue;
             }
             if list.iter().any(|(k, _)| k == key) {
-                diagnostics.push(duplicate(
-                    LoadMessage::DuplicateKey {
-                        key: key.to_string(),
-                    },
-                    source,
-                    &e.indikator,
-                ));
+                diagnostics.push(duplicate_key(&e.indikator, source));
                 continue;
             }
             // Listed without its figure, it would vanish from the list without a word.
@@ -1271,10 +1208,11 @@ fn region_narratives(
     narratives
 }
 
-/// A region's programs, pockets and institutional records per year; a year without a P0 figure
+/// A region's programs, pockets, deciles and institutional records per year; a year without a P0 figure
 /// is reported, as for narratives.
 fn region_year_data(
     (r, root): (&crate::content::RawRegion, &std::path::Path),
+    catalog: &Catalog,
     series: Option<&Series>,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<i32, YearData> {
@@ -1289,6 +1227,10 @@ fn region_year_data(
                 .pockets
                 .as_ref()
                 .map(|f| super::pockets::validate_pockets(f, diagnostics)),
+            deciles: files
+                .deciles
+                .as_ref()
+                .and_then(|f| super::deciles::validate_deciles(f, catalog, diagnostics)),
             institution: files.institution.as_ref().map(|f| {
                 let folder = root.join(f.source.display_path.parent().unwrap_or(root));
                 super::institution::validate_institution(f, &folder, diagnostics)
@@ -1302,6 +1244,7 @@ fn region_year_data(
             let first = [
                 files.programs.as_ref().map(|f| &f.source),
                 files.pockets.as_ref().map(|f| &f.source),
+                files.deciles.as_ref().map(|f| &f.source),
                 files.institution.as_ref().map(|f| &f.source),
                 files.approval.as_ref().map(|f| &f.source),
             ]
@@ -1388,7 +1331,7 @@ fn check_region(
         .as_ref()
         .filter(|_| before.error_count() == errors_before);
     let narratives = region_narratives(r, clean, before);
-    let annual = region_year_data((r, &raw.root), clean, before);
+    let annual = region_year_data((r, &raw.root), catalog, clean, before);
     let (Some(meta), Some(series)) = (&r.region, series) else {
         return None;
     };

@@ -1,8 +1,9 @@
 //! Reading one raw value of a content file: a figure (a YAML number, with a clear error for a
-//! decimal comma, a percent sign, a word or a gap), an amount of money, a count; and the error
-//! for a key written twice. Every part of `model` that validates a file reads its values here.
+//! decimal comma, a percent sign, a word or a gap; within its indicator's range), an amount of
+//! money, a count; and the error for a key written twice. Every part of `model` that validates a file reads its values here.
 
 use crate::base::diagnostics::{Diagnostic, Diagnostics, SourceText, at};
+use crate::base::indicators::Unit;
 use crate::base::messages::{Message, Text, ValueKind};
 use crate::content::RawFigure;
 use crate::content::messages::LoadMessage;
@@ -41,6 +42,17 @@ pub(crate) fn duplicate<T>(
     Diagnostic::error(message)
         .at(at(source, key))
         .hint(LoadMessage::HintRemoveDuplicate)
+}
+
+/// A key of a mapping written twice (`2025: {p0: 1, p0: 2}`), named at the second.
+pub(crate) fn duplicate_key(key: &Spanned<String>, source: &SourceText) -> Diagnostic {
+    duplicate(
+        LoadMessage::DuplicateKey {
+            key: key.value.trim().to_string(),
+        },
+        source,
+        key,
+    )
 }
 
 /// A figure as a finite number, or a diagnostic that says what to write instead.
@@ -105,6 +117,87 @@ pub(crate) fn parse_figure(
     };
     diagnostics.push(problem.at(location));
     None
+}
+
+/// `8,79` split by a one-line mapping into the value `8` and the key `79`: the digits as
+/// written (`8,79`) when the key is all digits and follows the value's digits with only a comma
+/// between them.
+fn decimal_comma_split(
+    previous: &RawFigure,
+    key: &Spanned<String>,
+    source: &SourceText,
+) -> Option<String> {
+    if key.value.is_empty() || !key.value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value = at(source, previous).written();
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let line = source.line(key.referenced.line() as usize)?;
+    let before: String = line
+        .chars()
+        .take((key.referenced.column() as usize).saturating_sub(1))
+        .collect();
+    before
+        .trim_end()
+        .strip_suffix(',')
+        .filter(|b| b.trim_end().ends_with(value.as_str()))
+        .map(|_| format!("{value},{}", key.value))
+}
+
+/// `{p0: 8,79}` is read as `p0: 8` and a key `79` without a value: when `(key, figure)` is
+/// that key after `previous` (the `8`), the decimal comma is reported at `previous` and the
+/// answer is `true` (the caller drops `previous` and this key).
+pub(crate) fn decimal_comma_after(
+    previous: &RawFigure,
+    (key, figure): (&Spanned<String>, &RawFigure),
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    if !figure.value.is_null() {
+        return false;
+    }
+    let Some(text) = decimal_comma_split(previous, key, source) else {
+        return false;
+    };
+    let fixed = text.replace(',', ".");
+    diagnostics.push(
+        Diagnostic::error(Message::DecimalComma { text })
+            .at(at(source, previous))
+            .hint(Message::HintDecimalComma { fixed }),
+    );
+    true
+}
+
+/// Whether `value` (of `figure`) can be a figure of an indicator in `unit` (`key` names it):
+/// not below zero, nor above the unit's bounds (100 for a percentage); otherwise an error at
+/// the figure with `hint`.
+pub(crate) fn within_range(
+    (key, unit): (&str, &Unit),
+    (value, figure): (f64, &RawFigure),
+    hint: ModelMessage,
+    source: &SourceText,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let (min, max) = unit.bounds();
+    let problem = if value < 0.0 {
+        ModelMessage::Negative {
+            indicator: key.to_string(),
+            value,
+        }
+    } else if value > max {
+        ModelMessage::OutOfRange {
+            indicator: key.to_string(),
+            value,
+            min,
+            max,
+        }
+    } else {
+        return true;
+    };
+    diagnostics.push(Diagnostic::error(problem).at(at(source, figure)).hint(hint));
+    false
 }
 
 /// The digits of a figure written with dots between groups of three (`451.190`,

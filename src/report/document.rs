@@ -43,7 +43,7 @@ impl<'a> Report<'a> {
     pub fn computes(&self, chapter: Chapter) -> bool {
         match chapter {
             Chapter::Ringkasan | Chapter::Profil | Chapter::PosisiRelatif => true,
-            Chapter::Determinan => !self.determinants.is_empty(),
+            Chapter::Determinan => !self.determinants.is_empty() || self.deciles.is_some(),
             Chapter::CapaianTarget => self.show_targets && !self.region.series.targets.is_empty(),
             // The programme details stand in the annexes.
             Chapter::Program | Chapter::Lampiran => self.programs.is_some(),

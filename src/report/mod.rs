@@ -3,6 +3,7 @@
 //! and nothing is worded here. The HTML views, the downloads and the charts are projections of
 //! a [`Report`]; none of them computes an analysis again.
 
+pub(crate) mod deciles;
 pub(crate) mod document;
 pub(crate) mod messages;
 pub(crate) mod sheet;
@@ -17,6 +18,7 @@ use crate::model::institution::Institution;
 use crate::model::pockets::Pockets;
 use crate::model::programs::{Program, Programs};
 use crate::model::{Figure, Reference, Region, Site};
+use deciles::DecileReport;
 use sheet::Sheet;
 
 /// A region and one of its report years: what every page of that year is about.
@@ -208,6 +210,8 @@ pub struct Report<'a> {
     pub sheet: Option<Sheet<'a>>,
     /// The basic services (determinants) with a figure this year, priorities first.
     pub determinants: Vec<Determinant<'a>>,
+    /// The basic services by welfare decile of this year's `desil.yaml`.
+    pub deciles: Option<DecileReport<'a>>,
 }
 
 /// A basic service against the province and the nation, and its place among the priority
@@ -454,6 +458,9 @@ pub(crate) fn report<'a>(site: &'a Site, region: &'a Region, year: i32) -> Repor
         institution: data.and_then(|d| d.institution.as_ref()),
         sheet,
         determinants,
+        deciles: data
+            .and_then(|d| d.deciles.as_ref())
+            .and_then(|d| deciles::decile_report(d, &site.catalog, series, year)),
     }
 }
 

@@ -2,6 +2,7 @@
 //! and grouped by the LP2KD chapter they belong to. Missing data is named.
 
 use super::sentences;
+use super::{deciles, lower_first};
 use crate::analysis::ReferenceGap;
 use crate::base::indicators::keys;
 use crate::base::lang::Lang;
@@ -87,7 +88,8 @@ fn extreme_poverty(report: &Report) -> Option<String> {
 }
 
 /// The determinants chapter: how many basic services fall short, then a sentence per priority
-/// problem with its gaps to the province and the nation.
+/// problem with its gaps to the province and the nation (and its decile 1, where `desil.yaml`
+/// gives it).
 fn determinants(report: &Report) -> Vec<String> {
     let lang = report.site.config.lang;
     let region = &report.region.name;
@@ -176,21 +178,13 @@ fn determinants(report: &Report) -> Vec<String> {
             Lang::En => format!("Priority {place}"),
         };
         out.push(format!(
-            "{head}: {} {}, {gaps}.{reason}",
+            "{head}: {} {}, {gaps}{}.{reason}",
             lower_first(i.label(lang)),
             sentences::value(i, d.figure.value, lang),
+            deciles::decile_one_clause(report, &i.key),
         ));
     }
     out
-}
-
-/// "Rumah tangga …" → "rumah tangga …" inside a sentence; abbreviations (APS) stay.
-pub(crate) fn lower_first(label: &str) -> String {
-    let mut chars = label.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The analysis sentences of each chapter.
@@ -332,6 +326,12 @@ pub(crate) fn by_chapter(report: &Report) -> BTreeMap<Chapter, Vec<String>> {
         out.entry(Chapter::Determinan)
             .or_default()
             .extend(determinants(report));
+    }
+    let by_decile = deciles::deciles(report);
+    if !by_decile.is_empty() {
+        out.entry(Chapter::Determinan)
+            .or_default()
+            .extend(by_decile);
     }
 
     for (i, a) in &report.targets {

@@ -1,6 +1,7 @@
 //! The words of the pages themselves (headings, column names, links), in both languages.
 //! Templates read them as `site.teks.KEY`, Rust as fields of [`PageWords`].
 
+pub(crate) mod deciles;
 pub(crate) mod findings;
 pub(crate) mod sentences;
 pub(crate) mod sheet;
@@ -143,6 +144,15 @@ page_words! {
     sub_yang_menyasar: "Sub-kegiatan yang menyasar" / "Sub-activities aimed at it",
     alasan_prioritas: "Alasan urutan (penulis)" / "Reason for the order (author)",
     selisih_provinsi: "Selisih dengan provinsi (poin)" / "Gap to the province (points)",
+    layanan_desil: "Layanan dasar menurut desil kesejahteraan" / "Basic services by welfare decile",
+    desil: "Desil" / "Decile",
+    terendah: "terendah" / "lowest",
+    tertinggi: "tertinggi" / "highest",
+    menurut_desil: "menurut desil" / "by decile",
+    persen_rumah_tangga: "Persen rumah tangga" / "Percent of households",
+    persen_jiwa: "Persen jiwa" / "Percent of people",
+    selisih_desil: "Selisih desil terendah dan tertinggi (poin)" / "Gap, lowest to highest decile (points)",
+    susenas_wilayah: "Angka Susenas wilayah" / "Region's Susenas figure",
     ilustrasi_angka: "Angka ilustrasi (contoh), bukan angka resmi" / "Illustrative (example) figure, not an official figure",
     angka_ilustrasi_catatan: "Sebagian angka laporan ini adalah ilustrasi (contoh), bukan angka resmi: angka itu bertanda \"ilustrasi\", dan kalimat serta analisis yang memakainya hanya contoh." / "Some figures of this report are illustrative (examples), not official: they are marked \"illustrative\", and the sentences and analyses that use them are examples only.",
     ilustrasi_catatan: "Isi bagian ini adalah ilustrasi, bukan data resmi." / "This section is illustrative, not official data.",
@@ -234,6 +244,28 @@ page_words! {
     skema_bawaan: "skema bawaan tkpk" / "tkpk's built-in scheme",
 }
 
+/// "Rumah tangga …" → "rumah tangga …" inside a sentence; abbreviations (APS) stay.
+pub(crate) fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `a`, `a dan b`, `a, b dan c` (`and` in English).
+pub(crate) fn listed(items: &[String], lang: Lang) -> String {
+    let and = match lang {
+        Lang::Id => " dan ",
+        Lang::En => " and ",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+    }
+}
+
 pub(crate) fn strings(lang: Lang) -> &'static PageWords {
     match lang {
         Lang::Id => &ID,
@@ -254,5 +286,14 @@ mod tests {
             );
         }
         assert!(ALL.len() > 100, "{}", ALL.len());
+    }
+
+    #[test]
+    fn names_are_listed_the_indonesian_way() {
+        let names = |n: usize| (1..=n).map(|i| format!("K{i}")).collect::<Vec<_>>();
+        assert_eq!(listed(&names(1), Lang::Id), "K1");
+        assert_eq!(listed(&names(3), Lang::Id), "K1, K2 dan K3");
+        assert_eq!(listed(&names(2), Lang::En), "K1 and K2");
+        assert_eq!(lower_first("Rumah tangga (APS)"), "rumah tangga (APS)");
     }
 }

@@ -228,7 +228,7 @@ pub(crate) fn change(
 }
 
 /// Said after a clause whose figures are illustrative.
-fn illustrative_note(lang: Lang) -> &'static str {
+pub(crate) fn illustrative_note(lang: Lang) -> &'static str {
     if id(lang) {
         " (angka ilustrasi, bukan angka resmi)"
     } else {

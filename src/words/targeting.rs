@@ -6,25 +6,12 @@ use crate::analysis::targeting::DistrictPrograms;
 use crate::base::format;
 use crate::base::lang::Lang;
 use crate::report::ProgramReport;
-use crate::words::findings::lower_first;
-
-/// `a`, `a dan b`, `a, b dan c` (`and` in English).
-fn series(items: &[String], lang: Lang) -> String {
-    let and = match lang {
-        Lang::Id => " dan ",
-        Lang::En => " and ",
-    };
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
-    }
-}
+use crate::words::{listed, lower_first};
 
 /// At most `shown` names, then how many more.
 fn some_names(names: &[String], shown: usize, lang: Lang) -> String {
     if names.len() <= shown {
-        return series(names, lang);
+        return listed(names, lang);
     }
     let more = names.len() - shown;
     let mut head: Vec<String> = names[..shown].to_vec();
@@ -32,7 +19,7 @@ fn some_names(names: &[String], shown: usize, lang: Lang) -> String {
         Lang::Id => format!("{more} lainnya"),
         Lang::En => format!("{more} more"),
     });
-    series(&head, lang)
+    listed(&head, lang)
 }
 
 /// The priority problems against the sub-kegiatan aimed at them: how many are aimed at, with
@@ -114,12 +101,12 @@ pub(crate) fn problems(
         out.push(match lang {
             Lang::Id => format!(
                 "Perhatian: masalah prioritas {} belum disasar oleh sub-kegiatan mana pun pada {year}.",
-                series(&unaddressed, lang)
+                listed(&unaddressed, lang)
             ),
             Lang::En => format!(
                 "Note: priority problem{} {} {} not aimed at by any sub-activity in {year}.",
                 if many { "s" } else { "" },
-                series(&unaddressed, lang),
+                listed(&unaddressed, lang),
                 if many { "are" } else { "is" }
             ),
         });
@@ -178,15 +165,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_are_listed_the_indonesian_way() {
+    fn at_most_some_names_are_listed() {
         let names = |n: usize| (1..=n).map(|i| format!("K{i}")).collect::<Vec<_>>();
-        assert_eq!(series(&names(1), Lang::Id), "K1");
-        assert_eq!(series(&names(3), Lang::Id), "K1, K2 dan K3");
         assert_eq!(
             some_names(&names(12), 10, Lang::Id).matches(", ").count(),
             9
         );
         assert!(some_names(&names(12), 10, Lang::Id).ends_with("dan 2 lainnya"));
-        assert_eq!(series(&names(2), Lang::En), "K1 and K2");
     }
 }

@@ -1,5 +1,6 @@
 //! The report chapters built from a year's data files: programmes and budget (`program.yaml`),
-//! poverty pockets (`kantong.yaml`) and the TKPK's institutions (`kelembagaan.yaml`). Money is
+//! poverty pockets (`kantong.yaml`), basic services by welfare decile (`desil.yaml`) and the
+//! TKPK's institutions (`kelembagaan.yaml`). Money is
 //! worded here (rupiah, grouped), so templates only lay the tables out.
 
 use crate::analysis::budget::Totals;
@@ -7,6 +8,7 @@ use crate::base::format;
 use crate::base::lang::Lang;
 use crate::model::institution::{Decree, Institution};
 use crate::model::pockets::{DecileOne, Pockets};
+use crate::report::deciles::DecileReport;
 use crate::report::{ProgramReport, Report};
 use crate::words::{sentences, targeting};
 use serde::Serialize;
@@ -386,10 +388,75 @@ pub fn institution_section(i: &Institution, lang: Lang) -> InstitutionSection {
     }
 }
 
-/// The three sections of a report year, each when its file exists.
+/// One basic service by decile, worded.
+#[derive(Serialize)]
+pub struct DecileRow {
+    pub label: String,
+    /// Per column (decile) of the table, or `–` where the file gives none.
+    pub nilai: Vec<String>,
+    /// The gap between its lowest and highest decile, in points.
+    pub selisih: String,
+    /// Those deciles (`2–5`) when they are not the table's first and last column.
+    pub rentang: Option<String>,
+}
+
+/// The basic services by welfare decile (`desil.yaml`) in the determinants chapter.
+#[derive(Serialize)]
+pub struct DecileSection {
+    pub ilustrasi: bool,
+    /// The register (`DTSEN`).
+    pub data: String,
+    /// What the shares are of: "Persen rumah tangga".
+    pub satuan: &'static str,
+    /// The deciles given, ascending: the table's columns.
+    pub kolom: Vec<u8>,
+    /// The largest gap first.
+    pub baris: Vec<DecileRow>,
+    pub catatan: Option<String>,
+    pub sumber: String,
+    pub berkas: String,
+}
+
+fn decile_section(d: &DecileReport, lang: Lang) -> DecileSection {
+    let kolom = d.columns();
+    let ends = (kolom.first().copied(), kolom.last().copied());
+    DecileSection {
+        ilustrasi: d.deciles.illustrative,
+        data: d.deciles.register.clone(),
+        satuan: crate::words::deciles::percent_of(d.deciles.base, lang),
+        baris: d
+            .services
+            .iter()
+            .map(|s| {
+                let decimals = s.indicator.decimals;
+                let (low, high) = (s.gap.low.0, s.gap.high.0);
+                DecileRow {
+                    label: s.indicator.label(lang).to_string(),
+                    nilai: kolom
+                        .iter()
+                        .map(|c| {
+                            s.shares
+                                .get(c)
+                                .map_or("–".into(), |v| format::number(*v, decimals, lang))
+                        })
+                        .collect(),
+                    selisih: format::signed(s.gap.diff, decimals, lang),
+                    rentang: (ends != (Some(low), Some(high))).then(|| format!("{low}–{high}")),
+                }
+            })
+            .collect(),
+        kolom,
+        catatan: d.deciles.note.clone(),
+        sumber: d.deciles.shown_source(lang),
+        berkas: d.deciles.file.display().to_string(),
+    }
+}
+
+/// The sections of a report year from its data files, each when its file exists.
 pub struct AnnualSections {
     pub program: Option<ProgramSection>,
     pub kantong: Option<PocketSection>,
+    pub desil: Option<DecileSection>,
     pub kelembagaan: Option<InstitutionSection>,
 }
 
@@ -408,6 +475,7 @@ pub fn sections(report: &Report) -> AnnualSections {
         kantong: report
             .pockets
             .map(|(mapped, p)| pocket_section(p, mapped, lang)),
+        desil: report.deciles.as_ref().map(|d| decile_section(d, lang)),
         kelembagaan: report.institution.map(|i| institution_section(i, lang)),
     }
 }

@@ -181,6 +181,8 @@ pub struct ReportView {
     pub bab: Vec<ChapterView>,
     pub program: Option<annual::ProgramSection>,
     pub kantong: Option<annual::PocketSection>,
+    /// The basic services by welfare decile (`desil.yaml`).
+    pub desil: Option<annual::DecileSection>,
     pub kelembagaan: Option<annual::InstitutionSection>,
     /// The evaluation sheet of the year, when a scheme applies.
     pub penilaian_href: Option<String>,
@@ -493,10 +495,24 @@ pub fn report(report: &Report) -> ReportView {
             Chapter::PosisiRelatif if report.indicators.iter().any(|r| r.compared()) => {
                 vec![("tabel-pembanding", format!("{} ({year})", t.pembanding))]
             }
-            Chapter::Determinan if !report.determinants.is_empty() => vec![(
-                "tabel-determinan",
-                format!("{}, {}, {year}", t.layanan_dasar, region.name),
-            )],
+            Chapter::Determinan => [
+                (
+                    "tabel-determinan",
+                    format!("{}, {}, {year}", t.layanan_dasar, region.name),
+                    !report.determinants.is_empty(),
+                ),
+                (
+                    "tabel-desil",
+                    sections.desil.as_ref().map_or(String::new(), |d| {
+                        format!("{} ({}), {}, {year}", t.layanan_desil, d.data, region.name)
+                    }),
+                    sections.desil.is_some(),
+                ),
+            ]
+            .into_iter()
+            .filter(|(_, _, shown)| *shown)
+            .map(|(id, title, _)| (id, title))
+            .collect(),
             Chapter::CapaianTarget if !target.is_empty() => {
                 vec![("tabel-target", t.target_rpjmd.to_string())]
             }
@@ -770,6 +786,7 @@ pub fn report(report: &Report) -> ReportView {
         bab,
         program: sections.program,
         kantong: sections.kantong,
+        desil: sections.desil,
         kelembagaan: sections.kelembagaan,
         penilaian_href: report
             .sheet

@@ -320,6 +320,23 @@ fn cells(values: &[Option<f64>], indicator: &Indicator, lang: Lang) -> Vec<Strin
 /// A chart over categories (years). Lines use a scaled value axis; bars start at zero so that
 /// their lengths stay honest.
 fn base_chart(categories: Vec<String>, legend: bool, zero_based: bool) -> Chart {
+    base_chart_along(categories, None, legend, zero_based)
+}
+
+/// [`base_chart`] with the categories' axis named (`Desil` under 1 … 10).
+fn base_chart_along(
+    categories: Vec<String>,
+    along: Option<&str>,
+    legend: bool,
+    zero_based: bool,
+) -> Chart {
+    let mut x_axis = Axis::new().type_(AxisType::Category).data(categories);
+    if let Some(name) = along {
+        x_axis = x_axis
+            .name(name)
+            .name_location(charming::element::NameLocation::Middle)
+            .name_gap(24);
+    }
     let chart = Chart::new()
         .animation(false)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
@@ -328,9 +345,9 @@ fn base_chart(categories: Vec<String>, legend: bool, zero_based: bool) -> Chart 
                 .left(56)
                 .right(24)
                 .top(if legend { 40 } else { 16 })
-                .bottom(32),
+                .bottom(if along.is_some() { 44 } else { 32 }),
         )
-        .x_axis(Axis::new().type_(AxisType::Category).data(categories))
+        .x_axis(x_axis)
         .y_axis(Axis::new().type_(AxisType::Value).scale(!zero_based));
     if legend {
         chart.legend(Legend::new().top(0))
@@ -359,13 +376,12 @@ enum Along {
 
 impl Along {
     /// The categories of the x axis, which also name the rows of the chart's table.
-    fn categories(&self, lang: Lang) -> Vec<String> {
+    fn categories(&self) -> Vec<String> {
         match self {
             Along::Years(years) => years.iter().map(i32::to_string).collect(),
-            Along::Deciles(deciles) => deciles
-                .iter()
-                .map(|d| format!("{} {d}", words(lang).decile))
-                .collect(),
+            // The axis (and the table's first column) is named "Desil": 1 … 10 stay short
+            // enough to stand side by side on a phone.
+            Along::Deciles(deciles) => deciles.iter().map(u8::to_string).collect(),
         }
     }
 
@@ -414,10 +430,15 @@ impl Lines<'_> {
         if self.lines.is_empty() {
             return None;
         }
-        let categories = self.along.categories(lang);
+        let categories = self.along.categories();
         // A marked level (the 0 % target) is on the axis only when the axis starts at zero.
-        let mut chart = base_chart(
+        let along = match self.along {
+            Along::Years(_) => None,
+            Along::Deciles(_) => Some(self.along.heading(lang)),
+        };
+        let mut chart = base_chart_along(
             categories.clone(),
+            along,
             self.lines.len() > 1,
             self.mark.is_some(),
         );

@@ -49,7 +49,7 @@
     var l = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2];
     return 1.05 / (l + 0.05) >= 4.5 ? colour : "#56606b";
   }
-  function endLabels(option, grid, width) {
+  function endLabels(option, grid, width, height) {
     var series = option.series || [];
     var legends = legendsOf(option);
     var lines = series.filter(function (s) {
@@ -76,7 +76,13 @@
     if (broken) {
       need = Math.ceil(longestWord * 6.5) + 16;
     }
-    var on = need <= width / 3;
+    // The names stacked at the lines' ends must also fit the plot's height (long names broken
+    // on a phone can need more lines than it has); otherwise the legend names the lines.
+    var rows = lines.reduce(function (n, s) {
+      return n + (broken ? String(s.name).split(/\s+/).length : 1);
+    }, 0);
+    var bottom = typeof grid.bottom === "number" ? grid.bottom : 32;
+    var on = need <= width / 3 && rows * 13 <= (height || 320) - 16 - bottom;
     lines.forEach(function (s) {
       var colour = (s.lineStyle && s.lineStyle.color) || (s.itemStyle && s.itemStyle.color);
       s.endLabel = { show: on, formatter: "{a}", fontSize: 11, lineHeight: 13, distance: 6, color: readable(colour) };
@@ -85,15 +91,29 @@
       }
       s.labelLayout = on ? { moveOverlap: "shiftY" } : {};
     });
+    // Otherwise every name stays in sight: a legend in as many rows as the names need (each
+    // item about 6,5 px a character beside its 35 px key), the plot below it.
+    var legendRows = 1;
+    var x = 0;
+    lines.forEach(function (s) {
+      var item = Math.ceil(String(s.name).length * 6.5) + 35;
+      if (x > 0 && x + item > width) {
+        legendRows += 1;
+        x = 0;
+      }
+      x += item;
+    });
     legends.forEach(function (legend) {
       legend.show = !on;
+      legend.tkpkWrapped = !on;
+      legend.type = "plain";
     });
     grid.right = on ? Math.max(grid.tkpkRight, need) : grid.tkpkRight;
-    grid.top = on ? Math.min(grid.tkpkTop, 16) : grid.tkpkTop;
+    grid.top = on ? Math.min(grid.tkpkTop, 16) : Math.max(grid.tkpkTop, legendRows * 22 + 14);
   }
-  function fit(option, width) {
+  function fit(option, width, height) {
     var grid = option.grid ? (Array.isArray(option.grid) ? option.grid[0] : option.grid) : {};
-    endLabels(option, grid, width);
+    endLabels(option, grid, width, height);
     var left = typeof grid.left === "number" ? grid.left : 60;
     var right = typeof grid.right === "number" ? grid.right : 20;
     eachAxis(option.xAxis, function (axis) {
@@ -128,8 +148,12 @@
         axis.axisLabel.overflow = "break";
       }
     });
+    // A legend of many names scrolls; one whose lines' names would not fit at their ends
+    // wraps into rows instead (`endLabels`).
     legendsOf(option).forEach(function (legend) {
-      legend.type = "scroll";
+      if (!legend.tkpkWrapped) {
+        legend.type = "scroll";
+      }
     });
     (option.series || []).forEach(function (series) {
       // A quadrant's words ("III · di atas provinsi, …") shrink to its numeral where four of
@@ -207,7 +231,7 @@
     }
     var chart = echarts.init(element, null, init);
     option = localise(option);
-    chart.setOption(fit(option, chart.getWidth()));
+    chart.setOption(fit(option, chart.getWidth(), chart.getHeight()));
     element.setAttribute("data-seri-digambar", String((chart.getOption().series || []).length));
     charts.push({ chart: chart, option: option, width: init.width || element.clientWidth });
   });
@@ -223,7 +247,7 @@
       }
       c.width = width;
       c.chart.resize();
-      c.chart.setOption(fit(c.option, c.chart.getWidth()));
+      c.chart.setOption(fit(c.option, c.chart.getWidth(), c.chart.getHeight()));
     });
   };
   window.addEventListener("resize", resize);
@@ -240,7 +264,7 @@
       }
       c.width = width;
       c.chart.resize({ width: width });
-      c.chart.setOption(fit(c.option, c.chart.getWidth()));
+      c.chart.setOption(fit(c.option, c.chart.getWidth(), c.chart.getHeight()));
     });
   });
   // Back to the screen's width a moment after printing, not at once: a page printed again

@@ -10,6 +10,7 @@ pub mod chromium;
 pub mod destinations;
 pub mod devtools;
 pub mod messages;
+pub mod numbering;
 pub mod stable;
 
 pub use chromium::{

@@ -474,19 +474,80 @@ fn the_list_of_a_large_site_sorts_by_a_column_and_filters() {
 fn the_printed_lp2kd_has_its_parts_in_order_and_its_lists_give_their_pages() {
     chromium();
     let site = TestSite::sample();
-    let run = site.run(&[
-        "pdf",
-        "--draf",
-        "--wilayah",
-        "kabupaten-blitar",
-        "--tahun",
-        "2025",
-    ]);
+    let run = site.run(&PRINT_BLITAR_DRAFT);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    lists_give_their_pages(
+        &site
+            .root()
+            .join("pdf/kabupaten-blitar-2025-laporan-draf.pdf"),
+    );
+}
+
+const PRINT_BLITAR_DRAFT: [&str; 6] = [
+    "pdf",
+    "--draf",
+    "--wilayah",
+    "kabupaten-blitar",
+    "--tahun",
+    "2025",
+];
+
+/// Where the browser cannot be driven through DevTools (an office policy can turn it off in
+/// Edge), each page is printed by a browser of its own, and its contents lists still give
+/// their pages: a copy of the page beside it numbers them, and is gone afterwards. Its links
+/// to the site's other files carry no file:// address either.
+#[test]
+#[ignore = "needs chromium and poppler-utils; run with --include-ignored"]
+fn without_devtools_the_lists_still_give_their_pages() {
+    chromium();
+    let site = TestSite::sample();
+    let wrapper = site.root().join("peramban-tanpa-devtools");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --remote-debugging-port*) echo 'DevTools dimatikan oleh kebijakan' >&2; exit 1;; esac; done\nexec {} \"$@\"\n",
+            common::browser::chromium()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let run = site.run_with_env(
+        &PRINT_BLITAR_DRAFT,
+        &[("TKPK_CHROMIUM", wrapper.to_str().unwrap())],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("DevTools dimatikan oleh kebijakan"),
+        "{}",
+        run.stderr
+    );
     let pdf = site
         .root()
         .join("pdf/kabupaten-blitar-2025-laporan-draf.pdf");
-    let pages = common::browser::pdf_pages_text_in(&pdf, "-raw");
+    lists_give_their_pages(&pdf);
+    let raw = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
+    assert!(!raw.contains("file://"), "a file:// link");
+    assert!(
+        !raw.contains(".tkpk-cetak"),
+        "the copy's name reached the PDF"
+    );
+    let left: Vec<_> = walkdir::WalkDir::new(site.root().join("output-draf"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tkpk-cetak-"))
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// The printed LP2KD `pdf` has its parts in order, and every entry of its contents, tables and
+/// figures lists is on the page the list gives.
+fn lists_give_their_pages(pdf: &std::path::Path) {
+    let pages = common::browser::pdf_pages_text_in(pdf, "-raw");
     let flat = |p: &str| p.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         flat(&pages[0]).contains("LAPORAN PELAKSANAAN PENANGGULANGAN KEMISKINAN DAERAH (LP2KD) KABUPATEN BLITAR TAHUN 2025"),

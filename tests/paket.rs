@@ -305,7 +305,7 @@ fn a_draft_bundle_is_made_without_its_approval_and_says_so() {
         .find(|(n, _)| n == "kabupaten-blora-2025-laporan-draf.pdf")
         .unwrap();
     assert!(
-        String::from_utf8_lossy(report).contains("output-draf/kabupaten-blora/2025/index.html"),
+        String::from_utf8_lossy(report).contains("output-draf/kabupaten-blora/2025/"),
         "the draft PDF is printed from the draft build"
     );
     let manifest = String::from_utf8(entries[0].1.clone()).unwrap();

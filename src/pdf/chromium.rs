@@ -2,8 +2,11 @@
 
 use crate::base::lang::Lang;
 use crate::base::messages::Words;
+use crate::pdf::destinations::named_pages;
 use crate::pdf::messages::PdfFailure;
 use crate::pdf::messages::PdfMessage;
+use crate::pdf::numbering;
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -37,6 +40,11 @@ pub const HEADLESS_FLAGS: [&str; 9] = [
     "--no-first-run",
     "--virtual-time-budget=10000",
 ];
+
+/// What a page printed by tkpk runs before its own scripts (a DevTools tab adds it to every
+/// page it loads; the copy of a page printed by a browser of its own has it first in its head):
+/// the theme's charts are then drawn once, at the width they are printed at.
+pub const PRINTING_MARK: &str = "window.tkpkCetak = true;";
 
 /// A page that takes longer than this is stopped (the charts get 10 s of virtual time).
 pub const PRINT_TIMEOUT: Duration = Duration::from_secs(180);
@@ -241,6 +249,12 @@ pub(crate) fn last_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 /// Prints `page` (an HTML file) to `pdf` with the browser at `chromium`, using `work` (an
 /// empty folder of its own) for the browser profile and the PDF in the making. `pdf` is
 /// replaced only by a finished PDF, and only when it is a plain file or absent.
+///
+/// A page with contents lists is numbered as the DevTools path numbers it
+/// ([`numbering`](crate::pdf::numbering)): a copy of the page beside it (so that its links and
+/// assets resolve as the page's own) runs the numbering script after the page's own, and is
+/// printed first to find the pages, then with the numbers, until they hold. Where no copy can
+/// be written beside the page, the page is printed as it is, without numbers.
 pub fn print(
     chromium: &Path,
     page: &Path,
@@ -253,10 +267,150 @@ pub fn print(
         page: name.clone(),
         reason,
     };
+    let html = std::fs::read_to_string(page).unwrap_or_default();
+    let copy = PageCopy::beside(page, &html);
+    let bytes = match &copy {
+        Some(copy) => {
+            // The first print only finds where things fall; then the numbers, until they hold.
+            let mut numbers = BTreeMap::new();
+            let mut finding = true;
+            let mut last = None;
+            for _ in 0..=numbering::MAX_PASSES {
+                copy.write(&numbers, finding)
+                    .map_err(|e| PrintError::write(&name, copy.path(), e))?;
+                let bytes = print_once(chromium, copy.path(), work, timeout).map_err(fail)?;
+                let found = named_pages(&bytes);
+                if !finding && found == numbers {
+                    last = Some(bytes);
+                    break;
+                }
+                numbers = found;
+                finding = false;
+            }
+            match last {
+                Some(bytes) => bytes,
+                None => {
+                    // Never settled: no numbers rather than wrong ones.
+                    copy.write(&BTreeMap::new(), false)
+                        .map_err(|e| PrintError::write(&name, copy.path(), e))?;
+                    print_once(chromium, copy.path(), work, timeout).map_err(fail)?
+                }
+            }
+        }
+        None => print_once(chromium, page, work, timeout).map_err(fail)?,
+    };
+    drop(copy);
+    place(&bytes, pdf, work, 0).map_err(fail)
+}
+
+/// Puts a printed PDF at `pdf` through a file in `work` (in the same folder, so that the
+/// rename is atomic): only a PDF, only over a plain file or nothing, never half-written.
+pub(crate) fn place(bytes: &[u8], pdf: &Path, work: &Path, n: usize) -> Result<(), PdfFailure> {
+    if !bytes.starts_with(b"%PDF") {
+        return Err(PdfFailure::NoPdf {
+            output: String::from_utf8_lossy(&bytes[..bytes.len().min(80)]).into_owned(),
+        });
+    }
+    let write = |path: &Path, e: std::io::Error| PdfFailure::Write {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    };
+    if let Ok(meta) = std::fs::symlink_metadata(pdf)
+        && !meta.is_file()
+    {
+        return Err(write(pdf, not_a_plain_file()));
+    }
+    let draft = work.join(format!("cetak-{n}.pdf"));
+    std::fs::write(&draft, bytes).map_err(|e| write(&draft, e))?;
+    std::fs::rename(&draft, pdf).map_err(|e| {
+        let _ = std::fs::remove_file(&draft);
+        write(pdf, e)
+    })
+}
+
+/// A copy of a page with contents lists, written beside it (`.tkpk-cetak-<n>-index.html`) so
+/// that its links, anchors and assets resolve as the page's own: [`PRINTING_MARK`] first in its
+/// head, the numbering script last in its body (after the page's own scripts). Removed when
+/// dropped.
+struct PageCopy {
+    path: PathBuf,
+    /// The page up to the end of `<head>`, then up to `</body>`, then the rest.
+    head: String,
+    body: String,
+    rest: String,
+}
+
+impl PageCopy {
+    /// `None` when the page has no contents to number, no `<head>` and `</body>` to put the
+    /// scripts in, or no file can be written beside it (a folder that cannot be written).
+    fn beside(page: &Path, html: &str) -> Option<PageCopy> {
+        if !html.contains("data-halaman-untuk") {
+            return None;
+        }
+        let head = html.find("<head>")? + "<head>".len();
+        let body = html.rfind("</body>").filter(|&end| end >= head)?;
+        let name = page.file_name()?.to_string_lossy().into_owned();
+        // The same name in every run (nothing of the run reaches the PDF), another where a
+        // second run prints the same page at once or a stopped one left its copy.
+        let path = (0..100).find_map(|n| {
+            let suffix = if n == 0 {
+                String::new()
+            } else {
+                format!("{n}-")
+            };
+            let path = page.parent()?.join(format!(".tkpk-cetak-{suffix}{name}"));
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .ok()
+                .map(|_| path)
+        })?;
+        Some(PageCopy {
+            path,
+            head: html[..head].to_string(),
+            body: html[head..body].to_string(),
+            rest: html[body..].to_string(),
+        })
+    }
+
+    fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes the copy with `numbers` in its contents (see [`numbering::fill_script`]).
+    fn write(&self, numbers: &BTreeMap<String, usize>, finding: bool) -> std::io::Result<()> {
+        let script = numbering::fill_script(numbers, finding).replace("</", "<\\/");
+        std::fs::write(
+            &self.path,
+            format!(
+                "{}<script>{PRINTING_MARK}</script>{}<script>{script};</script>{}",
+                self.head, self.body, self.rest
+            ),
+        )
+    }
+}
+
+impl Drop for PageCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// One print of `page` by a browser of its own (`--print-to-pdf`): the PDF's bytes.
+fn print_once(
+    chromium: &Path,
+    page: &Path,
+    work: &Path,
+    timeout: Duration,
+) -> Result<Vec<u8>, PdfFailure> {
     let draft = work.join("cetak.pdf");
     let log = work.join("chromium.log");
     let _ = std::fs::remove_file(&draft);
-    let log_file = std::fs::File::create(&log).map_err(|e| PrintError::write(&name, &log, e))?;
+    let log_file = std::fs::File::create(&log).map_err(|e| PdfFailure::Write {
+        path: log.display().to_string(),
+        detail: e.to_string(),
+    })?;
     let mut child = dies_with_tkpk(&mut Command::new(chromium))
         .args(HEADLESS_FLAGS)
         .arg("--no-pdf-header-footer")
@@ -268,11 +422,9 @@ pub fn print(
         .stdout(Stdio::null())
         .stderr(log_file)
         .spawn()
-        .map_err(|e| {
-            fail(PdfFailure::Start {
-                program: chromium.display().to_string(),
-                detail: e.to_string(),
-            })
+        .map_err(|e| PdfFailure::Start {
+            program: chromium.display().to_string(),
+            detail: e.to_string(),
         })?;
     let started = Instant::now();
     let status = loop {
@@ -281,39 +433,34 @@ pub fn print(
             Ok(None) if started.elapsed() > timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(fail(PdfFailure::Timeout {
+                return Err(PdfFailure::Timeout {
                     seconds: timeout.as_secs(),
-                }));
+                });
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(25)),
             Err(e) => {
-                return Err(fail(PdfFailure::Start {
+                return Err(PdfFailure::Start {
                     program: chromium.display().to_string(),
                     detail: e.to_string(),
-                }));
+                });
             }
         }
     };
     if !status.success() {
-        return Err(fail(PdfFailure::Exit {
+        return Err(PdfFailure::Exit {
             code: status.code(),
             output: log_tail(&log),
-        }));
+        });
     }
-    let is_pdf = std::fs::read(&draft).is_ok_and(|bytes| bytes.starts_with(b"%PDF"));
-    if !is_pdf {
-        return Err(fail(PdfFailure::NoPdf {
+    match std::fs::read(&draft) {
+        Ok(bytes) if bytes.starts_with(b"%PDF") => {
+            let _ = std::fs::remove_file(&draft);
+            Ok(bytes)
+        }
+        _ => Err(PdfFailure::NoPdf {
             output: log_tail(&log),
-        }));
+        }),
     }
-    if let Ok(meta) = std::fs::symlink_metadata(pdf)
-        && !meta.is_file()
-    {
-        return Err(PrintError::write(&name, pdf, not_a_plain_file()));
-    }
-    std::fs::copy(&draft, pdf).map_err(|e| PrintError::write(&name, pdf, e))?;
-    let _ = std::fs::remove_file(&draft);
-    Ok(())
 }
 
 #[cfg(all(test, unix))]

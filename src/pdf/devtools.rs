@@ -9,9 +9,10 @@
 //! takes too long or crashes is closed and replaced; if the browser itself goes, every page
 //! not yet printed fails with what it last wrote.
 
-use crate::pdf::chromium::{HEADLESS_FLAGS, file_url, last_lines, not_a_plain_file};
+use crate::pdf::chromium::{HEADLESS_FLAGS, PRINTING_MARK, file_url, last_lines, place};
 use crate::pdf::destinations::named_pages;
 use crate::pdf::messages::PdfFailure;
+use crate::pdf::numbering::{MAX_PASSES, fill_script};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::collections::VecDeque;
@@ -411,34 +412,6 @@ fn largest_first(pages: &[Page]) -> VecDeque<usize> {
     order.into_iter().map(|(_, i)| i).collect()
 }
 
-/// How many times a page is printed at most with numbers in its contents.
-const MAX_PASSES: u8 = 3;
-
-/// Writes `numbers` (id → page in the PDF) into every `[data-halaman-untuk]` element of the
-/// page and gives back the ids it wrote for. A link to another file of the site loses its
-/// address (its text stays): in a PDF it would be a `file://` address of this computer's
-/// output folder, useless to a reader and a different PDF in every folder. An element marked `data-romawi` (the front
-/// matter) gets the page in Roman numerals; the others count from the page of the id that
-/// `[data-halaman-awal]` names (BAB I is page 1), as the printed footers do.
-///
-/// `finding`: the next print only finds where things fall, so a page with contents is hidden
-/// for it (`visibility` leaves the layout as it is: the pages and the named destinations stay,
-/// and nothing is painted, which takes a third off that print); any other fill shows it again.
-fn fill_script(numbers: &BTreeMap<String, usize>, finding: bool) -> String {
-    let numbers = serde_json::to_string(numbers).unwrap_or_else(|_| "{}".into());
-    format!(
-        "(function (p) {{ var has = function (k) {{ return Object.prototype.hasOwnProperty.call(p, k); }}; \
-         document.querySelectorAll('a[href]').forEach(function (a) {{ if (!/^(#|https?:|mailto:)/i.test(a.getAttribute('href'))) {{ a.removeAttribute('href'); }} }}); \
-         var roman = function (n) {{ var r = ''; [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']].forEach(function (x) {{ while (n >= x[0]) {{ r += x[1]; n -= x[0]; }} }}); return r; }}; \
-         var start = document.querySelector('[data-halaman-awal]'); var first = start && start.getAttribute('data-halaman-awal'); var off = first && has(first) ? p[first] - 1 : 0; \
-         var ids = []; document.querySelectorAll('[data-halaman-untuk]').forEach(function (e) {{ var id = e.getAttribute('data-halaman-untuk'); e.textContent = has(id) ? (e.hasAttribute('data-romawi') ? roman(p[id]) : String(p[id] - off)) : ''; ids.push(id); }}); \
-         if (first) {{ ids.push(first); }} \
-         var hidden = document.getElementById('tkpk-cari-halaman'); if (hidden) {{ hidden.remove(); }} \
-         if ({finding} && ids.length) {{ hidden = document.createElement('style'); hidden.id = 'tkpk-cari-halaman'; hidden.textContent = '*, *::before, *::after {{ visibility: hidden !important; }}'; document.head.appendChild(hidden); }} \
-         return ids; }})({numbers})"
-    )
-}
-
 /// What became of a tab's page: its result, and whether the tab must be replaced.
 type Outcome = Option<(Result<(), PdfFailure>, bool)>;
 
@@ -636,7 +609,7 @@ impl Tab {
                 // runs a session's commands in order, and without it a page prints as ever.
                 browser.send(
                     "Page.addScriptToEvaluateOnNewDocument",
-                    json!({ "source": "window.tkpkCetak = true;" }),
+                    json!({ "source": PRINTING_MARK }),
                     self.session.as_deref(),
                 )?;
                 self.step = Step::Idle;
@@ -737,31 +710,6 @@ impl Tab {
         }
         Ok(None)
     }
-}
-
-/// Puts a printed PDF at `pdf` through a file in `work` (in the same folder, so that the
-/// rename is atomic): only a PDF, only over a plain file or nothing, never half-written.
-fn place(bytes: &[u8], pdf: &Path, work: &Path, n: usize) -> Result<(), PdfFailure> {
-    if !bytes.starts_with(b"%PDF") {
-        return Err(PdfFailure::NoPdf {
-            output: String::from_utf8_lossy(&bytes[..bytes.len().min(80)]).into_owned(),
-        });
-    }
-    let write = |path: &Path, e: std::io::Error| PdfFailure::Write {
-        path: path.display().to_string(),
-        detail: e.to_string(),
-    };
-    if let Ok(meta) = std::fs::symlink_metadata(pdf)
-        && !meta.is_file()
-    {
-        return Err(write(pdf, not_a_plain_file()));
-    }
-    let draft = work.join(format!("cetak-{n}.pdf"));
-    std::fs::write(&draft, bytes).map_err(|e| write(&draft, e))?;
-    std::fs::rename(&draft, pdf).map_err(|e| {
-        let _ = std::fs::remove_file(&draft);
-        write(pdf, e)
-    })
 }
 
 #[cfg(test)]

@@ -161,6 +161,17 @@ impl TestSite {
             .into()
     }
 
+    /// `run` with these variables set in tkpk's environment.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        Command::new(env!("CARGO_BIN_EXE_tkpk"))
+            .args(args)
+            .envs(env.iter().copied())
+            .current_dir(self.root())
+            .output()
+            .unwrap()
+            .into()
+    }
+
     pub fn build(&self) -> Run {
         self.run(&["build"])
     }

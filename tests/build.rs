@@ -2286,3 +2286,21 @@ fn the_author_orders_priority_problems_with_a_reason() {
         run.stderr
     );
 }
+
+/// A chart's source is named with the region whose figures it gave, also where the source has
+/// a colon of its own: the sample's pockets come from "Radar Bojonegoro, 14 Sep 2021: 48 desa …",
+/// which was once split at that colon ("48 desa … (Radar Bojonegoro, 14 Sep 2021)").
+#[test]
+fn a_source_with_a_colon_stays_whole_under_its_chart() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let page = site.page("kabupaten-blora/2025/index.html");
+    let caption = common::texts(&page, "#grafik-kantong figcaption").concat();
+    let caption = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        caption.contains(
+            "Sumber: Radar Bojonegoro, 14 Sep 2021: 48 desa zona merah, pemetaan DTKS 26 Oktober 2020 (Kabupaten Blora)."
+        ),
+        "{caption}"
+    );
+}

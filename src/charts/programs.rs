@@ -196,6 +196,16 @@ fn district_bars(
 pub(super) fn program_charts(report: &Report) -> Vec<(Chapter, &'static str, Option<ChartSpec>)> {
     let (lang, year) = (report.site.config.lang, report.year);
     let w = words(lang);
+    // Each source named with the region whose figures it gave ("Region: source", as every
+    // chart's sources are), so that a source with a colon of its own is not split at it.
+    let named = |spec: Option<ChartSpec>| {
+        spec.map(|mut spec| {
+            for source in &mut spec.sources {
+                *source = format!("{}: {source}", report.region.name);
+            }
+            spec
+        })
+    };
     let mut out = Vec::new();
     if let Some(ProgramReport {
         programs, summary, ..
@@ -209,13 +219,13 @@ pub(super) fn program_charts(report: &Report) -> Vec<(Chapter, &'static str, Opt
         out.push((
             Chapter::Program,
             w.by_strategy,
-            budget_bars(
+            named(budget_bars(
                 "grafik-strategi",
                 format!("{} ({year})", w.by_strategy),
                 strategies,
                 programs,
                 lang,
-            ),
+            )),
         ));
         let taggings = summary
             .by_tagging
@@ -225,23 +235,23 @@ pub(super) fn program_charts(report: &Report) -> Vec<(Chapter, &'static str, Opt
         out.push((
             Chapter::Program,
             w.by_tagging,
-            budget_bars(
+            named(budget_bars(
                 "grafik-tagging",
                 format!("{} ({year})", w.by_tagging),
                 taggings,
                 programs,
                 lang,
-            ),
+            )),
         ));
     }
     if let Some((mapped, pockets)) = report.pockets {
         out.push((
             Chapter::Kantong,
             w.pockets,
-            pockets_chart(pockets, mapped, lang),
+            named(pockets_chart(pockets, mapped, lang)),
         ));
         // Only where the file gives decile 1: no note when it does not.
-        if let Some(spec) = decile_chart(pockets, mapped, lang) {
+        if let Some(spec) = named(decile_chart(pockets, mapped, lang)) {
             out.push((Chapter::Kantong, w.decile_persons, Some(spec)));
         }
     }

@@ -235,3 +235,42 @@ fn tables_of_a_narrative_without_a_chapter_have_ids_of_their_own() {
     assert_eq!(ids.len(), 2, "{ids:?}");
     assert_ne!(ids[0], ids[1]);
 }
+
+/// The front matter has no chapter number, so its narrative tables are counted across it: a
+/// table in the Kata Pengantar and one in the Ringkasan Eksekutif are Tabel 1 and Tabel 2,
+/// never both Tabel 1, in the text and in the Daftar Tabel.
+#[test]
+fn tables_of_the_front_matter_are_numbered_across_it() {
+    let site = TestSite::fixture("dasar");
+    site.write(
+        "content/kabupaten-contoh/2025/00-kata-pengantar.md",
+        "---\njudul: Kata Pengantar\nbab: kata_pengantar\n---\nTabel: Jadwal penyusunan\n\n| a |\n|---|\n| 1 |\n",
+    );
+    site.write(
+        "content/kabupaten-contoh/2025/00-ringkasan.md",
+        "---\njudul: Ringkasan\nbab: ringkasan\n---\nTabel: Angka utama\n\n| b |\n|---|\n| 2 |\n",
+    );
+    assert_eq!(site.build().code, 0);
+    let page = site.page("kabupaten-contoh/2025/index.html");
+    let flat = |s: &String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let captions: Vec<String> = texts(&page, "#bab-kata_pengantar caption, #bab-ringkasan caption")
+        .iter()
+        .map(flat)
+        .collect();
+    assert_eq!(
+        captions,
+        ["Tabel 1 Jadwal penyusunan", "Tabel 2 Angka utama"],
+        "{captions:?}"
+    );
+    let listed = texts(&page, "#daftar-tabel li")
+        .iter()
+        .map(flat)
+        .collect::<Vec<_>>();
+    assert!(
+        listed
+            .iter()
+            .any(|l| l.starts_with("Tabel 1 Jadwal penyusunan"))
+            && listed.iter().any(|l| l.starts_with("Tabel 2 Angka utama")),
+        "{listed:?}"
+    );
+}

@@ -572,6 +572,9 @@ pub fn report(report: &Report) -> ReportView {
     let mut daftar_tabel = Vec::new();
     let mut daftar_gambar = Vec::new();
     let mut bab = Vec::new();
+    // The front matter (Kata Pengantar, Ringkasan Eksekutif) has no chapter number: its tables
+    // are counted across it, Tabel 1, Tabel 2, …, so that no two share a number.
+    let mut front_tables = 0;
     for chapter in Chapter::ALL {
         // `3.` in BAB III, `L.` in the annexes, nothing in the front matter.
         let prefix = match chapter.number() {
@@ -579,12 +582,17 @@ pub fn report(report: &Report) -> ReportView {
             None if chapter == Chapter::Lampiran => "L.".to_string(),
             None => String::new(),
         };
-        let mut tables = 0;
+        let mut chapter_tables = 0;
+        let tables = if chapter.is_front() {
+            &mut front_tables
+        } else {
+            &mut chapter_tables
+        };
         let mut next_table = |title: String, id: String| {
-            tables += 1;
+            *tables += 1;
             let n = Numbered {
                 id,
-                nomor: format!("{} {prefix}{tables}", t.tabel),
+                nomor: format!("{} {prefix}{}", t.tabel, *tables),
                 judul: title,
             };
             daftar_tabel.push(n.clone());

@@ -328,7 +328,7 @@ pub(crate) fn place(bytes: &[u8], pdf: &Path, work: &Path, n: usize) -> Result<(
     })
 }
 
-/// A copy of a page with contents lists, written beside it (`.tkpk-cetak-<n>-index.html`) so
+/// A copy of a page with contents lists, written beside it (`.tkpk-cetak-index.html`) so
 /// that its links, anchors and assets resolve as the page's own: [`PRINTING_MARK`] first in its
 /// head, the numbering script last in its body (after the page's own scripts). Removed when
 /// dropped.

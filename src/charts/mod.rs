@@ -1303,7 +1303,6 @@ fn growth_quadrant(report: &Report) -> Option<ChartSpec> {
     )
 }
 
-/// Every chart of one annual report, and a note for each one left out.
 /// The colour of a basic service, the same in every report: by its place in
 /// `keys::DETERMINANTS` (none is the region's blue, which would single one out).
 fn service_colour(key: &str) -> &'static str {
@@ -1350,6 +1349,7 @@ fn by_decile(report: &Report) -> Option<ChartSpec> {
     lines.finish("grafik-desil", Chapter::Determinan, &title, sources, lang)
 }
 
+/// Every chart of one annual report, and a note for each one left out.
 pub(crate) fn report_charts(report: &Report) -> ReportCharts {
     let (site, region, year) = (report.site, report.region, report.year);
     let lang = site.config.lang;

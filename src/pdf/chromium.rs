@@ -330,25 +330,30 @@ pub(crate) fn place(bytes: &[u8], pdf: &Path, work: &Path, n: usize) -> Result<(
 
 /// A copy of a page with contents lists, written beside it (`.tkpk-cetak-index.html`) so
 /// that its links, anchors and assets resolve as the page's own: [`PRINTING_MARK`] first in its
-/// head, the numbering script last in its body (after the page's own scripts). Removed when
-/// dropped.
+/// head, the numbering script at its end (after the page's own scripts). Removed when dropped.
 struct PageCopy {
     path: PathBuf,
-    /// The page up to the end of `<head>`, then up to `</body>`, then the rest.
+    /// The page up to the end of its head's (or body's) start tag, and the rest.
     head: String,
-    body: String,
     rest: String,
 }
 
 impl PageCopy {
-    /// `None` when the page has no contents to number, no `<head>` and `</body>` to put the
-    /// scripts in, or no file can be written beside it (a folder that cannot be written).
+    /// `None` when the page has no contents to number, no head or body tag to put the mark
+    /// after, or no file can be written beside it (a folder that cannot be written).
     fn beside(page: &Path, html: &str) -> Option<PageCopy> {
         if !html.contains("data-halaman-untuk") {
             return None;
         }
-        let head = html.find("<head>")? + "<head>".len();
-        let body = html.rfind("</body>").filter(|&end| end >= head)?;
+        // The mark goes right after the head's start tag (whatever its attributes or case), or
+        // else the body's, before any script of the page; the numbering script at the very
+        // end, which the HTML parser puts at the end of the body, after the page's own scripts.
+        let lower = html.to_ascii_lowercase();
+        let after_tag = |tag: &str| {
+            let start = lower.find(tag)?;
+            lower[start..].find('>').map(|end| start + end + 1)
+        };
+        let head = after_tag("<head").or_else(|| after_tag("<body"))?;
         let name = page.file_name()?.to_string_lossy().into_owned();
         // The same name in every run (nothing of the run reaches the PDF), another where a
         // second run prints the same page at once or a stopped one left its copy.
@@ -369,8 +374,7 @@ impl PageCopy {
         Some(PageCopy {
             path,
             head: html[..head].to_string(),
-            body: html[head..body].to_string(),
-            rest: html[body..].to_string(),
+            rest: html[head..].to_string(),
         })
     }
 
@@ -380,12 +384,13 @@ impl PageCopy {
 
     /// Writes the copy with `numbers` in its contents (see [`numbering::fill_script`]).
     fn write(&self, numbers: &BTreeMap<String, usize>, finding: bool) -> std::io::Result<()> {
-        let script = numbering::fill_script(numbers, finding).replace("</", "<\\/");
         std::fs::write(
             &self.path,
             format!(
-                "{}<script>{PRINTING_MARK}</script>{}<script>{script};</script>{}",
-                self.head, self.body, self.rest
+                "{}<script>{PRINTING_MARK}</script>{}<script>{};</script>",
+                self.head,
+                self.rest,
+                numbering::fill_script(numbers, finding)
             ),
         )
     }
@@ -525,6 +530,36 @@ mod tests {
         assert!(url.starts_with("file:///"), "{url}");
         assert!(url.ends_with("/laporan%202025%20%231.html"), "{url}");
         assert_eq!(file_url(Path::new("/a/b-c_d.html")), "file:///a/b-c_d.html");
+    }
+
+    /// The copy carries the mark first and the numbering script last, whatever the head's
+    /// tag looks like (a site's theme may write `<HEAD lang="id">`, or leave `</body>` out),
+    /// and is gone when dropped; a page without contents gets no copy.
+    #[test]
+    fn a_page_copy_takes_its_scripts_whatever_the_tags_look_like() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("index.html");
+        let html = "<!DOCTYPE html><HTML><HEAD lang=\"id\"><title>x</title></HEAD><BODY><p data-halaman-untuk=\"bab-a\"></p>";
+        std::fs::write(&page, html).unwrap();
+        let copy = PageCopy::beside(&page, html).expect("a copy");
+        assert_eq!(copy.path(), dir.path().join(".tkpk-cetak-index.html"));
+        copy.write(&BTreeMap::from([("bab-a".to_string(), 2)]), false)
+            .unwrap();
+        let written = std::fs::read_to_string(copy.path()).unwrap();
+        assert!(
+            written.starts_with(&format!(
+                "<!DOCTYPE html><HTML><HEAD lang=\"id\"><script>{PRINTING_MARK}</script><title>"
+            )),
+            "{written}"
+        );
+        assert!(written.ends_with("({\"bab-a\":2});</script>"), "{written}");
+        // A second copy of the same page at once takes another name.
+        let second = PageCopy::beside(&page, html).expect("a second copy");
+        assert_eq!(second.path(), dir.path().join(".tkpk-cetak-1-index.html"));
+        drop((copy, second));
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "only the page is left");
+        assert!(PageCopy::beside(&page, "<html><head></head><body></body></html>").is_none());
     }
 
     #[test]

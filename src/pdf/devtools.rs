@@ -525,6 +525,8 @@ impl Tab {
             }
             Step::Idle => {
                 if let Some(page) = queue.pop_front() {
+                    // Nothing of a page that failed half-way passes to the next.
+                    self.finish_page();
                     self.page = Some((page, Instant::now()));
                     self.waiting = Some(browser.send(
                         "Page.navigate",

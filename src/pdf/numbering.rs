@@ -19,7 +19,11 @@ pub(crate) const MAX_PASSES: u8 = 3;
 /// for it (`visibility` leaves the layout as it is: the pages and the named destinations stay,
 /// and nothing is painted, which takes a third off that print); any other fill shows it again.
 pub(crate) fn fill_script(numbers: &BTreeMap<String, usize>, finding: bool) -> String {
-    let numbers = serde_json::to_string(numbers).unwrap_or_else(|_| "{}".into());
+    // `<` written as \u003c: an id can never end the script it is written into (a page's copy
+    // carries this script in a <script> element).
+    let numbers = serde_json::to_string(numbers)
+        .unwrap_or_else(|_| "{}".into())
+        .replace('<', "\\u003c");
     format!(
         "(function (p) {{ var has = function (k) {{ return Object.prototype.hasOwnProperty.call(p, k); }}; \
          document.querySelectorAll('a[href]').forEach(function (a) {{ if (!/^(#|https?:|mailto:)/i.test(a.getAttribute('href'))) {{ a.removeAttribute('href'); }} }}); \
@@ -31,4 +35,17 @@ pub(crate) fn fill_script(numbers: &BTreeMap<String, usize>, finding: bool) -> S
          if ({finding} && ids.length) {{ hidden = document.createElement('style'); hidden.id = 'tkpk-cari-halaman'; hidden.textContent = '*, *::before, *::after {{ visibility: hidden !important; }}'; document.head.appendChild(hidden); }} \
          return ids; }})({numbers})"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_id_can_end_the_script_it_is_written_into() {
+        let numbers = BTreeMap::from([("a</script><!--<script>".to_string(), 3)]);
+        let script = fill_script(&numbers, false);
+        assert!(!script.contains('<'), "{script}");
+        assert!(script.contains("\\u003c/script>"), "{script}");
+    }
 }

@@ -317,3 +317,40 @@ fn a_draft_bundle_is_made_without_its_approval_and_says_so() {
         "{manifest}"
     );
 }
+
+/// A draft bundle for a year that no evaluation scheme covers has no sheet to bundle: it says
+/// so, and its hint names the scheme, not `terbit:` (a draft builds every report and sheet).
+#[cfg(unix)]
+#[test]
+fn a_draft_bundle_without_a_scheme_for_its_year_names_the_scheme() {
+    let site = TestSite::sample();
+    let chromium = fake_chromium(site.root());
+    let run = run(
+        &site,
+        &chromium,
+        &[
+            "paket",
+            "--wilayah",
+            "kabupaten-blora",
+            "--tahun",
+            "2020",
+            "--draf",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "galat: lembar penilaian 2020 `kabupaten-blora` tidak dibangun, maka tidak dapat dipaketkan"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("lembar penilaian hanya dibangun bila ada skema penilaian untuk tahun itu"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("terbit:"), "{}", run.stderr);
+    assert!(!site.root().join("paket").exists());
+}

@@ -19,6 +19,9 @@ pub enum BundleMessage {
         sheet: bool,
     },
     HintPublishSheet,
+    /// The same for a draft bundle, which holds every report and sheet built: only a missing
+    /// scheme leaves the sheet out.
+    HintSchemeForDraft,
     /// A file the bundle takes could not be read.
     ReadFailed {
         path: String,
@@ -71,6 +74,10 @@ impl Words for BundleMessage {
             HintPublishSheet => t(
                 "paket memuat laporan dan lembar penilaian yang terbit: periksa `terbit:` di site.yaml (tahun dan `penilaian`) dan bahwa ada skema penilaian untuk tahun itu".into(),
                 "the bundle holds the published report and evaluation sheet: check `terbit:` in site.yaml (its years and `penilaian`) and that a scheme covers the year".into(),
+            ),
+            HintSchemeForDraft => t(
+                "paket draf memuat setiap laporan dan lembar penilaian yang dibangun; lembar penilaian hanya dibangun bila ada skema penilaian untuk tahun itu (bawaan, atau `skema_penilaian` di site.yaml)".into(),
+                "a draft bundle holds every report and evaluation sheet built; a sheet is built only where a scheme covers the year (built in, or `skema_penilaian` in site.yaml)".into(),
             ),
             ReadFailed { path, detail } => t(
                 format!("berkas `{path}` tidak dapat dibaca: {}", detail.text(Lang::Id)),

@@ -55,7 +55,11 @@ pub(crate) fn run(
                     year,
                     sheet,
                 })
-                .hint(BundleMessage::HintPublishSheet),
+                .hint(if draft {
+                    BundleMessage::HintSchemeForDraft
+                } else {
+                    BundleMessage::HintPublishSheet
+                }),
             );
         }
     }

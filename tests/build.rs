@@ -2304,3 +2304,24 @@ fn a_source_with_a_colon_stays_whole_under_its_chart() {
         "{caption}"
     );
 }
+
+/// The province page's ranking names each source once, with the kab/kota whose figures it
+/// gave: the sample's 34 comparison regions of Jawa Tengah come from one BPS table, which was
+/// once written out 34 times under the table.
+#[test]
+fn the_province_page_names_each_source_once() {
+    let site = TestSite::sample();
+    assert_eq!(site.build().code, 0);
+    let page = site.page("provinsi/jawa-tengah/index.html");
+    let sources = common::texts(&page, "p.sumber").concat();
+    let table = "tabel \"Kemiskinan Menurut Kabupaten/Kota di Provinsi Jawa Tengah\"";
+    assert_eq!(sources.matches(table).count(), 1, "{sources}");
+    assert!(
+        sources.contains("(Kota Semarang, Kota Salatiga, "),
+        "{sources}"
+    );
+    assert!(
+        sources.contains("Kabupaten Kebumen, Kabupaten Brebes);"),
+        "{sources}"
+    );
+}

@@ -123,8 +123,9 @@ pub fn province(site: &Site, province: &Reference) -> ProvinceView {
             ));
         }
     }
-    sumber.sort();
-    sumber.dedup();
+    // One entry per source with the kab/kota whose figures it gave, as under the charts: a
+    // province table of 35 rows from one BPS table names that table once.
+    let sumber = super::report::group_sources(&sumber);
     let grafik = year
         .and_then(|y| charts::quadrant_of(site, &province.slug, y, None))
         .map(|spec| super::report::chart_view(spec, None));

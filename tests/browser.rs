@@ -565,6 +565,14 @@ fn lists_give_their_pages(pdf: &std::path::Path) {
         .position(|p| flat(p).contains("DAFTAR ISI"))
         .expect("no contents");
     assert!(contents <= 3, "the contents on page {}", contents + 1);
+    // Each entry on one line with its number: a front-matter entry's Roman number once fell
+    // onto a line of its own (the entries shared the front matter's class and its print rule).
+    let laid_out = common::browser::pdf_pages_text_in(pdf, "-layout");
+    let line = laid_out[contents]
+        .lines()
+        .find(|l| l.contains("Lembar Pengesahan"))
+        .unwrap_or_default();
+    assert!(line.trim_end().ends_with(" ii"), "{}", laid_out[contents]);
     let starts: Vec<(usize, String)> = pages
         .iter()
         .enumerate()

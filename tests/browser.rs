@@ -496,11 +496,9 @@ const PRINT_BLITAR_DRAFT: [&str; 6] = [
 /// Edge), each page is printed by a browser of its own, and its contents lists still give
 /// their pages: a copy of the page beside it numbers them, and is gone afterwards. Its links
 /// to the site's other files carry no file:// address either.
-#[test]
-#[ignore = "needs chromium and poppler-utils; run with --include-ignored"]
-fn without_devtools_the_lists_still_give_their_pages() {
-    chromium();
-    let site = TestSite::sample();
+/// A browser that refuses `--remote-debugging-port` as a managed Edge or Chrome does: tkpk
+/// then prints each page with a browser of its own.
+fn without_devtools(site: &TestSite) -> std::path::PathBuf {
     let wrapper = site.root().join("peramban-tanpa-devtools");
     std::fs::write(
         &wrapper,
@@ -515,6 +513,54 @@ fn without_devtools_the_lists_still_give_their_pages() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
+    wrapper
+}
+
+/// Every page `tkpk pdf` prints knows it is printed (`window.tkpkCetak`, set before the page's
+/// own scripts), both through DevTools and with a browser per page: the theme's charts are then
+/// drawn once, at the paper's width, instead of for the screen and again before printing. And
+/// every page, with contents or not, loses its links into the output folder.
+#[test]
+#[ignore = "needs chromium and poppler-utils; run with --include-ignored"]
+fn the_pages_tkpk_prints_know_they_are_printed() {
+    chromium();
+    let site = TestSite::fixture("dasar").with_final_parts();
+    site.write(
+        "themes/uji/static/tkpk-grafik.js",
+        "document.body.insertAdjacentHTML('afterbegin', '<p>tanda cetak: ' + (window.tkpkCetak === true ? 'ada' : 'tidak ada') + '</p>');\n",
+    );
+    site.write("site.yaml", site.read("site.yaml") + "tema: uji\n");
+    let print = ["pdf", "--wilayah", "kabupaten-contoh", "--tahun", "2025"];
+    let wrapper = without_devtools(&site);
+    for (way, env) in [
+        ("DevTools", vec![]),
+        (
+            "a browser per page",
+            vec![("TKPK_CHROMIUM", wrapper.to_str().unwrap())],
+        ),
+    ] {
+        let run = site.run_with_env(&print, &env);
+        assert_eq!(run.code, 0, "{way}: {}", run.stderr);
+        let pdf = site.root().join("pdf/kabupaten-contoh-2025-laporan.pdf");
+        let text = pdf_pages_text(&pdf).concat();
+        assert!(text.contains("tanda cetak: ada"), "{way}: {text}");
+        // The sheet has no contents to number, and still no link into this computer's output
+        // folder (its header links the home page).
+        let sheet = site.root().join("pdf/kabupaten-contoh-2025-penilaian.pdf");
+        let raw = String::from_utf8_lossy(&std::fs::read(&sheet).unwrap()).into_owned();
+        assert!(
+            !raw.contains("file://"),
+            "{way}: a file:// link in the sheet"
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs chromium and poppler-utils; run with --include-ignored"]
+fn without_devtools_the_lists_still_give_their_pages() {
+    chromium();
+    let site = TestSite::sample();
+    let wrapper = without_devtools(&site);
     let run = site.run_with_env(
         &PRINT_BLITAR_DRAFT,
         &[("TKPK_CHROMIUM", wrapper.to_str().unwrap())],

@@ -2,11 +2,9 @@
 
 use crate::base::lang::Lang;
 use crate::base::messages::Words;
-use crate::pdf::destinations::named_pages;
 use crate::pdf::messages::PdfFailure;
 use crate::pdf::messages::PdfMessage;
-use crate::pdf::numbering;
-use std::collections::BTreeMap;
+use crate::pdf::numbering::Numbering;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -250,11 +248,11 @@ pub(crate) fn last_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 /// empty folder of its own) for the browser profile and the PDF in the making. `pdf` is
 /// replaced only by a finished PDF, and only when it is a plain file or absent.
 ///
-/// A page with contents lists is numbered as the DevTools path numbers it
-/// ([`numbering`](crate::pdf::numbering)): a copy of the page beside it (so that its links and
-/// assets resolve as the page's own) runs the numbering script after the page's own, and is
-/// printed first to find the pages, then with the numbers, until they hold. Where no copy can
-/// be written beside the page, the page is printed as it is, without numbers.
+/// The page is printed as the DevTools path prints it ([`Numbering`]): a copy of the page
+/// beside it (so that its links and assets resolve as the page's own) knows it is printed and
+/// runs the numbering script after the page's own; a page with contents lists is printed first
+/// to find the pages, then with the numbers, until they hold. Where no copy can be written
+/// beside the page, the page is printed as it is, without numbers.
 pub fn print(
     chromium: &Path,
     page: &Path,
@@ -271,29 +269,13 @@ pub fn print(
     let copy = PageCopy::beside(page, &html);
     let bytes = match &copy {
         Some(copy) => {
-            // The first print only finds where things fall; then the numbers, until they hold.
-            let mut numbers = BTreeMap::new();
-            let mut finding = true;
-            let mut last = None;
-            for _ in 0..=numbering::MAX_PASSES {
-                copy.write(&numbers, finding)
+            let mut numbering = Numbering::for_html(&html);
+            loop {
+                copy.write(&numbering.script())
                     .map_err(|e| PrintError::write(&name, copy.path(), e))?;
                 let bytes = print_once(chromium, copy.path(), work, timeout).map_err(fail)?;
-                let found = named_pages(&bytes);
-                if !finding && found == numbers {
-                    last = Some(bytes);
-                    break;
-                }
-                numbers = found;
-                finding = false;
-            }
-            match last {
-                Some(bytes) => bytes,
-                None => {
-                    // Never settled: no numbers rather than wrong ones.
-                    copy.write(&BTreeMap::new(), false)
-                        .map_err(|e| PrintError::write(&name, copy.path(), e))?;
-                    print_once(chromium, copy.path(), work, timeout).map_err(fail)?
+                if numbering.printed(&bytes) {
+                    break bytes;
                 }
             }
         }
@@ -328,7 +310,7 @@ pub(crate) fn place(bytes: &[u8], pdf: &Path, work: &Path, n: usize) -> Result<(
     })
 }
 
-/// A copy of a page with contents lists, written beside it (`.tkpk-cetak-index.html`) so
+/// A copy of a page, written beside it (`.tkpk-cetak-index.html`) so
 /// that its links, anchors and assets resolve as the page's own: [`PRINTING_MARK`] first in its
 /// head, the numbering script at its end (after the page's own scripts). Removed when dropped.
 struct PageCopy {
@@ -339,12 +321,9 @@ struct PageCopy {
 }
 
 impl PageCopy {
-    /// `None` when the page has no contents to number, no head or body tag to put the mark
-    /// after, or no file can be written beside it (a folder that cannot be written).
+    /// `None` when the page has no head or body tag to put the mark after, or no file can be
+    /// written beside it (a folder that cannot be written).
     fn beside(page: &Path, html: &str) -> Option<PageCopy> {
-        if !html.contains("data-halaman-untuk") {
-            return None;
-        }
         // The mark goes right after the head's start tag (whatever its attributes or case), or
         // else the body's, before any script of the page; the numbering script at the very
         // end, which the HTML parser puts at the end of the body, after the page's own scripts.
@@ -382,15 +361,13 @@ impl PageCopy {
         &self.path
     }
 
-    /// Writes the copy with `numbers` in its contents (see [`numbering::fill_script`]).
-    fn write(&self, numbers: &BTreeMap<String, usize>, finding: bool) -> std::io::Result<()> {
+    /// Writes the copy with `script` (the numbering's, [`Numbering::script`]) at its end.
+    fn write(&self, script: &str) -> std::io::Result<()> {
         std::fs::write(
             &self.path,
             format!(
-                "{}<script>{PRINTING_MARK}</script>{}<script>{};</script>",
-                self.head,
-                self.rest,
-                numbering::fill_script(numbers, finding)
+                "{}<script>{PRINTING_MARK}</script>{}<script>{script};</script>",
+                self.head, self.rest,
             ),
         )
     }
@@ -534,7 +511,7 @@ mod tests {
 
     /// The copy carries the mark first and the numbering script last, whatever the head's
     /// tag looks like (a site's theme may write `<HEAD lang="id">`, or leave `</body>` out),
-    /// and is gone when dropped; a page without contents gets no copy.
+    /// and is gone when dropped.
     #[test]
     fn a_page_copy_takes_its_scripts_whatever_the_tags_look_like() {
         let dir = tempfile::tempdir().unwrap();
@@ -543,8 +520,7 @@ mod tests {
         std::fs::write(&page, html).unwrap();
         let copy = PageCopy::beside(&page, html).expect("a copy");
         assert_eq!(copy.path(), dir.path().join(".tkpk-cetak-index.html"));
-        copy.write(&BTreeMap::from([("bab-a".to_string(), 2)]), false)
-            .unwrap();
+        copy.write("isi({\"bab-a\":2})").unwrap();
         let written = std::fs::read_to_string(copy.path()).unwrap();
         assert!(
             written.starts_with(&format!(
@@ -552,14 +528,20 @@ mod tests {
             )),
             "{written}"
         );
-        assert!(written.ends_with("({\"bab-a\":2});</script>"), "{written}");
+        assert!(
+            written.ends_with("isi({\"bab-a\":2});</script>"),
+            "{written}"
+        );
         // A second copy of the same page at once takes another name.
         let second = PageCopy::beside(&page, html).expect("a second copy");
         assert_eq!(second.path(), dir.path().join(".tkpk-cetak-1-index.html"));
         drop((copy, second));
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "only the page is left");
-        assert!(PageCopy::beside(&page, "<html><head></head><body></body></html>").is_none());
+        // A page without contents gets its copy too (its links lose their file address, its
+        // charts know they are printed); one without a head or body to mark, none.
+        assert!(PageCopy::beside(&page, "<html><head></head><body></body></html>").is_some());
+        assert!(PageCopy::beside(&page, "<p>tanpa kepala</p>").is_none());
     }
 
     #[test]

@@ -10,11 +10,9 @@
 //! not yet printed fails with what it last wrote.
 
 use crate::pdf::chromium::{HEADLESS_FLAGS, PRINTING_MARK, file_url, last_lines, place};
-use crate::pdf::destinations::named_pages;
 use crate::pdf::messages::PdfFailure;
-use crate::pdf::numbering::{MAX_PASSES, fill_script};
+use crate::pdf::numbering::Numbering;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader};
 use std::net::{TcpStream, ToSocketAddrs};
@@ -378,6 +376,8 @@ enum Step {
     New,
     Creating,
     Attaching,
+    /// The tab's pages are being marked as printed ([`PRINTING_MARK`]).
+    Marking,
     /// Ready for a page.
     Idle,
     Navigating,
@@ -428,13 +428,8 @@ struct Tab {
     opened: Option<Instant>,
     /// Errors answered while its page loads.
     unanswered: u32,
-    /// How often the page has been printed with numbers in its contents.
-    pass: u8,
-    /// The next print is the PDF, whatever the numbers.
-    last: bool,
-    /// The page numbers written into the page's contents, and the ids that have one.
-    numbers: BTreeMap<String, usize>,
-    wanted: Vec<String>,
+    /// Where the page's contents numbers stand.
+    numbering: Numbering,
 }
 
 /// A4 from the theme's `@page`, backgrounds as on screen, no browser header or footer; the
@@ -451,19 +446,14 @@ fn print_options(last: bool) -> Value {
 }
 
 impl Tab {
-    /// Writes `numbers` into the page's contents and asks which ids have a place for one.
-    fn fill(
-        &mut self,
-        browser: &mut Browser,
-        numbers: BTreeMap<String, usize>,
-    ) -> Result<(), PdfFailure> {
-        let finding = numbers.is_empty() && !self.last && self.pass == 0;
+    /// Writes the numbers of the next print into the page's contents (the answer says which
+    /// ids have a place for one).
+    fn fill(&mut self, browser: &mut Browser) -> Result<(), PdfFailure> {
         self.waiting = Some(browser.send(
             "Runtime.evaluate",
-            json!({ "expression": fill_script(&numbers, finding), "returnByValue": true }),
+            json!({ "expression": self.numbering.script(), "returnByValue": true }),
             self.session.as_deref(),
         )?);
-        self.numbers = numbers;
         self.step = Step::Numbering;
         Ok(())
     }
@@ -477,11 +467,8 @@ impl Tab {
     /// Back to idle, ready for the next page.
     fn finish_page(&mut self) {
         self.step = Step::Idle;
-        self.pass = 0;
-        self.last = false;
         self.unanswered = 0;
-        self.numbers.clear();
-        self.wanted.clear();
+        self.numbering = Numbering::default();
     }
 
     /// Moves a tab that waits for nothing: opens it, gives it the next page, or stops a page
@@ -505,7 +492,7 @@ impl Tab {
         }
         // A tab the browser never opens is given up rather than waited for.
         if let Some(opened) = self.opened
-            && matches!(self.step, Step::Creating | Step::Attaching)
+            && matches!(self.step, Step::Creating | Step::Attaching | Step::Marking)
             && opened.elapsed() > timeout
         {
             self.lose(PdfFailure::Timeout {
@@ -585,7 +572,7 @@ impl Tab {
                     };
                     Ok(None)
                 }
-                Step::Creating | Step::Attaching => {
+                Step::Creating | Step::Attaching | Step::Marking => {
                     self.lose(protocol(detail));
                     Ok(None)
                 }
@@ -607,15 +594,18 @@ impl Tab {
             Step::Attaching => {
                 self.session = result["sessionId"].as_str().map(str::to_string);
                 // Every page this tab loads knows it is printed (the theme's charts are then
-                // drawn once, at the paper's width). Its answer is not waited for: the browser
-                // runs a session's commands in order, and without it a page prints as ever.
-                browser.send(
+                // drawn once, at the paper's width). The browser runs such a script only once
+                // the tab's page domain is enabled; a session runs its commands in order, so
+                // the mark's answer says both are done.
+                browser.send("Page.enable", json!({}), self.session.as_deref())?;
+                self.waiting = Some(browser.send(
                     "Page.addScriptToEvaluateOnNewDocument",
                     json!({ "source": PRINTING_MARK }),
                     self.session.as_deref(),
-                )?;
-                self.step = Step::Idle;
+                )?);
+                self.step = Step::Marking;
             }
+            Step::Marking => self.step = Step::Idle,
             Step::Navigating => {
                 if let Some(error) = result["errorText"].as_str().filter(|e| !e.is_empty()) {
                     self.step = Step::Idle;
@@ -634,7 +624,7 @@ impl Tab {
             Step::Loading { .. } => {
                 if result["result"]["value"] == "complete" {
                     // First: has the page a contents list to number?
-                    self.fill(browser, BTreeMap::new())?;
+                    self.fill(browser)?;
                 } else {
                     self.step = Step::Loading {
                         asked: false,
@@ -661,49 +651,29 @@ impl Tab {
                         return Ok(Some((Err(e), false)));
                     }
                 };
-                if !self.last {
-                    // The contents get the page each entry fell on, and the page is printed
-                    // again until the numbers it shows are where the entries are (filled or
-                    // empty they take the same room, so one more print is the rule).
-                    let found = named_pages(&bytes);
-                    let settled = self.pass > 0
-                        && self
-                            .wanted
-                            .iter()
-                            .all(|id| self.numbers.get(id) == found.get(id));
-                    if !settled {
-                        self.pass += 1;
-                        if self.pass > MAX_PASSES {
-                            // Never settled: no numbers rather than wrong ones.
-                            self.last = true;
-                            self.fill(browser, BTreeMap::new())?;
-                        } else {
-                            self.fill(browser, found)?;
-                        }
-                        return Ok(None);
-                    }
+                // The contents get the page each entry fell on, and the page is printed again
+                // until the numbers it shows are where the entries are.
+                if !self.numbering.printed(&bytes) {
+                    self.fill(browser)?;
+                    return Ok(None);
                 }
                 self.finish_page();
                 return Ok(Some((place(&bytes, &pages[page].pdf, work, page), false)));
             }
             Step::Numbering => {
-                self.wanted = result["result"]["value"]
-                    .as_array()
-                    .map(|ids| {
-                        ids.iter()
-                            .filter_map(|id| id.as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                // A page with nothing to number is printed once, as it is.
-                if self.wanted.is_empty() {
-                    self.last = true;
-                }
-                // The first print of a page with contents only finds where things fall.
-                let draft = !self.last && self.pass == 0;
+                self.numbering.learn(
+                    result["result"]["value"]
+                        .as_array()
+                        .map(|ids| {
+                            ids.iter()
+                                .filter_map(|id| id.as_str().map(str::to_string))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                );
                 self.waiting = Some(browser.send(
                     "Page.printToPDF",
-                    print_options(!draft),
+                    print_options(self.numbering.final_print()),
                     self.session.as_deref(),
                 )?);
                 self.step = Step::Printing;

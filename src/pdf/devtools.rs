@@ -428,6 +428,9 @@ struct Tab {
     page: Option<(usize, Instant)>,
     /// When the tab was asked for.
     opened: Option<Instant>,
+    /// A tab given up before the browser said which it is: the question still unanswered, so
+    /// that a late answer closes the tab it opened.
+    late: Option<u64>,
     /// Errors answered while its page loads.
     unanswered: u32,
     /// Where the page's contents numbers stand.
@@ -460,10 +463,18 @@ impl Tab {
         Ok(())
     }
 
-    /// Gives the tab up: it holds no page yet, and answers for it are no longer awaited.
-    fn lose(&mut self, why: PdfFailure) {
+    /// Gives the tab up: it holds no page yet, and answers for it are no longer awaited. The
+    /// browser's tab, if it opened one, is closed (now, or when it says which it is).
+    fn lose(&mut self, browser: &mut Browser, why: PdfFailure) -> Result<(), PdfFailure> {
+        match self.target.take() {
+            Some(target) => {
+                browser.send("Target.closeTarget", json!({ "targetId": target }), None)?;
+            }
+            None => self.late = self.waiting,
+        }
         self.waiting = None;
         self.step = Step::Lost { why };
+        Ok(())
     }
 
     /// Back to idle, ready for the next page.
@@ -497,9 +508,12 @@ impl Tab {
             && matches!(self.step, Step::Creating | Step::Attaching | Step::Marking)
             && opened.elapsed() > timeout
         {
-            self.lose(PdfFailure::Timeout {
-                seconds: timeout.as_secs(),
-            });
+            self.lose(
+                browser,
+                PdfFailure::NoTab {
+                    seconds: timeout.as_secs(),
+                },
+            )?;
             return Ok(None);
         }
         match self.step {
@@ -568,6 +582,13 @@ impl Tab {
             self.fill(browser)?;
             return Ok(None);
         }
+        if self.late.is_some() && message["id"].as_u64() == self.late {
+            self.late = None;
+            if let Some(target) = message["result"]["targetId"].as_str() {
+                browser.send("Target.closeTarget", json!({ "targetId": target }), None)?;
+            }
+            return Ok(None);
+        }
         if self.waiting.is_none() || message["id"].as_u64() != self.waiting {
             return Ok(None);
         }
@@ -585,7 +606,7 @@ impl Tab {
                     Ok(None)
                 }
                 Step::Creating | Step::Attaching | Step::Marking => {
-                    self.lose(protocol(detail));
+                    self.lose(browser, protocol(detail))?;
                     Ok(None)
                 }
                 _ => Ok(Some((Err(protocol(detail)), true))),
@@ -753,6 +774,9 @@ mod stand_in {
             let mut filled: std::collections::HashMap<String, String> = Default::default();
             let mut prints: std::collections::HashMap<String, u32> = Default::default();
             let mut n = 0;
+            // `tab-lambat`: the first tab is said open only at the fifth print of the others.
+            let mut held: Option<Value> = None;
+            let mut all_prints = 0;
             loop {
                 let Ok(Message::Text(text)) = socket.read() else {
                     return;
@@ -771,9 +795,24 @@ mod stand_in {
                         socket.send(Message::text(answer.to_string())).unwrap();
                         continue;
                     }
+                    "Target.createTarget"
+                        if n == 0 && stop_file.with_file_name("tab-lambat").exists() =>
+                    {
+                        n += 1;
+                        held = Some(m["id"].clone());
+                        continue;
+                    }
                     "Target.createTarget" => {
                         n += 1;
                         json!({ "targetId": format!("t{n}") })
+                    }
+                    "Target.closeTarget" => {
+                        let closed = stop_file.with_file_name("ditutup");
+                        let mut list = std::fs::read_to_string(&closed).unwrap_or_default();
+                        list += m["params"]["targetId"].as_str().unwrap();
+                        list += "\n";
+                        std::fs::write(&closed, list).unwrap();
+                        json!({ "success": true })
                     }
                     "Target.attachToTarget" => {
                         json!({ "sessionId": format!("s-{}", m["params"]["targetId"].as_str().unwrap()) })
@@ -828,6 +867,13 @@ mod stand_in {
                         json!({ "result": { "type": "string", "value": state } })
                     }
                     "Page.printToPDF" => {
+                        all_prints += 1;
+                        if all_prints == 5
+                            && let Some(id) = held.take()
+                        {
+                            let answer = json!({ "id": id, "result": { "targetId": "t1" } });
+                            socket.send(Message::text(answer.to_string())).unwrap();
+                        }
                         let url = &urls[&session];
                         if url.contains("lambat") {
                             continue;
@@ -1005,9 +1051,22 @@ mod stand_in {
         assert!(
             results
                 .iter()
-                .all(|(_, r)| matches!(r, Err(PdfFailure::Timeout { .. }))),
+                .all(|(_, r)| r == &Err(PdfFailure::NoTab { seconds: 0 })),
             "{results:?}"
         );
+    }
+
+    #[test]
+    fn a_tab_the_browser_opens_too_late_is_closed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("tab-lambat"), "").unwrap();
+        // Each page takes two questions 100 ms apart: the fifth print comes after the first
+        // tab was given up (800 ms), and the browser then says it opened `t1`.
+        let names = ["a", "b", "c", "d", "e", "f", "g"];
+        let results = run(dir.path(), &names, Duration::from_millis(800));
+        assert!(results.iter().all(|(_, r)| r.is_ok()), "{results:?}");
+        let closed = std::fs::read_to_string(dir.path().join("ditutup")).unwrap_or_default();
+        assert!(closed.lines().any(|t| t == "t1"), "closed: {closed:?}");
     }
 
     #[test]

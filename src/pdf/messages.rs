@@ -53,6 +53,8 @@ pub enum PdfFailure {
     Protocol { detail: String },
     /// The browser did not say where its DevTools listen (or said it may not).
     NoDevTools { output: String },
+    /// The browser opened no tab to print in within `seconds`.
+    NoTab { seconds: u64 },
 }
 
 impl PdfFailure {
@@ -89,6 +91,10 @@ impl PdfFailure {
                 format!(
                     "Chromium opened no DevTools (perhaps turned off by an office policy): {output}"
                 ),
+            ),
+            PdfFailure::NoTab { seconds } => t(
+                format!("Chromium tidak membuka tab untuk mencetak dalam {seconds} detik"),
+                format!("Chromium opened no tab to print in within {seconds} s"),
             ),
             PdfFailure::Protocol { detail } => t(
                 format!("sambungan DevTools ke Chromium gagal: {detail}"),

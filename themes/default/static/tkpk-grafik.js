@@ -111,9 +111,14 @@
     grid.right = on ? Math.max(grid.tkpkRight, need) : grid.tkpkRight;
     grid.top = on ? Math.min(grid.tkpkTop, 16) : Math.max(grid.tkpkTop, legendRows * 22 + 14);
   }
-  function fit(option, width, height) {
-    var grid = option.grid ? (Array.isArray(option.grid) ? option.grid[0] : option.grid) : {};
-    endLabels(option, grid, width, height);
+  /* Every category label shown at the width: turned (years, short names) or broken between
+   * words, the plot's bottom raised for turned ones. Each fit starts from the chart's own
+   * bottom margin: a label turned on a phone leaves it as it was on a wider screen. */
+  function categoryLabels(option, grid, width) {
+    if (grid.tkpkBottom === undefined) {
+      grid.tkpkBottom = typeof grid.bottom === "number" ? grid.bottom : 32;
+    }
+    grid.bottom = grid.tkpkBottom;
     var left = typeof grid.left === "number" ? grid.left : 60;
     var right = typeof grid.right === "number" ? grid.right : 20;
     eachAxis(option.xAxis, function (axis) {
@@ -140,6 +145,16 @@
         }
       }
     });
+  }
+  function fit(option, width, height) {
+    var grid = option.grid ? (Array.isArray(option.grid) ? option.grid[0] : option.grid) : {};
+    endLabels(option, grid, width, height);
+    categoryLabels(option, grid, width);
+    // Decided again with the bottom the turned labels need (the names stacked at the lines'
+    // ends must fit above it), and the labels again for the right margin that decision gives.
+    endLabels(option, grid, width, height);
+    categoryLabels(option, grid, width);
+    var left = typeof grid.left === "number" ? grid.left : 60;
     eachAxis(option.yAxis, function (axis) {
       if (axis.type === "category" && axis.data && axis.data.length) {
         axis.axisLabel = axis.axisLabel || {};

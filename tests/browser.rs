@@ -558,10 +558,6 @@ const PRINT_BLITAR_DRAFT: [&str; 6] = [
     "2025",
 ];
 
-/// Where the browser cannot be driven through DevTools (an office policy can turn it off in
-/// Edge), each page is printed by a browser of its own, and its contents lists still give
-/// their pages: a copy of the page beside it numbers them, and is gone afterwards. Its links
-/// to the site's other files carry no file:// address either.
 /// A browser that refuses `--remote-debugging-port` as a managed Edge or Chrome does: tkpk
 /// then prints each page with a browser of its own.
 fn without_devtools(site: &TestSite) -> std::path::PathBuf {
@@ -626,6 +622,10 @@ fn the_pages_tkpk_prints_know_they_are_printed() {
     }
 }
 
+/// Where the browser cannot be driven through DevTools (an office policy can turn it off in
+/// Edge), each page is printed by a browser of its own, and its contents lists still give
+/// their pages: a copy of the page beside it numbers them, and is gone afterwards. Its links
+/// to the site's other files carry no file:// address either.
 #[test]
 #[ignore = "needs chromium and poppler-utils; run with --include-ignored"]
 fn without_devtools_the_lists_still_give_their_pages() {

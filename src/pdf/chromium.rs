@@ -248,11 +248,14 @@ pub(crate) fn last_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 /// empty folder of its own) for the browser profile and the PDF in the making. `pdf` is
 /// replaced only by a finished PDF, and only when it is a plain file or absent.
 ///
-/// The page is printed as the DevTools path prints it ([`Numbering`]): a copy of the page
+/// The page is numbered as the DevTools path numbers it ([`Numbering`]): a copy of the page
 /// beside it (so that its links and assets resolve as the page's own) knows it is printed and
 /// runs the numbering script after the page's own; a page with contents lists is printed first
-/// to find the pages, then with the numbers, until they hold. Where no copy can be written
-/// beside the page, the page is printed as it is, without numbers.
+/// to find the pages, then with the numbers, until they hold. Two differences: the page loads
+/// with screen media (the command line cannot emulate print media; the theme's charts take the
+/// paper's width either way), and, since the copy's script cannot answer which entries are
+/// numbered, every named destination must hold. Where no copy can be written beside the page,
+/// the page is printed as it is, without numbers.
 pub fn print(
     chromium: &Path,
     page: &Path,

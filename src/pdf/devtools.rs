@@ -30,8 +30,9 @@ pub const LAUNCH_TIMEOUT: Duration = Duration::from_secs(60);
 const TICK: Duration = Duration::from_millis(10);
 /// How many errors a loading page may answer before it fails.
 const LOADING_ERRORS: u32 = 100;
-/// How often a loading page is asked whether it is complete: only in case its load event
-/// (`Page.loadEventFired`, which says so at once) is missed; every question interrupts the page.
+/// How often a loading page is asked whether it is complete, in case its load event
+/// (`Page.loadEventFired`, which says so at once) is missed: every question interrupts the
+/// page, so a report that loads in 300 ms is asked two or three times, not thirty.
 const ASK_AGAIN: Duration = Duration::from_millis(100);
 /// The last lines of the browser's standard error kept for a failure message.
 const LOG_LINES: usize = 20;
@@ -392,8 +393,8 @@ enum Step {
     Printing,
     /// The contents' page numbers are being written into the page.
     Numbering,
-    /// The browser did not open it (in time, or answered an error): the other tabs print
-    /// without it; `why` fails the pages when no tab is left.
+    /// The browser did not open it or get it ready (in time, or answered an error): the other
+    /// tabs print without it; `why` fails the pages when no tab is left.
     Lost {
         why: PdfFailure,
     },
@@ -605,8 +606,13 @@ impl Tab {
                     };
                     Ok(None)
                 }
-                Step::Creating | Step::Attaching | Step::Marking => {
+                Step::Creating | Step::Attaching => {
                     self.lose(browser, protocol(detail))?;
+                    Ok(None)
+                }
+                // A browser that will not mark its pages still prints them, as before the mark.
+                Step::Marking => {
+                    self.step = Step::Idle;
                     Ok(None)
                 }
                 _ => Ok(Some((Err(protocol(detail)), true))),
@@ -774,7 +780,7 @@ mod stand_in {
             let mut filled: std::collections::HashMap<String, String> = Default::default();
             let mut prints: std::collections::HashMap<String, u32> = Default::default();
             let mut n = 0;
-            // `tab-lambat`: the first tab is said open only at the fifth print of the others.
+            // `tab-lambat`: the first tab is said open only at the tenth print of the others.
             let mut held: Option<Value> = None;
             let mut all_prints = 0;
             loop {
@@ -805,6 +811,14 @@ mod stand_in {
                     "Target.createTarget" => {
                         n += 1;
                         json!({ "targetId": format!("t{n}") })
+                    }
+                    // A browser that refuses to mark its pages (`tanpa-tanda`).
+                    "Page.addScriptToEvaluateOnNewDocument"
+                        if stop_file.with_file_name("tanpa-tanda").exists() =>
+                    {
+                        let answer = json!({ "id": m["id"], "error": { "code": -32601, "message": "not found" } });
+                        socket.send(Message::text(answer.to_string())).unwrap();
+                        continue;
                     }
                     "Target.closeTarget" => {
                         let closed = stop_file.with_file_name("ditutup");
@@ -868,7 +882,7 @@ mod stand_in {
                     }
                     "Page.printToPDF" => {
                         all_prints += 1;
-                        if all_prints == 5
+                        if all_prints == 10
                             && let Some(id) = held.take()
                         {
                             let answer = json!({ "id": id, "result": { "targetId": "t1" } });
@@ -1057,13 +1071,22 @@ mod stand_in {
     }
 
     #[test]
+    fn a_browser_that_will_not_mark_its_pages_still_prints_them() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("tanpa-tanda"), "").unwrap();
+        let results = run(dir.path(), &["a", "b", "c"], Duration::from_secs(20));
+        assert_eq!(results.len(), 3, "{results:?}");
+        assert!(results.iter().all(|(_, r)| r.is_ok()), "{results:?}");
+    }
+
+    #[test]
     fn a_tab_the_browser_opens_too_late_is_closed() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("tab-lambat"), "").unwrap();
-        // Each page takes two questions 100 ms apart: the fifth print comes after the first
-        // tab was given up (800 ms), and the browser then says it opened `t1`.
-        let names = ["a", "b", "c", "d", "e", "f", "g"];
-        let results = run(dir.path(), &names, Duration::from_millis(800));
+        // Each page takes two questions 100 ms apart: the tenth print comes after the first
+        // tab was given up (1,5 s), and the browser then says it opened `t1`.
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
+        let results = run(dir.path(), &names, Duration::from_millis(1500));
         assert!(results.iter().all(|(_, r)| r.is_ok()), "{results:?}");
         let closed = std::fs::read_to_string(dir.path().join("ditutup")).unwrap_or_default();
         assert!(closed.lines().any(|t| t == "t1"), "closed: {closed:?}");

@@ -53,7 +53,7 @@ pub enum PdfFailure {
     Protocol { detail: String },
     /// The browser did not say where its DevTools listen (or said it may not).
     NoDevTools { output: String },
-    /// The browser opened no tab to print in within `seconds`.
+    /// The browser opened no tab to print in, or did not get it ready, within `seconds`.
     NoTab { seconds: u64 },
 }
 
@@ -93,8 +93,8 @@ impl PdfFailure {
                 ),
             ),
             PdfFailure::NoTab { seconds } => t(
-                format!("Chromium tidak membuka tab untuk mencetak dalam {seconds} detik"),
-                format!("Chromium opened no tab to print in within {seconds} s"),
+                format!("Chromium tidak menyiapkan tab untuk mencetak dalam {seconds} detik"),
+                format!("Chromium had no tab ready to print in within {seconds} s"),
             ),
             PdfFailure::Protocol { detail } => t(
                 format!("sambungan DevTools ke Chromium gagal: {detail}"),

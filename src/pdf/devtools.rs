@@ -6,9 +6,9 @@
 //!
 //! A tab goes: created → attached (its own session) → marked (its pages know they are printed)
 //! → idle; then for each page: navigated → loaded (its load event, or `document.readyState`
-//! asked now and then until `complete`) → numbered and printed ([`Numbering`]) → idle. A tab whose page
-//! takes too long or crashes is closed and replaced; if the browser itself goes, every page
-//! not yet printed fails with what it last wrote.
+//! asked now and then until `complete`) → numbered and printed ([`Numbering`]) → idle. A tab
+//! whose page takes too long or crashes is closed and replaced; if the browser itself goes,
+//! every page not yet printed fails with what it last wrote.
 
 use crate::pdf::chromium::{HEADLESS_FLAGS, PRINTING_MARK, file_url, last_lines, place};
 use crate::pdf::messages::PdfFailure;
